@@ -1,0 +1,49 @@
+/**
+ * The one registry of diagnostic codes: every namespace's table, gathered.
+ * Add a namespace by importing its `codes.ts` here.
+ */
+import type { CodeDef, Locale, Problem, ProblemArgs, Severity } from './types';
+import { ZoneCodes, ZoneDetails } from '../zone/codes';
+
+const tables: ReadonlyArray<Record<string, CodeDef>> = [ZoneCodes];
+const detailTables: ReadonlyArray<Record<string, { en: string; ja: string }>> = [ZoneDetails];
+
+export const allCodes: ReadonlyMap<string, CodeDef> = new Map(
+  tables.flatMap((t) => Object.values(t)).map((d) => [d.code, d]),
+);
+
+/** Localised fragments that a message's `{detail}` argument names by key. */
+export const allDetails: ReadonlyMap<string, { en: string; ja: string }> = new Map(
+  detailTables.flatMap((t) => Object.entries(t)),
+);
+
+export function codeDef(code: string): CodeDef {
+  const def = allCodes.get(code);
+  if (!def) throw new Error(`unregistered diagnostic code ${code}`);
+  return def;
+}
+
+export function severityOf(problem: Problem): Severity {
+  return problem.severity ?? codeDef(problem.code).severity;
+}
+
+function fill(template: string, args: ProblemArgs | undefined, locale: Locale): string {
+  return template.replace(/\{(\w+)\}/g, (m, key: string) => {
+    const v = args?.[key];
+    if (v === undefined) return m;
+    if (key === 'detail' || key.endsWith('Detail')) {
+      const d = allDetails.get(String(v));
+      if (d) return fill(d[locale], args, locale);
+    }
+    return String(v);
+  });
+}
+
+export function formatMessage(problem: Problem, locale: Locale = 'en'): string {
+  return fill(codeDef(problem.code).message[locale], problem.args, locale);
+}
+
+/** Where a code's documentation lives (LSP codeDescription.href). */
+export function codeHref(code: string): string {
+  return `https://github.com/zonelint/zonelint/blob/main/docs/diagnostics.md#${code}`;
+}

@@ -1,0 +1,211 @@
+/**
+ * Domain names in presentation form (RFC 1035 §5.1, RFC 4343): parsing with `\X` and
+ * `\DDD` escapes, `@`, relative names, and the 63/255-octet limits.
+ *
+ * A name is kept as its canonical presentation string: absolute, trailing dot,
+ * case as written, every octet that needs it escaped the way BIND prints it
+ * (`\"`, `\(`, `\)`, `\.`, `\;`, `\\`, `\@`, `\$`, other non-printables as `\DDD`).
+ */
+
+export type NameError = 'empty-label' | 'label-too-long' | 'name-too-long' | 'bad-escape';
+
+export type NameResult =
+  | { readonly ok: true; readonly name: string }
+  | { readonly ok: false; readonly reason: NameError; /** offset inside the text */ readonly at: number };
+
+const MAX_LABEL = 63;
+const MAX_NAME = 255;
+
+/** Octets that must be escaped in presentation form, by char code. */
+const SPECIAL = new Uint8Array(256);
+for (const c of '"().;\\@$') SPECIAL[c.charCodeAt(0)] = 1;
+
+/** Characters that can stand for themselves in a canonical name, for the fast path. */
+const PLAIN = new Uint8Array(128);
+for (let c = 0x21; c < 0x7f; c++) if (!SPECIAL[c]) PLAIN[c] = 1;
+
+export function escapeLabelOctet(octet: number): string {
+  if (octet < 0x21 || octet > 0x7e) return '\\' + String(octet).padStart(3, '0');
+  if (SPECIAL[octet]) return '\\' + String.fromCharCode(octet);
+  return String.fromCharCode(octet);
+}
+
+/** Encodes a label given as a binary string (one char per octet). */
+export function escapeLabel(octets: string): string {
+  let out = '';
+  for (let i = 0; i < octets.length; i++) out += escapeLabelOctet(octets.charCodeAt(i));
+  return out;
+}
+
+/**
+ * Splits a presentation-form name into its labels, decoded to binary strings.
+ * The root label is not included: `a.b.` → ['a', 'b']; `.` → [].
+ * Returns an error for a malformed text; `relative` is true when no trailing dot.
+ */
+export function decodeName(
+  text: string,
+): { ok: true; labels: string[]; relative: boolean } | { ok: false; reason: NameError; at: number } {
+  if (text === '.') return { ok: true, labels: [], relative: false };
+  const labels: string[] = [];
+  let label = '';
+  let labelStart = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2e /* . */) {
+      if (label.length === 0) return { ok: false, reason: 'empty-label', at: i };
+      labels.push(label);
+      label = '';
+      i++;
+      labelStart = i;
+      continue;
+    }
+    if (c === 0x5c /* \ */) {
+      if (i + 1 >= n) return { ok: false, reason: 'bad-escape', at: i };
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0x30 && d <= 0x39) {
+        const digits = text.slice(i + 1, i + 4);
+        if (!/^[0-9]{3}$/.test(digits)) return { ok: false, reason: 'bad-escape', at: i };
+        const v = Number(digits);
+        if (v > 255) return { ok: false, reason: 'bad-escape', at: i };
+        label += String.fromCharCode(v);
+        i += 4;
+      } else {
+        label += utf8Octets(text, i + 1);
+        i += d >= 0xd800 && d <= 0xdbff ? 3 : 2;
+      }
+    } else if (c < 0x80) {
+      label += text[i];
+      i++;
+    } else {
+      label += utf8Octets(text, i);
+      i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+    }
+    if (label.length > MAX_LABEL) return { ok: false, reason: 'label-too-long', at: labelStart };
+  }
+  if (label.length > 0) {
+    labels.push(label);
+    return { ok: true, labels, relative: true };
+  }
+  return { ok: true, labels, relative: false };
+}
+
+function utf8Octets(text: string, i: number): string {
+  const cp = text.codePointAt(i) ?? 0;
+  if (cp < 0x80) return String.fromCharCode(cp);
+  return Buffer.from(String.fromCodePoint(cp), 'utf8').toString('latin1');
+}
+
+/** Canonical presentation of decoded labels (absolute). */
+export function encodeName(labels: readonly string[]): string {
+  if (labels.length === 0) return '.';
+  let out = '';
+  for (const l of labels) out += escapeLabel(l) + '.';
+  return out;
+}
+
+function wireLength(labels: readonly string[]): number {
+  let len = 1;
+  for (const l of labels) len += l.length + 1;
+  return len;
+}
+
+const originCache = new Map<string, string[]>();
+function originLabels(origin: string): string[] {
+  let labels = originCache.get(origin);
+  if (!labels) {
+    const d = decodeName(origin);
+    labels = d.ok ? d.labels : [];
+    if (originCache.size > 1000) originCache.clear();
+    originCache.set(origin, labels);
+  }
+  return labels;
+}
+
+function isPlainAbsolute(text: string): boolean {
+  // Fast path: labels of plain characters separated by single dots, ending in a dot.
+  const n = text.length;
+  if (n < 2 || text.charCodeAt(n - 1) !== 0x2e) return false;
+  let labelLen = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2e) {
+      if (labelLen === 0) return false;
+      labelLen = 0;
+    } else if (c < 128 && PLAIN[c]) {
+      if (++labelLen > MAX_LABEL) return false;
+    } else return false;
+  }
+  return n <= MAX_NAME - 1;
+}
+
+/**
+ * Parses a name as written in a zone file, relative to `origin` (itself an absolute
+ * canonical name). `@` stands for the origin.
+ */
+export function parseName(text: string, origin: string): NameResult {
+  if (text === '@') return { ok: true, name: origin };
+  if (isPlainAbsolute(text)) return { ok: true, name: text };
+  const d = decodeName(text);
+  if (!d.ok) return d;
+  const labels = d.relative ? d.labels.concat(originLabels(origin)) : d.labels;
+  if (wireLength(labels) > MAX_NAME) return { ok: false, reason: 'name-too-long', at: 0 };
+  return { ok: true, name: encodeName(labels) };
+}
+
+/** Lower-cases ASCII letters only (RFC 4343): the key for comparing names. */
+export function nameKey(name: string): string {
+  return name.toLowerCase();
+}
+
+export function namesEqual(a: string, b: string): boolean {
+  return a.length === b.length && nameKey(a) === nameKey(b);
+}
+
+/** True when `name` equals `parent` or lies below it. Both canonical, absolute. */
+export function isSubdomain(name: string, parent: string): boolean {
+  if (parent === '.') return true;
+  const n = nameKey(name);
+  const p = nameKey(parent);
+  if (n === p) return true;
+  if (!n.endsWith(p) || n.length <= p.length) return false;
+  // The char before the parent must be a label separator, not an escaped dot.
+  const cut = n.length - p.length;
+  if (n.charCodeAt(cut - 1) !== 0x2e) return false;
+  let backslashes = 0;
+  for (let i = cut - 2; i >= 0 && n.charCodeAt(i) === 0x5c; i--) backslashes++;
+  return backslashes % 2 === 0;
+}
+
+/** The name relative to `origin` (`@` for the origin itself), or the absolute name. */
+export function relativize(name: string, origin: string): string {
+  if (namesEqual(name, origin)) return '@';
+  if (origin !== '.' && isSubdomain(name, origin)) return name.slice(0, name.length - origin.length - 1);
+  return name;
+}
+
+/** Labels of a canonical absolute name, still escaped: `a\.b.c.` → ['a\.b', 'c']. */
+export function splitLabels(name: string): string[] {
+  if (name === '.') return [];
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c === 0x5c) {
+      i++;
+      continue;
+    }
+    if (c === 0x2e) {
+      out.push(name.slice(start, i));
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+/** The parent of an absolute name (`a.b.` → `b.`; `.` → `.`). */
+export function parentName(name: string): string {
+  const labels = splitLabels(name);
+  return labels.length <= 1 ? '.' : labels.slice(1).join('.') + '.';
+}
