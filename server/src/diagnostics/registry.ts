@@ -5,9 +5,10 @@
 import type { CodeDef, Locale, Problem, ProblemArgs, Severity } from './types';
 import { ZoneCodes, ZoneDetails } from '../zone/codes';
 import { RdataCodes, RdataDetails } from '../zone/rdata/codes';
+import { SemanticsCodes, SemanticsDetails } from '../zone/semantics/codes';
 
-const tables: ReadonlyArray<Record<string, CodeDef>> = [ZoneCodes, RdataCodes];
-const detailTables: ReadonlyArray<Record<string, { en: string; ja: string }>> = [ZoneDetails, RdataDetails];
+const tables: ReadonlyArray<Record<string, CodeDef>> = [ZoneCodes, RdataCodes, SemanticsCodes];
+const detailTables: ReadonlyArray<Record<string, { en: string; ja: string }>> = [ZoneDetails, RdataDetails, SemanticsDetails];
 
 export const allCodes: ReadonlyMap<string, CodeDef> = new Map(
   tables.flatMap((t) => Object.values(t)).map((d) => [d.code, d]),

@@ -1,0 +1,56 @@
+/**
+ * zone-check-names — names that break the host-name rules, as a hint.
+ *
+ * RFC 952 / RFC 1123 §2.1: a host name is labels of letters, digits and hyphens, each
+ * starting and ending with a letter or digit. BIND's `check-names` (named-checkzone -k)
+ * applies it to the owners of A, AAAA and MX records ("bad owner name (check-names)",
+ * a leading `*` label allowed) and to MX exchanges and NS targets ("bad name
+ * (check-names)"). Underscore labels (`_dmarc`) are not host names: they are fine for
+ * TXT or SRV owners, which BIND does not check. Knot rejects only some of these names
+ * ("owner is invalid"), so this stays a hint.
+ */
+import type { Problem } from '../../diagnostics/types';
+import type { ResourceRecord, Span } from '../ast';
+import { decodeName } from '../names';
+import { SemanticsCodes } from './codes';
+import { type SemanticContext, ownerSpan, problem } from './context';
+import { MX_TARGET, NS_TARGET, targetsOf } from './targets';
+
+const HOST_OWNER_TYPES = new Set(['A', 'AAAA', 'MX']);
+
+function isAlnum(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+/** BIND's dns_name_ishostname on a presentation-form name. */
+export function isHostName(name: string, allowWildcard: boolean): boolean {
+  const decoded = decodeName(name);
+  if (!decoded.ok) return false;
+  const labels = allowWildcard && decoded.labels[0] === '*' ? decoded.labels.slice(1) : decoded.labels;
+  return labels.every((label) => {
+    for (let i = 0; i < label.length; i++) {
+      const c = label.charCodeAt(i);
+      const border = i === 0 || i === label.length - 1;
+      if (!isAlnum(c) && (border || c !== 0x2d)) return false;
+    }
+    return true;
+  });
+}
+
+export function checkCheckNames(ctx: SemanticContext): Problem[] {
+  const out: Problem[] = [];
+  const reported = new Set<string>();
+  const report = (record: ResourceRecord, span: Span, name: string): void => {
+    const key = `${record.file ?? ''}:${span.offset}`;
+    if (reported.has(key)) return;
+    reported.add(key);
+    out.push(problem(SemanticsCodes.checkNames, record, span, { name }));
+  };
+  for (const r of ctx.records) {
+    if (HOST_OWNER_TYPES.has(r.type) && !isHostName(r.owner, true)) report(r, ownerSpan(r), r.owner);
+  }
+  for (const t of [...targetsOf(ctx.records, MX_TARGET), ...targetsOf(ctx.records, NS_TARGET)]) {
+    if (!isHostName(t.name, false)) report(t.record, t.token ?? t.record.span, t.name);
+  }
+  return out;
+}

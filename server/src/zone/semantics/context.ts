@@ -1,0 +1,91 @@
+/**
+ * What every zone-semantics rule needs, computed once per zone: the records inside
+ * the zone indexed by owner and by RRset, and the zone cuts (RFC 1034 §4.2.1) that
+ * decide which names are authoritative data and which are glue or occluded.
+ */
+import type { CodeDef, Problem, ProblemArgs } from '../../diagnostics/types';
+import type { ResourceRecord, Span, Token, Zone } from '../ast';
+import { isSubdomain, nameKey, parentName } from '../names';
+
+export interface SemanticContext {
+  readonly zone: Zone;
+  /** The zone apex: the origin the file started with. */
+  readonly apex: string;
+  /** Records at or below the apex, in file order. */
+  readonly records: readonly ResourceRecord[];
+  /** In-zone records by owner key (RFC 4343 case-insensitive). */
+  readonly byOwner: ReadonlyMap<string, readonly ResourceRecord[]>;
+  /** Owner keys of delegations: NS RRsets below the apex and not below another cut. */
+  readonly cuts: ReadonlySet<string>;
+  readonly now: Date;
+}
+
+export function buildContext(zone: Zone, now: Date): SemanticContext {
+  const apex = zone.origin;
+  const records = zone.records.filter((r) => isSubdomain(r.owner, apex));
+  const byOwner = new Map<string, ResourceRecord[]>();
+  for (const r of records) {
+    const key = nameKey(r.owner);
+    const list = byOwner.get(key);
+    if (list) list.push(r);
+    else byOwner.set(key, [r]);
+  }
+  const apexKey = nameKey(apex);
+  const nsOwners = [...byOwner.entries()]
+    .filter(([key, rs]) => key !== apexKey && rs.some((r) => r.type === 'NS'))
+    .map(([key]) => key)
+    .sort((a, b) => a.length - b.length);
+  const cuts = new Set<string>();
+  for (const key of nsOwners) if (!hasAncestorIn(key, apexKey, cuts)) cuts.add(key);
+  return { zone, apex, records, byOwner, cuts, now };
+}
+
+/** True when a proper ancestor of `key`, below the apex, is in `set`. */
+export function hasAncestorIn(key: string, apexKey: string, set: ReadonlySet<string>): boolean {
+  let name = key;
+  while (name !== apexKey && name !== '.') {
+    name = parentName(name);
+    if (name !== apexKey && set.has(name)) return true;
+  }
+  return false;
+}
+
+/** True when the name lies strictly below a zone cut: glue or occluded data. */
+export function isBelowCut(ctx: SemanticContext, name: string): boolean {
+  return hasAncestorIn(nameKey(name), nameKey(ctx.apex), ctx.cuts);
+}
+
+export function recordsAt(ctx: SemanticContext, name: string): readonly ResourceRecord[] {
+  return ctx.byOwner.get(nameKey(name)) ?? [];
+}
+
+export function hasType(ctx: SemanticContext, name: string, ...types: string[]): boolean {
+  return recordsAt(ctx, name).some((r) => types.includes(r.type));
+}
+
+/** A name-valued RDATA field (`exchange`, `target`, …) as the codec stored it. */
+export function nameField(record: ResourceRecord, field: string): string | undefined {
+  const v = record.rdata.fields[field];
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** The RDATA token at `index`, when the record was written with that many. */
+export function tokenAt(record: ResourceRecord, index: number): Token | undefined {
+  return record.tokens[index];
+}
+
+/** Where to point at a record's owner: the owner as written, else the whole record. */
+export function ownerSpan(record: ResourceRecord): Span {
+  return record.ownerSpan ?? record.span;
+}
+
+export function problem(def: CodeDef, record: ResourceRecord | undefined, span: Span, args?: ProblemArgs): Problem {
+  const p: { -readonly [K in keyof Problem]: Problem[K] } = {
+    code: def.code,
+    offset: span.offset,
+    length: span.length,
+  };
+  if (args) p.args = args;
+  if (record?.file) p.file = record.file;
+  return p;
+}

@@ -1,0 +1,31 @@
+/**
+ * zone-missing-glue — an NS target inside the zone with no address records.
+ *
+ * RFC 1034 §4.2.1: when a name server's name lies inside the zone (in bailiwick), the
+ * zone must carry its A/AAAA records, or nobody can find the server — as glue when the
+ * name is below a delegation (RFC 9471 "required glue"), as ordinary data otherwise.
+ * BIND (`named-checkzone`, integrity checks) logs "NS 'x' has no address records (A or
+ * AAAA)", or "has no REQUIRED/SIBLING GLUE address records"; Knot logs "missing glue
+ * record". Both check only NS RRsets that are served: the apex's and delegations'
+ * not themselves below another cut. One diagnostic per NS record, on its target.
+ *
+ * Targets that are CNAMEs or written as addresses get their own, more precise codes.
+ */
+import type { Problem } from '../../diagnostics/types';
+import { isSubdomain } from '../names';
+import { SemanticsCodes } from './codes';
+import { type SemanticContext, hasType, isBelowCut, problem } from './context';
+import { writtenAddress } from './targetAddress';
+import { NS_TARGET, targetsOf } from './targets';
+
+export function checkMissingGlue(ctx: SemanticContext): Problem[] {
+  const out: Problem[] = [];
+  for (const t of targetsOf(ctx.records, NS_TARGET)) {
+    if (isBelowCut(ctx, t.record.owner)) continue;
+    if (!isSubdomain(t.name, ctx.apex)) continue;
+    if (hasType(ctx, t.name, 'A', 'AAAA', 'CNAME')) continue;
+    if (t.token && writtenAddress(t.token.text) !== undefined) continue;
+    out.push(problem(SemanticsCodes.missingGlue, t.record, t.token ?? t.record.span, { target: t.name }));
+  }
+  return out;
+}

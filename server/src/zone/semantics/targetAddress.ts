@@ -1,0 +1,28 @@
+/**
+ * Shared by zone-mx-address and zone-ns-address: a target written as an IP address.
+ * In a master file `10 192.0.2.1` is the *name* `192.0.2.1.<origin>` (or the absolute
+ * name `192.0.2.1.` with a trailing dot), never an address.
+ */
+import ipaddr from 'ipaddr.js';
+import type { CodeDef, Problem } from '../../diagnostics/types';
+import { type SemanticContext, problem } from './context';
+import { type TargetField, targetsOf } from './targets';
+
+/** The address the token spells, without a trailing dot; undefined when it is a name. */
+export function writtenAddress(text: string): string | undefined {
+  const bare = text.endsWith('.') && !text.endsWith('\\.') ? text.slice(0, -1) : text;
+  if (ipaddr.IPv4.isValidFourPartDecimal(bare)) return bare;
+  if (bare.includes(':') && !bare.includes('%') && ipaddr.IPv6.isValid(bare)) return bare;
+  return undefined;
+}
+
+export function checkTargetAddress(ctx: SemanticContext, target: TargetField, def: CodeDef): Problem[] {
+  const out: Problem[] = [];
+  for (const t of targetsOf(ctx.records, target)) {
+    if (!t.token) continue;
+    const address = writtenAddress(t.token.text);
+    if (address === undefined) continue;
+    out.push(problem(def, t.record, t.token, { address, target: t.name }));
+  }
+  return out;
+}

@@ -1,0 +1,17 @@
+/**
+ * Shared by zone-mx-cname, zone-ns-cname and zone-srv-cname: a target that is the
+ * owner of a CNAME in this zone.
+ */
+import type { CodeDef, Problem } from '../../diagnostics/types';
+import { type SemanticContext, hasType, isBelowCut, problem } from './context';
+import { type TargetField, targetsOf } from './targets';
+
+export function checkTargetCname(ctx: SemanticContext, target: TargetField, def: CodeDef): Problem[] {
+  const out: Problem[] = [];
+  for (const t of targetsOf(ctx.records, target)) {
+    if (isBelowCut(ctx, t.record.owner)) continue;
+    if (!hasType(ctx, t.name, 'CNAME') || isBelowCut(ctx, t.name)) continue;
+    out.push(problem(def, t.record, t.token ?? t.record.span, { target: t.name }));
+  }
+  return out;
+}

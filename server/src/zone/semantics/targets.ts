@@ -1,0 +1,46 @@
+/**
+ * The name-valued RDATA fields that point at a host: where each lives in the codec's
+ * `fields` and which written token holds it, for the target rules (CNAME targets,
+ * address-as-name, glue, check-names).
+ */
+import type { ResourceRecord, Token } from '../ast';
+import { nameField, tokenAt } from './context';
+
+export interface TargetField {
+  readonly type: 'MX' | 'NS' | 'SRV';
+  /** RFC field name in `rdata.fields` (dns-packet style). */
+  readonly field: string;
+  /** Index of the RDATA token that holds the name as written. */
+  readonly tokenIndex: number;
+}
+
+export const MX_TARGET: TargetField = { type: 'MX', field: 'exchange', tokenIndex: 1 };
+export const NS_TARGET: TargetField = { type: 'NS', field: 'target', tokenIndex: 0 };
+export const SRV_TARGET: TargetField = { type: 'SRV', field: 'target', tokenIndex: 3 };
+
+export interface Target {
+  readonly record: ResourceRecord;
+  /** The absolute target name. */
+  readonly name: string;
+  /** The token the name was written as; undefined for records without tokens. */
+  readonly token: Token | undefined;
+}
+
+/** The RDATA token at `index`, unless the RDATA was written in RFC 3597 `\#` form. */
+export function writtenToken(record: ResourceRecord, index: number): Token | undefined {
+  const first = record.tokens[0];
+  if (first && !first.quoted && first.text === '\\#') return undefined;
+  return tokenAt(record, index);
+}
+
+/** Every record of the target's type with its target name and token. */
+export function targetsOf(records: readonly ResourceRecord[], target: TargetField): Target[] {
+  const out: Target[] = [];
+  for (const record of records) {
+    if (record.type !== target.type) continue;
+    const name = nameField(record, target.field);
+    if (name === undefined) continue;
+    out.push({ record, name, token: writtenToken(record, target.tokenIndex) });
+  }
+  return out;
+}
