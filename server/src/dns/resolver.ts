@@ -11,7 +11,11 @@ export interface MxRecord {
   readonly exchange: string;
 }
 
-/** Record data per type: A/AAAA addresses, TXT as its character-strings, names for PTR/CNAME/NS. */
+/**
+ * Record data per type: A/AAAA addresses (IPv6 in RFC 5952 form), TXT as its
+ * character-strings (UTF-8 decoded where valid, else one char per octet), names for
+ * PTR/CNAME/NS/MX in presentation form without the trailing dot (as node:dns gives them).
+ */
 export interface RecordData {
   A: string;
   AAAA: string;
@@ -34,10 +38,54 @@ export type LookupResult<T> =
   | { readonly kind: 'nodata'; readonly source?: string }
   | { readonly kind: 'error'; readonly reason: string; readonly source?: string };
 
+/**
+ * Why a lookup gave `{ kind: 'error' }`. Every one is a temporary failure for RFC 7208
+ * (temperror) except `offline`: the name lies outside the zone data and the snapshot
+ * and no live DNS is allowed, so the lookup was *not checked* — report it as such,
+ * never as a void lookup.
+ */
+export const ErrorReason = {
+  /** Offline mode, name not in the zone data or the snapshot: not checked. */
+  offline: 'offline',
+  timeout: 'timeout',
+  servfail: 'servfail',
+  refused: 'refused',
+  aborted: 'aborted',
+  /** The name is not valid presentation syntax. */
+  badName: 'bad-name',
+  /** A CNAME chain loops or is longer than the resolver follows. */
+  cnameLoop: 'cname-loop',
+  /** A resolver asked about a name it does not cover, with nobody to pass it to. */
+  notCovered: 'not-covered',
+  /** The type cannot be queried this way (node:dns has no query for type SPF/99). */
+  unsupportedType: 'unsupported-type',
+} as const;
+
+/** True for the offline "not checked" outcome (see ErrorReason.offline). */
+export function isNotChecked(result: LookupResult<unknown>): boolean {
+  return result.kind === 'error' && result.reason === ErrorReason.offline;
+}
+
 export interface Resolver {
   /**
    * Looks up `name` (absolute or not; a trailing dot is optional) for `type`.
    * Never rejects: failures come back as `{ kind: 'error' }`. CNAMEs are followed.
    */
   lookup<K extends RRType>(name: string, type: K, signal?: AbortSignal): Promise<LookupResult<RecordData[K]>>;
+}
+
+/**
+ * A resolver that knows part of the namespace only (zone data, the snapshot). A
+ * ChainResolver asks `covers` first and passes other names on. When a CNAME chain
+ * leaves what it covers, `lookup` asks `rest` (the chain) for the target; without
+ * `rest` that ends in `{ kind: 'error', reason: 'not-covered' }`.
+ */
+export interface PartialResolver extends Resolver {
+  covers(name: string, type: RRType): boolean;
+  lookup<K extends RRType>(
+    name: string,
+    type: K,
+    signal?: AbortSignal,
+    rest?: Resolver,
+  ): Promise<LookupResult<RecordData[K]>>;
 }

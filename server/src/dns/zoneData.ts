@@ -1,0 +1,205 @@
+/**
+ * Answers from parsed zones, as their authoritative server would (RFC 1034 §4.3.2):
+ * NXDOMAIN for a name that does not exist, NODATA for one that exists without the
+ * type — including empty non-terminals, names with no records but with descendants
+ * (RFC 8020 §2) — CNAME chains followed with a bound, and wildcards synthesised from
+ * the closest encloser (RFC 4592 §3.3.1).
+ *
+ * It covers names at or below each zone's apex (the SOA owner, else the zone's
+ * origin), except at or below a delegation (NS records below the apex) whose child
+ * zone is not loaded. Other names are "not mine": `covers` says so, and a chain asks
+ * the next resolver.
+ */
+import { nameKey } from '../zone/names';
+import type { ResourceRecord, Zone } from '../zone/ast';
+import { ErrorReason, type LookupResult, type PartialResolver, type RecordData, type Resolver, type RRType } from './resolver';
+import { absoluteName, normalizeAddress, octetsToText, parentOf, resultName, TYPE_CODES } from './names';
+
+/** The zones to answer from: fixed, or read anew on each lookup (the workspace index). */
+export type ZoneSource = readonly Zone[] | (() => readonly Zone[]);
+
+/** CNAME links followed before giving up (BIND follows 16). */
+export const MAX_CNAME_CHAIN = 16;
+
+const SOA = 6;
+const NS = 2;
+const CNAME = 5;
+
+/** One zone, indexed: owner key → type code → records. Empty maps are empty non-terminals. */
+interface ZoneIndex {
+  readonly apex: string;
+  readonly nodes: Map<string, Map<number, ResourceRecord[]>>;
+  /** Delegation points below the apex. */
+  readonly cuts: Set<string>;
+}
+
+type Answer =
+  | { kind: 'records'; records: ResourceRecord[] }
+  | { kind: 'cname'; record: ResourceRecord }
+  | { kind: 'nxdomain' }
+  | { kind: 'nodata' };
+
+const indexes = new WeakMap<Zone, ZoneIndex>();
+
+function indexZone(zone: Zone): ZoneIndex {
+  let index = indexes.get(zone);
+  if (index) return index;
+  const soa = zone.records.find((r) => r.typeCode === SOA);
+  const apex = nameKey(soa ? soa.owner : zone.origin);
+  const nodes = new Map<string, Map<number, ResourceRecord[]>>([[apex, new Map()]]);
+  const cuts = new Set<string>();
+  for (const record of zone.records) {
+    const owner = nameKey(record.owner);
+    if (!isAtOrBelow(owner, apex)) continue;
+    let node = nodes.get(owner);
+    if (!node) {
+      node = new Map();
+      nodes.set(owner, node);
+      // Every ancestor up to the apex exists too (empty non-terminals).
+      for (let up = parentOf(owner); up !== undefined && !nodes.has(up); up = parentOf(up)) nodes.set(up, new Map());
+    }
+    const rrset = node.get(record.typeCode);
+    if (rrset) rrset.push(record);
+    else node.set(record.typeCode, [record]);
+    if (record.typeCode === NS && owner !== apex) cuts.add(owner);
+  }
+  index = { apex, nodes, cuts };
+  indexes.set(zone, index);
+  return index;
+}
+
+function isAtOrBelow(key: string, apexKey: string): boolean {
+  if (apexKey === '.' || key === apexKey) return true;
+  return key.length > apexKey.length && key.endsWith(apexKey) && parentSuffix(key, apexKey);
+}
+
+/** True when `apexKey` starts at a label boundary of `key` (not after an escaped dot). */
+function parentSuffix(key: string, apexKey: string): boolean {
+  for (let up = parentOf(key); up !== undefined; up = parentOf(up)) {
+    if (up.length === apexKey.length) return up === apexKey;
+    if (up.length < apexKey.length) return false;
+  }
+  return false;
+}
+
+function answer(index: ZoneIndex, key: string, typeCode: number): Answer {
+  let node = index.nodes.get(key);
+  if (!node) {
+    // RFC 4592 §3.3.1: the closest encloser's `*` child, if it exists, is the source of synthesis.
+    let encloser = parentOf(key);
+    while (encloser !== undefined && !index.nodes.has(encloser)) encloser = parentOf(encloser);
+    node = encloser === undefined ? undefined : index.nodes.get('*.' + (encloser === '.' ? '' : encloser));
+    if (!node) return { kind: 'nxdomain' };
+  }
+  const records = node.get(typeCode);
+  if (records && records.length > 0) return { kind: 'records', records };
+  const cname = node.get(CNAME);
+  if (typeCode !== CNAME && cname && cname.length > 0) return { kind: 'cname', record: cname[0] };
+  return { kind: 'nodata' };
+}
+
+export class ZoneDataResolver implements PartialResolver {
+  private readonly source: ZoneSource;
+
+  constructor(zones: ZoneSource) {
+    this.source = zones;
+  }
+
+  covers(name: string): boolean {
+    const key = absoluteName(name);
+    return key !== undefined && this.zoneFor(nameKey(key)) !== undefined;
+  }
+
+  async lookup<K extends RRType>(
+    name: string,
+    type: K,
+    signal?: AbortSignal,
+    rest?: Resolver,
+  ): Promise<LookupResult<RecordData[K]>> {
+    const abs = absoluteName(name);
+    if (abs === undefined) return { kind: 'error', reason: ErrorReason.badName, source: 'zone' };
+    const typeCode = TYPE_CODES[type];
+    const seen = new Set<string>();
+    let key = nameKey(abs);
+    let ttl = Infinity;
+    for (let hop = 0; hop <= MAX_CNAME_CHAIN; hop++) {
+      if (seen.has(key)) break;
+      seen.add(key);
+      const index = this.zoneFor(key);
+      if (!index) {
+        if (!rest) return { kind: 'error', reason: ErrorReason.notCovered, source: 'zone' };
+        // The chain left our zones: the rest of the DNS answers for the target.
+        const outside = await rest.lookup(resultName(key), type, signal);
+        return outside.kind === 'ok' ? { ...outside, ttl: Math.min(ttl, outside.ttl ?? Infinity) } : outside;
+      }
+      const found = answer(index, key, typeCode);
+      switch (found.kind) {
+        case 'nxdomain':
+        case 'nodata':
+          return { kind: found.kind, source: 'zone' };
+        case 'records': {
+          const records = found.records.map((r) => toData(r, type));
+          for (const r of found.records) ttl = Math.min(ttl, r.ttl);
+          return { kind: 'ok', records, ttl, source: 'zone' };
+        }
+        case 'cname':
+          ttl = Math.min(ttl, found.record.ttl);
+          key = nameKey(absoluteName(nameData(found.record)) ?? '.');
+      }
+    }
+    return { kind: 'error', reason: ErrorReason.cnameLoop, source: 'zone' };
+  }
+
+  /** The most specific zone holding `key`, unless `key` lies at or below one of its delegations. */
+  private zoneFor(key: string): ZoneIndex | undefined {
+    const zones = typeof this.source === 'function' ? this.source() : this.source;
+    let best: ZoneIndex | undefined;
+    for (const zone of zones) {
+      const index = indexZone(zone);
+      if (isAtOrBelow(key, index.apex) && (!best || index.apex.length > best.apex.length)) best = index;
+    }
+    if (!best || best.cuts.size === 0) return best;
+    for (let up: string | undefined = key; up !== undefined && up !== best.apex; up = parentOf(up)) {
+      if (best.cuts.has(up)) return undefined;
+    }
+    return best;
+  }
+}
+
+/** The name a CNAME/PTR/NS record points to, absolute. */
+function nameData(record: ResourceRecord): string {
+  const canonical = record.rdata.canonical.trim();
+  if (canonical) return canonical;
+  const f = record.rdata.fields;
+  const value = f.target ?? f.cname ?? f.ptrdname ?? f.nsdname ?? f.name;
+  return typeof value === 'string' ? value : '.';
+}
+
+function toData<K extends RRType>(record: ResourceRecord, type: K): RecordData[K] {
+  const data = toDataUntyped(record, type);
+  return data as RecordData[K];
+}
+
+function toDataUntyped(record: ResourceRecord, type: RRType): RecordData[RRType] {
+  switch (type) {
+    case 'A':
+    case 'AAAA': {
+      const address = record.rdata.canonical.trim() || String(record.rdata.fields.address ?? '');
+      return normalizeAddress(address);
+    }
+    case 'TXT':
+    case 'SPF':
+      return (record.rdata.strings ?? []).map((s) => octetsToText(s.value));
+    case 'MX': {
+      const f = record.rdata.fields;
+      const parts = record.rdata.canonical.trim().split(/\s+/);
+      const preference = typeof f.preference === 'number' ? f.preference : Number(parts[0]);
+      const exchange = typeof f.exchange === 'string' ? f.exchange : (parts[1] ?? '.');
+      return { preference, exchange: resultName(exchange) };
+    }
+    case 'PTR':
+    case 'CNAME':
+    case 'NS':
+      return resultName(nameData(record));
+  }
+}
