@@ -6,9 +6,10 @@ import type { CodeDef, Locale, Problem, ProblemArgs, Severity } from './types';
 import { ZoneCodes, ZoneDetails } from '../zone/codes';
 import { RdataCodes, RdataDetails } from '../zone/rdata/codes';
 import { SemanticsCodes, SemanticsDetails } from '../zone/semantics/codes';
+import { SpfCodes, SpfDetails } from '../spf/codes';
 
-const tables: ReadonlyArray<Record<string, CodeDef>> = [ZoneCodes, RdataCodes, SemanticsCodes];
-const detailTables: ReadonlyArray<Record<string, { en: string; ja: string }>> = [ZoneDetails, RdataDetails, SemanticsDetails];
+const tables: ReadonlyArray<Record<string, CodeDef>> = [ZoneCodes, RdataCodes, SemanticsCodes, SpfCodes];
+const detailTables: ReadonlyArray<Record<string, { en: string; ja: string }>> = [ZoneDetails, RdataDetails, SemanticsDetails, SpfDetails];
 
 export const allCodes: ReadonlyMap<string, CodeDef> = new Map(
   tables.flatMap((t) => Object.values(t)).map((d) => [d.code, d]),

@@ -97,19 +97,19 @@ export type ParseErrorCode =
 
 /** Keys of SpfDetails (codes.ts) explaining a syntax error. */
 export type SyntaxDetail =
-  | 'version'
-  | 'control-char'
-  | 'empty-domain'
-  | 'domain-end'
-  | 'unexpected-after-name'
-  | 'no-argument'
-  | 'bad-modifier-name'
-  | 'bad-cidr-form'
-  | 'macro-percent'
-  | 'macro-letter'
-  | 'macro-exp-letter'
-  | 'macro-zero-digits'
-  | 'macro-unclosed';
+  | 'spf-version'
+  | 'spf-control-char'
+  | 'spf-empty-domain'
+  | 'spf-domain-end'
+  | 'spf-unexpected-after-name'
+  | 'spf-no-argument'
+  | 'spf-bad-modifier-name'
+  | 'spf-bad-cidr-form'
+  | 'spf-macro-percent'
+  | 'spf-macro-letter'
+  | 'spf-macro-exp-letter'
+  | 'spf-macro-zero-digits'
+  | 'spf-macro-unclosed';
 
 export interface ParseError extends Part {
   readonly code: ParseErrorCode;

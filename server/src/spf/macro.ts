@@ -38,7 +38,7 @@ export function parseMacroString(
     if (c !== 0x25 /* % */) {
       if (c > 0x7f) errors.push({ code: 'spf-non-ascii', from: i, to: i + 1 });
       else if ((c < 0x21 || c === 0x7f) && !(c === 0x20 && context === 'explanation'))
-        errors.push({ code: 'spf-syntax', detail: 'control-char', from: i, to: i + 1 });
+        errors.push({ code: 'spf-syntax', detail: 'spf-control-char', from: i, to: i + 1 });
       if (literalStart < 0) literalStart = i;
       i++;
       continue;
@@ -51,13 +51,13 @@ export function parseMacroString(
       continue;
     }
     if (next !== '{' || i + 1 >= to) {
-      errors.push({ code: 'spf-invalid-macro', detail: 'macro-percent', from: i, to: Math.min(i + 2, to) });
+      errors.push({ code: 'spf-invalid-macro', detail: 'spf-macro-percent', from: i, to: Math.min(i + 2, to) });
       i += 1;
       continue;
     }
     const close = text.indexOf('}', i + 2);
     if (close < 0 || close >= to) {
-      errors.push({ code: 'spf-invalid-macro', detail: 'macro-unclosed', from: i, to });
+      errors.push({ code: 'spf-invalid-macro', detail: 'spf-macro-unclosed', from: i, to });
       i = to;
       continue;
     }
@@ -66,11 +66,11 @@ export function parseMacroString(
     const letter = m?.[1].toLowerCase() ?? '';
     const allowed = context === 'domain' ? DOMAIN_LETTERS : ALL_LETTERS;
     if (!m || !ALL_LETTERS.includes(letter)) {
-      errors.push({ code: 'spf-invalid-macro', detail: 'macro-letter', from: i, to: close + 1 });
+      errors.push({ code: 'spf-invalid-macro', detail: 'spf-macro-letter', from: i, to: close + 1 });
     } else if (!allowed.includes(letter)) {
-      errors.push({ code: 'spf-invalid-macro', detail: 'macro-exp-letter', from: i, to: close + 1 });
+      errors.push({ code: 'spf-invalid-macro', detail: 'spf-macro-exp-letter', from: i, to: close + 1 });
     } else if (m[2] !== '' && Number(m[2]) === 0) {
-      errors.push({ code: 'spf-invalid-macro', detail: 'macro-zero-digits', from: i, to: close + 1 });
+      errors.push({ code: 'spf-invalid-macro', detail: 'spf-macro-zero-digits', from: i, to: close + 1 });
     } else {
       items.push({
         kind: 'expand',

@@ -45,19 +45,19 @@ class RecordParser {
   macro(from: number, to: number, context: 'domain' | 'modifier'): MacroString {
     const { value, errors } = parseMacroString(this.text, from, to, context);
     // Non-ASCII and control characters are reported once, per term, by parseTerm.
-    for (const e of errors) if (e.code === 'spf-invalid-macro' || e.detail === 'domain-end') this.error(e.code, e.from, e.to, e.detail);
+    for (const e of errors) if (e.code === 'spf-invalid-macro' || e.detail === 'spf-domain-end') this.error(e.code, e.from, e.to, e.detail);
     return value;
   }
 
   /** A domain-spec in [from, to): non-empty and ending in a toplabel or a macro. */
   domainSpec(from: number, to: number, owner: Part): MacroString {
     if (from >= to) {
-      this.error('spf-syntax', owner.from, owner.to, 'empty-domain');
+      this.error('spf-syntax', owner.from, owner.to, 'spf-empty-domain');
       return { text: '', items: [], from, to };
     }
     const errorsBefore = this.errors.length;
     const spec = this.macro(from, to, 'domain');
-    if (this.errors.length === errorsBefore && !hasValidDomainEnd(spec)) this.error('spf-syntax', from, to, 'domain-end');
+    if (this.errors.length === errorsBefore && !hasValidDomainEnd(spec)) this.error('spf-syntax', from, to, 'spf-domain-end');
     return spec;
   }
 
@@ -95,7 +95,7 @@ class RecordParser {
         while (j < text.length && text.charCodeAt(j) > 0x7f) j++;
         this.error('spf-non-ascii', from + i, from + j);
         i = j - 1;
-      } else if (c < 0x20 || c === 0x7f) this.error('spf-syntax', from + i, from + i + 1, 'control-char');
+      } else if (c < 0x20 || c === 0x7f) this.error('spf-syntax', from + i, from + i + 1, 'spf-control-char');
     }
     const mod = MODIFIER.exec(text);
     if (mod) {
@@ -122,7 +122,7 @@ class RecordParser {
     const namePart = { from: at, to: at + nameText.length };
     if (!(MECHANISM_NAMES as readonly string[]).includes(name)) {
       const wordEnd = at + (/^[^:/=]*/.exec(this.text.slice(at, to))?.[0].length ?? 0);
-      if (nameText === '' && this.text.startsWith('=', at)) this.error('spf-syntax', from, to, 'bad-modifier-name');
+      if (nameText === '' && this.text.startsWith('=', at)) this.error('spf-syntax', from, to, 'spf-bad-modifier-name');
       else this.error('spf-unknown-mechanism', at, Math.max(wordEnd, at + 1));
       return { kind: 'unknown', text, from, to, namePart: { from: at, to: wordEnd }, name: this.text.slice(at, wordEnd) };
     }
@@ -136,19 +136,19 @@ class RecordParser {
     const colon = rest.startsWith(':');
     switch (m.name) {
       case 'all':
-        if (rest !== '') this.error('spf-syntax', restFrom, m.to, 'unexpected-after-name');
+        if (rest !== '') this.error('spf-syntax', restFrom, m.to, 'spf-unexpected-after-name');
         return base;
       case 'include':
       case 'exists':
         if (!colon) {
-          this.error('spf-syntax', m.from, m.to, rest === '' ? 'no-argument' : 'unexpected-after-name');
+          this.error('spf-syntax', m.from, m.to, rest === '' ? 'spf-no-argument' : 'spf-unexpected-after-name');
           return base;
         }
         return { ...base, domain: this.domainSpec(restFrom + 1, m.to, m) };
       case 'ptr':
         if (rest === '') return base;
         if (!colon) {
-          this.error('spf-syntax', restFrom, m.to, 'unexpected-after-name');
+          this.error('spf-syntax', restFrom, m.to, 'spf-unexpected-after-name');
           return base;
         }
         return { ...base, domain: this.domainSpec(restFrom + 1, m.to, m) };
@@ -169,13 +169,13 @@ class RecordParser {
       suffix[2] !== undefined ? this.cidr(suffixFrom + (cidr4 ? cidr4.to - cidr4.from : 0) + 1, suffix[2], 128) : undefined;
     let domain: MacroString | undefined;
     if (colon) domain = this.domainSpec(restFrom + 1, suffixFrom, base);
-    else if (suffix.index !== 0) this.error(rest.startsWith('/') ? 'spf-invalid-cidr' : 'spf-syntax', restFrom, base.to, rest.startsWith('/') ? 'bad-cidr-form' : 'unexpected-after-name');
+    else if (suffix.index !== 0) this.error(rest.startsWith('/') ? 'spf-invalid-cidr' : 'spf-syntax', restFrom, base.to, rest.startsWith('/') ? 'spf-bad-cidr-form' : 'spf-unexpected-after-name');
     return { ...base, domain, cidr4, cidr6 };
   }
 
   parseIpMechanism(base: Mechanism, restFrom: number, rest: string, colon: boolean): Mechanism {
     if (!colon) {
-      this.error('spf-syntax', base.from, base.to, rest === '' ? 'no-argument' : 'unexpected-after-name');
+      this.error('spf-syntax', base.from, base.to, rest === '' ? 'spf-no-argument' : 'spf-unexpected-after-name');
       return base;
     }
     const v4 = base.name === 'ip4';
@@ -188,7 +188,7 @@ class RecordParser {
     if (slash < 0) return { ...base, network };
     const digits = rest.slice(slash + 1);
     if (!/^\d+$/.test(digits)) {
-      this.error('spf-invalid-cidr', addrTo, base.to, 'bad-cidr-form');
+      this.error('spf-invalid-cidr', addrTo, base.to, 'spf-bad-cidr-form');
       return { ...base, network };
     }
     const cidr = this.cidr(addrTo, digits, v4 ? 32 : 128);
@@ -208,7 +208,7 @@ export function parseSpf(source: JoinedText | string): SpfRecord {
   let terms: Term[] = [];
   if (!versionOk) {
     const end = text.indexOf(' ');
-    parser.error('spf-syntax', 0, end < 0 ? text.length : end, 'version');
+    parser.error('spf-syntax', 0, end < 0 ? text.length : end, 'spf-version');
   } else {
     terms = parser.parseTerms(6);
   }
