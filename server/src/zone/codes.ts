@@ -9,7 +9,121 @@ export const ZoneCodes = {
     en: 'Syntax error: {detail}',
     ja: '書式の誤り: {detail}',
   }),
+  unknownType: defineCode('zone-unknown-type', 'error', 'RFC 3597 §5', {
+    en: "Unknown or unusable record type '{type}'",
+    ja: "レコードの種類 '{type}' は不明か、ゾーンファイルでは使えません",
+  }),
+  badTtl: defineCode('zone-bad-ttl', 'error', 'RFC 2181 §8, RFC 2308 §4', {
+    en: 'Bad TTL: {detail}',
+    ja: 'TTL（有効期間）の誤り: {detail}',
+  }),
+  badName: defineCode('zone-bad-name', 'error', 'RFC 1035 §2.3.4, §5.1', {
+    en: 'Bad domain name: {detail}',
+    ja: 'ドメイン名の誤り: {detail}',
+  }),
+  unbalancedParen: defineCode('zone-unbalanced-paren', 'error', 'RFC 1035 §5.1', {
+    en: 'Unbalanced parenthesis: {detail}',
+    ja: '括弧の対応が取れていません: {detail}',
+  }),
+  unterminatedString: defineCode('zone-unterminated-string', 'error', 'RFC 1035 §5.1', {
+    en: 'Quoted string is not closed on this line',
+    ja: '引用符で始まる文字列がこの行の中で閉じられていません',
+  }),
+  includeNotFound: defineCode('zone-include-not-found', 'error', 'RFC 1035 §5.1', {
+    en: "$INCLUDE file '{file}' {detail}",
+    ja: "$INCLUDE のファイル '{file}' {detail}",
+  }),
+  includeCycle: defineCode('zone-include-cycle', 'error', 'RFC 1035 §5.1', {
+    en: "$INCLUDE of '{file}' would include it again (an include cycle)",
+    ja: "$INCLUDE で '{file}' を読み込むと、同じファイルを繰り返し読み込むことになります（循環）",
+  }),
+  generateRange: defineCode('zone-generate-range', 'error', 'BIND 9 $GENERATE', {
+    en: '$GENERATE: {detail}',
+    ja: '$GENERATE: {detail}',
+  }),
+  cnameAndOtherData: defineCode('zone-cname-and-other-data', 'error', 'RFC 1034 §3.6.2, RFC 2181 §10.1', {
+    en: "'{owner}' has a CNAME and other data ({type}); a CNAME must be alone at its name",
+    ja: "'{owner}' に CNAME と他のレコード（{type}）があります。CNAME のある名前には他のレコードを置けません",
+  }),
+  multipleSoa: defineCode('zone-multiple-soa', 'error', 'RFC 1035 §5.2', {
+    en: 'A zone has exactly one SOA record, at its top; this one is extra (the first is at {owner})',
+    ja: 'SOA レコードはゾーンの頂点に 1 つだけ置きます。これは余分な SOA です（最初の SOA は {owner}）',
+  }),
+  originUnknown: defineCode('zone-origin-unknown', 'warning', 'RFC 1035 §5.1', {
+    en: 'The zone origin is unknown, so relative names are read relative to the root (.); add $ORIGIN or set the origin',
+    ja: 'ゾーンの起点（オリジン）が分からないため、相対名をルート（.）からの名前として読みました。$ORIGIN を書くか起点を設定してください',
+  }),
+  inheritedOwner: defineCode('zone-inherited-owner', 'warning', 'RFC 1035 §5.1', {
+    en: "This record has no owner, so it takes the previous owner '{owner}', not the new origin '{origin}' set just before",
+    ja: "このレコードには名前がないため、直前に設定した起点 '{origin}' ではなく前のレコードの名前 '{owner}' が使われます",
+  }),
+  outOfZone: defineCode('zone-out-of-zone', 'warning', 'RFC 1034 §4.2.1', {
+    en: "'{owner}' is outside the zone '{origin}'; name servers ignore this record",
+    ja: "'{owner}' はゾーン '{origin}' の外の名前です。ネームサーバーはこのレコードを無視します",
+  }),
 } as const;
 
 /** Localised fragments for `{detail}` arguments, by key. */
-export const ZoneDetails: Record<string, { en: string; ja: string }> = {};
+export const ZoneDetails: Record<string, { en: string; ja: string }> = {
+  'unknown-directive': { en: "unknown directive '{directive}'", ja: "不明な指示 '{directive}'" },
+  'missing-argument': { en: '{directive} needs an argument', ja: '{directive} には引数が必要です' },
+  'extra-text': { en: 'unexpected text at the end of the line', ja: '行の終わりに余計な文字があります' },
+  'missing-type': { en: 'the record type is missing', ja: 'レコードの種類がありません' },
+  'missing-rdata': { en: 'the record has no data', ja: 'レコードのデータがありません' },
+  'no-owner': {
+    en: 'the line starts with a blank but there is no previous owner name to reuse',
+    ja: '行頭が空白ですが、引き継ぐ前の名前がありません',
+  },
+  'quoted-field': { en: 'this field cannot be a quoted string', ja: 'この欄は引用符で囲めません' },
+  'class-mismatch': {
+    en: "class {class} differs from the zone's class {zoneClass}",
+    ja: 'クラス {class} がゾーンのクラス {zoneClass} と違います',
+  },
+  'bad-date': { en: '$DATE needs a time as YYYYMMDDHHMMSS', ja: '$DATE には YYYYMMDDHHMMSS 形式の時刻が必要です' },
+  'generate-modifier': {
+    en: "bad modifier; the form is ${offset[,width[,base]]} with base d, o, x, X, n or N",
+    ja: '修飾子の誤り。${offset[,width[,base]]} の形で、base は d, o, x, X, n, N のいずれかです',
+  },
+  'generate-bad-range': {
+    en: "invalid range '{range}'; the form is start-stop[/step] with 0 ≤ start ≤ stop",
+    ja: "範囲 '{range}' が不正です。start-stop[/step] の形で 0 ≤ start ≤ stop です",
+  },
+  'generate-overflow': {
+    en: 'offset {offset} added to the counter is out of range',
+    ja: 'カウンターに加えるオフセット {offset} が範囲外です',
+  },
+  'generate-too-large': {
+    en: 'the range makes {count} records; Zonelint expands at most {max}',
+    ja: 'この範囲では {count} 件のレコードになります。Zonelint が展開するのは {max} 件までです',
+  },
+  'not-a-ttl': { en: "'{text}' is not a TTL (digits with optional units s, m, h, d, w)", ja: "'{text}' は TTL ではありません（数字と単位 s, m, h, d, w）" },
+  'ttl-too-large': { en: "'{text}' is larger than 4294967295", ja: "'{text}' は 4294967295 より大きい値です" },
+  'ttl-over-max': {
+    en: '{ttl} is above the maximum TTL 2147483647 (RFC 2181 §8); BIND uses 0 instead',
+    ja: '{ttl} は TTL の最大値 2147483647 を超えています（RFC 2181 §8）。BIND は代わりに 0 を使います',
+  },
+  'no-ttl': {
+    en: 'no TTL is given and none is known yet ($TTL or an earlier TTL); BIND rejects the zone',
+    ja: 'TTL が書かれておらず、既定の TTL（$TTL や前のレコードの TTL）もありません。BIND はゾーンを拒否します',
+  },
+  'soa-minimum-ttl': {
+    en: 'no TTL is given; the SOA minimum {ttl} is used as the default TTL (add $TTL)',
+    ja: 'TTL がないため、SOA の最小値 {ttl} を既定の TTL として使います（$TTL を書いてください）',
+  },
+  'empty-label': { en: 'empty label (two dots in a row, or a leading dot)', ja: '空のラベルがあります（ドットの連続や先頭のドット）' },
+  'label-too-long': { en: 'a label is longer than 63 octets', ja: 'ラベルが 63 オクテットを超えています' },
+  'name-too-long': { en: 'the name is longer than 255 octets', ja: '名前が 255 オクテットを超えています' },
+  'bad-escape': { en: 'bad escape (\\DDD needs three digits, at most 255)', ja: 'エスケープの誤り（\\DDD は 255 以下の 3 桁の数字）' },
+  'wildcard-ns': {
+    en: 'an NS record cannot be at a wildcard name',
+    ja: 'ワイルドカード名には NS レコードを置けません',
+  },
+  'not-found': { en: 'does not exist or cannot be read', ja: 'が存在しないか読めません' },
+  'include-disallowed': {
+    en: 'was not read (includes are not allowed here, e.g. in an untrusted workspace)',
+    ja: 'は読み込みませんでした（信頼されていないワークスペースなどで $INCLUDE が許可されていません）',
+  },
+  'include-too-deep': { en: 'is nested too deeply', ja: 'の入れ子が深すぎます' },
+  'close-without-open': { en: "')' without a matching '('", ja: "対応する '(' のない ')'" },
+  'open-without-close': { en: "'(' is never closed", ja: "'(' が閉じられていません" },
+};

@@ -2,7 +2,20 @@
  * The zone facade: parse a zone text or file into a Zone (records, directives,
  * comments, problems), never throwing.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Zone } from './ast';
+import { checkCnameAndOtherData } from './checks/cnameAndOtherData';
+import { checkMultipleSoa } from './checks/multipleSoa';
+import { checkOutOfZone } from './checks/outOfZone';
+import { ZoneCodes } from './codes';
+import { parseName } from './names';
+import { inferOrigin } from './origin';
+import { ZoneParser } from './parser';
+
 export type { Zone, ResourceRecord, Rdata, CharString, Token, Span, Directive } from './ast';
+export { inferOrigin } from './origin';
+export { printZone, printRecord } from './printer';
 
 export interface ParseOptions {
   /** The initial origin, absolute (`example.com.`); inferred when absent (see inferOrigin). */
@@ -15,4 +28,60 @@ export interface ParseOptions {
   readonly allowInclude?: (absolutePath: string) => boolean;
   /** The default TTL before any $TTL or SOA, as BIND's. */
   readonly defaultTtl?: number;
+}
+
+function readFromDisk(absolutePath: string): string | undefined {
+  try {
+    return fs.readFileSync(absolutePath, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** An origin option as an absolute name (a missing trailing dot is added). */
+function absoluteOrigin(origin: string): string | undefined {
+  const r = parseName(origin.endsWith('.') ? origin : origin + '.', '.');
+  return r.ok ? r.name : undefined;
+}
+
+/** Parses a zone text. Never throws: every problem is in `zone.problems`. */
+export function parseZoneText(text: string, options: ParseOptions = {}): Zone {
+  const given = options.origin === undefined ? undefined : absoluteOrigin(options.origin);
+  const origin = given ?? inferOrigin(text, options.path);
+  const docPath = options.path === undefined ? undefined : path.resolve(options.path);
+  const parser = new ZoneParser(origin ?? '.', {
+    origin: origin ?? '.',
+    originKnown: origin !== undefined,
+    defaultTtl: options.defaultTtl,
+    readFile: options.readFile ?? readFromDisk,
+    allowInclude: options.allowInclude ?? (() => true),
+  });
+  try {
+    parser.parseText(text, {
+      file: undefined,
+      dir: docPath === undefined ? process.cwd() : path.dirname(docPath),
+      stack: docPath === undefined ? [] : [docPath],
+    });
+    const checks = [
+      ...checkCnameAndOtherData(parser.records),
+      ...checkMultipleSoa(parser.records),
+      ...checkOutOfZone(parser.records, parser.zoneOrigin),
+    ];
+    for (const p of checks) parser.report(p.file, p.code, p.offset, p.length, p.args, p.severity);
+  } catch (e) {
+    // A bug in the parser must not take the editor down: report it where parsing stopped.
+    parser.report(undefined, ZoneCodes.syntax.code, 0, 0, { detail: `internal error: ${String(e)}` });
+  }
+  return parser.result();
+}
+
+/** Reads and parses a zone file. An unreadable file throws (the CLI exits 2). */
+export function parseZoneFile(filePath: string, options: Omit<ParseOptions, 'path'> = {}): Zone {
+  let text: string;
+  try {
+    text = fs.readFileSync(filePath, 'utf8');
+  } catch (e) {
+    throw new Error(`cannot read ${filePath}: ${(e as Error).message}`);
+  }
+  return parseZoneText(text, { ...options, path: filePath });
 }

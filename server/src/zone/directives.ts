@@ -1,0 +1,124 @@
+/**
+ * Master-file directives (RFC 1035 §5.1 `$ORIGIN`, `$INCLUDE`; RFC 2308 §4 `$TTL`;
+ * BIND's `$GENERATE` and `$DATE`). Names are matched case-insensitively, as BIND does.
+ */
+import * as path from 'node:path';
+import type { DirectiveName, Token } from './ast';
+import { ZoneCodes } from './codes';
+import { generate } from './generate';
+import type { Source, ZoneParser } from './parser';
+
+/** BIND has no include-depth limit of its own; this one keeps a bad tree finite. */
+const MAX_INCLUDE_DEPTH = 32;
+
+export function handleDirective(p: ZoneParser, toks: readonly Token[], source: Source): void {
+  const head = toks[0];
+  const name = head.text.toUpperCase();
+  if (name !== '$ORIGIN' && name !== '$TTL' && name !== '$INCLUDE' && name !== '$GENERATE' && name !== '$DATE') {
+    p.report(source, ZoneCodes.syntax.code, head.offset, head.length, { detail: 'unknown-directive', directive: head.text });
+    return;
+  }
+  const last = toks[toks.length - 1];
+  p.directives.push({
+    name: name as DirectiveName,
+    nameSpan: { offset: head.offset, length: head.length },
+    args: toks.slice(1),
+    span: { offset: head.offset, length: last.offset + last.length - head.offset },
+    file: source.file,
+  });
+  if (name === '$GENERATE') {
+    generate(p, toks, source);
+    return;
+  }
+  const arg = toks[1];
+  if (arg === undefined) {
+    p.report(source, ZoneCodes.syntax.code, head.offset, head.length, { detail: 'missing-argument', directive: name });
+    return;
+  }
+  const maxArgs = name === '$INCLUDE' ? 3 : 2;
+  if (toks.length > maxArgs) {
+    const extra = toks[maxArgs];
+    p.report(source, ZoneCodes.syntax.code, extra.offset, extra.length, { detail: 'extra-text' });
+    return;
+  }
+  switch (name) {
+    case '$ORIGIN': {
+      const origin = p.name(arg, source);
+      if (origin === undefined) return;
+      p.setOrigin(origin);
+      p.originKnown = true;
+      p.ownerAfterOrigin = true;
+      return;
+    }
+    case '$TTL': {
+      const ttl = p.ttlValue(arg, source);
+      if (ttl === undefined) return;
+      p.ttl = p.defaultTtl = ttl;
+      p.defaultTtlKnown = true;
+      return;
+    }
+    case '$DATE':
+      // BIND reads a YYYYMMDDHHMMSS time (the "now" for signature checks) and nothing else.
+      if (arg.quoted || !/^[0-9]{14}$/.test(arg.text)) {
+        p.report(source, ZoneCodes.syntax.code, arg.offset, arg.length, { detail: 'bad-date' });
+      }
+      return;
+    default:
+      include(p, arg, toks[2], source);
+  }
+}
+
+function include(p: ZoneParser, fileTok: Token, originTok: Token | undefined, source: Source): void {
+  const file = unescapeText(fileTok.text);
+  const target = path.resolve(source.dir, file);
+  const problem = (code: string, detail?: string, severity?: 'information'): void =>
+    p.report(source, code, fileTok.offset, fileTok.length, detail ? { file, detail } : { file }, severity);
+  if (source.stack.includes(target)) return problem(ZoneCodes.includeCycle.code);
+  if (source.stack.length >= MAX_INCLUDE_DEPTH) return problem(ZoneCodes.includeNotFound.code, 'include-too-deep');
+  if (!p.options.allowInclude(target)) {
+    return problem(ZoneCodes.includeNotFound.code, 'include-disallowed', 'information');
+  }
+  let text: string | undefined;
+  try {
+    text = p.options.readFile(target);
+  } catch {
+    text = undefined;
+  }
+  if (text === undefined) return problem(ZoneCodes.includeNotFound.code, 'not-found');
+  let origin = p.origin;
+  if (originTok !== undefined) {
+    const o = p.name(originTok, source);
+    if (o === undefined) return;
+    origin = o;
+  }
+  if (!p.includes.includes(target)) p.includes.push(target);
+  const saved = { origin: p.origin, owner: p.lastOwner };
+  p.setOrigin(origin);
+  p.ownerAfterOrigin = originTok !== undefined;
+  p.parseText(text, { file: target, dir: path.dirname(target), stack: [...source.stack, target] });
+  p.setOrigin(saved.origin);
+  p.lastOwner = saved.owner;
+  p.ownerAfterOrigin = false;
+}
+
+/** Decodes `\X` and `\DDD` in a file name as BIND does. */
+export function unescapeText(text: string): string {
+  if (!text.includes('\\')) return text;
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c !== '\\' || i + 1 >= text.length) {
+      out += c;
+      continue;
+    }
+    const digits = text.slice(i + 1, i + 4);
+    if (/^[0-9]{3}$/.test(digits) && Number(digits) <= 255) {
+      out += String.fromCharCode(Number(digits));
+      i += 3;
+    } else {
+      out += text[i + 1];
+      i++;
+    }
+  }
+  return out;
+}

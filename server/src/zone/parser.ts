@@ -1,0 +1,402 @@
+/**
+ * The master-file parser (RFC 1035 §5, as BIND 9.18 reads it): turns the scanner's
+ * logical lines into records and directives. Owner inheritance, TTL and class in either
+ * order, RFC 2308 default TTLs and BIND's RFC 1035 "last stated TTL" fallback.
+ * Never throws: every problem is reported once and parsing resumes at the next line.
+ */
+import type { Problem, ProblemArgs, Severity } from '../diagnostics/types';
+import type { Comment, Directive, Rdata, ResourceRecord, Span, Token, Zone } from './ast';
+import { ZoneCodes } from './codes';
+import { handleDirective } from './directives';
+import { parseName } from './names';
+import { parseRdata } from './rdata/index';
+import { isMetaType, typeCode, typeName } from './rdata/types';
+import { emptyLine, Scanner } from './scanner';
+import { looksLikeTtl, MAX_TTL, parseTtl } from './ttl';
+
+const DOT = 0x2e;
+
+/** Characters allowed in the fast path for relative names (no escapes, no specials). */
+const PLAIN = new Uint8Array(128);
+for (let c = 0x21; c < 0x7f; c++) if (!'"().;\\@$'.includes(String.fromCharCode(c))) PLAIN[c] = 1;
+
+const CLASSES: ReadonlyMap<string, string> = new Map([
+  ['IN', 'IN'],
+  ['CH', 'CH'],
+  ['CHAOS', 'CH'],
+  ['HS', 'HS'],
+  ['HESIOD', 'HS'],
+  ['NONE', 'NONE'],
+  ['ANY', 'ANY'],
+]);
+const CLASS_BY_NUMBER: Record<number, string> = { 1: 'IN', 3: 'CH', 4: 'HS', 254: 'NONE', 255: 'ANY' };
+
+/** The canonical class mnemonic for a token, or undefined when it is not a class. */
+export function classOf(text: string): string | undefined {
+  const c = text.charCodeAt(0) | 0x20;
+  if (c !== 0x69 && c !== 0x63 && c !== 0x68 && c !== 0x6e && c !== 0x61) return undefined;
+  const upper = text.toUpperCase();
+  const known = CLASSES.get(upper);
+  if (known) return known;
+  if (upper.startsWith('CLASS') && upper.length > 5 && upper.length <= 10 && /^CLASS[0-9]+$/.test(upper)) {
+    const n = Number(upper.slice(5));
+    if (n <= 0xffff) return CLASS_BY_NUMBER[n] ?? `CLASS${n}`;
+  }
+  return undefined;
+}
+
+export interface ParserOptions {
+  readonly origin: string;
+  /** False when the origin was neither given nor inferred: relative names get a warning. */
+  readonly originKnown: boolean;
+  readonly defaultTtl?: number;
+  readonly readFile: (absolutePath: string) => string | undefined;
+  readonly allowInclude: (absolutePath: string) => boolean;
+}
+
+/** Where the lines being parsed come from. */
+export interface Source {
+  /** Absolute path of an included file; undefined for the main document. */
+  readonly file: string | undefined;
+  /** Folder that relative $INCLUDE paths resolve against. */
+  readonly dir: string;
+  /** Paths being read, outermost first (cycle detection). */
+  readonly stack: readonly string[];
+}
+
+export class ZoneParser {
+  readonly records: ResourceRecord[] = [];
+  readonly directives: Directive[] = [];
+  readonly comments: Comment[] = [];
+  readonly problems: Problem[] = [];
+  readonly includes: string[] = [];
+
+  /** The current origin (absolute). */
+  origin: string;
+  /** Whether the origin is plain (no escapes): relative names can be appended as text. */
+  private originPlain = true;
+  originKnown: boolean;
+  private originUnknownReported = false;
+  /** The previous owner, inherited by a line starting with a blank. */
+  lastOwner: string | undefined;
+  /** Set by $ORIGIN: BIND warns when the next record inherits its owner. */
+  ownerAfterOrigin = false;
+
+  /** BIND's current TTL: the last one stated or used (RFC 1035 semantics). */
+  ttl = 0;
+  ttlKnown = false;
+  /** $TTL (RFC 2308), or the SOA minimum when neither is given. */
+  defaultTtl = 0;
+  defaultTtlKnown = false;
+
+  private zoneClass: string | undefined;
+  private readonly seen = new Map<string | undefined, Set<number>>();
+  private readonly typeCache = new Map<string, number | undefined>();
+  private lastNameText = '';
+  private lastNameOrigin = '';
+  private lastName = '';
+
+  constructor(
+    readonly zoneOrigin: string,
+    readonly options: ParserOptions,
+  ) {
+    this.origin = zoneOrigin;
+    this.setOrigin(zoneOrigin);
+    this.originKnown = options.originKnown;
+    if (options.defaultTtl !== undefined) {
+      this.defaultTtl = options.defaultTtl;
+      this.defaultTtlKnown = true;
+    }
+  }
+
+  setOrigin(origin: string): void {
+    this.origin = origin;
+    this.originPlain = !origin.includes('\\');
+  }
+
+  /** Reports a problem unless one was already reported at the same place. */
+  report(
+    source: Source | string | undefined,
+    code: string,
+    offset: number,
+    length: number,
+    args?: ProblemArgs,
+    severity?: Severity,
+  ): void {
+    const file = typeof source === 'object' ? source.file : source;
+    let seen = this.seen.get(file);
+    if (!seen) {
+      seen = new Set();
+      this.seen.set(file, seen);
+    }
+    if (seen.has(offset)) return;
+    seen.add(offset);
+    const p: { -readonly [K in keyof Problem]: Problem[K] } = { code, offset, length };
+    if (args) p.args = args;
+    if (severity) p.severity = severity;
+    if (file !== undefined) p.file = file;
+    this.problems.push(p);
+  }
+
+  /** Parses one file's text (the document or an $INCLUDE target). */
+  parseText(text: string, source: Source): void {
+    const scanner = new Scanner(
+      text,
+      (code, offset, length, args) => this.report(source, code, offset, length, args),
+      this.comments,
+      source.file,
+    );
+    const line = emptyLine();
+    while (scanner.next(line)) {
+      if (line.failed || line.tokens.length === 0) continue;
+      const first = line.tokens[0];
+      if (!line.blankOwner && !first.quoted && first.text.charCodeAt(0) === 0x24 /* $ */) {
+        handleDirective(this, line.tokens, source);
+      } else {
+        this.recordLine(line.tokens, line.blankOwner, source);
+      }
+    }
+  }
+
+  private recordLine(toks: readonly Token[], blankOwner: boolean, source: Source): void {
+    let owner: string | undefined;
+    let ownerSpan: Span | undefined;
+    let i = 0;
+    if (!blankOwner) {
+      const t = toks[0];
+      owner = this.name(t, source);
+      if (owner === undefined) return;
+      ownerSpan = { offset: t.offset, length: t.length };
+      this.lastOwner = owner;
+      this.ownerAfterOrigin = false;
+      i = 1;
+    } else {
+      owner = this.lastOwner;
+      if (owner === undefined) {
+        this.report(source, ZoneCodes.syntax.code, toks[0].offset, toks[0].length, { detail: 'no-owner' });
+        return;
+      }
+      if (this.ownerAfterOrigin) {
+        this.report(source, ZoneCodes.inheritedOwner.code, toks[0].offset, toks[0].length, {
+          owner,
+          origin: this.origin,
+        });
+        this.ownerAfterOrigin = false;
+      }
+    }
+    const last = toks[toks.length - 1];
+    const span = { offset: toks[0].offset, length: last.offset + last.length - toks[0].offset };
+    this.addRecord(owner, ownerSpan, toks, i, span, source, false);
+  }
+
+  /**
+   * Reads `[ttl] [class] type rdata…` from toks[i…] and adds the record. Returns false
+   * when a problem stopped it.
+   */
+  addRecord(
+    owner: string,
+    ownerSpan: Span | undefined,
+    toks: readonly Token[],
+    i: number,
+    span: Span,
+    source: Source,
+    generated: boolean,
+  ): boolean {
+    let ttlTok: Token | undefined;
+    let classTok: Token | undefined;
+    let cls: string | undefined;
+    while (i < toks.length) {
+      const t = toks[i];
+      if (t.quoted) break;
+      if (ttlTok === undefined && looksLikeTtl(t.text)) {
+        ttlTok = t;
+        i++;
+        continue;
+      }
+      if (classTok === undefined) {
+        cls = classOf(t.text);
+        if (cls !== undefined) {
+          classTok = t;
+          i++;
+          continue;
+        }
+      }
+      break;
+    }
+    const typeTok = toks[i];
+    if (typeTok === undefined) {
+      const at = toks[toks.length - 1];
+      this.report(source, ZoneCodes.syntax.code, at.offset, at.length, { detail: 'missing-type' });
+      return false;
+    }
+    const code = typeTok.quoted ? undefined : this.typeOf(typeTok.text);
+    if (code === undefined || isMetaType(code)) {
+      this.report(source, ZoneCodes.unknownType.code, typeTok.offset, typeTok.length, { type: typeTok.text });
+      return false;
+    }
+    let explicitTtl: number | undefined;
+    if (ttlTok !== undefined) {
+      explicitTtl = this.ttlValue(ttlTok, source);
+      if (explicitTtl === undefined) return false;
+    }
+    if (this.zoneClass === undefined) this.zoneClass = cls ?? 'IN';
+    else if (classTok !== undefined && cls !== this.zoneClass) {
+      this.report(source, ZoneCodes.syntax.code, classTok.offset, classTok.length, {
+        detail: 'class-mismatch',
+        class: cls ?? classTok.text,
+        zoneClass: this.zoneClass,
+      });
+      return false;
+    }
+    const rdataTokens = i + 1 === toks.length ? [] : toks.slice(i + 1);
+    let rdata: Rdata;
+    try {
+      const parsed = parseRdata(code, rdataTokens, { origin: this.origin, at: typeTok.offset + typeTok.length });
+      rdata = parsed.rdata;
+      for (const p of parsed.problems) {
+        this.report(source, p.code, p.offset, p.length, p.args, p.severity);
+      }
+    } catch (e) {
+      // The RDATA parser must not throw; if it does, keep the zone usable.
+      this.report(source, ZoneCodes.syntax.code, typeTok.offset, typeTok.length, { detail: String(e) });
+      return false;
+    }
+    const ttl = this.resolveTtl(explicitTtl, code, rdataTokens, typeTok, source);
+    const rr: ResourceRecord = {
+      owner,
+      ownerSpan,
+      ttl,
+      ttlSpan: ttlTok ? { offset: ttlTok.offset, length: ttlTok.length } : undefined,
+      class: this.zoneClass,
+      classSpan: classTok ? { offset: classTok.offset, length: classTok.length } : undefined,
+      type: typeName(code),
+      typeCode: code,
+      typeSpan: { offset: typeTok.offset, length: typeTok.length },
+      rdata,
+      tokens: rdataTokens,
+      span,
+      file: source.file,
+      generated: generated || undefined,
+    };
+    this.records.push(rr);
+    if (code === 2 /* NS */ && owner.charCodeAt(0) === 0x2a /* * */ && owner.charCodeAt(1) === DOT) {
+      const at = ownerSpan ?? rr.typeSpan;
+      this.report(source, ZoneCodes.badName.code, at.offset, at.length, { detail: 'wildcard-ns' });
+    }
+    return true;
+  }
+
+  /** Parses a TTL token, reporting problems; undefined when unusable. */
+  ttlValue(t: Token, source: Source): number | undefined {
+    const r = parseTtl(t.text);
+    if (!r.ok) {
+      this.report(source, ZoneCodes.badTtl.code, t.offset, t.length, { detail: r.reason, text: t.text });
+      return undefined;
+    }
+    if (r.value > MAX_TTL) {
+      this.report(source, ZoneCodes.badTtl.code, t.offset, t.length, { detail: 'ttl-over-max', ttl: r.value }, 'warning');
+      return 0;
+    }
+    return r.value;
+  }
+
+  /** BIND's TTL rules: explicit, else $TTL, else the SOA minimum, else the last TTL. */
+  private resolveTtl(
+    explicit: number | undefined,
+    code: number,
+    rdataTokens: readonly Token[],
+    typeTok: Token,
+    source: Source,
+  ): number {
+    if (explicit !== undefined) {
+      this.ttl = explicit;
+      this.ttlKnown = true;
+      return explicit;
+    }
+    if (this.defaultTtlKnown) return (this.ttl = this.defaultTtl);
+    if (this.ttlKnown) return this.ttl;
+    if (code === 6 /* SOA */) {
+      const minimum = rdataTokens[6] ? parseTtl(rdataTokens[6].text) : undefined;
+      const value = minimum?.ok ? (minimum.value > MAX_TTL ? 0 : minimum.value) : 0;
+      this.report(source, ZoneCodes.badTtl.code, typeTok.offset, typeTok.length, { detail: 'soa-minimum-ttl', ttl: value }, 'warning');
+      this.ttl = this.defaultTtl = value;
+      this.ttlKnown = this.defaultTtlKnown = true;
+      return value;
+    }
+    this.report(source, ZoneCodes.badTtl.code, typeTok.offset, typeTok.length, { detail: 'no-ttl' });
+    return 0;
+  }
+
+  private typeOf(text: string): number | undefined {
+    if (this.typeCache.has(text)) return this.typeCache.get(text);
+    const code = typeCode(text);
+    if (this.typeCache.size < 256) this.typeCache.set(text, code);
+    return code;
+  }
+
+  /** Parses a domain name token relative to the current origin; reports problems. */
+  name(t: Token, source: Source): string | undefined {
+    const text = t.text;
+    if (t.quoted) {
+      this.report(source, ZoneCodes.badName.code, t.offset, t.length, { detail: 'quoted-field' });
+      return undefined;
+    }
+    const origin = this.origin;
+    if (text === this.lastNameText && origin === this.lastNameOrigin) return this.lastName;
+    const relative = text === '@' || text.charCodeAt(text.length - 1) !== DOT || isEscapedDot(text);
+    if (relative && !this.originKnown && !this.originUnknownReported) {
+      this.originUnknownReported = true;
+      this.report(source, ZoneCodes.originUnknown.code, t.offset, t.length);
+    }
+    let name = relative && text !== '@' && this.originPlain ? plainRelative(text, origin) : undefined;
+    if (name === undefined) {
+      const r = parseName(text, origin);
+      if (!r.ok) {
+        this.report(source, ZoneCodes.badName.code, t.offset, t.length, { detail: r.reason });
+        return undefined;
+      }
+      name = r.name;
+    }
+    this.lastNameText = text;
+    this.lastNameOrigin = origin;
+    this.lastName = name;
+    return name;
+  }
+
+  result(): Zone {
+    return {
+      origin: this.zoneOrigin,
+      records: this.records,
+      directives: this.directives,
+      comments: this.comments,
+      problems: this.problems,
+      includes: this.includes,
+    };
+  }
+}
+
+/** `a\.` ends in an escaped dot, so it is relative. */
+function isEscapedDot(text: string): boolean {
+  let backslashes = 0;
+  for (let i = text.length - 2; i >= 0 && text.charCodeAt(i) === 0x5c; i--) backslashes++;
+  return backslashes % 2 === 1;
+}
+
+/** Appends a plain origin to a plain relative name; undefined when the slow path is needed. */
+function plainRelative(text: string, origin: string): string | undefined {
+  const n = text.length;
+  let labelLen = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === DOT) {
+      if (labelLen === 0) return undefined;
+      labelLen = 0;
+    } else if (c < 128 && PLAIN[c]) {
+      if (++labelLen > 63) return undefined;
+    } else return undefined;
+  }
+  if (labelLen === 0) return undefined;
+  const wire = n + 1 + (origin === '.' ? 1 : origin.length + 1);
+  if (wire > 255) return undefined;
+  return origin === '.' ? text + '.' : text + '.' + origin;
+}

@@ -1,0 +1,34 @@
+/**
+ * The zone after all directives, one record per line in file order, as
+ * `OWNER TTL CLASS TYPE RDATA` with absolute names, numeric TTLs and the canonical
+ * RDATA that `named-checkzone -D` prints. Out-of-zone records are left out, as BIND
+ * ignores them.
+ */
+import type { ResourceRecord, Zone } from './ast';
+import { isSubdomain } from './names';
+
+export function printZone(zone: Zone): string {
+  const lines: string[] = [];
+  for (const rr of zone.records) {
+    if (!inZone(rr, zone.origin)) continue;
+    lines.push(printRecord(rr));
+  }
+  return lines.length === 0 ? '' : lines.join('\n') + '\n';
+}
+
+export function printRecord(rr: ResourceRecord): string {
+  const rdata = rr.rdata.canonical;
+  return `${rr.owner} ${rr.ttl} ${rr.class} ${rr.type}${rdata === '' ? '' : ' ' + rdata}`;
+}
+
+/** True when the record's owner is at or below the origin (case-insensitively). */
+export function inZone(rr: ResourceRecord, origin: string): boolean {
+  const owner = rr.owner;
+  if (origin === '.') return true;
+  if (owner.endsWith(origin)) {
+    const cut = owner.length - origin.length;
+    if (cut === 0) return true;
+    if (owner.charCodeAt(cut - 1) === 0x2e && owner.charCodeAt(cut - 2) !== 0x5c) return true;
+  }
+  return isSubdomain(owner, origin);
+}

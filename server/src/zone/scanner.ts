@@ -1,0 +1,145 @@
+/**
+ * The master-file lexer (RFC 1035 §5.1): splits a text into logical lines of tokens in
+ * one pass over char codes. A logical line ends at a newline outside parentheses;
+ * inside `( … )` newlines are blanks. `;` starts a comment to the end of the line;
+ * `"` starts a quoted string (BIND rejects an unescaped newline inside one); `\`
+ * escapes the next character in both.
+ */
+import type { Comment, Token } from './ast';
+import { ZoneCodes } from './codes';
+
+const TAB = 0x09;
+const LF = 0x0a;
+const CR = 0x0d;
+const SPACE = 0x20;
+const QUOTE = 0x22;
+const OPEN = 0x28;
+const CLOSE = 0x29;
+const SEMI = 0x3b;
+const BACKSLASH = 0x5c;
+
+/** Characters that end a bare word, by char code. */
+const DELIM = new Uint8Array(128);
+for (const c of [TAB, LF, CR, SPACE, QUOTE, OPEN, CLOSE, SEMI]) DELIM[c] = 1;
+
+export interface ScannedLine {
+  tokens: Token[];
+  /** The line started with a blank: the owner is inherited. */
+  blankOwner: boolean;
+  /** Offset of the line's first character. */
+  offset: number;
+  /** A lexical error was reported in this line: the parser skips it. */
+  failed: boolean;
+}
+
+export type Reporter = (code: string, offset: number, length: number, args?: Record<string, string | number>) => void;
+
+export class Scanner {
+  private pos = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly report: Reporter,
+    /** Where comments go; undefined to drop them. */
+    private readonly comments?: Comment[],
+    private readonly file?: string,
+  ) {
+    // A byte-order mark is not part of the first owner name.
+    if (text.charCodeAt(0) === 0xfeff) this.pos = 1;
+  }
+
+  /** Reads the next logical line into `line`; false at the end of the text. */
+  next(line: ScannedLine): boolean {
+    const text = this.text;
+    const n = text.length;
+    let pos = this.pos;
+    if (pos >= n) return false;
+    const tokens: Token[] = [];
+    line.tokens = tokens;
+    line.offset = pos;
+    line.failed = false;
+    const first = text.charCodeAt(pos);
+    line.blankOwner = first === SPACE || first === TAB;
+    let depth = 0;
+    let openAt = -1;
+    for (;;) {
+      if (pos >= n) {
+        if (depth > 0) {
+          this.fail(line, ZoneCodes.unbalancedParen.code, openAt, 1, 'open-without-close');
+        }
+        break;
+      }
+      const c = text.charCodeAt(pos);
+      if (c === SPACE || c === TAB || c === CR) {
+        pos++;
+      } else if (c === LF) {
+        pos++;
+        if (depth === 0) break;
+      } else if (c === SEMI) {
+        const start = pos;
+        let end = text.indexOf('\n', pos);
+        if (end < 0) end = n;
+        pos = end;
+        if (end > start && text.charCodeAt(end - 1) === CR) end--;
+        if (this.comments) {
+          this.comments.push(this.file ? { offset: start, length: end - start, file: this.file } : { offset: start, length: end - start });
+        }
+      } else if (c === OPEN) {
+        if (depth === 0) openAt = pos;
+        depth++;
+        pos++;
+      } else if (c === CLOSE) {
+        if (depth === 0) this.fail(line, ZoneCodes.unbalancedParen.code, pos, 1, 'close-without-open');
+        else depth--;
+        pos++;
+      } else if (c === QUOTE) {
+        pos = this.quoted(pos, line);
+      } else {
+        const start = pos;
+        while (pos < n) {
+          const d = text.charCodeAt(pos);
+          if (d === BACKSLASH) pos += 2;
+          else if (d < 128 && DELIM[d]) break;
+          else pos++;
+        }
+        if (pos > n) pos = n;
+        tokens.push({ text: text.slice(start, pos), offset: start, length: pos - start, quoted: false });
+      }
+    }
+    this.pos = pos;
+    return true;
+  }
+
+  /** Scans a quoted string starting at `start`; returns the position after it. */
+  private quoted(start: number, line: ScannedLine): number {
+    const text = this.text;
+    const n = text.length;
+    let pos = start + 1;
+    while (pos < n) {
+      const d = text.charCodeAt(pos);
+      if (d === QUOTE) {
+        line.tokens.push({ text: text.slice(start + 1, pos), offset: start, length: pos + 1 - start, quoted: true });
+        return pos + 1;
+      }
+      if (d === BACKSLASH) pos += 2;
+      else if (d === LF) break;
+      else pos++;
+    }
+    if (pos > n) pos = n;
+    let end = pos;
+    if (end > start && text.charCodeAt(end - 1) === CR) end--;
+    this.fail(line, ZoneCodes.unterminatedString.code, start, end - start);
+    line.tokens.push({ text: text.slice(start + 1, end), offset: start, length: end - start, quoted: true });
+    return pos;
+  }
+
+  private fail(line: ScannedLine, code: string, offset: number, length: number, detail?: string): void {
+    if (!line.failed) this.report(code, offset, length, detail ? { detail } : undefined);
+    line.failed = true;
+  }
+}
+
+/** A fresh line record for `Scanner.next`. */
+export function emptyLine(): ScannedLine {
+  return { tokens: [], blankOwner: false, offset: 0, failed: false };
+}
