@@ -57,6 +57,8 @@ export const ErrorReason = {
   cnameLoop: 'cname-loop',
   /** A resolver asked about a name it does not cover, with nobody to pass it to. */
   notCovered: 'not-covered',
+  /** The configured DNS servers are not valid addresses (prefixes the detail). */
+  badServers: 'bad-servers',
   /** The type cannot be queried this way (node:dns has no query for type SPF/99). */
   unsupportedType: 'unsupported-type',
 } as const;
