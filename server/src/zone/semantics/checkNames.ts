@@ -7,13 +7,15 @@
  * a leading `*` label allowed) and to MX exchanges and NS targets ("bad name
  * (check-names)"). Underscore labels (`_dmarc`) are not host names: they are fine for
  * TXT or SRV owners, which BIND does not check. Knot rejects only some of these names
- * ("owner is invalid"), so this stays a hint.
+ * ("owner is invalid"), so this stays a hint. Targets written as IP addresses are left
+ * to zone-mx-address / zone-ns-address.
  */
 import type { Problem } from '../../diagnostics/types';
 import type { ResourceRecord, Span } from '../ast';
 import { decodeName } from '../names';
 import { SemanticsCodes } from './codes';
 import { type SemanticContext, ownerSpan, problem } from './context';
+import { writtenAddress } from './targetAddress';
 import { MX_TARGET, NS_TARGET, targetsOf } from './targets';
 
 const HOST_OWNER_TYPES = new Set(['A', 'AAAA', 'MX']);
@@ -50,6 +52,7 @@ export function checkCheckNames(ctx: SemanticContext): Problem[] {
     if (HOST_OWNER_TYPES.has(r.type) && !isHostName(r.owner, true)) report(r, ownerSpan(r), r.owner);
   }
   for (const t of [...targetsOf(ctx.records, MX_TARGET), ...targetsOf(ctx.records, NS_TARGET)]) {
+    if (t.token && writtenAddress(t.token.text) !== undefined) continue;
     if (!isHostName(t.name, false)) report(t.record, t.token ?? t.record.span, t.name);
   }
   return out;

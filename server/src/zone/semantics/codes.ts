@@ -23,8 +23,8 @@ export const SemanticsCodes = {
     ja: 'ゾーン {apex} の頂点に NS レコードがありません。どのサーバーがこのゾーンに答えるのかを示せません。',
   }),
   outOfZone: defineCode('zone-out-of-zone', 'warning', 'RFC 1034 §4.2.1', {
-    en: '{owner} is outside the zone {apex}; servers ignore this record.',
-    ja: '{owner} はゾーン {apex} の外にあります。サーバーはこのレコードを無視します。',
+    en: '{owner} is outside the zone {origin}; servers ignore this record.',
+    ja: '{owner} はゾーン {origin} の外にあります。サーバーはこのレコードを無視します。',
   }),
   mxCname: defineCode('zone-mx-cname', 'warning', 'RFC 2181 §10.3', {
     en: 'The mail server {target} is an alias (CNAME); an MX record must name the host itself.',

@@ -3,8 +3,8 @@
  *
  * RFC 4035 §2.4 (and RFC 4034 §5): the DS RRset lives on the parent side of a zone
  * cut; at a zone's own apex it is never served (queries for it go to the parent).
- * Knot reports DS at the apex as a semantic error; BIND refuses a DS at the apex on
- * dynamic update and serves the parent's copy. We flag the record's type.
+ * BIND refuses to load the zone ("DS record at top of zone"); kzonecheck says nothing.
+ * We flag the record's type.
  */
 import type { Problem } from '../../diagnostics/types';
 import { SemanticsCodes } from './codes';

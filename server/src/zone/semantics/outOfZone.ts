@@ -3,18 +3,25 @@
  *
  * RFC 1034 §4.2.1: a zone holds the names at and below its top node. BIND logs
  * "ignoring out-of-zone data (NAME)" and Knot "ignoring out-of-zone data, owner NAME";
- * both drop the record. We flag it on its owner, as written or inherited.
+ * both drop the record. We flag it on its owner, as written or inherited — unless the
+ * parser already reported the same code at the same place (zone.problems), so a caller
+ * that shows both lists does not show it twice.
  */
 import type { Problem } from '../../diagnostics/types';
+import type { ResourceRecord } from '../ast';
 import { isSubdomain } from '../names';
 import { SemanticsCodes } from './codes';
 import { type SemanticContext, ownerSpan, problem } from './context';
 
 export function checkOutOfZone(ctx: SemanticContext): Problem[] {
   const out: Problem[] = [];
+  const code = SemanticsCodes.outOfZone.code;
+  const already = ctx.zone.problems.filter((p) => p.code === code);
+  const reported = (r: ResourceRecord): boolean =>
+    already.some((p) => p.file === r.file && p.offset >= r.span.offset && p.offset < r.span.offset + r.span.length);
   for (const r of ctx.zone.records) {
-    if (isSubdomain(r.owner, ctx.apex)) continue;
-    out.push(problem(SemanticsCodes.outOfZone, r, ownerSpan(r), { owner: r.owner, apex: ctx.apex }));
+    if (isSubdomain(r.owner, ctx.apex) || reported(r)) continue;
+    out.push(problem(SemanticsCodes.outOfZone, r, ownerSpan(r), { owner: r.owner, origin: ctx.apex }));
   }
   return out;
 }
