@@ -6,6 +6,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LiveResolver } from '../../../server/src/dns/live';
+import { ZoneDataResolver } from '../../../server/src/dns/zoneData';
+import { parseZoneText } from '../../../server/src/zone/index';
 import type { LookupResult } from '../../../server/src/dns/resolver';
 import {
   RCODE,
@@ -145,6 +147,31 @@ describe('LiveResolver against knotd', () => {
     await Promise.all(Array.from({ length: 6 }, (_, i) => sequential.lookup(`n${i}.example.test`, 'TXT')));
     assert.equal(sequential.stats.peakInFlight, 1);
     assert.equal(sequential.stats.queries, 6);
+  });
+
+  test('the zone-data resolver gives what knotd serves from the same files', async () => {
+    const zoneData = new ZoneDataResolver(ZONES.map((z) => parseZoneText(z.text, { origin: z.origin + '.' })));
+    const live = fresh();
+    const queries = [
+      ['example.test', 'TXT'],
+      ['example.test', 'NS'],
+      ['www.example.test', 'A'],
+      ['www.example.test', 'AAAA'],
+      ['www.example.test', 'TXT'],
+      ['alias.example.test', 'A'],
+      ['alias.example.test', 'CNAME'],
+      ['utf8.example.test', 'TXT'],
+      ['b.example.test', 'A'],
+      ['a.b.example.test', 'A'],
+      ['nope.example.test', 'MX'],
+      ['n7.example.test', 'TXT'],
+      ['1.2.0.192.in-addr.arpa', 'PTR'],
+    ] as const;
+    for (const [name, type] of queries) {
+      const [fromZone, fromServer] = [await zoneData.lookup(name, type), await live.lookup(name, type)];
+      const strip = (r: LookupResult<unknown>) => (r.kind === 'ok' ? { kind: r.kind, records: r.records } : { kind: r.kind });
+      assert.deepEqual(strip(fromZone), strip(fromServer), `${name} ${type}`);
+    }
   });
 
   test('type SPF cannot be queried through node:dns and says so', async () => {
