@@ -48,10 +48,10 @@ export function checkCheckNames(ctx: SemanticContext): Problem[] {
     reported.add(key);
     out.push(problem(SemanticsCodes.checkNames, record, span, { name }));
   };
-  for (const r of ctx.records) {
+  for (const r of ctx.all) {
     if (HOST_OWNER_TYPES.has(r.type) && !isHostName(r.owner, true)) report(r, ownerSpan(r), r.owner);
   }
-  for (const t of [...targetsOf(ctx.records, MX_TARGET), ...targetsOf(ctx.records, NS_TARGET)]) {
+  for (const t of [...targetsOf(ctx.all, MX_TARGET), ...targetsOf(ctx.all, NS_TARGET)]) {
     if (t.token && writtenAddress(t.token.text) !== undefined) continue;
     if (!isHostName(t.name, false)) report(t.record, t.token ?? t.record.span, t.name);
   }

@@ -11,7 +11,12 @@ export interface SemanticContext {
   readonly zone: Zone;
   /** The zone apex: the origin the file started with. */
   readonly apex: string;
-  /** Records at or below the apex, in file order. */
+  /** Records at or below the apex, in file order, every copy of a duplicate included. */
+  readonly all: readonly ResourceRecord[];
+  /**
+   * The same without repeated copies (the first kept), as BIND and Knot load the zone:
+   * a zone that includes one file twice gets one diagnostic per problem, not two.
+   */
   readonly records: readonly ResourceRecord[];
   /** In-zone records by owner key (RFC 4343 case-insensitive). */
   readonly byOwner: ReadonlyMap<string, readonly ResourceRecord[]>;
@@ -22,7 +27,14 @@ export interface SemanticContext {
 
 export function buildContext(zone: Zone, now: Date): SemanticContext {
   const apex = zone.origin;
-  const records = zone.records.filter((r) => isSubdomain(r.owner, apex));
+  const all = zone.records.filter((r) => isSubdomain(r.owner, apex));
+  const seen = new Set<string>();
+  const records = all.filter((r) => {
+    const key = recordKey(r);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   const byOwner = new Map<string, ResourceRecord[]>();
   for (const r of records) {
     const key = nameKey(r.owner);
@@ -37,7 +49,24 @@ export function buildContext(zone: Zone, now: Date): SemanticContext {
     .sort((a, b) => a.length - b.length);
   const cuts = new Set<string>();
   for (const key of nsOwners) if (!hasAncestorIn(key, apexKey, cuts)) cuts.add(key);
-  return { zone, apex, records, byOwner, cuts, now };
+  return { zone, apex, all, records, byOwner, cuts, now };
+}
+
+/** Types whose canonical RDATA holds only names, numbers and mnemonics: safe to fold case. */
+const CASE_FOLDED = new Set([
+  'A', 'AAAA', 'NS', 'MD', 'MF', 'CNAME', 'SOA', 'MB', 'MG', 'MR', 'PTR', 'MINFO', 'MX', 'RP',
+  'AFSDB', 'RT', 'PX', 'KX', 'SRV', 'DNAME', 'NSEC', 'NSAP-PTR',
+]);
+
+/**
+ * Identity of an RR (RFC 2181 §5): owner, class, type and RDATA, compared canonically
+ * (RFC 4034 §6.2) — names inside RDATA case-insensitively, TXT strings and base64
+ * exactly.
+ */
+export function recordKey(r: ResourceRecord): string {
+  const canonical = r.rdata.canonical;
+  const rdata = CASE_FOLDED.has(r.type) ? canonical.toLowerCase() : canonical;
+  return `${nameKey(r.owner)} ${r.class.toUpperCase()} ${r.typeCode} ${rdata}`;
 }
 
 /** True when a proper ancestor of `key`, below the apex, is in `set`. */

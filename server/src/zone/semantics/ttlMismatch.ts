@@ -23,7 +23,7 @@ function rrsetKey(r: ResourceRecord): string {
 export function checkTtlMismatch(ctx: SemanticContext): Problem[] {
   const out: Problem[] = [];
   const first = new Map<string, ResourceRecord>();
-  for (const r of ctx.records) {
+  for (const r of ctx.all) {
     const key = rrsetKey(r);
     const head = first.get(key);
     if (!head) {

@@ -13,7 +13,7 @@ import { type SemanticContext, ownerSpan, problem } from './context';
 
 export function checkWildcardNs(ctx: SemanticContext): Problem[] {
   const out: Problem[] = [];
-  for (const r of ctx.records) {
+  for (const r of ctx.all) {
     if (r.type !== 'NS' || splitLabels(r.owner)[0] !== '*') continue;
     out.push(problem(SemanticsCodes.wildcardNs, r, ownerSpan(r), { owner: r.owner }));
   }
