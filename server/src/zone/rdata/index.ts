@@ -10,7 +10,11 @@ import { basicCodecs } from './basic';
 import type { Codec, Decoded } from './codec';
 import { TextCursor, type RdataContext } from './cursor';
 import { decodeHex, readUint } from './fields';
+import { dnssecCodecs } from './dnssec';
+import { loc } from './loc';
+import { miscCodecs } from './misc';
 import { nameCodecs } from './names';
+import { svcb } from './svcb';
 import { txtCodecs } from './txt';
 import { typeCode, typeName } from './types';
 import { WireReader, WireWriter, binary, hexUpper } from './wire';
@@ -19,7 +23,12 @@ export type { RdataContext } from './cursor';
 export { typeCode, typeName, isMetaType, isKnownType } from './types';
 
 const CODECS = new Map<number, Codec>();
-for (const table of [nameCodecs, addressCodecs, basicCodecs, txtCodecs]) {
+const OTHERS: ReadonlyArray<readonly [string, Codec]> = [
+  ['LOC', loc],
+  ['SVCB', svcb],
+  ['HTTPS', svcb],
+];
+for (const table of [nameCodecs, addressCodecs, basicCodecs, txtCodecs, dnssecCodecs, miscCodecs, OTHERS]) {
   for (const [mnemonic, codec] of table) {
     const code = typeCode(mnemonic);
     if (code !== undefined) CODECS.set(code, codec);
