@@ -271,3 +271,37 @@ function questionEnd(msg: Buffer): number {
   while (i < msg.length && msg[i] !== 0) i += msg[i] + 1;
   return Math.min(msg.length, i + 1 + 4);
 }
+
+/**
+ * A UDP relay on 127.0.0.1 that forwards each query to `upstream` (`127.0.0.1:PORT`)
+ * and holds the answer back `delayMs`: a real server with a network's round-trip
+ * time, so parallel and sequential resolution can be told apart in benchmarks.
+ */
+export async function startDelayProxy(upstream: string, delayMs: number): Promise<UdpTestServer> {
+  const [host, portText] = upstream.split(':');
+  const upstreamPort = Number(portText);
+  const relays = new Set<Socket>();
+  const server = await bindUdp((socket, msg, port, clientHost) => {
+    const relay = createSocket('udp4');
+    relays.add(relay);
+    const done = () => {
+      relays.delete(relay);
+      relay.close();
+    };
+    const giveUp = setTimeout(done, 10000);
+    relay.once('message', (reply) => {
+      clearTimeout(giveUp);
+      done();
+      setTimeout(() => socket.send(reply, port, clientHost), delayMs);
+    });
+    relay.send(msg, upstreamPort, host);
+  });
+  return {
+    ...server,
+    async close() {
+      for (const relay of relays) relay.close();
+      relays.clear();
+      await server.close();
+    },
+  };
+}

@@ -12,6 +12,7 @@ import type { LookupResult } from '../../../server/src/dns/resolver';
 import {
   RCODE,
   startAuthoritativeServer,
+  startDelayProxy,
   startRcodeServer,
   startSilentServer,
   type RunningServer,
@@ -171,6 +172,20 @@ describe('LiveResolver against knotd', () => {
       const [fromZone, fromServer] = [await zoneData.lookup(name, type), await live.lookup(name, type)];
       const strip = (r: LookupResult<unknown>) => (r.kind === 'ok' ? { kind: r.kind, records: r.records } : { kind: r.kind });
       assert.deepEqual(strip(fromZone), strip(fromServer), `${name} ${type}`);
+    }
+  });
+
+  test('through a delaying relay (a round-trip time for benchmarks) the answers are the same', async () => {
+    const proxy = await startDelayProxy(server.address, 30);
+    try {
+      const live = new LiveResolver({ servers: [proxy.address], timeoutMs: 1000, tries: 1 });
+      const start = Date.now();
+      assert.deepEqual(records(await live.lookup('n9.example.test', 'TXT')), [['v=spf1 ip4:192.0.2.9 -all']]);
+      assert.ok(Date.now() - start >= 25, 'the answer was held back');
+      assert.equal((await live.lookup('nope.example.test', 'A')).kind, 'nxdomain');
+      assert.equal(proxy.received(), 2);
+    } finally {
+      await proxy.close();
     }
   });
 
