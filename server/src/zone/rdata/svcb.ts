@@ -1,7 +1,8 @@
 /**
  * SVCB and HTTPS (RFC 9460 §2.1 presentation, §2.2 wire): SvcPriority, TargetName and
  * SvcParams with the keys BIND 9.18 knows by name (mandatory, alpn, no-default-alpn,
- * port, ipv4hint, ech, ipv6hint); others only as `keyNNNNN`.
+ * port, ipv4hint, ech, ipv6hint); others only as `keyNNNNN`. BIND 9.18 reads
+ * `dohpath` (RFC 9461 §5) as key7, checks its URI template, and prints it as `key7`.
  */
 import type { Token } from '../ast';
 import type { Codec } from './codec';
@@ -18,10 +19,13 @@ function keyText(key: number): string {
 }
 
 /** A key's number: its name, or `keyNNNNN` for keys BIND has no name for. */
+const DOHPATH = 7;
+
 function parseKey(text: string): number | undefined {
-  const named = KEY_NAMES.indexOf(text.toLowerCase());
+  if (text === 'dohpath') return DOHPATH;
+  const named = KEY_NAMES.indexOf(text);
   if (named >= 0) return named;
-  const m = /^key([0-9]{1,5})$/i.exec(text);
+  const m = /^key([0-9]{1,5})$/.exec(text);
   if (!m) return undefined;
   const n = Number(m[1]);
   return n >= KEY_NAMES.length && n <= 65535 ? n : undefined;
@@ -85,6 +89,7 @@ function encodeValue(key: number, value: string | undefined): number[] | undefin
   const out: number[] = [];
   const u16 = (v: number): void => void out.push(v >> 8, v & 0xff);
   if (key === 2) return value === undefined || value === '' ? out : undefined;
+  if (key === DOHPATH && !isDohPath(value ?? '')) return undefined;
   if (key >= KEY_NAMES.length) {
     for (let i = 0; i < (value ?? '').length; i++) out.push((value as string).charCodeAt(i));
     return out;
@@ -124,6 +129,11 @@ function encodeValue(key: number, value: string | undefined): number[] | undefin
     }
   }
   return undefined;
+}
+
+/** RFC 9461 §5: a relative URI template with a `dns` variable (BIND's check). */
+function isDohPath(value: string): boolean {
+  return value.startsWith('/') && value.includes('{?dns}');
 }
 
 function escapeListItem(id: string): string {
@@ -168,6 +178,7 @@ function printValue(key: number, v: Uint8Array): string | undefined {
     case 5:
       return v.length ? `ech=${base64(v)}` : undefined;
   }
+  if (key === DOHPATH && !isDohPath(binary(v))) return undefined;
   return v.length ? `key${key}=${quoteOctets(binary(v))}` : `key${key}`;
 }
 
