@@ -7,9 +7,12 @@ import { ZoneCodes, ZoneDetails } from '../zone/codes';
 import { RdataCodes, RdataDetails } from '../zone/rdata/codes';
 import { SemanticsCodes, SemanticsDetails } from '../zone/semantics/codes';
 import { SpfCodes, SpfDetails } from '../spf/codes';
+import { DmarcCodes, DmarcDetails } from '../dmarc/codes';
+import { DkimCodes, DkimDetails } from '../dkim/codes';
+import { MailPolicyCodes, MailPolicyDetails } from '../mailpolicy/codes';
 
-const tables: ReadonlyArray<Record<string, CodeDef>> = [ZoneCodes, RdataCodes, SemanticsCodes, SpfCodes];
-const detailTables: ReadonlyArray<Record<string, { en: string; ja: string }>> = [ZoneDetails, RdataDetails, SemanticsDetails, SpfDetails];
+const tables: ReadonlyArray<Record<string, CodeDef>> = [ZoneCodes, RdataCodes, SemanticsCodes, SpfCodes, DmarcCodes, DkimCodes, MailPolicyCodes];
+const detailTables: ReadonlyArray<Record<string, { en: string; ja: string }>> = [ZoneDetails, RdataDetails, SemanticsDetails, SpfDetails, DmarcDetails, DkimDetails, MailPolicyDetails];
 
 export const allCodes: ReadonlyMap<string, CodeDef> = new Map(
   tables.flatMap((t) => Object.values(t)).map((d) => [d.code, d]),

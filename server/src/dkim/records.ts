@@ -1,0 +1,93 @@
+/**
+ * The zone's TXT records seen as mail-policy texts: each record's strings joined
+ * (RFC 6376 §3.6.2.2, RFC 9989 §4.7: the strings are concatenated) with the owner's
+ * labels at hand, so rules can find `_dmarc`, `_domainkey`, `_mta-sts` names.
+ */
+import type { Problem, ProblemArgs, Severity } from '../diagnostics/types';
+import type { ResourceRecord, Span, Zone } from '../zone/ast';
+import { splitLabels } from '../zone/names';
+import { joinStrings, type JoinedText } from '../zone/txt';
+
+export interface TxtRecord {
+  readonly record: ResourceRecord;
+  /** Absolute owner name, case as written. */
+  readonly owner: string;
+  /** The owner's labels, lower-cased (escapes kept). */
+  readonly labels: readonly string[];
+  readonly text: JoinedText;
+}
+
+export function txtRecords(zone: Zone): TxtRecord[] {
+  const out: TxtRecord[] = [];
+  for (const record of zone.records) {
+    if (record.type !== 'TXT' || !record.rdata.strings) continue;
+    out.push({
+      record,
+      owner: record.owner,
+      labels: splitLabels(record.owner.toLowerCase()),
+      text: joinStrings(record.rdata.strings),
+    });
+  }
+  return out;
+}
+
+/** The name below the first label: `_dmarc.example.com.` → `example.com.`. */
+export function withoutFirstLabel(name: string): string {
+  const labels = splitLabels(name);
+  return labels.length <= 1 ? '.' : labels.slice(1).join('.') + '.';
+}
+
+/** The source span of the record's text: from the first string to the end of the last. */
+export function textSpan(txt: TxtRecord): Span {
+  const strings = txt.record.rdata.strings ?? [];
+  if (strings.length === 0) return txt.record.typeSpan;
+  const first = strings[0].span;
+  const last = strings[strings.length - 1].span;
+  return { offset: first.offset, length: last.offset + last.length - first.offset };
+}
+
+/** The span of the owner as written, or of the type when the owner was inherited. */
+export function ownerSpan(record: ResourceRecord): Span {
+  return record.ownerSpan ?? record.typeSpan;
+}
+
+export function problem(
+  code: string,
+  span: Span,
+  args?: ProblemArgs,
+  severity?: Severity,
+  file?: string,
+): Problem {
+  const p: { -readonly [K in keyof Problem]: Problem[K] } = { code, offset: span.offset, length: span.length };
+  if (args) p.args = args;
+  if (severity) p.severity = severity;
+  if (file) p.file = file;
+  return p;
+}
+
+/** A problem over octets [from, to) of a record's text. */
+export function problemIn(
+  txt: TxtRecord,
+  code: string,
+  from: number,
+  to: number,
+  args?: ProblemArgs,
+  severity?: Severity,
+): Problem {
+  return problem(code, txt.text.spanOf(from, to), args, severity, txt.record.file);
+}
+
+/** A problem over a whole record's text. */
+export function problemOnText(txt: TxtRecord, code: string, args?: ProblemArgs, severity?: Severity): Problem {
+  return problem(code, textSpan(txt), args, severity, txt.record.file);
+}
+
+/** Shows octets in a message: printable ASCII as is, the rest as `\DDD` like zone files do. */
+export function printable(octets: string, max = 60): string {
+  let out = '';
+  for (let i = 0; i < octets.length && out.length < max; i++) {
+    const c = octets.charCodeAt(i);
+    out += c >= 0x20 && c < 0x7f ? octets[i] : '\\' + String(c).padStart(3, '0');
+  }
+  return out.length >= max ? out.slice(0, max) + '…' : out;
+}

@@ -1,0 +1,49 @@
+/**
+ * Diagnostic: dkim-syntax
+ *
+ * RFC 6376 §3.2 (tag lists: `name=value` separated by `;`, a duplicated tag makes
+ * the list invalid) and §3.6.1 (v= first and exactly `DKIM1`; p= required; h=, s=
+ * and t= are colon-separated lists of words).
+ */
+import type { Problem } from '../../diagnostics/types';
+import { problemIn, problemOnText, printable } from '../records';
+import type { TagListErrorKind } from '../taglist';
+import { DkimCodes } from '../codes';
+import { listItems } from '../parse';
+import type { DkimContext } from '../context';
+
+const CODE = DkimCodes.syntax.code;
+const DETAIL: Record<TagListErrorKind, string> = {
+  'empty-tag': 'dkim-empty-tag',
+  'missing-equals': 'dkim-missing-equals',
+  'bad-name': 'dkim-bad-name',
+  'bad-char': 'dkim-bad-char',
+  duplicate: 'dkim-duplicate',
+};
+const WORD = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
+
+export function checkSyntax(ctx: DkimContext): Problem[] {
+  const { txt, key } = ctx;
+  const text = txt.text.value;
+  const out: Problem[] = [];
+  for (const e of key.list.errors) {
+    out.push(problemIn(txt, CODE, e.from, e.to, { detail: DETAIL[e.kind], text: printable(text.slice(e.from, e.to)), tag: e.tag ?? '' }));
+  }
+  const v = key.tag('v');
+  if (v && v !== key.list.tags[0]) {
+    out.push(problemIn(txt, CODE, v.start, v.end, { detail: 'dkim-version-first' }));
+  } else if (v && v.value !== 'DKIM1') {
+    out.push(problemIn(txt, CODE, v.valueStart, v.valueEnd, { detail: 'dkim-version-value', found: printable(v.value) }));
+  }
+  if (!key.tag('p')) out.push(problemOnText(txt, CODE, { detail: 'dkim-missing-p' }));
+  for (const name of ['h', 's', 't']) {
+    for (const { item, from, to } of listItems(key.tag(name))) {
+      if (item === '*' && name === 's') continue;
+      if (!WORD.test(item)) {
+        const range = item === '' ? [Math.max(0, from - 1), to + 1] : [from, to];
+        out.push(problemIn(txt, CODE, range[0], Math.min(range[1], text.length), { detail: 'dkim-bad-list', tag: name, text: printable(item) }));
+      }
+    }
+  }
+  return out;
+}

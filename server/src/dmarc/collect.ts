@@ -1,0 +1,58 @@
+/**
+ * Finds the zone's DMARC texts and sorts them by where they sit: policy records at
+ * `_dmarc.<domain>` (RFC 9989 §4.10), report authorizations at
+ * `<domain>._report._dmarc.<dest>` (RFC 9990 §3), and everything else.
+ */
+import type { Zone } from '../zone/ast';
+import { nameKey } from '../zone/names';
+import { txtRecords, withoutFirstLabel, type TxtRecord } from '../dkim/records';
+import { parseDmarc } from './parse';
+import type { DmarcContext } from './context';
+
+export interface DmarcView {
+  readonly zone: Zone;
+  readonly txts: readonly TxtRecord[];
+  /** Every TXT record at a `_dmarc` or `_report._dmarc` name, parsed. */
+  readonly contexts: readonly DmarcContext[];
+  /** Name keys of domains with at least one record receivers take as DMARC. */
+  readonly policyDomains: ReadonlySet<string>;
+  /** TXT records elsewhere (not at a DMARC name). */
+  readonly others: readonly TxtRecord[];
+}
+
+/** Where `<domain>._report._dmarc.<dest>` starts: the index of `_report`, or -1. */
+export function reportLabelIndex(labels: readonly string[]): number {
+  for (let i = 1; i + 1 < labels.length; i++) if (labels[i] === '_report' && labels[i + 1] === '_dmarc') return i;
+  return -1;
+}
+
+export function collectDmarc(zone: Zone, txts: readonly TxtRecord[] = txtRecords(zone)): DmarcView {
+  const contexts: DmarcContext[] = [];
+  const others: TxtRecord[] = [];
+  const policyDomains = new Set<string>();
+  for (const txt of txts) {
+    if (txt.labels[0] === '_dmarc') {
+      const ctx: DmarcContext = {
+        txt,
+        dmarc: parseDmarc(txt.text.value),
+        domain: withoutFirstLabel(txt.owner),
+        placement: 'policy',
+      };
+      contexts.push(ctx);
+      if (ctx.dmarc.isDmarc) policyDomains.add(nameKey(ctx.domain));
+    } else if (reportLabelIndex(txt.labels) > 0) {
+      const i = reportLabelIndex(txt.labels);
+      const domain = txt.owner.split('.').slice(0, i).join('.') + '.';
+      const dmarc = parseDmarc(txt.text.value);
+      contexts.push({ txt, dmarc, domain, placement: 'report-authorization' });
+    } else {
+      others.push(txt);
+    }
+  }
+  return { zone, txts, contexts, policyDomains, others };
+}
+
+/** A name for messages: no trailing dot (except the root). */
+export function display(name: string): string {
+  return name.length > 1 && name.endsWith('.') ? name.slice(0, -1) : name;
+}

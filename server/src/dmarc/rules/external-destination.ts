@@ -1,0 +1,88 @@
+/**
+ * Diagnostic: dmarc-external-destination
+ *
+ * RFC 9990 §3 (RFC 7489 §7.1): when a rua=/ruf= address lies outside the
+ * organizational domain of the domain the policy is for, receivers first look
+ * for `<domain>._report._dmarc.<dest>` TXT starting with `v=DMARC1`; without it
+ * they send no reports there. The zone's own data answers first; other names go
+ * to the resolver, and a lookup that fails (offline, timeout) reports nothing.
+ */
+import type { Problem } from '../../diagnostics/types';
+import type { Resolver } from '../../dns/resolver';
+import { problemIn } from '../../dkim/records';
+import { isSubdomain, nameKey } from '../../zone/names';
+import { DmarcCodes } from '../codes';
+import { display, type DmarcView } from '../collect';
+import { isDmarcText, reportUris } from '../parse';
+import { organizationalDomain } from './missing';
+
+type Verdict = 'authorized' | 'missing' | 'unknown';
+
+export async function checkExternalDestination(
+  view: DmarcView,
+  resolver: Resolver,
+  signal?: AbortSignal,
+): Promise<Problem[]> {
+  const out: Problem[] = [];
+  const verdicts = new Map<string, Promise<Verdict>>();
+  for (const ctx of view.contexts) {
+    if (ctx.placement !== 'policy' || !ctx.dmarc.isDmarc) continue;
+    const domainOrg = organizationalDomain(ctx.domain) ?? ctx.domain;
+    for (const name of ['rua', 'ruf']) {
+      const tag = ctx.dmarc.tag(name);
+      if (!tag) continue;
+      for (const uri of reportUris(tag)) {
+        if (!uri.host) continue;
+        const dest = uri.host + '.';
+        const destOrg = organizationalDomain(dest) ?? dest;
+        if (nameKey(destOrg) === nameKey(domainOrg) || isSubdomain(dest, ctx.domain)) continue;
+        const authName = `${display(ctx.domain)}._report._dmarc.${dest}`;
+        let verdict = verdicts.get(nameKey(authName));
+        if (!verdict) {
+          verdict = authorization(view, authName, dest, resolver, signal);
+          verdicts.set(nameKey(authName), verdict);
+        }
+        if ((await verdict) !== 'missing' || signal?.aborted) continue;
+        out.push({
+          ...problemIn(ctx.txt, DmarcCodes.externalDestination.code, uri.from, uri.to, {
+            domain: display(ctx.domain),
+            dest: display(dest),
+            authName: display(authName),
+          }),
+          data: { authorizationName: authName },
+        });
+      }
+    }
+  }
+  return signal?.aborted ? [] : out;
+}
+
+async function authorization(
+  view: DmarcView,
+  authName: string,
+  dest: string,
+  resolver: Resolver,
+  signal?: AbortSignal,
+): Promise<Verdict> {
+  if (isSubdomain(dest, view.zone.origin)) {
+    // This zone is the authority for the destination: its data is the answer.
+    const wildcard = nameKey(`*._report._dmarc.${dest}`);
+    const found = view.contexts.some(
+      (c) =>
+        c.placement === 'report-authorization' &&
+        (nameKey(c.txt.owner) === nameKey(authName) || nameKey(c.txt.owner) === wildcard) &&
+        isDmarcText(c.txt.text.value),
+    );
+    return found ? 'authorized' : 'missing';
+  }
+  const result = await resolver.lookup(authName, 'TXT', signal);
+  switch (result.kind) {
+    case 'ok':
+      return result.records.some((strings) => isDmarcText(strings.join(''))) ? 'authorized' : 'missing';
+    case 'nxdomain':
+    case 'nodata':
+      return 'missing';
+    default:
+      return 'unknown';
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * Diagnostic: dmarc-missing
+ *
+ * RFC 9989 §4.10: receivers find a DMARC policy at `_dmarc.<domain>` or, walking
+ * up, at a parent up to the organizational domain (RFC 7489 §3.2: the public
+ * suffix list's registrable domain). A name that sends mail (SPF) or handles it
+ * (MX, other than the null MX of RFC 7505) with no policy anywhere on that walk
+ * is reported. Only what the zone shows is judged: when the organizational domain
+ * lies above this zone (a zone for sub.example.com cannot see example.com's
+ * records), nothing is claimed.
+ */
+import { getDomain } from 'tldts';
+import type { Problem } from '../../diagnostics/types';
+import type { ResourceRecord } from '../../zone/ast';
+import { isSubdomain, nameKey, parentName } from '../../zone/names';
+import { ownerSpan, problem } from '../../dkim/records';
+import { looksLikeSpf } from '../../spf/detect';
+import { DmarcCodes } from '../codes';
+import { display, type DmarcView } from '../collect';
+
+interface Sender {
+  readonly name: string;
+  readonly record: ResourceRecord;
+  readonly evidence: 'spf' | 'mx';
+}
+
+export function checkMissing(view: DmarcView): Problem[] {
+  const origin = view.zone.origin;
+  const senders = new Map<string, Sender>();
+  const note = (record: ResourceRecord, evidence: Sender['evidence']) => {
+    const key = nameKey(record.owner);
+    if (senders.has(key) || !isSubdomain(record.owner, origin)) return;
+    // `_spf.example.com` (include targets) and wildcards are not mail domains.
+    if (/(^|\.)[_*]/.test(record.owner)) return;
+    senders.set(key, { name: record.owner, record, evidence });
+  };
+  for (const txt of view.txts) if (looksLikeSpf(txt.text.value)) note(txt.record, 'spf');
+  for (const record of view.zone.records) {
+    if (record.type !== 'MX') continue;
+    const exchange = record.tokens[1]?.text;
+    if (exchange === '.') continue; // RFC 7505 null MX: no mail here.
+    note(record, 'mx');
+  }
+  const out: Problem[] = [];
+  for (const sender of senders.values()) {
+    const org = organizationalDomain(sender.name);
+    if (!org || !isSubdomain(org, origin)) continue;
+    if (coveredWithin(sender.name, org, view.policyDomains)) continue;
+    const same = nameKey(org) === nameKey(sender.name);
+    out.push(
+      problem(
+        DmarcCodes.missing.code,
+        ownerSpan(sender.record),
+        {
+          name: display(sender.name),
+          dmarcName: '_dmarc.' + display(sender.name),
+          evidenceDetail: `dmarc-evidence-${sender.evidence}`,
+          orgDetail: same ? 'dmarc-missing-same' : 'dmarc-missing-org',
+          orgDmarcName: '_dmarc.' + display(org),
+        },
+        undefined,
+        sender.record.file,
+      ),
+    );
+  }
+  return out;
+}
+
+/** The registrable domain (public suffix + 1 label), absolute; undefined for a suffix itself. */
+export function organizationalDomain(name: string): string | undefined {
+  const host = display(name);
+  const org = getDomain(host);
+  return org ? org + '.' : undefined;
+}
+
+/** Whether `_dmarc.<n>` holds DMARC for `name` or any parent of it down to `org`. */
+function coveredWithin(name: string, org: string, policyDomains: ReadonlySet<string>): boolean {
+  for (let n = name; isSubdomain(n, org); n = parentName(n)) {
+    if (policyDomains.has(nameKey(n))) return true;
+    if (nameKey(n) === nameKey(org)) break;
+  }
+  return false;
+}
