@@ -25,7 +25,7 @@ export function checkMissingGlue(ctx: SemanticContext): Problem[] {
     if (!isSubdomain(t.name, ctx.apex)) continue;
     if (hasType(ctx, t.name, 'A', 'AAAA', 'CNAME')) continue;
     if (t.token && writtenAddress(t.token.text) !== undefined) continue;
-    out.push(problem(SemanticsCodes.missingGlue, t.record, t.token ?? t.record.span, { target: t.name }));
+    out.push(problem(SemanticsCodes.missingGlue, t.record, t.token ?? t.record.span, { target: t.name, owner: t.record.owner }));
   }
   return out;
 }
