@@ -249,14 +249,15 @@ export const RCODE = { FORMERR: 1, SERVFAIL: 2, NXDOMAIN: 3, NOTIMP: 4, REFUSED:
 
 /**
  * Answers every UDP query with `rcode` and no records: the query's header and
- * question echoed back with QR set (RFC 1035 §4.1.1).
+ * question echoed back with QR set (RFC 1035 §4.1.1). With `truncated`, the TC bit is
+ * set too, and nothing listens on TCP: the retry over TCP the client must make fails.
  */
-export function startRcodeServer(rcode: number): Promise<UdpTestServer> {
+export function startRcodeServer(rcode: number, options: { truncated?: boolean } = {}): Promise<UdpTestServer> {
   return bindUdp((socket, msg, port, host) => {
     if (msg.length < 12) return;
     const reply = Buffer.from(msg);
     // Keep the question (QDCOUNT), drop answer/authority/additional: cut the OPT record too.
-    reply[2] = 0x80 | (msg[2] & 0x79); // QR, keep opcode and RD
+    reply[2] = 0x80 | (msg[2] & 0x79) | (options.truncated ? 0x02 : 0); // QR, opcode, RD; TC on request
     reply[3] = 0x80 | (rcode & 0x0f); // RA
     reply.writeUInt16BE(0, 6);
     reply.writeUInt16BE(0, 8);

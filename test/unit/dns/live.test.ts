@@ -21,6 +21,9 @@ import {
 
 const names = Array.from({ length: 24 }, (_, i) => `n${i} TXT "v=spf1 ip4:192.0.2.${i} -all"`).join('\n');
 
+/** An RRset far over 64 KiB would not fit a message; this one (~26 KB) forces TCP. */
+const big = Array.from({ length: 120 }, (_, i) => `big TXT "${String(i).padStart(3, '0')}${'x'.repeat(200)}"`).join('\n');
+
 const ZONES: ZoneFile[] = [
   {
     origin: 'example.test',
@@ -38,6 +41,7 @@ alias CNAME www
 utf8 TXT "caf\\195\\169"
 a.b A 192.0.2.9
 ${names}
+${big}
 `,
   },
   {
@@ -175,6 +179,13 @@ describe('LiveResolver against knotd', () => {
     }
   });
 
+  test('an answer too big for UDP arrives whole over TCP', async () => {
+    const r = await fresh().lookup('big.example.test', 'TXT');
+    const texts = records(r).map((strings) => strings.join('')).sort();
+    assert.equal(texts.length, 120);
+    assert.equal(texts[119], '119' + 'x'.repeat(200));
+  });
+
   test('through a delaying relay (a round-trip time for benchmarks) the answers are the same', async () => {
     const proxy = await startDelayProxy(server.address, 30);
     try {
@@ -264,6 +275,17 @@ describe('LiveResolver against servers that fail', () => {
       } finally {
         await server.close();
       }
+    }
+  });
+
+  test('a truncated answer with no TCP service is an error, not an empty answer', async () => {
+    const server = await startRcodeServer(0, { truncated: true });
+    try {
+      const live = new LiveResolver({ servers: [server.address], timeoutMs: 300, tries: 1, deadlineMs: 1000 });
+      const r = await live.lookup('example.test', 'TXT');
+      assert.equal(r.kind, 'error', JSON.stringify(r));
+    } finally {
+      await server.close();
     }
   });
 
