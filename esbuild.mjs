@@ -1,5 +1,8 @@
 // Bundles the three entry points: the VS Code client, the language server and the CLI.
 import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 const watch = process.argv.includes('--watch');
 const common = {
@@ -9,6 +12,7 @@ const common = {
   format: 'cjs',
   sourcemap: true,
   logLevel: 'warning',
+  define: { ZONELINT_VERSION: JSON.stringify(version) },
 };
 
 const builds = [

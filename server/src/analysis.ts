@@ -5,15 +5,21 @@
 import type { Problem } from './diagnostics/types';
 import type { Zone } from './zone/ast';
 import type { Resolver } from './dns/resolver';
+import { checkZoneSemantics } from './zone/semantics/index';
 
 export interface AsyncCheckContext {
   readonly resolver: Resolver;
   readonly signal?: AbortSignal;
 }
 
+export interface SyncCheckOptions {
+  /** "Now" for date checks (serials in the future); defaults to the current time. */
+  readonly now?: Date;
+}
+
 /** Checks that need nothing but the zone: syntax, zone semantics, record syntax. */
-export function analyzeSync(zone: Zone): Problem[] {
-  return [...zone.problems];
+export function analyzeSync(zone: Zone, options: SyncCheckOptions = {}): Problem[] {
+  return [...zone.problems, ...checkZoneSemantics(zone, options)];
 }
 
 /** Checks that follow names through the resolver (SPF lookups, DMARC report authorisation). */

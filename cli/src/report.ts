@@ -1,0 +1,113 @@
+/**
+ * Turns problems into the CLI's output forms: text (`FILE:LINE:COL: SEVERITY CODE MESSAGE`,
+ * 1-based, as GCC and GitHub problem matchers read it), JSON (0-based LSP ranges), SARIF 2.1.0.
+ */
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Locale, Problem, Severity } from '../../server/src/diagnostics/types';
+import { allCodes, codeDef, codeHref, formatMessage, severityOf } from '../../server/src/diagnostics/registry';
+
+export interface Position {
+  readonly line: number;
+  readonly character: number;
+}
+
+export interface Finding {
+  readonly file: string;
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly range: { readonly start: Position; readonly end: Position };
+}
+
+/** Maps problems of one checked file (and the files it includes) to findings. */
+export function toFindings(
+  file: string,
+  problems: readonly Problem[],
+  texts: (path: string) => string | undefined,
+  locale: Locale,
+): Finding[] {
+  const docs = new Map<string, TextDocument>();
+  const docFor = (path: string): TextDocument | undefined => {
+    let d = docs.get(path);
+    if (!d) {
+      const text = texts(path);
+      if (text === undefined) return undefined;
+      d = TextDocument.create('file://' + path, 'dns-zone', 1, text);
+      docs.set(path, d);
+    }
+    return d;
+  };
+  const out: Finding[] = [];
+  for (const p of problems) {
+    const where = p.file ?? file;
+    const doc = docFor(where);
+    const start = doc ? doc.positionAt(p.offset) : { line: 0, character: 0 };
+    const end = doc ? doc.positionAt(p.offset + p.length) : start;
+    out.push({ file: where, code: p.code, severity: severityOf(p), message: formatMessage(p, locale), range: { start, end } });
+  }
+  out.sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) ||
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character,
+  );
+  return out;
+}
+
+export function formatText(findings: readonly Finding[]): string {
+  return findings
+    .map(
+      (f) =>
+        `${f.file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.code} ${f.message.replace(/\n/g, ' ')}`,
+    )
+    .join('\n');
+}
+
+export function formatJson(findings: readonly Finding[]): string {
+  return JSON.stringify(findings, null, 2);
+}
+
+const sarifLevel: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+
+export function formatSarif(findings: readonly Finding[], version: string, locale: Locale): string {
+  const used = [...new Set(findings.map((f) => f.code))].sort();
+  const rules = used.map((code) => {
+    const def = allCodes.get(code) ?? codeDef(code);
+    return {
+      id: code,
+      shortDescription: { text: def.message[locale].replace(/\{\w+\}/g, '…') },
+      helpUri: codeHref(code),
+      defaultConfiguration: { level: sarifLevel[def.severity] },
+      properties: { standard: def.rfc },
+    };
+  });
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'zonelint', version, informationUri: 'https://github.com/zonelint/zonelint', rules } },
+        results: findings.map((f) => ({
+          ruleId: f.code,
+          ruleIndex: used.indexOf(f.code),
+          level: sarifLevel[f.severity],
+          message: { text: f.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: f.file },
+                region: {
+                  startLine: f.range.start.line + 1,
+                  startColumn: f.range.start.character + 1,
+                  endLine: f.range.end.line + 1,
+                  endColumn: f.range.end.character + 1,
+                },
+              },
+            },
+          ],
+        })),
+      },
+    ],
+  };
+  return JSON.stringify(sarif, null, 2);
+}
