@@ -66,7 +66,7 @@ class Loaded {
   readonly zone: Zone;
   /** Semantic problems, plus the parser's reports of the same checks. */
   readonly problems: Problem[];
-  private readonly texts = new Map<string, string>();
+  private readonly lineStarts = new Map<string, number[]>();
 
   constructor(readonly entry: Entry) {
     const p = path.join(corpus, entry.file);
@@ -83,14 +83,21 @@ class Loaded {
 
   private lineOf(file: string | undefined, offset: number): number {
     const key = file ?? '';
-    let t = this.texts.get(key);
-    if (t === undefined) {
-      t = file === undefined ? this.text : (readCorpusFile(file) ?? '');
-      this.texts.set(key, t);
+    let starts = this.lineStarts.get(key);
+    if (starts === undefined) {
+      const t = file === undefined ? this.text : (readCorpusFile(file) ?? '');
+      starts = [0];
+      for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) === 10) starts.push(i + 1);
+      this.lineStarts.set(key, starts);
     }
-    let line = 1;
-    for (let i = 0; i < offset && i < t.length; i++) if (t.charCodeAt(i) === 10) line++;
-    return line;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
   }
 
   /** The record a problem points into. */
