@@ -1,0 +1,122 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { main } from '../../../cli/src/cli';
+
+const root = resolve(__dirname, '../../..');
+
+async function run(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s), env });
+  return { code, out, err };
+}
+
+function zoneFile(name: string, text: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'zonelint-cli-'));
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+const clean = `$ORIGIN example.org.
+$TTL 300
+@ IN SOA ns1 hostmaster 2026010101 3600 600 86400 300
+  IN NS ns1
+ns1 IN A 192.0.2.1
+`;
+
+const broken = clean + 'www IN CNAME ns1\nwww IN A 192.0.2.2\n';
+
+test('check: a clean zone exits 0 and prints nothing in text form', async () => {
+  const r = await run(['check', zoneFile('db.example.org', clean)]);
+  assert.equal(r.code, 0, r.out + r.err);
+  assert.equal(r.out, '');
+});
+
+test('check: text lines are FILE:LINE:COL: SEVERITY CODE MESSAGE, 1-based; an error exits 1', async () => {
+  const file = zoneFile('example.org.zone', broken);
+  const r = await run(['check', file]);
+  assert.equal(r.code, 1);
+  const line = r.out.split('\n').find((l) => l.includes('zone-cname-and-other-data'));
+  assert.ok(line, r.out);
+  assert.match(line, new RegExp(`^${file.replace(/[.\\/]/g, '\\$&')}:7:1: error zone-cname-and-other-data `));
+});
+
+test('check --format json: an array of {file, code, severity, message, range} with 0-based positions', async () => {
+  const file = zoneFile('example.org.zone', broken);
+  const r = await run(['check', '--format', 'json', file]);
+  assert.equal(r.code, 1);
+  const findings = JSON.parse(r.out) as Array<Record<string, unknown>>;
+  const f = findings.find((x) => x.code === 'zone-cname-and-other-data');
+  assert.ok(f);
+  assert.deepEqual(Object.keys(f).sort(), ['code', 'file', 'message', 'range', 'severity']);
+  assert.equal(f.severity, 'error');
+  assert.deepEqual((f.range as { start: unknown }).start, { line: 6, character: 0 });
+});
+
+test('check --format sarif: SARIF 2.1.0 with the rule and a 1-based region', async () => {
+  const file = zoneFile('example.org.zone', broken);
+  const r = await run(['check', '--format', 'sarif', file]);
+  const sarif = JSON.parse(r.out);
+  assert.equal(sarif.version, '2.1.0');
+  const run0 = sarif.runs[0];
+  assert.equal(run0.tool.driver.name, 'zonelint');
+  const result = run0.results.find((x: { ruleId: string }) => x.ruleId === 'zone-cname-and-other-data');
+  assert.equal(result.level, 'error');
+  assert.equal(result.locations[0].physicalLocation.region.startLine, 7);
+  assert.ok(run0.tool.driver.rules.some((x: { id: string }) => x.id === 'zone-cname-and-other-data'));
+});
+
+test('check --locale ja (and LANG=ja_JP) prints Japanese messages', async () => {
+  const file = zoneFile('example.org.zone', broken);
+  const viaFlag = await run(['check', '--locale', 'ja', file]);
+  const viaEnv = await run(['check', file], { LANG: 'ja_JP.UTF-8' });
+  for (const r of [viaFlag, viaEnv]) {
+    const line = r.out.split('\n').find((l) => l.includes('zone-cname-and-other-data'))!;
+    assert.match(line, /[\u3040-\u30ff\u4e00-\u9fff]/, line);
+  }
+});
+
+test('usage and I/O errors exit 2 with a message on stderr', async () => {
+  assert.equal((await run(['check'])).code, 2);
+  assert.equal((await run(['check', '--format', 'xml', 'x.zone'])).code, 2);
+  assert.equal((await run(['frobnicate'])).code, 2);
+  const missing = await run(['check', join(tmpdir(), 'does-not-exist.zone')]);
+  assert.equal(missing.code, 2);
+  assert.match(missing.err, /does-not-exist\.zone/);
+});
+
+test('print: absolute names, numeric TTLs, one record per line', async () => {
+  const r = await run(['print', zoneFile('db.example.org', clean)]);
+  assert.equal(r.code, 0);
+  assert.deepEqual(r.out.trim().split('\n'), [
+    'example.org. 300 IN SOA ns1.example.org. hostmaster.example.org. 2026010101 3600 600 86400 300',
+    'example.org. 300 IN NS ns1.example.org.',
+    'ns1.example.org. 300 IN A 192.0.2.1',
+  ]);
+});
+
+test('the origin falls back to the file name when the zone has no $ORIGIN nor absolute SOA', async () => {
+  const r = await run(['print', zoneFile('db.example.net', '@ 60 IN A 192.0.2.9\n')]);
+  assert.equal(r.out.trim(), 'example.net. 60 IN A 192.0.2.9');
+});
+
+test('--help and --version', async () => {
+  const help = await run(['--help']);
+  assert.equal(help.code, 0);
+  assert.match(help.out, /zonelint check/);
+  const version = await run(['--version']);
+  assert.match(version.out.trim(), /^\d+\.\d+\.\d+/);
+});
+
+test('the built binary runs the demo zones and exits 1 on their errors', { skip: false }, () => {
+  const r = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'check', join(root, 'examples', 'example.com.zone')], {
+    encoding: 'utf8',
+  });
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stdout, /zone-cname-and-other-data/);
+});
