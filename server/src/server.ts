@@ -1,6 +1,240 @@
-// The language server's entry point: wires the connection to the language service.
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+/**
+ * The language server's entry point (`zonelint-lsp --stdio` or `--node-ipc`): wires the
+ * connection to the language-service facade. No analysis happens here.
+ *
+ * Diagnostics: clients that support pull (`textDocument/diagnostic`) pull them and are
+ * asked to re-pull (`workspace/diagnostic/refresh`) when DNS-dependent results arrive;
+ * other clients get them pushed, with the document version, first the syntax ones at
+ * once and then, debounced, the complete set.
+ */
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  DocumentDiagnosticReportKind,
+  FileChangeType,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Diagnostic,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { getLanguageService, uriToPath, type LanguageService } from './languageService';
+import { localeFrom } from './l10n';
+import { defaultSettings, normalizeSettings, type Settings } from './settings';
+
+/** Quiet time after the last edit before DNS-dependent checks start. */
+const ASYNC_DEBOUNCE_MS = 400;
+
+export const STATUS_NOTIFICATION = 'zonelint/status';
 
 const connection = createConnection(ProposedFeatures.all);
-connection.onInitialize(() => ({ capabilities: {} }));
+const documents = new TextDocuments(TextDocument);
+
+let settings: Settings = defaultSettings;
+let service: LanguageService;
+let folders: string[] = [];
+let canPullConfiguration = false;
+let canRegisterConfiguration = false;
+let canWatchFiles = false;
+let canWatchFolders = false;
+let pullDiagnostics = false;
+let canRefreshDiagnostics = false;
+
+/** Per document: the pending DNS-dependent run and the last complete result. */
+const pending = new Map<string, { timer?: NodeJS.Timeout; abort: AbortController }>();
+const complete = new Map<string, { version: number; diagnostics: Diagnostic[] }>();
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const caps = params.capabilities;
+  canPullConfiguration = caps.workspace?.configuration === true;
+  canRegisterConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  canWatchFiles = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  canWatchFolders = caps.workspace?.workspaceFolders === true;
+  pullDiagnostics = caps.textDocument?.diagnostic !== undefined;
+  canRefreshDiagnostics = caps.workspace?.diagnostics?.refreshSupport === true;
+  const init = (params.initializationOptions ?? {}) as { trusted?: unknown; settings?: unknown };
+  settings = normalizeSettings(init.settings ?? init);
+  folders = (params.workspaceFolders ?? [])
+    .map((f) => uriToPath(f.uri))
+    .concat(params.workspaceFolders ? [] : [params.rootUri ? uriToPath(params.rootUri) : undefined])
+    .filter((f): f is string => f !== undefined);
+  service = getLanguageService({
+    locale: localeFrom(params.locale),
+    settings: () => settings,
+    folders: () => folders,
+    trusted: init.trusted !== false,
+  });
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: ['$'] },
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+      definitionProvider: true,
+      documentLinkProvider: { resolveProvider: false },
+      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      ...(pullDiagnostics
+        ? { diagnosticProvider: { identifier: 'zonelint', interFileDependencies: true, workspaceDiagnostics: false } }
+        : {}),
+      workspace: { workspaceFolders: { supported: true, changeNotifications: canWatchFolders } },
+    },
+    serverInfo: { name: 'zonelint', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(async () => {
+  if (canRegisterConfiguration) {
+    await connection.client.register(DidChangeConfigurationNotification.type, { section: 'zonelint' });
+  }
+  if (canWatchFiles) {
+    await connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: '**/*.{zone,arpa,db}' }, { globPattern: '**/db.*' }],
+    });
+  }
+  if (canWatchFolders) watchWorkspaceFolders();
+  await refreshSettings();
+  await service.index.scan(folders);
+  revalidateAll();
+});
+
+async function refreshSettings(pushed?: unknown): Promise<void> {
+  if (canPullConfiguration) {
+    const [section] = (await connection.workspace.getConfiguration([{ section: 'zonelint' }])) as unknown[];
+    settings = normalizeSettings(section);
+  } else if (pushed !== undefined) {
+    settings = normalizeSettings((pushed as { zonelint?: unknown })?.zonelint ?? pushed);
+  }
+}
+
+connection.onDidChangeConfiguration(async (change) => {
+  await refreshSettings(change.settings);
+  service.invalidate();
+  revalidateAll();
+});
+
+connection.onDidChangeWatchedFiles(async ({ changes }) => {
+  for (const change of changes) {
+    const file = uriToPath(change.uri);
+    if (file === undefined) continue;
+    if (change.type === FileChangeType.Deleted) service.index.fileDeleted(file);
+    else await service.index.fileChanged(file);
+  }
+  // Includes and zone data of other files may have changed.
+  service.invalidate();
+  revalidateAll();
+});
+
+function watchWorkspaceFolders(): void {
+  connection.workspace.onDidChangeWorkspaceFolders((event) => {
+    const removed = new Set(event.removed.map((f) => uriToPath(f.uri)));
+    const added = event.added.map((f) => uriToPath(f.uri)).filter((f): f is string => f !== undefined);
+    folders = [...folders.filter((f) => !removed.has(f)), ...added];
+    void service.index.scan(added);
+  });
+}
+
+documents.onDidChangeContent(({ document }) => validate(document));
+
+documents.onDidClose(({ document }) => {
+  cancel(document.uri);
+  complete.delete(document.uri);
+  service.forget(document.uri);
+  if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+});
+
+function revalidateAll(): void {
+  complete.clear();
+  for (const document of documents.all()) validate(document);
+  if (pullDiagnostics && canRefreshDiagnostics) void connection.languages.diagnostics.refresh();
+}
+
+function cancel(uri: string): void {
+  const p = pending.get(uri);
+  if (!p) return;
+  clearTimeout(p.timer);
+  p.abort.abort();
+  pending.delete(uri);
+}
+
+/** Syntax diagnostics now; the DNS-dependent set after a quiet time, superseding earlier runs. */
+function validate(document: TextDocument): void {
+  cancel(document.uri);
+  const { uri, version } = document;
+  const parsed = service.parse(document);
+  void connection.sendNotification(STATUS_NOTIFICATION, {
+    uri,
+    origin: parsed.zone.problems.some((p) => p.code === 'zone-origin-unknown') ? null : parsed.zone.origin,
+    dnsMode: service.effectiveSettings().dns.mode,
+  });
+  if (!pullDiagnostics) void connection.sendDiagnostics({ uri, version, diagnostics: service.validateSync(document) });
+  const abort = new AbortController();
+  const timer = setTimeout(() => {
+    service.validate(document, abort.signal).then(
+      (diagnostics) => {
+        if (abort.signal.aborted || documents.get(uri)?.version !== version) return;
+        pending.delete(uri);
+        complete.set(uri, { version, diagnostics });
+        if (!pullDiagnostics) void connection.sendDiagnostics({ uri, version, diagnostics });
+        else if (canRefreshDiagnostics) void connection.languages.diagnostics.refresh();
+      },
+      (error: unknown) => {
+        if (!abort.signal.aborted) connection.console.error(`zonelint: checks failed for ${uri}: ${String(error)}`);
+      },
+    );
+  }, ASYNC_DEBOUNCE_MS);
+  pending.set(uri, { timer, abort });
+}
+
+connection.languages.diagnostics.on((params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  const done = complete.get(document.uri);
+  const items = done?.version === document.version ? done.diagnostics : service.validateSync(document);
+  return { kind: DocumentDiagnosticReportKind.Full, items };
+});
+
+connection.onHover(({ textDocument, position }) => {
+  const document = documents.get(textDocument.uri);
+  return document ? service.doHover(document, position) : undefined;
+});
+
+connection.onCompletion(({ textDocument, position }) => {
+  const document = documents.get(textDocument.uri);
+  return document ? service.getCompletions(document, position) : undefined;
+});
+
+connection.onDocumentSymbol(({ textDocument }) => {
+  const document = documents.get(textDocument.uri);
+  return document ? service.getDocumentSymbols(document) : undefined;
+});
+
+connection.onFoldingRanges(({ textDocument }) => {
+  const document = documents.get(textDocument.uri);
+  return document ? service.getFoldingRanges(document) : undefined;
+});
+
+connection.onDefinition(({ textDocument, position }) => {
+  const document = documents.get(textDocument.uri);
+  return document ? service.findDefinition(document, position) : undefined;
+});
+
+connection.onDocumentLinks(({ textDocument }) => {
+  const document = documents.get(textDocument.uri);
+  return document ? service.getDocumentLinks(document) : undefined;
+});
+
+connection.onCodeAction(({ textDocument, context }) => {
+  const document = documents.get(textDocument.uri);
+  return document ? service.getCodeActions(document, context) : undefined;
+});
+
+connection.onShutdown(() => {
+  for (const uri of [...pending.keys()]) cancel(uri);
+});
+
+documents.listen(connection);
 connection.listen();

@@ -1,0 +1,103 @@
+/**
+ * Completion by position on the line: directives at the start of a line, classes and
+ * RR types after the owner/TTL, and the zone's own names where a record expects a target.
+ */
+import { CompletionItemKind, type CompletionItem, type CompletionList } from 'vscode-languageserver';
+import { localize } from '../l10n';
+import { TypeDocs } from '../l10n/rrtypes';
+import { ClassDocs, DirectiveDocs } from '../l10n/strings';
+import { relativize } from '../zone/names';
+import { isKnownType, isMetaType, typeCode, typeName } from '../zone/rdata/types';
+import type { FeatureContext } from './context';
+import { ownRecords, recordAt } from './spans';
+
+const CLASSES = ['IN', 'CH', 'HS'];
+/** Types whose RDATA ends with (or is) a domain name worth completing from the zone. */
+const TARGET_TYPES = new Set(['CNAME', 'DNAME', 'NS', 'PTR', 'MX', 'SRV']);
+
+/** Every type BIND has a text form for, except meta types, by number. */
+const ZONE_TYPES: readonly string[] = (() => {
+  const out: string[] = [];
+  for (let code = 1; code <= 0xffff; code++) if (isKnownType(code) && !isMetaType(code)) out.push(typeName(code));
+  return out;
+})();
+
+export function getCompletions(ctx: FeatureContext, offset: number): CompletionList {
+  const { document } = ctx;
+  const pos = document.positionAt(offset);
+  const lineStart = document.offsetAt({ line: pos.line, character: 0 });
+  const prefix = document.getText().slice(lineStart, offset);
+  if (prefix.includes(';') || /"/.test(prefix)) return empty();
+  const partial = /[^\s()]*$/.exec(prefix)![0];
+  const range = { start: document.positionAt(offset - partial.length), end: pos };
+  const words = prefix.slice(0, prefix.length - partial.length).split(/[\s()]+/).filter(Boolean);
+  const indented = /^[\s(]/.test(prefix);
+
+  const record = recordAt(ctx.zone, offset);
+  if (record && offset > record.typeSpan.offset + record.typeSpan.length) return targetNames(ctx, record.type, range);
+  if (words.length === 0 && !indented) {
+    return partial.startsWith('$') || partial === '' ? list(directiveItems(ctx, range)) : empty();
+  }
+  const fields = indented ? words : words.slice(1);
+  if (fields.length > 0 && fields[0].startsWith('$')) return empty();
+  const written = fields.find((w) => typeCode(w) !== undefined && !CLASSES.includes(w.toUpperCase()));
+  if (written) return targetNames(ctx, written.toUpperCase(), range);
+  const hasClass = fields.some((w) => CLASSES.includes(w.toUpperCase()));
+  return list([...(hasClass ? [] : classItems(ctx, range)), ...typeItems(ctx, range)]);
+}
+
+type EditRange = { start: { line: number; character: number }; end: { line: number; character: number } };
+
+function directiveItems(ctx: FeatureContext, range: EditRange): CompletionItem[] {
+  return Object.keys(DirectiveDocs).map((name) => ({
+    label: name,
+    kind: CompletionItemKind.Keyword,
+    documentation: localize(DirectiveDocs[name], ctx.locale),
+    textEdit: { range, newText: name + ' ' },
+  }));
+}
+
+function classItems(ctx: FeatureContext, range: EditRange): CompletionItem[] {
+  return CLASSES.map((c) => ({
+    label: c,
+    kind: CompletionItemKind.Enum,
+    documentation: localize(ClassDocs[c], ctx.locale),
+    sortText: '0' + c,
+    textEdit: { range, newText: c },
+  }));
+}
+
+function typeItems(ctx: FeatureContext, range: EditRange): CompletionItem[] {
+  return ZONE_TYPES.map((t) => {
+    const doc = TypeDocs[t];
+    const item: CompletionItem = {
+      label: t,
+      kind: CompletionItemKind.TypeParameter,
+      detail: `TYPE${typeCode(t)}${doc ? ' · ' + doc.rfc : ''}`,
+      sortText: (doc ? '1' : '2') + t,
+      textEdit: { range, newText: t },
+    };
+    if (doc) item.documentation = localize(doc, ctx.locale);
+    return item;
+  });
+}
+
+function targetNames(ctx: FeatureContext, type: string, range: EditRange): CompletionList {
+  if (!TARGET_TYPES.has(type)) return empty();
+  const names = new Map<string, string>();
+  for (const r of ownRecords(ctx.zone)) {
+    const label = relativize(r.owner, ctx.zone.origin);
+    if (label !== '@' && !names.has(label.toLowerCase())) names.set(label.toLowerCase(), label);
+  }
+  return list(
+    [...names.values()].map((label) => ({ label, kind: CompletionItemKind.Reference, textEdit: { range, newText: label } })),
+  );
+}
+
+function list(items: CompletionItem[]): CompletionList {
+  return { isIncomplete: false, items };
+}
+
+function empty(): CompletionList {
+  return list([]);
+}

@@ -1,0 +1,35 @@
+/** Offsets ↔ LSP ranges, and finding what lies under an offset of the open document. */
+import type { Range } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Directive, ResourceRecord, Span, Token, Zone } from '../zone/ast';
+
+export function toRange(document: TextDocument, span: Span): Range {
+  return { start: document.positionAt(span.offset), end: document.positionAt(span.offset + span.length) };
+}
+
+/** True when `offset` lies in the span or just after its end (a cursor after a word). */
+export function touches(span: Span | undefined, offset: number): span is Span {
+  return span !== undefined && offset >= span.offset && offset <= span.offset + span.length;
+}
+
+/** Records written in the document itself (not read through $INCLUDE, not $GENERATE'd). */
+export function ownRecords(zone: Zone): ResourceRecord[] {
+  return zone.records.filter((r) => r.file === undefined && !r.generated);
+}
+
+export function ownDirectives(zone: Zone): Directive[] {
+  return zone.directives.filter((d) => d.file === undefined);
+}
+
+export function recordAt(zone: Zone, offset: number): ResourceRecord | undefined {
+  return ownRecords(zone).find((r) => touches(r.span, offset));
+}
+
+export function directiveAt(zone: Zone, offset: number): Directive | undefined {
+  return ownDirectives(zone).find((d) => touches(d.span, offset));
+}
+
+export function tokenAt(tokens: readonly Token[], offset: number): { token: Token; index: number } | undefined {
+  const index = tokens.findIndex((t) => touches(t, offset));
+  return index < 0 ? undefined : { token: tokens[index], index };
+}

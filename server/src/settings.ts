@@ -1,0 +1,120 @@
+/**
+ * The `zonelint` settings: their defaults (the same as package.json's
+ * `contributes.configuration`), normalisation of what a client sends, and the
+ * per-file origin from the `origins` globs.
+ */
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+import type { Severity } from './diagnostics/types';
+
+export type DnsMode = 'live' | 'offline';
+export type RuleLevel = Severity | 'off';
+export type TraceLevel = 'off' | 'messages' | 'verbose';
+export type SerialFormat = 'auto' | 'date' | 'unix' | 'increment';
+
+export interface Settings {
+  readonly dns: { readonly mode: DnsMode; readonly servers: readonly string[]; readonly timeoutMs: number };
+  /** Glob (matched against the workspace-relative path, the absolute path and the file name) → origin. */
+  readonly origins: Readonly<Record<string, string>>;
+  /** Diagnostic code → level; `off` drops the diagnostic. */
+  readonly rules: Readonly<Record<string, RuleLevel>>;
+  readonly serial: { readonly format: SerialFormat };
+  readonly trace: { readonly server: TraceLevel };
+}
+
+/**
+ * Every setting's default, keyed as in package.json without the `zonelint.` prefix.
+ * The client's manifest must declare the same values (a test compares them).
+ */
+export const settingDefaults = {
+  'dns.mode': 'offline',
+  'dns.servers': [],
+  'dns.timeoutMs': 3000,
+  origins: {},
+  rules: {},
+  'serial.format': 'auto',
+  'trace.server': 'off',
+} as const;
+
+export const defaultSettings: Settings = {
+  dns: { mode: settingDefaults['dns.mode'], servers: [], timeoutMs: settingDefaults['dns.timeoutMs'] },
+  origins: {},
+  rules: {},
+  serial: { format: settingDefaults['serial.format'] },
+  trace: { server: settingDefaults['trace.server'] },
+};
+
+const RULE_LEVELS: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
+const TRACE_LEVELS: readonly string[] = ['off', 'messages', 'verbose'];
+const SERIAL_FORMATS: readonly string[] = ['auto', 'date', 'unix', 'increment'];
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Reads a value either nested (`{dns: {mode}}`, as workspace/configuration returns it)
+ * or flat (`{'dns.mode': …}`, as some clients send initializationOptions).
+ */
+function pick(raw: Record<string, unknown>, key: string): unknown {
+  if (key in raw) return raw[key];
+  let cur: unknown = raw;
+  for (const part of key.split('.')) {
+    if (!isRecord(cur)) return undefined;
+    cur = cur[part];
+  }
+  return cur;
+}
+
+function stringMap<T extends string>(v: unknown, accept: (s: string) => s is T): Record<string, T> {
+  const out: Record<string, T> = {};
+  if (!isRecord(v)) return out;
+  for (const [k, val] of Object.entries(v)) if (typeof val === 'string' && accept(val)) out[k] = val;
+  return out;
+}
+
+/** Any client value → complete Settings; missing or ill-typed keys fall back to defaults. */
+export function normalizeSettings(raw: unknown): Settings {
+  const r = isRecord(raw) ? raw : {};
+  const mode = pick(r, 'dns.mode');
+  const servers = pick(r, 'dns.servers');
+  const timeout = pick(r, 'dns.timeoutMs');
+  const format = pick(r, 'serial.format');
+  const trace = pick(r, 'trace.server');
+  return {
+    dns: {
+      mode: mode === 'live' || mode === 'offline' ? mode : defaultSettings.dns.mode,
+      servers: Array.isArray(servers) ? servers.filter((s): s is string => typeof s === 'string') : [],
+      timeoutMs:
+        typeof timeout === 'number' && Number.isFinite(timeout) && timeout > 0 ? timeout : defaultSettings.dns.timeoutMs,
+    },
+    origins: stringMap(pick(r, 'origins'), (s): s is string => s.length > 0),
+    rules: stringMap(pick(r, 'rules'), (s): s is RuleLevel => RULE_LEVELS.includes(s)),
+    serial: {
+      format: typeof format === 'string' && SERIAL_FORMATS.includes(format) ? (format as SerialFormat) : 'auto',
+    },
+    trace: { server: typeof trace === 'string' && TRACE_LEVELS.includes(trace) ? (trace as TraceLevel) : 'off' },
+  };
+}
+
+/** Forces offline DNS (untrusted workspaces never query the network). */
+export function restrictSettings(settings: Settings): Settings {
+  return settings.dns.mode === 'offline' ? settings : { ...settings, dns: { ...settings.dns, mode: 'offline' } };
+}
+
+/**
+ * The origin the `origins` setting assigns to a file, absolute with a trailing dot,
+ * or undefined. The first matching glob in the object's order wins.
+ */
+export function originFor(settings: Settings, filePath: string, roots: readonly string[] = []): string | undefined {
+  const candidates = [filePath.split(path.sep).join('/'), path.basename(filePath)];
+  for (const root of roots) {
+    const rel = path.relative(root, filePath);
+    if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) candidates.push(rel.split(path.sep).join('/'));
+  }
+  for (const [glob, origin] of Object.entries(settings.origins)) {
+    const match = picomatch(glob, { dot: true });
+    if (candidates.some((c) => match(c))) return origin.endsWith('.') ? origin : origin + '.';
+  }
+  return undefined;
+}
