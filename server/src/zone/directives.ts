@@ -69,7 +69,8 @@ export function handleDirective(p: ZoneParser, toks: readonly Token[], source: S
 }
 
 function include(p: ZoneParser, fileTok: Token, originTok: Token | undefined, source: Source): void {
-  const file = unescapeText(fileTok.text);
+  // BIND takes the name as written: `\X` escapes are not decoded in file names.
+  const file = fileTok.text;
   const target = path.resolve(source.dir, file);
   const problem = (code: string, detail?: string, severity?: 'information'): void =>
     p.report(source, code, fileTok.offset, fileTok.length, detail ? { file, detail } : { file }, severity);
@@ -99,26 +100,4 @@ function include(p: ZoneParser, fileTok: Token, originTok: Token | undefined, so
   p.setOrigin(saved.origin);
   p.lastOwner = saved.owner;
   p.ownerAfterOrigin = false;
-}
-
-/** Decodes `\X` and `\DDD` in a file name as BIND does. */
-export function unescapeText(text: string): string {
-  if (!text.includes('\\')) return text;
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c !== '\\' || i + 1 >= text.length) {
-      out += c;
-      continue;
-    }
-    const digits = text.slice(i + 1, i + 4);
-    if (/^[0-9]{3}$/.test(digits) && Number(digits) <= 255) {
-      out += String.fromCharCode(Number(digits));
-      i += 3;
-    } else {
-      out += text[i + 1];
-      i++;
-    }
-  }
-  return out;
 }

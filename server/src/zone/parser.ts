@@ -262,22 +262,22 @@ export class ZoneParser {
       return false;
     }
     const ttl = this.resolveTtl(explicitTtl, code, rdataTokens, typeTok, source);
-    const rr: ResourceRecord = {
+    const rr = new ParsedRecord(
       owner,
-      ownerSpan,
       ttl,
-      ttlSpan: ttlTok ? { offset: ttlTok.offset, length: ttlTok.length } : undefined,
-      class: this.zoneClass,
-      classSpan: classTok ? { offset: classTok.offset, length: classTok.length } : undefined,
-      type: typeName(code),
-      typeCode: code,
-      typeSpan: { offset: typeTok.offset, length: typeTok.length },
+      this.zoneClass,
+      typeName(code),
+      code,
       rdata,
-      tokens: rdataTokens,
+      rdataTokens,
+      source.file,
+      generated,
+      ownerSpan,
+      ttlTok,
+      classTok,
+      typeTok,
       span,
-      file: source.file,
-      generated: generated || undefined,
-    };
+    );
     this.records.push(rr);
     if (code === 2 /* NS */ && owner.charCodeAt(0) === 0x2a /* * */ && owner.charCodeAt(1) === DOT) {
       const at = ownerSpan ?? rr.typeSpan;
@@ -372,6 +372,78 @@ export class ZoneParser {
       problems: this.problems,
       includes: this.includes,
     };
+  }
+}
+
+/**
+ * A record as the parser makes it: spans are kept as numbers and made into objects only
+ * when read, so a million-record zone costs one object per record, not six.
+ */
+class ParsedRecord implements ResourceRecord {
+  private readonly ownerOffset: number;
+  private readonly ownerLength: number;
+  private readonly ttlOffset: number;
+  private readonly ttlLength: number;
+  private readonly classOffset: number;
+  private readonly classLength: number;
+  private readonly typeOffset: number;
+  private readonly typeLength: number;
+  private readonly spanOffset: number;
+  private readonly spanLength: number;
+  readonly generated: boolean | undefined;
+
+  constructor(
+    readonly owner: string,
+    readonly ttl: number,
+    private readonly cls: string,
+    readonly type: string,
+    readonly typeCode: number,
+    readonly rdata: Rdata,
+    readonly tokens: readonly Token[],
+    readonly file: string | undefined,
+    generated: boolean,
+    ownerSpan: Span | undefined,
+    ttlTok: Span | undefined,
+    classTok: Span | undefined,
+    typeTok: Span,
+    span: Span,
+  ) {
+    this.ownerOffset = ownerSpan ? ownerSpan.offset : -1;
+    this.ownerLength = ownerSpan ? ownerSpan.length : 0;
+    this.ttlOffset = ttlTok ? ttlTok.offset : -1;
+    this.ttlLength = ttlTok ? ttlTok.length : 0;
+    this.classOffset = classTok ? classTok.offset : -1;
+    this.classLength = classTok ? classTok.length : 0;
+    this.typeOffset = typeTok.offset;
+    this.typeLength = typeTok.length;
+    this.spanOffset = span.offset;
+    this.spanLength = span.length;
+    this.generated = generated || undefined;
+  }
+
+  get class(): string {
+    return this.cls;
+  }
+  get ownerSpan(): Span | undefined {
+    return this.ownerOffset < 0 ? undefined : { offset: this.ownerOffset, length: this.ownerLength };
+  }
+  get ttlSpan(): Span | undefined {
+    return this.ttlOffset < 0 ? undefined : { offset: this.ttlOffset, length: this.ttlLength };
+  }
+  get classSpan(): Span | undefined {
+    return this.classOffset < 0 ? undefined : { offset: this.classOffset, length: this.classLength };
+  }
+  get typeSpan(): Span {
+    return { offset: this.typeOffset, length: this.typeLength };
+  }
+  get span(): Span {
+    return { offset: this.spanOffset, length: this.spanLength };
+  }
+
+  /** Plain data for JSON and structural comparison (the getters are not own properties). */
+  toJSON(): ResourceRecord {
+    const { owner, ownerSpan, ttl, ttlSpan, class: cls, classSpan, type, typeCode, typeSpan, rdata, tokens, span } = this;
+    return { owner, ownerSpan, ttl, ttlSpan, class: cls, classSpan, type, typeCode, typeSpan, rdata, tokens, span, file: this.file, generated: this.generated };
   }
 }
 

@@ -6,25 +6,33 @@
 import type { Problem } from '../../diagnostics/types';
 import type { ResourceRecord } from '../ast';
 import { ZoneCodes } from '../codes';
-import { nameKey } from '../names';
 
 const CNAME = 5;
 /** Types that may share a name with a CNAME. */
 const ALLOWED = new Set([24 /* SIG */, 25 /* KEY */, 30 /* NXT */, 46 /* RRSIG */, 47 /* NSEC */]);
 
+/** The comparison key: lower-cased only when needed (most names already are). */
+function key(owner: string): string {
+  for (let i = 0; i < owner.length; i++) {
+    const c = owner.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) return owner.toLowerCase();
+  }
+  return owner;
+}
+
 /** One problem per name, on the record that makes the conflict (as BIND reports it). */
 export function checkCnameAndOtherData(records: readonly ResourceRecord[]): Problem[] {
   const withCname = new Set<string>();
-  for (const rr of records) if (rr.typeCode === CNAME) withCname.add(nameKey(rr.owner));
+  for (const rr of records) if (rr.typeCode === CNAME) withCname.add(key(rr.owner));
   if (withCname.size === 0) return [];
   const state = new Map<string, { cname: boolean; other: string | undefined; done: boolean }>();
   const problems: Problem[] = [];
   for (const rr of records) {
     if (rr.typeCode !== CNAME && ALLOWED.has(rr.typeCode)) continue;
-    const key = nameKey(rr.owner);
-    if (!withCname.has(key)) continue;
-    let s = state.get(key);
-    if (!s) state.set(key, (s = { cname: false, other: undefined, done: false }));
+    const k = key(rr.owner);
+    if (!withCname.has(k)) continue;
+    let s = state.get(k);
+    if (!s) state.set(k, (s = { cname: false, other: undefined, done: false }));
     if (s.done) continue;
     if (rr.typeCode === CNAME) s.cname = true;
     else s.other ??= rr.type;

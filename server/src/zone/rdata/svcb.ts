@@ -32,13 +32,15 @@ function parseKey(text: string): number | undefined {
 }
 
 /** Splits on unescaped commas, removing the value-level `\` escapes (RFC 9460 App. A.1). */
-function splitList(octets: string): string[] {
+function splitList(octets: string): string[] | undefined {
   const out: string[] = [];
   let cur = '';
   for (let i = 0; i < octets.length; i++) {
     const ch = octets[i];
-    if (ch === '\\' && i + 1 < octets.length) cur += octets[++i];
-    else if (ch === ',') {
+    if (ch === '\\') {
+      if (i + 1 >= octets.length) return undefined;
+      cur += octets[++i];
+    } else if (ch === ',') {
       out.push(cur);
       cur = '';
     } else cur += ch;
@@ -89,6 +91,7 @@ function encodeValue(key: number, value: string | undefined): number[] | undefin
   const out: number[] = [];
   const u16 = (v: number): void => void out.push(v >> 8, v & 0xff);
   if (key === 2) return value === undefined || value === '' ? out : undefined;
+  if (key === 5 && !value) return out; // BIND 9.18 accepts an empty ech
   if (key === DOHPATH && !isDohPath(value ?? '')) return undefined;
   if (key >= KEY_NAMES.length) {
     for (let i = 0; i < (value ?? '').length; i++) out.push((value as string).charCodeAt(i));
@@ -105,7 +108,7 @@ function encodeValue(key: number, value: string | undefined): number[] | undefin
       return out;
     }
     case 1:
-      for (const id of splitList(value)) {
+      for (const id of splitList(value) ?? ['']) {
         if (id.length === 0 || id.length > 255) return undefined;
         out.push(id.length);
         for (let i = 0; i < id.length; i++) out.push(id.charCodeAt(i));
@@ -176,7 +179,7 @@ function printValue(key: number, v: Uint8Array): string | undefined {
       return `${keyText(key)}=${addrs.join(',')}`;
     }
     case 5:
-      return v.length ? `ech=${base64(v)}` : undefined;
+      return v.length ? `ech=${base64(v)}` : 'ech';
   }
   if (key === DOHPATH && !isDohPath(binary(v))) return undefined;
   return v.length ? `key${key}=${quoteOctets(binary(v))}` : `key${key}`;
