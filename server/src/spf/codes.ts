@@ -197,10 +197,6 @@ export const SpfDetails: Record<string, { en: string; ja: string }> = {
   'spf-macro-unclosed': { en: "the macro is not closed with '}'", ja: "マクロが '}' で閉じられていません" },
   'spf-hint-suggest': { en: "; did you mean '{suggestion}'?", ja: "。'{suggestion}' の誤りではありませんか？" },
   'spf-hint-none': { en: '', ja: '' },
-  'spf-hint-modifier': {
-    en: " used as a modifier (with '='); did you mean '{suggestion}'?",
-    ja: "が修飾子（'='）として書かれています。'{suggestion}' の誤りではありませんか？",
-  },
   'spf-plus-all': {
     en: 'lets every host on the Internet pass as this domain; use ~all or -all',
     ja: 'はインターネット上のすべてのホストにこのドメインとしての送信を許可します。~all か -all を使ってください',

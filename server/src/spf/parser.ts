@@ -16,7 +16,7 @@ import {
   type SpfRecord,
   type Term,
 } from './ast';
-import { hasValidDomainEnd, parseMacroString } from './macro';
+import { hasValidDomainEnd, parseMacroString, type MacroError } from './macro';
 import ipaddr from 'ipaddr.js';
 
 const MODIFIER = /^([A-Za-z][A-Za-z0-9\-_.]*)=/;
@@ -44,9 +44,13 @@ class RecordParser {
 
   macro(from: number, to: number, context: 'domain' | 'modifier'): MacroString {
     const { value, errors } = parseMacroString(this.text, from, to, context);
-    // Non-ASCII and control characters are reported once, per term, by parseTerm.
-    for (const e of errors) if (e.code === 'spf-invalid-macro' || e.detail === 'spf-domain-end') this.error(e.code, e.from, e.to, e.detail);
+    this.report(errors);
     return value;
+  }
+
+  /** Macro errors; non-ASCII and control characters are reported once, per term, by parseTerm. */
+  report(errors: readonly MacroError[]): void {
+    for (const e of errors) if (e.code === 'spf-invalid-macro') this.error(e.code, e.from, e.to, e.detail);
   }
 
   /** A domain-spec in [from, to): non-empty and ending in a toplabel or a macro. */
@@ -55,9 +59,9 @@ class RecordParser {
       this.error('spf-syntax', owner.from, owner.to, 'spf-empty-domain');
       return { text: '', items: [], from, to };
     }
-    const errorsBefore = this.errors.length;
-    const spec = this.macro(from, to, 'domain');
-    if (this.errors.length === errorsBefore && !hasValidDomainEnd(spec)) this.error('spf-syntax', from, to, 'spf-domain-end');
+    const { value: spec, errors } = parseMacroString(this.text, from, to, 'domain');
+    this.report(errors);
+    if (errors.length === 0 && !hasValidDomainEnd(spec)) this.error('spf-syntax', from, to, 'spf-domain-end');
     return spec;
   }
 
@@ -88,9 +92,11 @@ class RecordParser {
 
   parseTerm(from: number, to: number): Term {
     const text = this.text.slice(from, to);
+    let nonAscii = false;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c > 0x7f) {
+        nonAscii = true;
         let j = i + 1;
         while (j < text.length && text.charCodeAt(j) > 0x7f) j++;
         this.error('spf-non-ascii', from + i, from + j);
@@ -122,8 +128,9 @@ class RecordParser {
     const namePart = { from: at, to: at + nameText.length };
     if (!(MECHANISM_NAMES as readonly string[]).includes(name)) {
       const wordEnd = at + (/^[^:/=]*/.exec(this.text.slice(at, to))?.[0].length ?? 0);
+      // A non-ASCII character (a pasted en dash in `–all`) is the error already reported.
       if (nameText === '' && this.text.startsWith('=', at)) this.error('spf-syntax', from, to, 'spf-bad-modifier-name');
-      else this.error('spf-unknown-mechanism', at, Math.max(wordEnd, at + 1));
+      else if (!nonAscii) this.error('spf-unknown-mechanism', at, Math.max(wordEnd, at + 1));
       return { kind: 'unknown', text, from, to, namePart: { from: at, to: wordEnd }, name: this.text.slice(at, wordEnd) };
     }
     return this.parseMechanism({ text, from, to, qualifier, qualifierWritten, name: name as MechanismName, namePart });

@@ -1,0 +1,123 @@
+/**
+ * The SPF checks over a parsed zone: the static rules (sync) over every SPF record
+ * in TXT and type-SPF RRsets, and the lookup rules (async) that follow includes and
+ * redirects through a Resolver.
+ */
+import type { Problem } from '../diagnostics/types';
+import type { ResourceRecord, Zone } from '../zone/ast';
+import type { Resolver } from '../dns/resolver';
+import { looksLikeSpf } from './detect';
+import { lookupTree, type LookupNode } from './lookups';
+import { parseSpf } from './parser';
+import { joinSpfStrings } from './spans';
+import type { LookupRule, OwnerRule, RecordRule, SpfOwnerContext, SpfRecordContext } from './rules/context';
+import { checkAfterAll } from './rules/spf-after-all';
+import { checkDeprecatedRrtype } from './rules/spf-deprecated-rrtype';
+import { checkDuplicateModifier } from './rules/spf-duplicate-modifier';
+import { checkDuplicateTerm } from './rules/spf-duplicate-term';
+import { checkIncludeLoop } from './rules/spf-include-loop';
+import { checkIncludeNoRecord } from './rules/spf-include-no-record';
+import { checkInvalidCidr } from './rules/spf-invalid-cidr';
+import { checkInvalidIp } from './rules/spf-invalid-ip';
+import { checkInvalidMacro } from './rules/spf-invalid-macro';
+import { checkLookupLimit } from './rules/spf-lookup-limit';
+import { checkMissing } from './rules/spf-missing';
+import { checkMultipleRecords } from './rules/spf-multiple-records';
+import { checkMxLimit } from './rules/spf-mx-limit';
+import { checkNoAll } from './rules/spf-no-all';
+import { checkNonAscii } from './rules/spf-non-ascii';
+import { checkPermissiveAll } from './rules/spf-permissive-all';
+import { checkPtrDeprecated } from './rules/spf-ptr-deprecated';
+import { checkRecordTooLong } from './rules/spf-record-too-long';
+import { checkRedirectIgnored } from './rules/spf-redirect-ignored';
+import { checkRedundantIp } from './rules/spf-redundant-ip';
+import { checkSyntax } from './rules/spf-syntax';
+import { checkUnknownMechanism } from './rules/spf-unknown-mechanism';
+import { checkVoidLookupLimit } from './rules/spf-void-lookup-limit';
+
+const recordRules: readonly RecordRule[] = [
+  checkSyntax,
+  checkNonAscii,
+  checkUnknownMechanism,
+  checkInvalidIp,
+  checkInvalidCidr,
+  checkInvalidMacro,
+  checkDuplicateModifier,
+  checkRedirectIgnored,
+  checkAfterAll,
+  checkNoAll,
+  checkPermissiveAll,
+  checkPtrDeprecated,
+  checkRecordTooLong,
+  checkDuplicateTerm,
+  checkRedundantIp,
+];
+
+const ownerRules: readonly OwnerRule[] = [checkMultipleRecords, checkDeprecatedRrtype, checkMissing];
+
+const lookupRules: readonly LookupRule[] = [
+  checkLookupLimit,
+  checkVoidLookupLimit,
+  checkMxLimit,
+  checkIncludeLoop,
+  checkIncludeNoRecord,
+];
+
+function ownerKey(owner: string): string {
+  return (owner.endsWith('.') ? owner.slice(0, -1) : owner).toLowerCase();
+}
+
+/** The record's SPF record, parsed with spans into the zone text; null when it is not one. */
+export function spfRecordOf(rr: ResourceRecord): SpfRecordContext | null {
+  if ((rr.type !== 'TXT' && rr.type !== 'SPF') || !rr.rdata.strings) return null;
+  const joined = joinSpfStrings(rr.rdata.strings);
+  if (!looksLikeSpf(joined.value)) return null;
+  return { owner: ownerKey(rr.owner), rr, spf: parseSpf(joined) };
+}
+
+/** Every owner of the zone with its records and SPF records, in zone order. */
+export function spfOwners(zone: Zone): SpfOwnerContext[] {
+  const owners = new Map<string, { rrs: ResourceRecord[]; spf: SpfRecordContext[] }>();
+  for (const rr of zone.records) {
+    const key = ownerKey(rr.owner);
+    let entry = owners.get(key);
+    if (!entry) owners.set(key, (entry = { rrs: [], spf: [] }));
+    entry.rrs.push(rr);
+    const spf = spfRecordOf(rr);
+    if (spf) entry.spf.push(spf);
+  }
+  return [...owners].map(([owner, e]) => ({ owner, rrs: e.rrs, txtSpf: e.spf.filter((s) => s.rr.type === 'TXT') }));
+}
+
+function allSpfRecords(zone: Zone): SpfRecordContext[] {
+  return zone.records.flatMap((rr) => spfRecordOf(rr) ?? []);
+}
+
+/** The static SPF checks: syntax and every rule that needs no DNS. */
+export function checkSpf(zone: Zone): Problem[] {
+  const problems: Problem[] = [];
+  for (const ctx of allSpfRecords(zone)) for (const rule of recordRules) problems.push(...rule(ctx));
+  for (const owner of spfOwners(zone)) for (const rule of ownerRules) problems.push(...rule(owner));
+  return problems;
+}
+
+/** The lookup tree of each valid TXT SPF record of the zone (for hover and code lens). */
+export async function spfLookupTrees(
+  zone: Zone,
+  resolver: Resolver,
+  signal?: AbortSignal,
+): Promise<{ record: SpfRecordContext; tree: LookupNode }[]> {
+  const records = allSpfRecords(zone).filter((r) => r.rr.type === 'TXT' && r.spf.errors.length === 0);
+  const trees = await Promise.all(records.map((r) => lookupTree(r.spf, r.owner, resolver, signal)));
+  return records.map((record, i) => ({ record, tree: trees[i] }));
+}
+
+/**
+ * The checks that follow includes and redirects through the resolver: lookup
+ * limit, void lookups, MX limit, include loops, includes without a record.
+ */
+export async function checkSpfLookups(zone: Zone, resolver: Resolver, signal?: AbortSignal): Promise<Problem[]> {
+  const trees = await spfLookupTrees(zone, resolver, signal);
+  if (signal?.aborted) return [];
+  return trees.flatMap(({ record, tree }) => lookupRules.flatMap((rule) => rule(record, tree)));
+}

@@ -1,0 +1,26 @@
+/**
+ * Diagnostic: spf-missing — RFC 7208 §2.1, §4.5: a name that receives mail (has MX
+ * records) and publishes no SPF record gets `none` for every sender, so nothing
+ * stops others from using it in MAIL FROM. Reported on the type field of the
+ * owner's first MX record (the owner itself may be inherited, or `@`).
+ */
+import type { Problem } from '../../diagnostics/types';
+import { SpfCodes } from '../codes';
+import type { OwnerRule } from './context';
+
+export const checkMissing: OwnerRule = (owner) => {
+  if (owner.txtSpf.length > 0) return [];
+  const mx = owner.rrs.find((rr) => rr.type === 'MX');
+  if (!mx) return [];
+  const at = mx.typeSpan;
+  const last = owner.rrs[owner.rrs.length - 1];
+  const problem: Problem = {
+    code: SpfCodes.missing.code,
+    offset: at.offset,
+    length: at.length,
+    args: { owner: owner.owner },
+    data: { owner: owner.owner, insertOffset: last.span.offset + last.span.length },
+    ...(mx.file ? { file: mx.file } : {}),
+  };
+  return [problem];
+};
