@@ -57,7 +57,9 @@ export function tokenize(text: string): { tokens: Token[]; startsIndented: boole
       i = j + 1;
     } else {
       let j = i;
-      while (j < text.length && !' \t\r\n;()"'.includes(text[j])) j += text[j] === '\\' ? 2 : 1;
+      while (j < text.length && !' \t\r\n;()"'.includes(text[j])) {
+        j += text[j] === '\\' && j + 1 < text.length && text[j + 1] !== '\n' ? 2 : 1;
+      }
       cur.push({ text: text.slice(i, j), offset: i, length: j - i, quoted: false });
       i = j;
     }
