@@ -25,10 +25,14 @@ const SOA = 6;
 const NS = 2;
 const CNAME = 5;
 
-/** One zone, indexed: owner key → type code → records. Empty maps are empty non-terminals. */
+/**
+ * One zone, indexed flat (a nested map per owner costs far more on large zones):
+ * RRsets by `typeCode owner`, and every name that exists, empty non-terminals included.
+ */
 interface ZoneIndex {
   readonly apex: string;
-  readonly nodes: Map<string, Map<number, ResourceRecord[]>>;
+  readonly rrsets: Map<string, ResourceRecord[]>;
+  readonly names: Set<string>;
   /** Delegation points below the apex. */
   readonly cuts: Set<string>;
 }
@@ -46,55 +50,52 @@ function indexZone(zone: Zone): ZoneIndex {
   if (index) return index;
   const soa = zone.records.find((r) => r.typeCode === SOA);
   const apex = nameKey(soa ? soa.owner : zone.origin);
-  const nodes = new Map<string, Map<number, ResourceRecord[]>>([[apex, new Map()]]);
+  const rrsets = new Map<string, ResourceRecord[]>();
+  const names = new Set<string>([apex]);
   const cuts = new Set<string>();
   for (const record of zone.records) {
     const owner = nameKey(record.owner);
-    if (!isAtOrBelow(owner, apex)) continue;
-    let node = nodes.get(owner);
-    if (!node) {
-      node = new Map();
-      nodes.set(owner, node);
+    if (!names.has(owner)) {
+      if (!isAtOrBelow(owner, apex)) continue;
+      names.add(owner);
       // Every ancestor up to the apex exists too (empty non-terminals).
-      for (let up = parentOf(owner); up !== undefined && !nodes.has(up); up = parentOf(up)) nodes.set(up, new Map());
+      for (let up = parentOf(owner); up !== undefined && !names.has(up); up = parentOf(up)) names.add(up);
     }
-    const rrset = node.get(record.typeCode);
+    const key = record.typeCode + ' ' + owner;
+    const rrset = rrsets.get(key);
     if (rrset) rrset.push(record);
-    else node.set(record.typeCode, [record]);
+    else rrsets.set(key, [record]);
     if (record.typeCode === NS && owner !== apex) cuts.add(owner);
   }
-  index = { apex, nodes, cuts };
+  index = { apex, rrsets, names, cuts };
   indexes.set(zone, index);
   return index;
 }
 
+/** Whether `key` is `apexKey` or below it; both lower-cased canonical names. */
 function isAtOrBelow(key: string, apexKey: string): boolean {
   if (apexKey === '.' || key === apexKey) return true;
-  return key.length > apexKey.length && key.endsWith(apexKey) && parentSuffix(key, apexKey);
-}
-
-/** True when `apexKey` starts at a label boundary of `key` (not after an escaped dot). */
-function parentSuffix(key: string, apexKey: string): boolean {
-  for (let up = parentOf(key); up !== undefined; up = parentOf(up)) {
-    if (up.length === apexKey.length) return up === apexKey;
-    if (up.length < apexKey.length) return false;
-  }
-  return false;
+  const cut = key.length - apexKey.length;
+  if (cut < 2 || key.charCodeAt(cut - 1) !== 0x2e || !key.endsWith(apexKey)) return false;
+  // The dot before the apex must separate labels, not be an escaped `\.`.
+  let backslashes = 0;
+  for (let i = cut - 2; i >= 0 && key.charCodeAt(i) === 0x5c; i--) backslashes++;
+  return backslashes % 2 === 0;
 }
 
 function answer(index: ZoneIndex, key: string, typeCode: number): Answer {
-  let node = index.nodes.get(key);
-  if (!node) {
+  let owner: string | undefined = key;
+  if (!index.names.has(key)) {
     // RFC 4592 §3.3.1: the closest encloser's `*` child, if it exists, is the source of synthesis.
     let encloser = parentOf(key);
-    while (encloser !== undefined && !index.nodes.has(encloser)) encloser = parentOf(encloser);
-    node = encloser === undefined ? undefined : index.nodes.get('*.' + (encloser === '.' ? '' : encloser));
-    if (!node) return { kind: 'nxdomain' };
+    while (encloser !== undefined && !index.names.has(encloser)) encloser = parentOf(encloser);
+    owner = encloser === undefined ? undefined : '*.' + (encloser === '.' ? '' : encloser);
+    if (owner === undefined || !index.names.has(owner)) return { kind: 'nxdomain' };
   }
-  const records = node.get(typeCode);
-  if (records && records.length > 0) return { kind: 'records', records };
-  const cname = node.get(CNAME);
-  if (typeCode !== CNAME && cname && cname.length > 0) return { kind: 'cname', record: cname[0] };
+  const records = index.rrsets.get(typeCode + ' ' + owner);
+  if (records) return { kind: 'records', records };
+  const cname = typeCode === CNAME ? undefined : index.rrsets.get(CNAME + ' ' + owner);
+  if (cname) return { kind: 'cname', record: cname[0] };
   return { kind: 'nodata' };
 }
 
