@@ -63,7 +63,7 @@ export const DmarcDetails: Record<string, { en: string; ja: string }> = {
   'dmarc-evidence-mx': { en: 'an MX record', ja: 'MX レコード' },
   'dmarc-missing-org': {
     en: ' nor at its organizational domain\'s {orgDmarcName}',
-    ja: 'にも、組織ドメインの {orgDmarcName}',
+    ja: ' にも、組織ドメインの {orgDmarcName}',
   },
   'dmarc-missing-same': { en: '', ja: '' },
   'dmarc-version-first': {

@@ -34,12 +34,11 @@ export function checkMissing(view: DmarcView): Problem[] {
     if (/(^|\.)[_*]/.test(record.owner)) return;
     senders.set(key, { name: record.owner, record, evidence });
   };
-  for (const txt of view.txts) if (looksLikeSpf(txt.text.value)) note(txt.record, 'spf');
+  const spf = new Set(view.txts.filter((t) => looksLikeSpf(t.text.value)).map((t) => t.record));
   for (const record of view.zone.records) {
-    if (record.type !== 'MX') continue;
-    const exchange = record.tokens[1]?.text;
-    if (exchange === '.') continue; // RFC 7505 null MX: no mail here.
-    note(record, 'mx');
+    if (spf.has(record)) note(record, 'spf');
+    // RFC 7505 null MX (`MX 0 .`): the name takes no mail.
+    else if (record.type === 'MX' && record.tokens[1]?.text !== '.') note(record, 'mx');
   }
   const out: Problem[] = [];
   for (const sender of senders.values()) {

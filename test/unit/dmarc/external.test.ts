@@ -1,0 +1,54 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkDmarcAsync } from '../../../server/src/dmarc/index';
+import { formatMessage } from '../../../server/src/diagnostics/registry';
+import { ChainResolver, offlineResolver } from '../../../server/src/dns/chain';
+import { ZoneDataResolver } from '../../../server/src/dns/zoneData';
+import { fixtureZone, found } from '../../fixtures/mail/zone';
+
+// Destination zones answered by the real zone-data resolver; anything else is offline.
+const reports = fixtureZone('@ SOA ns hostmaster 1 2 3 4 5\n@ MX 10 mx\n', 'reports.example.net.');
+const authorized = fixtureZone(
+  '@ SOA ns hostmaster 1 2 3 4 5\nexample.com._report._dmarc TXT "v=DMARC1"\n',
+  'authorized.example.',
+);
+const wildcard = fixtureZone('@ SOA ns hostmaster 1 2 3 4 5\n*._report._dmarc TXT "v=DMARC1;"\n', 'wild.example.');
+const resolver = new ChainResolver([new ZoneDataResolver([reports, authorized, wildcard])], offlineResolver);
+
+const text = `_dmarc TXT ( "v=DMARC1; p=reject; rua=mailto:r@reports.example.net,mailto:a@authorized.example,"
+  "mailto:w@wild.example,mailto:self@example.com,mailto:x@mail.example.com,mailto:o@offline.example;"
+  "ruf=mailto:f@reports.example.net" )
+_dmarc.local TXT "v=DMARC1; p=none; rua=mailto:a@elsewhere.example.com"
+`;
+
+test('dmarc-external-destination: only unauthorised destinations outside the organization', async () => {
+  const problems = await checkDmarcAsync(fixtureZone(text), resolver);
+  assert.deepEqual(found(text, problems), [
+    ['dmarc-external-destination', 'mailto:r@reports.example.net'],
+    ['dmarc-external-destination', 'mailto:f@reports.example.net'],
+  ]);
+  assert.equal(
+    formatMessage(problems[0]),
+    'Reports for example.com go to reports.example.net, another organization, but reports.example.net does not authorize it: receivers will not send them until example.com._report._dmarc.reports.example.net has a TXT record "v=DMARC1"',
+  );
+  assert.deepEqual(problems[0].data, { authorizationName: 'example.com._report._dmarc.reports.example.net.' });
+});
+
+test('a destination inside this zone is judged from the zone itself', async () => {
+  const zone = fixtureZone(
+    '_dmarc.example.com.example. TXT "v=DMARC1; p=reject; rua=mailto:d@example.com.example.,mailto:d@ok.example."\n' +
+      'example.com.example._report._dmarc.ok TXT "v=DMARC1"\n',
+    'example.',
+  );
+  // example.com.example and ok.example are different organizations under a one-label suffix.
+  const problems = await checkDmarcAsync(zone, offlineResolver);
+  assert.deepEqual(problems.map((p) => p.args?.dest), []);
+  const missing = fixtureZone('_dmarc.a.example. TXT "v=DMARC1; p=reject; rua=mailto:d@b.example."\n', 'example.');
+  assert.deepEqual((await checkDmarcAsync(missing, offlineResolver)).map((p) => p.args?.authName), ['a.example._report._dmarc.b.example']);
+});
+
+test('an aborted check reports nothing', async () => {
+  const controller = new AbortController();
+  controller.abort();
+  assert.deepEqual(await checkDmarcAsync(fixtureZone(text), resolver, controller.signal), []);
+});

@@ -1,0 +1,54 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkDmarc } from '../../../server/src/dmarc/index';
+import { formatMessage } from '../../../server/src/diagnostics/registry';
+import { assertAnnotated, fixtureZone, found } from '../../fixtures/mail/zone';
+
+const fixture = (name: string) => readFileSync(join(__dirname, '../../fixtures/mail', name), 'utf8');
+
+test('every DMARC record in the fixture is judged as annotated (code, severity, range)', () => {
+  const text = fixture('dmarc.zone');
+  assertAnnotated(text, checkDmarc(fixtureZone(text)));
+});
+
+test('a misplaced record names where it belongs', () => {
+  const text = fixture('dmarc.zone');
+  const misplaced = checkDmarc(fixtureZone(text)).filter((p) => p.code === 'dmarc-misplaced');
+  assert.deepEqual(
+    misplaced.map((p) => p.args?.expected),
+    ['_dmarc.www.example.com', '_dmarc.example.com', '_dmarc.example.com'],
+  );
+  assert.match(formatMessage(misplaced[2]), /at _dmarc\.example\.com\.example\.com, where receivers never look/);
+});
+
+test('dmarc-missing: names that send or take mail with no policy on their tree walk', () => {
+  const text = fixture('dmarc-missing.zone');
+  const problems = checkDmarc(fixtureZone(text, 'example.net.'));
+  assertAnnotated(text, problems);
+  const apex = problems.find((p) => p.args?.name === 'example.net');
+  assert.ok(apex);
+  assert.equal(
+    formatMessage(apex),
+    'example.net sends mail (it has an MX record) but this zone publishes no DMARC record for it at _dmarc.example.net: receivers have no policy for mail forged in its name',
+  );
+  const news = problems.find((p) => p.args?.name === 'news.example.net');
+  assert.ok(news);
+  assert.match(formatMessage(news), /it has an SPF record.*at _dmarc\.news\.example\.net nor at its organizational domain's _dmarc\.example\.net/);
+  assert.match(formatMessage(news, 'ja'), /_dmarc\.news\.example\.net にも、組織ドメインの _dmarc\.example\.net に DMARC レコードがありません/);
+});
+
+test('dmarc-missing says nothing when the organizational domain lies above the zone', () => {
+  // A zone for sub.example.org cannot see example.org's _dmarc record.
+  const text = '@ MX 10 mail\n@ TXT "v=spf1 mx -all"\ndeep MX 10 mail\n';
+  assert.deepEqual(found(text, checkDmarc(fixtureZone(text, 'sub.example.org.')), 'dmarc-missing'), []);
+  // The same names in the example.org zone are judged.
+  const whole = 'sub MX 10 mail\n';
+  assert.deepEqual(found(whole, checkDmarc(fixtureZone(whole, 'example.org.'))), [['dmarc-missing', 'sub']]);
+});
+
+test('a policy at the organizational domain or any parent below it covers a name (RFC 9989 tree walk)', () => {
+  const text = 'a.b MX 10 mail\n_dmarc.b TXT "v=DMARC1; p=reject"\nc.example.co.uk. MX 10 mail\n_dmarc TXT "v=DMARC1; p=reject"\n';
+  assert.deepEqual(found(text, checkDmarc(fixtureZone(text, 'example.co.uk.'))), []);
+});
