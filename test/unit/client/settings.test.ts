@@ -59,3 +59,9 @@ test('the firstLine pattern recognises a zone in a *.db file and nothing else', 
     assert.ok(!firstLine.test(other), other);
   }
 });
+
+test("the server's fallback defaults equal the client's", async () => {
+  const { settingDefaults } = await import('../../../server/src/settings');
+  const serverByKey = Object.fromEntries(Object.entries(settingDefaults).map(([k, v]) => [`zonelint.${k}`, v]));
+  assert.deepEqual(serverByKey, DEFAULTS);
+});
