@@ -40,8 +40,10 @@ export function checkSyntax(ctx: DkimContext): Problem[] {
     for (const { item, from, to } of listItems(key.tag(name))) {
       if (item === '*' && name === 's') continue;
       if (!WORD.test(item)) {
-        const range = item === '' ? [Math.max(0, from - 1), to + 1] : [from, to];
-        out.push(problemIn(txt, CODE, range[0], Math.min(range[1], text.length), { detail: 'dkim-bad-list', tag: name, text: printable(item) }));
+        // An empty entry has nothing to underline: point at the `:` next to it.
+        const tag = key.tag(name)!;
+        const range = item !== '' ? [from, to] : from > tag.valueStart ? [from - 1, from] : [to, to + 1];
+        out.push(problemIn(txt, CODE, range[0], range[1], { detail: 'dkim-bad-list', tag: name, text: printable(item) }));
       }
     }
   }
