@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { isKnownType, isMetaType, typeCode, typeName } from '../../../server/src/zone/rdata/types';
+import { isKnownType, isMetaType, isObsoleteType, typeCode, typeName } from '../../../server/src/zone/rdata/types';
 
 describe('type mnemonics', () => {
   it('maps mnemonics in any case, and TYPEnnn', () => {
@@ -24,5 +24,9 @@ describe('type mnemonics', () => {
   it('treats TYPE0, OPT and 128–255 as meta types, as BIND 9.18 does', () => {
     for (const t of [0, 41, 128, 249, 250, 251, 252, 253, 254, 255]) assert.equal(isMetaType(t), true, String(t));
     for (const t of [1, 40, 42, 127, 256, 257, 65535]) assert.equal(isMetaType(t), false, String(t));
+  });
+  it('flags MD and MF as obsolete (BIND: "type \'MD\': obsolete")', () => {
+    assert.deepEqual([3, 4].map(isObsoleteType), [true, true]);
+    assert.deepEqual([1, 5, 15].map(isObsoleteType), [false, false, false]);
   });
 });

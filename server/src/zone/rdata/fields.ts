@@ -135,11 +135,17 @@ export function parseIpv4(text: string): number[] | undefined {
 }
 
 export function parseIpv6(text: string): number[] | undefined {
-  if (!/^[0-9a-fA-F:.]+$/.test(text) || !ipaddr.IPv6.isValid(text)) return undefined;
-  const dot = text.lastIndexOf(':');
-  if (text.includes('.') && !parseIpv4(text.slice(dot + 1))) return undefined;
-  if (text.split(':').some((g) => g.length > 4 && !g.includes('.'))) return undefined;
-  return ipaddr.IPv6.parse(text).toByteArray();
+  if (!/^[0-9a-fA-F:.]+$/.test(text)) return undefined;
+  let hex = text;
+  if (text.includes('.')) {
+    // An IPv4 tail becomes two groups here: ipaddr.js reads `::a.b.c.d` as IPv4-mapped.
+    const colon = text.lastIndexOf(':');
+    const v4 = parseIpv4(text.slice(colon + 1));
+    if (colon < 0 || !v4) return undefined;
+    hex = `${text.slice(0, colon + 1)}${((v4[0] << 8) | v4[1]).toString(16)}:${((v4[2] << 8) | v4[3]).toString(16)}`;
+  }
+  if (hex.split(':').some((g) => g.length > 4) || !ipaddr.IPv6.isValid(hex)) return undefined;
+  return ipaddr.IPv6.parse(hex).toByteArray();
 }
 
 /** IPv6 text as BIND prints it (inet_ntop: longest zero run compressed, IPv4 tail kept). */

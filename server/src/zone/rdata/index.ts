@@ -20,7 +20,7 @@ import { typeCode, typeName } from './types';
 import { WireReader, WireWriter, binary, hexUpper } from './wire';
 
 export type { RdataContext } from './cursor';
-export { typeCode, typeName, isMetaType, isKnownType } from './types';
+export { typeCode, typeName, isMetaType, isKnownType, isObsoleteType } from './types';
 
 const CODECS = new Map<number, Codec>();
 const OTHERS: ReadonlyArray<readonly [string, Codec]> = [

@@ -53,3 +53,8 @@ export function isKnownType(code: number): boolean {
 export function isMetaType(code: number): boolean {
   return code === 0 || code === 41 || (code >= 128 && code <= 255);
 }
+
+/** MD and MF (RFC 973): BIND 9.18 refuses them in zone files as "obsolete"; use MX. */
+export function isObsoleteType(code: number): boolean {
+  return code === 3 || code === 4;
+}
