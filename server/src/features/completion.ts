@@ -34,14 +34,14 @@ export function getCompletions(ctx: FeatureContext, offset: number): CompletionL
   const indented = /^[\s(]/.test(prefix);
 
   const record = recordAt(ctx.zone, offset);
-  if (record && offset > record.typeSpan.offset + record.typeSpan.length) return targetNames(ctx, record.type, range);
+  if (record && offset > record.typeSpan.offset + record.typeSpan.length) return targetNames(ctx, record.type, range, record.owner);
   if (words.length === 0 && !indented) {
     return partial.startsWith('$') || partial === '' ? list(directiveItems(ctx, range)) : empty();
   }
   const fields = indented ? words : words.slice(1);
   if (fields.length > 0 && fields[0].startsWith('$')) return empty();
   const written = fields.find((w) => typeCode(w) !== undefined && !CLASSES.includes(w.toUpperCase()));
-  if (written) return targetNames(ctx, written.toUpperCase(), range);
+  if (written) return targetNames(ctx, written.toUpperCase(), range, record?.owner, indented ? undefined : words[0]);
   const hasClass = fields.some((w) => CLASSES.includes(w.toUpperCase()));
   return list([...(hasClass ? [] : classItems(ctx, range)), ...typeItems(ctx, range)]);
 }
@@ -82,12 +82,20 @@ function typeItems(ctx: FeatureContext, range: EditRange): CompletionItem[] {
   });
 }
 
-function targetNames(ctx: FeatureContext, type: string, range: EditRange): CompletionList {
+function targetNames(
+  ctx: FeatureContext,
+  type: string,
+  range: EditRange,
+  self?: string,
+  selfLabel?: string,
+): CompletionList {
   if (!TARGET_TYPES.has(type)) return empty();
   const names = new Map<string, string>();
   for (const r of ownRecords(ctx.zone)) {
+    if (self !== undefined && r.owner === self) continue;
     const label = relativize(r.owner, ctx.zone.origin);
-    if (label !== '@' && !names.has(label.toLowerCase())) names.set(label.toLowerCase(), label);
+    if (label === '@' || label.toLowerCase() === selfLabel?.toLowerCase()) continue;
+    if (!names.has(label.toLowerCase())) names.set(label.toLowerCase(), label);
   }
   return list(
     [...names.values()].map((label) => ({ label, kind: CompletionItemKind.Reference, textEdit: { range, newText: label } })),

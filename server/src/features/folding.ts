@@ -12,21 +12,22 @@ export function getFoldingRanges({ document, zone }: ParsedDocument): FoldingRan
     if (end > start) out.push({ startLine: start, endLine: end });
   }
   const origins = ownDirectives(zone).filter((d) => d.name === '$ORIGIN').map((d) => line(d.span.offset));
-  const lastLine = lastContentLine(document.getText(), document.lineCount);
+  const lastLine = lastContentLine(document);
   origins.forEach((start, i) => {
     const end = i + 1 < origins.length ? origins[i + 1] - 1 : lastLine;
     if (end > start) out.push({ startLine: start, endLine: end, kind: FoldingRangeKind.Region });
   });
-  let runStart = -1;
-  let runEnd = -1;
+  let runStart = -2;
+  let runEnd = -2;
   const flush = (): void => {
     if (runEnd > runStart) out.push({ startLine: runStart, endLine: runEnd, kind: FoldingRangeKind.Comment });
   };
+  const text = document.getText();
   for (const c of zone.comments) {
     if (c.file !== undefined) continue;
     const l = line(c.offset);
     const lineStart = document.offsetAt({ line: l, character: 0 });
-    if (document.getText().slice(lineStart, c.offset).trim() !== '') continue;
+    if (text.slice(lineStart, c.offset).trim() !== '') continue;
     if (l === runEnd + 1) runEnd = l;
     else {
       flush();
@@ -37,8 +38,8 @@ export function getFoldingRanges({ document, zone }: ParsedDocument): FoldingRan
   return out.sort((a, b) => a.startLine - b.startLine);
 }
 
-function lastContentLine(text: string, lineCount: number): number {
-  const lines = text.split(/\r?\n/);
-  for (let i = Math.min(lines.length, lineCount) - 1; i >= 0; i--) if (lines[i].trim() !== '') return i;
+function lastContentLine(document: ParsedDocument['document']): number {
+  const lines = document.getText().split(/\r?\n/);
+  for (let i = lines.length - 1; i >= 0; i--) if (lines[i].trim() !== '') return i;
   return 0;
 }
