@@ -67,12 +67,13 @@ type Address = ipaddr.IPv4 | ipaddr.IPv6;
 
 /**
  * The identity to check (§2.3, §2.4): the MAIL FROM domain, or the HELO name when
- * MAIL FROM is empty (null reverse-path). An empty local-part becomes `postmaster`.
+ * MAIL FROM has no `@domain` part (the null reverse-path). An empty local-part
+ * becomes `postmaster`.
  */
 export function spfIdentity(mailFrom: string, helo: string | undefined): { sender: string; domain: string } {
   const at = mailFrom.lastIndexOf('@');
-  if (mailFrom === '' || at < 0) {
-    const domain = mailFrom === '' ? (helo ?? '') : mailFrom;
+  if (at < 0) {
+    const domain = helo ?? '';
     return { sender: `postmaster@${domain}`, domain };
   }
   const local = mailFrom.slice(0, at) || 'postmaster';

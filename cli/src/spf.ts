@@ -1,0 +1,140 @@
+/**
+ * `zonelint spf --ip IP --sender ADDRESS [--helo NAME] [--zone FILE... [--origin NAME]]
+ *  [--dns-server HOST:PORT] [--format text|json]`
+ *
+ * Runs check_host() (RFC 7208) for the sender's domain, or for the HELO name when
+ * the sender has no `@domain` part (null reverse-path, RFC 7208 §2.3). `--zone`
+ * files are the DNS (with the bundled provider snapshot, no network); with
+ * `--dns-server` that server is queried (after the zone files, if any); with
+ * neither, the system's resolvers. Exit 0 whatever the result, 2 on usage errors.
+ */
+import { parseArgs } from 'node:util';
+import { ChainResolver, offlineResolver } from '../../server/src/dns/chain';
+import { LiveResolver } from '../../server/src/dns/live';
+import type { Resolver } from '../../server/src/dns/resolver';
+import { SnapshotResolver } from '../../server/src/dns/snapshot';
+import { ZoneDataResolver } from '../../server/src/dns/zoneData';
+import { checkHost, isIpAddress, spfIdentity, type CheckHostResult, type TraceEntry } from '../../server/src/spf/evaluate';
+import { parseZoneFile, type Zone } from '../../server/src/zone/index';
+
+export interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+}
+
+const USAGE =
+  'usage: zonelint spf --ip IP --sender ADDRESS [--helo NAME] [--zone FILE... [--origin NAME]] [--dns-server HOST:PORT] [--format text|json]';
+
+class UsageError extends Error {}
+
+interface SpfArgs {
+  readonly ip: string;
+  readonly sender: string;
+  readonly helo?: string;
+  readonly zones: readonly string[];
+  readonly origin?: string;
+  readonly dnsServer?: string;
+  readonly format: 'text' | 'json';
+}
+
+function readArgs(argv: string[]): SpfArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        ip: { type: 'string' },
+        sender: { type: 'string' },
+        helo: { type: 'string' },
+        zone: { type: 'string', multiple: true },
+        origin: { type: 'string' },
+        'dns-server': { type: 'string' },
+        format: { type: 'string' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.ip === undefined) throw new UsageError('--ip is required');
+  if (!isIpAddress(values.ip)) throw new UsageError(`--ip: '${values.ip}' is not an IPv4 or IPv6 address`);
+  if (values.sender === undefined) throw new UsageError('--sender is required (use --sender "" for a null reverse-path)');
+  const zones = [...(values.zone ?? [])];
+  // `--zone a.zone b.zone`: the files after the first one come as positionals.
+  if (positionals.length > 0) {
+    if (zones.length === 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+    zones.push(...positionals);
+  }
+  if (values.origin !== undefined && zones.length === 0) throw new UsageError('--origin applies to --zone files');
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json (got ${format})`);
+  const dnsServer = values['dns-server'];
+  if (dnsServer !== undefined && !/^(?:\[[0-9A-Fa-f:.]+\]|[^\s:[\]]+|[0-9A-Fa-f:]+)(?::\d{1,5})?$/.test(dnsServer))
+    throw new UsageError(`--dns-server: '${dnsServer}' is not HOST or HOST:PORT`);
+  return { ip: values.ip, sender: values.sender, helo: values.helo, zones, origin: values.origin, dnsServer, format };
+}
+
+function resolverFor(zones: readonly Zone[], dnsServer: string | undefined): Resolver {
+  const live = (servers: string[]) => new LiveResolver({ servers, timeoutMs: 2000, tries: 2 });
+  if (zones.length === 0) return live(dnsServer ? [dnsServer] : []);
+  const zoneData = new ZoneDataResolver(zones);
+  if (dnsServer) return new ChainResolver([zoneData], live([dnsServer]));
+  return new ChainResolver([zoneData, new SnapshotResolver()], offlineResolver);
+}
+
+function traceLine(t: TraceEntry): string {
+  const what = t.event === 'record' ? `record "${t.detail}"` : t.term ? `${t.event} ${t.term}` : t.event;
+  const extra = t.event !== 'record' && t.detail ? ` → ${t.detail}` : '';
+  return `${'  '.repeat(t.depth + 1)}${t.domain}: ${what}${extra}`;
+}
+
+function formatText(r: CheckHostResult, ip: string): string {
+  const lines = [
+    `${r.result}`,
+    `  ip: ${ip}`,
+    `  domain: ${r.domain}`,
+    ...(r.explanation !== null ? [`  explanation: ${r.explanation}`] : []),
+    `  lookups: ${r.lookups} (limit 10), void lookups: ${r.voidLookups} (limit 2)`,
+    '  trace:',
+    ...r.trace.map((t) => '  ' + traceLine(t)),
+  ];
+  return lines.join('\n') + '\n';
+}
+
+export async function spfCommand(argv: string[], io: Io): Promise<number> {
+  let args: SpfArgs;
+  let zones: Zone[];
+  try {
+    args = readArgs(argv);
+    zones = args.zones.map((file) => {
+      try {
+        return parseZoneFile(file, args.origin !== undefined ? { origin: args.origin } : {});
+      } catch (e) {
+        throw new UsageError((e as Error).message);
+      }
+    });
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr(`zonelint spf: ${e.message}\n${USAGE}\n`);
+    return 2;
+  }
+  const at = args.sender.replace(/^<(.*)>$/, '$1');
+  if (!at.includes('@') && args.helo === undefined) {
+    io.stderr(`zonelint spf: the sender has no @domain part, so the HELO name is checked: give --helo\n${USAGE}\n`);
+    return 2;
+  }
+  const { sender, domain } = spfIdentity(at.includes('@') ? at : '', args.helo);
+  const result = await checkHost(args.ip, domain, sender, {
+    resolver: resolverFor(zones, args.dnsServer),
+    helo: args.helo,
+  });
+  if (args.format === 'json') {
+    const { result: word, explanation, lookups, voidLookups, trace } = result;
+    io.stdout(JSON.stringify({ result: word, explanation, domain: result.domain, lookups, voidLookups, trace }, null, 2) + '\n');
+  } else {
+    io.stdout(formatText(result, args.ip));
+  }
+  return 0;
+}
