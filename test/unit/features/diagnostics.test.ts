@@ -16,7 +16,7 @@ test('a diagnostic carries source, code, link, severity and the exact range', ()
   assert.deepEqual(d[0].codeDescription, { href: codeHref('zone-cname-and-other-data') });
   assert.equal(d[0].severity, DiagnosticSeverity.Error);
   assert.deepEqual(d[0].range, { start: { line: 6, character: 0 }, end: { line: 6, character: 3 } });
-  assert.match(d[0].message, /CNAME/);
+  assert.match(String(d[0].message), /CNAME/);
 });
 
 test('the rules setting changes a severity or drops the diagnostic', () => {
@@ -31,7 +31,7 @@ test('the rules setting changes a severity or drops the diagnostic', () => {
 test('messages follow the locale', () => {
   const o = open(HEAD + 'www IN CNAME ns1\nwww IN A 192.0.2.2\n', { locale: 'ja' });
   const d = o.service.validateSync(o.document).find((x) => x.code === 'zone-cname-and-other-data');
-  assert.match(d!.message, /[\u3040-\u30ff\u4e00-\u9fff]/);
+  assert.match(String(d!.message), /[\u3040-\u30ff\u4e00-\u9fff]/);
 });
 
 test('a problem inside an $INCLUDEd file is shown on the $INCLUDE line, with its real place related', () => {
@@ -40,7 +40,7 @@ test('a problem inside an $INCLUDEd file is shown on the $INCLUDE line, with its
   const d = o.service.validateSync(o.document).find((x) => x.code === 'zone-bad-rdata');
   assert.ok(d, 'the included file’s problem is reported');
   assert.equal(o.document.getText(d.range), '$INCLUDE hosts.inc');
-  assert.match(d.message, /^In hosts\.inc: /);
+  assert.match(String(d.message), /^In hosts\.inc: /);
   assert.equal(d.relatedInformation?.[0].location.uri, 'file:///work/zones/hosts.inc');
   assert.deepEqual(d.relatedInformation?.[0].location.range, { start: { line: 1, character: 9 }, end: { line: 1, character: 18 } });
 });
