@@ -30,8 +30,10 @@ export function checkSyntax(ctx: PolicyContext): Problem[] {
     const expectedValue = version.slice(2);
     if (v && v.value.startsWith(expectedValue) && /^[ \t]/.test(v.value.slice(expectedValue.length))) {
       out.push(problemIn(txt, code, v.valueStart + expectedValue.length, v.valueEnd, { detail: 'mailpolicy-version-separator', version }));
-    } else if (v) {
-      out.push(problemIn(txt, code, v.start, v.end, { detail: 'mailpolicy-not-version', version }));
+    } else if (v ?? record.list.tags.find((t) => t.name.toLowerCase() === 'v')) {
+      // A wrong version, or the version not first: point at it.
+      const at = v ?? record.list.tags.find((t) => t.name.toLowerCase() === 'v')!;
+      out.push(problemIn(txt, code, at.start, at.end, { detail: 'mailpolicy-not-version', version }));
     } else {
       out.push(problemOnText(txt, code, { detail: 'mailpolicy-not-version', version }));
     }
