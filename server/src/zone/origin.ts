@@ -1,7 +1,8 @@
 /**
  * The zone origin when none is given (RFC 1035 §5.1: the origin is an input to the
  * parse): a leading `$ORIGIN`, else an absolute SOA owner, else the file name
- * (`db.example.com`, `example.com.zone`, `example.com.db`, `example.com`).
+ * (`db.example.com`, `example.com.zone`, `example.com.db`, `example.com`; a
+ * trailing `.signed` is ignored).
  */
 import * as path from 'node:path';
 import { parseName } from './names';
@@ -45,9 +46,13 @@ function absolute(text: string): string | undefined {
 /** A file name that looks like a domain: at least two labels of letters, digits, `-`, `_`. */
 const DOMAIN = /^(?:[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\.)+[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
 
+/** Last labels that are file extensions, not top-level domains. */
+const NOT_A_TLD = new Set(['txt', 'conf', 'cfg', 'in', 'out', 'log', 'bak', 'old', 'orig', 'tmp', 'hosts', 'json', 'yaml', 'yml', 'jnl']);
+
 function fromFileName(filePath: string): string | undefined {
-  let base = path.basename(filePath);
+  let base = path.basename(filePath.replace(/\\/g, '/')).replace(/\.signed$/i, '');
   if (/^db\./i.test(base)) base = base.slice(3);
   else if (/\.(zone|db)$/i.test(base)) base = base.replace(/\.(zone|db)$/i, '');
-  return DOMAIN.test(base) ? base + '.' : undefined;
+  if (!DOMAIN.test(base) || NOT_A_TLD.has(base.slice(base.lastIndexOf('.') + 1).toLowerCase())) return undefined;
+  return base + '.';
 }

@@ -1,6 +1,7 @@
 /**
  * TTL values as BIND reads them (RFC 1035 §5.1, RFC 2308 §4): a decimal number of
- * seconds, or numbers with units `s m h d w` in any case and order (`1h30m`, `1W`).
+ * seconds, or numbers with units `s m h d w` in any case and order (`1h30m`, `1W`);
+ * a unit after every number once one is used.
  */
 
 /** RFC 2181 §8: TTLs above 2^31-1 are treated as 0 (BIND: "> MAXTTL, setting to 0"). */
@@ -48,8 +49,9 @@ export function parseTtl(text: string): TtlResult {
     }
     if (i === start) return NOT_A_TTL;
     if (i === n) {
-      // A bare number, or trailing seconds after units (BIND accepts `1h30`).
-      total += value;
+      // Only a bare number may go without a unit: BIND rejects `1h30`.
+      if (start > 0) return NOT_A_TTL;
+      total = value;
       break;
     }
     const unit = unitSeconds(c);
