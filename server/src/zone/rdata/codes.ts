@@ -38,6 +38,10 @@ export const RdataDetails: Record<string, { en: string; ja: string }> = {
   'rdata-base64': { en: '{field} is not valid base64', ja: '{field} が正しい base64 ではありません' },
   'rdata-base32': { en: '{field} is not valid base32hex', ja: '{field} が正しい base32hex ではありません' },
   'rdata-hex': { en: '{field} is not valid hexadecimal', ja: '{field} が正しい16進数ではありません' },
+  'rdata-newline': {
+    en: 'a quoted string cannot continue on the next line; write \\010 for a line break',
+    ja: '引用符付き文字列を次の行へ続けることはできません。改行は \\010 と書いてください',
+  },
   'rdata-escape': { en: 'bad escape sequence', ja: 'エスケープの書き方が誤っています' },
   'rdata-time': {
     en: '{field} must be YYYYMMDDHHmmSS or a number of seconds',

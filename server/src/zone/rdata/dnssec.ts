@@ -203,11 +203,8 @@ const zonemd = digestChecked(
   record(u32('serial'), u8('scheme'), u8('hashAlgorithm'), hexRest('digest')),
   'digest',
   3,
-  (f) => {
-    const len = (f.digest as Uint8Array).length;
-    if (len < 12) return 12;
-    return f.scheme === 1 ? ZONEMD_LENGTH[f.hashAlgorithm as number] : undefined;
-  },
+  // BIND checks the length by hash algorithm whatever the scheme.
+  (f) => ZONEMD_LENGTH[f.hashAlgorithm as number] ?? ((f.digest as Uint8Array).length < 12 ? 12 : undefined),
 );
 
 const SSHFP_LENGTH: Record<number, number> = { 1: 20, 2: 32 };

@@ -232,6 +232,12 @@ export function ipv6(fieldName: string): Field {
  * and writes it length-prefixed. Over 255 octets: `zone-txt-string-too-long`.
  */
 export function readCharString(c: TextCursor, t: Token, w: WireWriter): void {
+  const newline = unescapedNewline(t.text);
+  if (newline >= 0) {
+    // BIND: "unbalanced quotes"; a line break inside a string must be written \010.
+    c.report({ offset: t.offset + 1 + newline, length: 1 }, 'rdata-newline');
+    return;
+  }
   const d = decodeToken(t);
   if (!d.ok) {
     c.report({ offset: d.at, length: d.length }, 'rdata-escape');
@@ -249,6 +255,14 @@ export function readCharString(c: TextCursor, t: Token, w: WireWriter): void {
   c.strings.push(toCharString(t, d.value, d.offsets));
   w.u8(d.value.length);
   w.bytes(d.value);
+}
+
+function unescapedNewline(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === '\n') return i;
+  }
+  return -1;
 }
 
 function wireCharString(r: WireReader): string | undefined {

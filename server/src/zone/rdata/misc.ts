@@ -360,6 +360,55 @@ const apl: Codec = {
   },
 };
 
+/**
+ * NAPTR regexp (RFC 3402 §3.2): empty, or `delim ere delim repl delim [i]` with a
+ * non-empty ERE and back-references only to groups that exist, as BIND checks.
+ */
+export function isValidNaptrRegexp(v: string): boolean {
+  if (v === '') return true;
+  const delim = v[0];
+  if (/[0-9\\\0]/.test(delim)) return false;
+  let delims = 1;
+  let groups = 0;
+  let ereLength = 0;
+  for (let i = 1; i < v.length; i++) {
+    const ch = v[i];
+    if (delims === 3) return ch === 'i' && i === v.length - 1;
+    if (ch === '\\') {
+      const next = v[i + 1];
+      if (next === undefined) return false;
+      if (delims === 2 && /[0-9]/.test(next) && Number(next) > groups) return false;
+      if (delims === 1) ereLength += 2;
+      i++;
+    } else if (ch === delim) {
+      delims++;
+      if (delims === 2 && ereLength === 0) return false;
+    } else if (delims === 1) {
+      ereLength++;
+      if (ch === '(') groups++;
+    }
+  }
+  return delims === 3;
+}
+
+function naptrRegexp(): Field {
+  const base = charString('regexp');
+  return {
+    name: 'regexp',
+    text(c, w) {
+      const t = c.peek();
+      const before = c.problems.length;
+      base.text(c, w);
+      const last = c.strings[c.strings.length - 1];
+      if (t && c.problems.length === before && !isValidNaptrRegexp(last.value)) c.report(t, 'rdata-value', { field: 'regexp' });
+    },
+    wire(r) {
+      const v = base.wire(r);
+      return v && isValidNaptrRegexp(v.value as string) ? v : undefined;
+    },
+  };
+}
+
 export const miscCodecs: ReadonlyArray<readonly [string, Codec]> = [
   ['HIP', hip],
   ['IPSECKEY', ipseckey],
@@ -373,7 +422,7 @@ export const miscCodecs: ReadonlyArray<readonly [string, Codec]> = [
   ['A6', a6],
   [
     'NAPTR',
-    record(u16('order'), u16('preference'), charString('flags'), charString('services'), charString('regexp'), name('replacement')),
+    record(u16('order'), u16('preference'), charString('flags'), charString('services'), naptrRegexp(), name('replacement')),
   ],
   ['WKS', wks],
   ['APL', apl],

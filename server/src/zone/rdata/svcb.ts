@@ -226,18 +226,24 @@ export const svcb: Codec = {
     if (!priority || !target) return undefined;
     const texts = [priority.text, encodeName(target)];
     const params: Record<string, string> = {};
-    let prev = -1;
+    const keys: number[] = [];
+    let mandatory: Uint8Array | undefined;
     while (!r.atEnd()) {
       const key = r.u16();
       const len = r.u16();
-      if (key === undefined || len === undefined || key <= prev) return undefined;
-      prev = key;
+      if (key === undefined || len === undefined || key <= (keys[keys.length - 1] ?? -1)) return undefined;
+      keys.push(key);
       const v = r.bytes(len);
+      if (key === 0) mandatory = v;
       const shown = v && printValue(key, v);
       if (!shown) return undefined;
       texts.push(shown);
       const eq = shown.indexOf('=');
       params[keyText(key)] = eq < 0 ? '' : shown.slice(eq + 1);
+    }
+    if (keys.includes(2) && !keys.includes(1)) return undefined;
+    for (let i = 0; mandatory && i < mandatory.length; i += 2) {
+      if (!keys.includes((mandatory[i] << 8) | mandatory[i + 1])) return undefined;
     }
     return { text: texts.join(' '), fields: { priority: priority.value, target: encodeName(target), params } };
   },
