@@ -6,7 +6,9 @@
 import type { Problem } from '../diagnostics/types';
 import type { ResourceRecord, Zone } from '../zone/ast';
 import type { Resolver } from '../dns/resolver';
+import { isMechanism } from './ast';
 import { looksLikeSpf } from './detect';
+import { toQueryName } from './macro';
 import { lookupTree, type LookupNode } from './lookups';
 import { parseSpf } from './parser';
 import { joinSpfStrings } from './spans';
@@ -89,8 +91,15 @@ export function spfOwners(zone: Zone): SpfOwnerContext[] {
   return [...owners].map(([owner, e]) => ({ owner, rrs: e.rrs, txtSpf: e.spf.filter((s) => s.rr.type === 'TXT') }));
 }
 
+/** Every SPF record of the zone, each marked when another one includes it. */
 function allSpfRecords(zone: Zone): SpfRecordContext[] {
-  return zone.records.flatMap((rr) => spfRecordOf(rr) ?? []);
+  const records = zone.records.flatMap((rr) => spfRecordOf(rr) ?? []);
+  const targets = new Set<string>();
+  for (const r of records)
+    for (const t of r.spf.terms)
+      if (isMechanism(t) && t.name === 'include' && t.domain && t.domain.items.every((i) => i.kind === 'literal'))
+        targets.add(toQueryName(t.domain.text).toLowerCase());
+  return records.map((r) => (targets.has(r.owner) ? { ...r, included: true } : r));
 }
 
 /** The static SPF checks: syntax and every rule that needs no DNS. */

@@ -14,6 +14,11 @@ export interface SpfRecordContext {
   readonly owner: string;
   readonly rr: ResourceRecord;
   readonly spf: SpfRecord;
+  /**
+   * Another SPF record of the zone includes this one: it only lists senders, and
+   * its `all` (or the lack of one) does not end the evaluation of the includer.
+   */
+  readonly included?: boolean;
 }
 
 /** Everything at one owner name, for the rules that look across records. */
