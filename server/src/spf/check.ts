@@ -69,12 +69,20 @@ function ownerKey(owner: string): string {
   return (owner.endsWith('.') ? owner.slice(0, -1) : owner).toLowerCase();
 }
 
+const parsed = new WeakMap<ResourceRecord, SpfRecordContext | null>();
+
 /** The record's SPF record, parsed with spans into the zone text; null when it is not one. */
 export function spfRecordOf(rr: ResourceRecord): SpfRecordContext | null {
-  if ((rr.type !== 'TXT' && rr.type !== 'SPF') || !rr.rdata.strings) return null;
-  const joined = joinSpfStrings(rr.rdata.strings);
-  if (!looksLikeSpf(joined.value)) return null;
-  return { owner: ownerKey(rr.owner), rr, spf: parseSpf(joined) };
+  let ctx = parsed.get(rr);
+  if (ctx === undefined) {
+    ctx = null;
+    if ((rr.type === 'TXT' || rr.type === 'SPF') && rr.rdata.strings) {
+      const joined = joinSpfStrings(rr.rdata.strings);
+      if (looksLikeSpf(joined.value)) ctx = { owner: ownerKey(rr.owner), rr, spf: parseSpf(joined) };
+    }
+    parsed.set(rr, ctx);
+  }
+  return ctx;
 }
 
 /** Every owner of the zone with its records and SPF records, in zone order. */

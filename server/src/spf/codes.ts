@@ -13,8 +13,12 @@
  *   `deleteSpan` includes the space before it).
  * - spf-no-all: SpfInsertData (`offset` just after the last term, `text` ` ~all`).
  * - spf-deprecated-rrtype: { typeSpan } (a fix writes TXT over it).
- * - spf-multiple-records: { owner, records: Span[] }.
- * - spf-lookup-limit: { total, tree: LookupNode } (see lookups.ts).
+ * - spf-multiple-records: { owner, records: Span[] } (each record's whole span).
+ * - spf-lookup-limit: SpfTermData & { total, tree: LookupNode } (see lookups.ts).
+ * - spf-void-lookup-limit, spf-mx-limit: SpfTermData (the term of this record that
+ *   leads to the lookups).
+ * - spf-include-loop: SpfTermData & { path: string[] } (the names around the loop).
+ * - spf-include-no-record: SpfTermData & { target } (the name without a record).
  * - spf-missing: { owner, insertOffset } (a fix adds a `v=spf1 mx ~all` TXT record).
  */
 import { defineCode } from '../diagnostics/types';
