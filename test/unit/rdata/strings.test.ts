@@ -84,3 +84,18 @@ describe('TXT character-strings and offsets', () => {
     }
   });
 });
+
+describe('line breaks inside quoted strings', () => {
+  it('rejects an unescaped newline (BIND: unbalanced quotes) at the newline', () => {
+    const text = '"a\nb"';
+    const { problems } = parse('TXT', text);
+    assert.equal(problems.length, 1);
+    assert.equal(problems[0].args?.detail, 'rdata-newline');
+    assert.deepEqual([problems[0].offset, problems[0].length], [2, 1]);
+  });
+  it('accepts an escaped newline as the octet 10', () => {
+    const { rdata, problems } = parse('TXT', '"a\\\nb"');
+    assert.deepEqual(problems, []);
+    assert.equal(rdata.canonical, '"a\\010b"');
+  });
+});

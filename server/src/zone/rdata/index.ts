@@ -9,6 +9,7 @@ import { addressCodecs } from './address';
 import { basicCodecs } from './basic';
 import type { Codec, Decoded } from './codec';
 import { TextCursor, type RdataContext } from './cursor';
+import { fastRdata } from './fast';
 import { decodeHex, readUint } from './fields';
 import { dnssecCodecs } from './dnssec';
 import { loc } from './loc';
@@ -43,6 +44,16 @@ export function parseRdata(
   tokens: readonly Token[],
   ctx: RdataContext,
 ): { rdata: Rdata; problems: Problem[] } {
+  const fast = fastRdata(code, tokens, ctx.origin);
+  return fast ? { rdata: fast, problems: [] } : parseRdataFull(code, tokens, ctx);
+}
+
+/** parseRdata without the fast paths: the reference the fast paths are tested against. */
+export function parseRdataFull(
+  code: number,
+  tokens: readonly Token[],
+  ctx: RdataContext,
+): { rdata: Rdata; problems: Problem[] } {
   const mnemonic = typeName(code);
   const c = new TextCursor(tokens, ctx, mnemonic);
   const codec = CODECS.get(code);
@@ -58,8 +69,11 @@ export function parseRdata(
   if (c.hasErrors) return { rdata: fallback(tokens, c.strings), problems: c.problems };
   const decoded = safeDecode(codec, w.toBytes());
   if (!decoded) return { rdata: fallback(tokens, c.strings), problems: c.problems };
-  const strings = c.strings.length > 0 || STRING_TYPES.has(mnemonic) ? c.strings : undefined;
-  return { rdata: { canonical: decoded.text, fields: decoded.fields, strings }, problems: c.problems };
+  const rdata: Rdata =
+    c.strings.length > 0 || STRING_TYPES.has(mnemonic)
+      ? { canonical: decoded.text, fields: decoded.fields, strings: c.strings }
+      : { canonical: decoded.text, fields: decoded.fields };
+  return { rdata, problems: c.problems };
 }
 
 function reportExtra(c: TextCursor): void {

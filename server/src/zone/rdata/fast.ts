@@ -1,0 +1,155 @@
+/**
+ * Fast paths for the commonest RDATA (A, names, MX, TXT/SPF) written plainly: they give
+ * the same result as the full text → wire → text path without its allocations, and
+ * return undefined for anything unusual so the full path handles (and reports) it.
+ */
+import type { CharString, Rdata, Token } from '../ast';
+import { parseName } from '../names';
+import { formatIpv6 } from './fields';
+import { quoteOctets } from './strings';
+
+/** A dotted quad with no leading zeros, checked by char codes. */
+function plainIpv4(s: string): boolean {
+  let parts = 0;
+  let digits = 0;
+  let value = 0;
+  let first = 0;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 0x2e;
+    if (c === 0x2e) {
+      if (digits === 0 || (digits > 1 && first === 0x30) || value > 255) return false;
+      parts++;
+      digits = 0;
+      value = 0;
+    } else if (c >= 0x30 && c <= 0x39) {
+      if (digits === 0) first = c;
+      if (++digits > 3) return false;
+      value = value * 10 + (c - 0x30);
+    } else return false;
+  }
+  return parts === 4;
+}
+
+/** An IPv6 address of hex groups only (no IPv4 tail), as 16 octets; undefined otherwise. */
+function plainIpv6(s: string): number[] | undefined {
+  const head: number[] = [];
+  const tail: number[] = [];
+  let cur = head;
+  let gap = false;
+  let i = 0;
+  if (s.charCodeAt(0) === 0x3a) {
+    if (s.charCodeAt(1) !== 0x3a) return undefined;
+    gap = true;
+    cur = tail;
+    i = 2;
+    if (i === s.length) return new Array<number>(16).fill(0);
+  }
+  for (;;) {
+    let v = 0;
+    let digits = 0;
+    for (; i < s.length; i++) {
+      const c = s.charCodeAt(i) | 0x20;
+      const d = c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x61 && c <= 0x66 ? c - 0x57 : -1;
+      if (d < 0) break;
+      if (++digits > 4) return undefined;
+      v = (v << 4) | d;
+    }
+    if (digits === 0) return undefined;
+    cur.push(v);
+    if (i === s.length) break;
+    if (s.charCodeAt(i) !== 0x3a) return undefined;
+    i++;
+    if (s.charCodeAt(i) === 0x3a) {
+      if (gap) return undefined;
+      gap = true;
+      cur = tail;
+      i++;
+      if (i === s.length) break;
+    }
+  }
+  const groups = head.length + tail.length;
+  if (gap ? groups > 7 : groups !== 8) return undefined;
+  const words = head.concat(new Array<number>(8 - groups).fill(0), tail);
+  const out: number[] = [];
+  for (const w of words) out.push(w >> 8, w & 0xff);
+  return out;
+}
+
+/** A decimal number with at most 5 digits and no sign, or -1. */
+function smallUint(s: string): number {
+  if (s.length === 0 || s.length > 5) return -1;
+  let v = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return -1;
+    v = v * 10 + (c - 0x30);
+  }
+  return v;
+}
+
+/** A name token with nothing that needs escaping (so its canonical text is parseName's). */
+function plainName(t: Token, origin: string): string | undefined {
+  if (t.quoted) return undefined;
+  const s = t.text;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c <= 0x20 || c >= 0x7f || c === 0x5c || c === 0x22 || c === 0x28 || c === 0x29 || c === 0x3b || c === 0x24) return undefined;
+  }
+  const r = parseName(s, origin);
+  return r.ok ? r.name : undefined;
+}
+
+/** A character-string of printable ASCII without escapes: octets are the text itself. */
+function plainString(t: Token): CharString | undefined {
+  const s = t.text;
+  if (s.length > 255) return undefined;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c >= 0x7f || c === 0x5c || (!t.quoted && c === 0x22)) return undefined;
+  }
+  const base = t.quoted ? t.offset + 1 : t.offset;
+  const offsets = new Array<number>(s.length + 1);
+  for (let i = 0; i <= s.length; i++) offsets[i] = base + i;
+  return { value: s, offsets, span: { offset: t.offset, length: t.length }, quoted: t.quoted };
+}
+
+const NAME_FIELD: Record<number, string> = { 2: 'target', 5: 'target', 7: 'target', 8: 'target', 9: 'target', 12: 'target', 39: 'target' };
+
+export function fastRdata(code: number, tokens: readonly Token[], origin: string): Rdata | undefined {
+  const n = tokens.length;
+  if (code === 1) {
+    if (n !== 1 || tokens[0].quoted || !plainIpv4(tokens[0].text)) return undefined;
+    return { canonical: tokens[0].text, fields: { address: tokens[0].text } };
+  }
+  if (code === 28) {
+    const b = n === 1 && !tokens[0].quoted ? plainIpv6(tokens[0].text) : undefined;
+    if (!b) return undefined;
+    const address = formatIpv6(b);
+    return { canonical: address, fields: { address } };
+  }
+  const field = NAME_FIELD[code];
+  if (field !== undefined) {
+    if (n !== 1 || tokens[0].text === '\\#') return undefined;
+    const name = plainName(tokens[0], origin);
+    return name === undefined ? undefined : { canonical: name, fields: { [field]: name } };
+  }
+  if (code === 15) {
+    if (n !== 2 || tokens[0].quoted) return undefined;
+    const pref = smallUint(tokens[0].text);
+    const exchange = pref >= 0 && pref <= 0xffff ? plainName(tokens[1], origin) : undefined;
+    if (exchange === undefined) return undefined;
+    return { canonical: `${pref} ${exchange}`, fields: { preference: pref, exchange } };
+  }
+  if (code === 16 || code === 99) {
+    if (n === 0 || tokens[0].text === '\\#') return undefined;
+    const strings: CharString[] = [];
+    for (const t of tokens) {
+      const s = plainString(t);
+      if (!s) return undefined;
+      strings.push(s);
+    }
+    const data = strings.map((s) => s.value);
+    return { canonical: data.map(quoteOctets).join(' '), fields: { data }, strings };
+  }
+  return undefined;
+}
