@@ -75,6 +75,8 @@ export class ZoneParser {
   origin: string;
   /** Whether the origin is plain (no escapes): relative names can be appended as text. */
   private originPlain = true;
+  /** `.origin.` appended to relative names: one string join per name instead of two. */
+  private originSuffix = '.';
   originKnown: boolean;
   private originUnknownReported = false;
   /** The previous owner, inherited by a line starting with a blank. */
@@ -112,6 +114,7 @@ export class ZoneParser {
   setOrigin(origin: string): void {
     this.origin = origin;
     this.originPlain = !origin.includes('\\');
+    this.originSuffix = origin === '.' ? '.' : '.' + origin;
   }
 
   /** Reports a problem unless one was already reported at the same place. */
@@ -348,7 +351,7 @@ export class ZoneParser {
       this.originUnknownReported = true;
       this.report(source, ZoneCodes.originUnknown.code, t.offset, t.length);
     }
-    let name = relative && text !== '@' && this.originPlain ? plainRelative(text, origin) : undefined;
+    let name = relative && text !== '@' && this.originPlain ? plainRelative(text, origin, this.originSuffix) : undefined;
     if (name === undefined) {
       const r = parseName(text, origin);
       if (!r.ok) {
@@ -455,7 +458,7 @@ function isEscapedDot(text: string): boolean {
 }
 
 /** Appends a plain origin to a plain relative name; undefined when the slow path is needed. */
-function plainRelative(text: string, origin: string): string | undefined {
+function plainRelative(text: string, origin: string, suffix: string): string | undefined {
   const n = text.length;
   let labelLen = 0;
   for (let i = 0; i < n; i++) {
@@ -470,5 +473,5 @@ function plainRelative(text: string, origin: string): string | undefined {
   if (labelLen === 0) return undefined;
   const wire = n + 1 + (origin === '.' ? 1 : origin.length + 1);
   if (wire > 255) return undefined;
-  return origin === '.' ? text + '.' : text + '.' + origin;
+  return text + suffix;
 }

@@ -1,24 +1,27 @@
 /**
  * The zone after all directives, one record per line in file order, as
  * `OWNER TTL CLASS TYPE RDATA` with absolute names, numeric TTLs and the canonical
- * RDATA that `named-checkzone -D` prints. Out-of-zone records are left out, as BIND
+ * RDATA that `named-checkzone -D` prints; each RRset with its first record's TTL. Out-of-zone records are left out, as BIND
  * ignores them.
  */
 import type { ResourceRecord, Zone } from './ast';
+import { rrsetKey, rrsetTtls } from './checks/rrsetTtl';
 import { isSubdomain } from './names';
 
 export function printZone(zone: Zone): string {
+  const ttls = rrsetTtls(zone.records);
   const lines: string[] = [];
   for (const rr of zone.records) {
     if (!inZone(rr, zone.origin)) continue;
-    lines.push(printRecord(rr));
+    lines.push(printRecord(rr, ttls.get(rrsetKey(rr))));
   }
   return lines.length === 0 ? '' : lines.join('\n') + '\n';
 }
 
-export function printRecord(rr: ResourceRecord): string {
+/** One record; `ttl` overrides the record's own (BIND gives an RRset its first TTL). */
+export function printRecord(rr: ResourceRecord, ttl: number = rr.ttl): string {
   const rdata = rr.rdata.canonical;
-  return `${rr.owner} ${rr.ttl} ${rr.class} ${rr.type}${rdata === '' ? '' : ' ' + rdata}`;
+  return `${rr.owner} ${ttl} ${rr.class} ${rr.type}${rdata === '' ? '' : ' ' + rdata}`;
 }
 
 /** True when the record's owner is at or below the origin (case-insensitively). */

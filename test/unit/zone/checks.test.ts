@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseZoneText } from '../../../server/src/zone/index';
+import { parseZoneText, printZone } from '../../../server/src/zone/index';
 import { describe } from './helpers';
 
 const O = { origin: 'example.' };
@@ -23,4 +23,13 @@ test('zone-multiple-soa: a second, different SOA; an identical duplicate is merg
   assert.deepEqual(describe(parseZoneText(text, O), text), ['zone-multiple-soa "sub"', 'zone-multiple-soa "@"']);
   const zone = parseZoneText(text, O);
   assert.equal(zone.problems[1].offset, text.lastIndexOf('@'));
+});
+
+test('zone-rrset-ttl-mismatch, and printZone gives the RRset its first TTL as BIND does', () => {
+  const text = '$TTL 1\na 10 A 192.0.2.1\nA 20 A 192.0.2.2\na 10 TXT "x"\nb 30 A 192.0.2.3\n';
+  const zone = parseZoneText(text, O);
+  assert.deepEqual(describe(zone, text), ['zone-rrset-ttl-mismatch "20"']);
+  assert.deepEqual(zone.problems[0].args, { ttl: 20, first: 10 });
+  assert.equal(zone.records[1].ttl, 20, 'the record keeps the TTL written');
+  assert.equal(printZone(zone).split('\n')[1], 'A.example. 10 IN A 192.0.2.2');
 });
