@@ -69,8 +69,10 @@ for (const e of manifest()) {
 }
 
 test('the comparison normalises whitespace and owner case but not RDATA', () => {
-  const a = recordSet('A.example. 300 IN TXT "a  b"   "c"\n');
-  assert.ok(a.has('a.example. 300 IN TXT "a  b" "c"'));
+  const a = recordSet('A.example. 300 IN TXT "a  b"   "c"\nx. 1 IN DS 1 2 3 AB CD\n');
+  assert.ok(a.has('a.example. 300 IN TXT "a  b""c"'));
+  assert.ok(a.has('x. 1 IN DS 123ABCD'));
   const b = recordSet('x. 1 IN NS a.\nx. 2 IN NS b.\n');
   assert.deepEqual([...b], ['x. 1 IN NS a.', 'x. 1 IN NS b.']);
+  assert.equal(recordSet('x. 1 IN TXT "a"\nx. 1 IN TXT  "a" \n').size, 1);
 });

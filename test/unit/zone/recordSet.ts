@@ -1,6 +1,6 @@
 /**
  * The record-set comparison of issue 2: owner names case-insensitively, whitespace
- * outside quotes ignored, an RRset's TTL is its first record's, duplicates collapse.
+ * outside quotes ignored (in RDATA: removed), an RRset's TTL is its first record's, duplicates collapse.
  */
 
 /** Splits a presentation line into fields: blanks outside quotes separate, escapes kept. */
@@ -44,7 +44,8 @@ export function recordSet(text: string): Set<string> {
   return new Set(
     rows.map(([owner, , cls, type, ...rdata]) => {
       const key = `${owner.toLowerCase()} ${cls} ${type}`;
-      return `${owner.toLowerCase()} ${firstTtl.get(key)} ${cls} ${type} ${rdata.join(' ')}`.trimEnd();
+      // Whitespace outside quotes is ignored: BIND splits long base64 and hex into chunks.
+      return `${owner.toLowerCase()} ${firstTtl.get(key)} ${cls} ${type} ${rdata.join('')}`.trimEnd();
     }),
   );
 }
