@@ -27,6 +27,8 @@ const USAGE =
 
 class UsageError extends Error {}
 
+const EVALUATION_LIMIT_MS = 20_000;
+
 interface SpfArgs {
   readonly ip: string;
   readonly sender: string;
@@ -129,6 +131,8 @@ export async function spfCommand(argv: string[], io: Io): Promise<number> {
   const result = await checkHost(args.ip, domain, sender, {
     resolver: resolverFor(zones, args.dnsServer),
     helo: args.helo,
+    // RFC 7208 §4.6.4: bound the whole evaluation; at least 20 seconds.
+    signal: AbortSignal.timeout(EVALUATION_LIMIT_MS),
   });
   if (args.format === 'json') {
     const { result: word, explanation, lookups, voidLookups, trace } = result;
