@@ -66,6 +66,28 @@ describe('RDATA against BIND canonical output', { skip: existsSync(corpus) ? fal
     assert.equal(text.slice(p.offset, p.offset + p.length), 'ABCDEZ123456');
   });
 
+  it('knot-12_TXT: BIND rejects the string spanning lines and the two 256-octet strings', () => {
+    const text = read('knot-12_TXT.ok.zone');
+    const verdicts = readRecords(text, '.').map((r) => {
+      const { rdata, problems } = parseRdata(r.type, r.tokens, { origin: '.' });
+      return { line: r.line, rdata, codes: problems.map((p) => p.code) };
+    });
+    assert.deepEqual(
+      verdicts.filter((v) => v.codes.length > 0).map((v) => [v.line, v.codes]),
+      [
+        [24, ['zone-bad-rdata']],
+        [30, ['zone-txt-string-too-long']],
+        [31, ['zone-txt-string-too-long']],
+      ],
+    );
+    const canon = (line: number): string | undefined => verdicts.find((v) => v.line === line)?.rdata.canonical;
+    assert.equal(canon(10), '" "');
+    assert.equal(canon(12), '"\\021"');
+    assert.equal(canon(16), '"first" "#" "#"');
+    assert.equal(canon(17), String.raw`" 0 \\\";.@*.tld."`); // \032, then 0
+    assert.equal(canon(21), '""'); // one empty string: 00 is its length octet
+  });
+
   it("knot-28_TYPE: the \\# forms of the OK section parse, each KO RDATA is rejected", () => {
     const text = read('knot-28_TYPE.in');
     const ok = text.slice(0, text.indexOf('; KO'));
