@@ -1,0 +1,53 @@
+// The client half: language detection, activation, the server's start, commands, status.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { suite, test } from 'mocha';
+import * as vscode from 'vscode';
+import { activeApi, openZone, waitFor, workspaceDir, zonelintDiagnostics } from './helpers';
+
+const ZONE = `$ORIGIN client.test.
+$TTL 3600
+@ IN SOA ns1 hostmaster ( 2026112401 7200 3600 1209600 300 )
+  IN NS ns1
+ns1 IN A 192.0.2.53
+`;
+
+suite('client', () => {
+  test('a .zone file opens as DNS Zone and activates the extension', async () => {
+    const editor = await openZone(ZONE);
+    assert.equal(editor.document.languageId, 'dns-zone');
+    await activeApi();
+    assert.ok(vscode.extensions.getExtension('zonelint.zonelint')?.isActive);
+  });
+
+  test('db.* files are zone files; *.db files only when their first line looks like a zone', async () => {
+    const open = async (name: string) => (await vscode.workspace.openTextDocument(path.join(workspaceDir(), name))).languageId;
+    assert.equal(await open('db.named'), 'dns-zone');
+    assert.equal(await open('legacy.db'), 'dns-zone');
+    assert.notEqual(await open('other.db'), 'dns-zone');
+  });
+
+  test('the Zonelint commands are registered', async () => {
+    await activeApi();
+    const all = await vscode.commands.getCommands(true);
+    for (const id of ['zonelint.restartServer', 'zonelint.showOutput', 'zonelint.toggleDnsMode']) assert.ok(all.includes(id), id);
+  });
+
+  test('the server reports the origin and DNS mode (zonelint/status) for the status bar', async () => {
+    const api = await activeApi();
+    const editor = await openZone(ZONE);
+    const status = await waitFor('a zonelint/status report', () => api.statusOf(editor.document.uri));
+    assert.equal(status.origin, 'client.test.');
+    assert.equal(status.dnsMode, 'offline');
+  });
+
+  test('Zonelint: Restart Language Server brings diagnostics back', async () => {
+    const api = await activeApi();
+    const editor = await openZone(ZONE + 'www IN CNAME ns1\nwww IN A 192.0.2.1\n');
+    await waitFor('diagnostics before the restart', () => zonelintDiagnostics(editor.document.uri).length > 0);
+    await vscode.commands.executeCommand('zonelint.restartServer');
+    await api.ready();
+    await vscode.window.showTextDocument(editor.document);
+    await waitFor('diagnostics after the restart', () => zonelintDiagnostics(editor.document.uri).length > 0);
+  });
+});
