@@ -103,9 +103,14 @@ connection.onInitialized(async () => {
 
 async function refreshSettings(pushed?: unknown): Promise<void> {
   if (canPullConfiguration) {
-    const [section] = (await connection.workspace.getConfiguration([{ section: 'zonelint' }])) as unknown[];
-    settings = normalizeSettings(section);
-  } else if (pushed !== undefined) {
+    try {
+      const [section] = (await connection.workspace.getConfiguration([{ section: 'zonelint' }])) as unknown[];
+      // A client that knows nothing of the section answers null: keep initializationOptions then.
+      if (typeof section === 'object' && section !== null) settings = normalizeSettings(section);
+    } catch (e) {
+      connection.console.warn(`zonelint: workspace/configuration failed: ${String(e)}`);
+    }
+  } else if (pushed !== undefined && pushed !== null) {
     settings = normalizeSettings((pushed as { zonelint?: unknown })?.zonelint ?? pushed);
   }
 }
@@ -117,12 +122,15 @@ connection.onDidChangeConfiguration(async (change) => {
 });
 
 connection.onDidChangeWatchedFiles(async ({ changes }) => {
+  const open = new Set(documents.keys());
   for (const change of changes) {
     const file = uriToPath(change.uri);
     if (file === undefined) continue;
     if (change.type === FileChangeType.Deleted) service.index.fileDeleted(file);
     else await service.index.fileChanged(file);
   }
+  // Saving an open document changes nothing in use: the editor's text already is.
+  if (changes.every((c) => open.has(c.uri))) return;
   // Includes and zone data of other files may have changed.
   service.invalidate();
   revalidateAll();

@@ -125,6 +125,17 @@ export class TestClient {
     }
   }
 
+  /** Like waitFor, for a probe that has to ask the server. */
+  async poll<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 10000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const v = await probe();
+      if (v !== undefined) return v;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
   /** The first publishDiagnostics for `uri` at `version` (after index `from`) that `accept` takes. */
   waitForDiagnostics(
     uri: string,

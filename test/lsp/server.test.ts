@@ -120,6 +120,23 @@ describe('push diagnostics, features and settings over --stdio', () => {
     assert.deepEqual(other.map((l) => [path.basename(l.uri), l.range.start.line]), [['other.test.zone', 5]]);
   });
 
+  test('a workspace file changed on disk is re-indexed (didChangeWatchedFiles)', async () => {
+    const other = path.join(dir, 'other.test.zone');
+    const original = fs.readFileSync(other, 'utf8');
+    fs.writeFileSync(other, original.replace('mail IN A', 'smtp IN A'));
+    try {
+      await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(other).toString(), type: 2 }] });
+      const position = { line: 4, character: 20 };
+      await client.poll(async () => {
+        const found = await client.request<Location[]>('textDocument/definition', { textDocument: { uri }, position });
+        return found.length === 0 ? found : undefined;
+      }, 'mail.other.test. to be gone from the index');
+    } finally {
+      fs.writeFileSync(other, original);
+      await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(other).toString(), type: 2 }] });
+    }
+  });
+
   test('a quick-fix through codeAction', async () => {
     const long = 'x'.repeat(300);
     await client.notify('textDocument/didChange', {
