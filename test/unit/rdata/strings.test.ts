@@ -70,6 +70,8 @@ describe('TXT character-strings and offsets', () => {
     assert.equal(problems[0].code, 'zone-txt-string-too-long');
     assert.equal(under(text, problems[0]), `"${long}"`);
     assert.equal(problems[0].args?.length, 256);
+    // The strings stay available to the TXT-based checks.
+    assert.deepEqual(parse('TXT', text).rdata.strings?.map((x) => x.value.length), [2, 256]);
     assert.deepEqual(parse('TXT', `"${'a'.repeat(255)}"`).problems, []);
   });
 

@@ -243,6 +243,8 @@ export function readCharString(c: TextCursor, t: Token, w: WireWriter): void {
     c.report({ offset: d.at, length: d.length }, 'rdata-escape');
     return;
   }
+  // Kept even when too long, so TXT-based checks still see the whole text.
+  c.strings.push(toCharString(t, d.value, d.offsets));
   if (d.value.length > 255) {
     c.push({
       code: RdataCodes.txtStringTooLong.code,
@@ -252,7 +254,6 @@ export function readCharString(c: TextCursor, t: Token, w: WireWriter): void {
     });
     return;
   }
-  c.strings.push(toCharString(t, d.value, d.offsets));
   w.u8(d.value.length);
   w.bytes(d.value);
 }
