@@ -65,7 +65,7 @@ export class TestClient {
     ensureBuilt();
     const ipc = options.transport === 'ipc';
     const child = ipc
-      ? fork(SERVER, ['--node-ipc'], { stdio: ['pipe', 'pipe', 'inherit', 'ipc'] })
+      ? fork(SERVER, ['--node-ipc'], { stdio: ['pipe', 'pipe', 'inherit', 'ipc'], execArgv: [] })
       : spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = ipc
       ? createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
