@@ -5,16 +5,15 @@
  * ignores them.
  */
 import type { ResourceRecord, Zone } from './ast';
-import { rrsetKey, rrsetTtls } from './checks/rrsetTtl';
+import { rrsetTtls } from './checks/rrsetTtl';
 import { isSubdomain } from './names';
 
 export function printZone(zone: Zone): string {
   const ttls = rrsetTtls(zone.records);
   const lines: string[] = [];
-  for (const rr of zone.records) {
-    if (!inZone(rr, zone.origin)) continue;
-    lines.push(printRecord(rr, ttls.get(rrsetKey(rr))));
-  }
+  zone.records.forEach((rr, i) => {
+    if (inZone(rr, zone.origin)) lines.push(printRecord(rr, ttls[i]));
+  });
   return lines.length === 0 ? '' : lines.join('\n') + '\n';
 }
 
