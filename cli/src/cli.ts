@@ -10,6 +10,7 @@ import { parseZoneFile, printZone } from '../../server/src/zone/index';
 import { analyzeSync, analyzeAsync } from '../../server/src/analysis';
 import { createResolver } from '../../server/src/dns/chain';
 import type { Zone } from '../../server/src/zone/ast';
+import { spfCommand } from './spf';
 
 declare const ZONELINT_VERSION: string | undefined;
 const VERSION = typeof ZONELINT_VERSION === 'string' ? ZONELINT_VERSION : '0.0.0-dev';
@@ -58,7 +59,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       case 'print':
         return print(rest, io);
       case 'spf':
-        throw new UsageError('spf is not available yet');
+        return await spfCommand(rest, io);
       default:
         throw new UsageError(`unknown command '${command}' (see zonelint --help)`);
     }

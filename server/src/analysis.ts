@@ -6,6 +6,10 @@ import type { Problem } from './diagnostics/types';
 import type { Zone } from './zone/ast';
 import type { Resolver } from './dns/resolver';
 import { checkZoneSemantics } from './zone/semantics/index';
+import { checkSpf, checkSpfLookups } from './spf/check';
+import { checkDmarc, checkDmarcAsync } from './dmarc/index';
+import { checkDkim } from './dkim/index';
+import { checkMailPolicy } from './mailpolicy/index';
 
 export interface AsyncCheckContext {
   readonly resolver: Resolver;
@@ -19,10 +23,21 @@ export interface SyncCheckOptions {
 
 /** Checks that need nothing but the zone: syntax, zone semantics, record syntax. */
 export function analyzeSync(zone: Zone, options: SyncCheckOptions = {}): Problem[] {
-  return [...zone.problems, ...checkZoneSemantics(zone, options)];
+  return [
+    ...zone.problems,
+    ...checkZoneSemantics(zone, options),
+    ...checkSpf(zone),
+    ...checkDmarc(zone),
+    ...checkDkim(zone),
+    ...checkMailPolicy(zone),
+  ];
 }
 
 /** Checks that follow names through the resolver (SPF lookups, DMARC report authorisation). */
-export async function analyzeAsync(_zone: Zone, _ctx: AsyncCheckContext): Promise<Problem[]> {
-  return [];
+export async function analyzeAsync(zone: Zone, ctx: AsyncCheckContext): Promise<Problem[]> {
+  const [spf, dmarc] = await Promise.all([
+    checkSpfLookups(zone, ctx.resolver, ctx.signal),
+    checkDmarcAsync(zone, ctx.resolver, ctx.signal),
+  ]);
+  return [...spf, ...dmarc];
 }

@@ -21,9 +21,9 @@ export function joinStrings(strings: readonly CharString[]): JoinedText {
     starts.push(acc);
     acc += s.value.length;
   }
-  const locate = (i: number): number => {
-    if (strings.length === 0) return 0;
-    // Binary search for the string holding octet i.
+  /** The string holding octet i and i's index inside it (an index at a boundary moves on). */
+  const find = (i: number): { s: CharString; j: number } | undefined => {
+    if (strings.length === 0) return undefined;
     let lo = 0;
     let hi = strings.length - 1;
     while (lo < hi) {
@@ -31,10 +31,13 @@ export function joinStrings(strings: readonly CharString[]): JoinedText {
       if (starts[mid] <= i) lo = mid;
       else hi = mid - 1;
     }
-    // An octet index at a boundary belongs to the next non-empty string.
     while (lo < strings.length - 1 && i - starts[lo] >= strings[lo].value.length) lo++;
     const s = strings[lo];
-    return s.offsets[Math.min(i - starts[lo], s.value.length)];
+    return { s, j: Math.min(i - starts[lo], s.value.length) };
+  };
+  const locate = (i: number): number => {
+    const at = find(i);
+    return at ? at.s.offsets[at.j] : 0;
   };
   return {
     value,
@@ -42,7 +45,10 @@ export function joinStrings(strings: readonly CharString[]): JoinedText {
     spanOf(from, to) {
       const start = locate(from);
       if (to <= from) return { offset: start, length: 0 };
-      const end = locate(to - 1) + 1;
+      // The end is where the source of the last octet ends: after a whole `\DDD` escape
+      // or multi-byte character, not one char past its first character.
+      const last = find(to - 1);
+      const end = last ? last.s.offsets[Math.min(last.j + 1, last.s.value.length)] : start;
       return { offset: start, length: Math.max(0, end - start) };
     },
   };
