@@ -46,6 +46,7 @@ let canRefreshDiagnostics = false;
 /** Per document: the pending DNS-dependent run and the last complete result. */
 const pending = new Map<string, { timer?: NodeJS.Timeout; abort: AbortController }>();
 const complete = new Map<string, { version: number; diagnostics: Diagnostic[] }>();
+const lastStatus = new Map<string, string>();
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const caps = params.capabilities;
@@ -150,6 +151,7 @@ documents.onDidChangeContent(({ document }) => validate(document));
 documents.onDidClose(({ document }) => {
   cancel(document.uri);
   complete.delete(document.uri);
+  lastStatus.delete(document.uri);
   service.forget(document.uri);
   if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
@@ -168,12 +170,20 @@ function cancel(uri: string): void {
   pending.delete(uri);
 }
 
+/** `zonelint/status` on open and whenever the origin or the DNS mode changes. */
+function sendStatus(uri: string, status: { uri: string; origin: string | null; dnsMode: string }): void {
+  const key = JSON.stringify(status);
+  if (lastStatus.get(uri) === key) return;
+  lastStatus.set(uri, key);
+  void connection.sendNotification(STATUS_NOTIFICATION, status);
+}
+
 /** Syntax diagnostics now; the DNS-dependent set after a quiet time, superseding earlier runs. */
 function validate(document: TextDocument): void {
   cancel(document.uri);
   const { uri, version } = document;
   const parsed = service.parse(document);
-  void connection.sendNotification(STATUS_NOTIFICATION, {
+  sendStatus(uri, {
     uri,
     origin: parsed.zone.problems.some((p) => p.code === 'zone-origin-unknown') ? null : parsed.zone.origin,
     dnsMode: service.effectiveSettings().dns.mode,

@@ -169,6 +169,16 @@ describe('push diagnostics, features and settings over --stdio', () => {
     assert.ok(codes(published.diagnostics).includes('zone-txt-string-too-long'));
   });
 
+  test('zonelint/status is sent again only when the origin changes', async () => {
+    assert.equal(client.status.filter((s) => s.uri === uri).length, 1, 'edits that keep the origin send nothing');
+    await client.notify('textDocument/didChange', {
+      textDocument: { uri, version: 7 },
+      contentChanges: [{ range: { start: { line: 0, character: 8 }, end: { line: 0, character: 19 } }, text: 'example.net' }],
+    });
+    const changed = await client.waitFor(() => client.status.filter((s) => s.uri === uri)[1], 'a second status');
+    assert.deepEqual(changed, { uri, origin: 'example.net.', dnsMode: 'offline' });
+  });
+
   test('didClose clears the document’s diagnostics', async () => {
     const from = client.diagnostics.length;
     await client.notify('textDocument/didClose', { textDocument: { uri } });
