@@ -13,8 +13,8 @@ export const DkimCodes = {
     ja: 'p= の公開鍵は使えません: {detail}。セレクター {selector} で署名されたメールは DKIM の検証に失敗します',
   }),
   weakKey: defineCode('dkim-weak-key', 'warning', 'RFC 8301 §3', {
-    en: '{detail}',
-    ja: '{detail}',
+    en: 'Weak DKIM key: {detail}',
+    ja: '弱い DKIM 鍵: {detail}',
   }),
   revoked: defineCode('dkim-revoked', 'information', 'RFC 6376 §3.6.1', {
     en: 'The key for selector {selector} is revoked (empty p=): signatures made with it fail. Fine if the selector is retired on purpose',
