@@ -1,68 +1,85 @@
-/**
- * A second editor: Debian's Neovim (headless, its built-in LSP client) starts
- * `node dist/server.js --stdio`, opens a zone file, and reports the diagnostics and a
- * hover it received. Skipped, with the reason printed, where `nvim` is not installed.
- */
+// A second, independent LSP client: Neovim's built-in one (Debian's neovim, headless) runs
+// the bundled server over stdio, receives a diagnostic with its code and gets a hover.
+// Needs dist/server.js (`npm run build`).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { ensureBuilt } from './client';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
-const nvim = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
-const missing = nvim.status !== 0 ? 'nvim is not installed (.ci/run installs Debian’s neovim)' : false;
+const root = join(__dirname, '..', '..');
+const server = join(root, 'dist', 'server.js');
+const hasNvim = spawnSync('nvim', ['--version']).status === 0;
 
-const LUA = `
-local out = {}
-local server = vim.fn.getenv('ZONELINT_SERVER')
-local file = vim.fn.getenv('ZONELINT_FILE')
-vim.cmd('edit ' .. file)
-local buf = vim.api.nvim_get_current_buf()
-local id = vim.lsp.start_client({ name = 'zonelint', cmd = { 'node', server, '--stdio' }, root_dir = vim.fn.fnamemodify(file, ':h') })
-vim.lsp.buf_attach_client(buf, id)
-local ok = vim.wait(15000, function() return #vim.diagnostic.get(buf) > 0 end, 20)
-out.diagnostics = {}
-for _, d in ipairs(vim.diagnostic.get(buf)) do
-  table.insert(out.diagnostics, { code = d.code, line = d.lnum, col = d.col, source = d.source })
-end
-local res = vim.lsp.buf_request_sync(buf, 'textDocument/hover', {
-  textDocument = { uri = vim.uri_from_bufnr(buf) }, position = { line = 1, character = 6 },
-}, 5000)
-for _, r in pairs(res or {}) do
-  if r.result then out.hover = r.result.contents.value end
-end
-out.waited = ok
-vim.fn.writefile({ vim.fn.json_encode(out) }, vim.fn.getenv('ZONELINT_OUT'))
-vim.lsp.stop_client(id)
-vim.cmd('qa!')
+const ZONE = `$ORIGIN nvim.test.
+$TTL 3600
+@ IN SOA ns1 hostmaster ( 2026112401 7200 3600 1209600 300 )
+  IN NS ns1
+  IN MX 10 ns1
+ns1 IN A 192.0.2.53
+long IN TXT "${'n'.repeat(300)}"
 `;
 
-test('Neovim’s built-in LSP client gets diagnostics and hovers', { skip: missing }, () => {
-  ensureBuilt();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zonelint-nvim-'));
+// Lua: start the client, wait (polling) for diagnostics, ask for a hover on "MX", write JSON.
+const INIT = (zone: string, out: string) => `
+local out = ${JSON.stringify(out)}
+local function finish(result)
+  vim.fn.writefile({ vim.fn.json_encode(result) }, out)
+  vim.cmd('qa!')
+end
+vim.cmd('edit ' .. vim.fn.fnameescape(${JSON.stringify(zone)}))
+local id = vim.lsp.start_client({
+  name = 'zonelint',
+  cmd = { ${JSON.stringify(process.execPath)}, ${JSON.stringify(server)}, '--stdio' },
+  root_dir = ${JSON.stringify(join(zone, '..'))},
+})
+if not id then finish({ error = 'start_client failed' }) end
+vim.lsp.buf_attach_client(0, id)
+local got = vim.wait(15000, function() return #vim.diagnostic.get(0) > 0 end, 20)
+local diagnostics = {}
+for _, d in ipairs(vim.diagnostic.get(0)) do
+  local lsp = d.user_data and d.user_data.lsp or {}
+  table.insert(diagnostics, { code = lsp.code, source = d.source, lnum = d.lnum, col = d.col, end_col = d.end_col })
+end
+local hover = vim.lsp.buf_request_sync(0, 'textDocument/hover', {
+  textDocument = { uri = vim.uri_from_bufnr(0) },
+  position = { line = 4, character = 6 },
+}, 10000)
+local hover_text = ''
+for _, r in pairs(hover or {}) do
+  local c = r.result and r.result.contents
+  if type(c) == 'table' then hover_text = hover_text .. (c.value or vim.fn.json_encode(c)) end
+  if type(c) == 'string' then hover_text = hover_text .. c end
+end
+finish({ waited = got, diagnostics = diagnostics, hover = hover_text })
+`;
+
+test('Neovim gets the server\'s diagnostics (with codes) and hovers', { skip: hasNvim ? false : 'nvim is not installed (Debian package neovim)' }, () => {
+  assert.ok(existsSync(server), 'dist/server.js is built (npm run build)');
+  const dir = mkdtempSync(join(tmpdir(), 'zonelint-nvim-'));
   try {
-    const file = path.join(dir, 'example.com.zone');
-    fs.writeFileSync(file, '$ORIGIN example.com.\n$TTL 3600\n@ IN SOA ns1 h 1 2 3 4 5\n  IN NS ns1\nns1 IN A 192.0.2.1\nwww IN CNAME ns1\nwww IN A 192.0.2.2\n');
-    fs.writeFileSync(path.join(dir, 'check.lua'), LUA);
-    const out = path.join(dir, 'out.json');
-    const r = spawnSync('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${path.join(dir, 'check.lua')}`], {
-      env: { ...process.env, ZONELINT_SERVER: path.resolve(__dirname, '../../dist/server.js'), ZONELINT_FILE: file, ZONELINT_OUT: out },
-      encoding: 'utf8',
-      timeout: 30000,
-    });
-    assert.ok(fs.existsSync(out), `nvim wrote no result: ${r.stderr || r.stdout}`);
-    const result = JSON.parse(fs.readFileSync(out, 'utf8')) as {
-      diagnostics: Array<{ code: string; line: number; col: number; source: string }>;
-      hover?: string;
+    const zone = join(dir, 'nvim.test.zone');
+    const out = join(dir, 'result.json');
+    const init = join(dir, 'init.lua');
+    writeFileSync(zone, ZONE);
+    writeFileSync(init, INIT(zone, out));
+    const r = spawnSync('nvim', ['--headless', '--clean', '-u', init], { encoding: 'utf8', timeout: 60000, env: { ...process.env, HOME: dir } });
+    assert.ok(existsSync(out), `nvim wrote no result (status ${r.status}): ${r.stderr}`);
+    const result = JSON.parse(readFileSync(out, 'utf8')) as {
       waited: boolean;
+      diagnostics: { code: string; source: string; lnum: number; col: number; end_col: number }[];
+      hover: string;
     };
-    assert.ok(result.waited, 'diagnostics arrived');
-    const cname = result.diagnostics.find((d) => d.code === 'zone-cname-and-other-data');
-    assert.deepEqual(cname, { code: 'zone-cname-and-other-data', line: 6, col: 0, source: 'zonelint' });
-    assert.match(result.hover ?? '', /1 hour/);
+    assert.equal(result.waited, true, 'diagnostics arrived');
+    const long = result.diagnostics.find((d) => d.code === 'zone-txt-string-too-long');
+    assert.ok(long, JSON.stringify(result.diagnostics));
+    assert.equal(long.source, 'zonelint');
+    assert.equal(long.lnum, 6);
+    const line = ZONE.split('\n')[6] ?? '';
+    assert.match(line.slice(long.col, long.end_col), /^"?n{300}"?$/);
+    assert.match(result.hover, /MX/);
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -46,6 +46,7 @@ export async function run(): Promise<void> {
     failed: results.filter((r) => r.state === 'failed').length,
     tests: results,
   };
+  console.log(`${out.passed} passed, ${out.failed} failed`);
   const file = process.env.ZONELINT_E2E_RESULTS;
   if (file) {
     fs.writeFileSync(`${file}.tmp`, JSON.stringify(out, null, 2));
