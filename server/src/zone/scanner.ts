@@ -65,7 +65,16 @@ export class Scanner {
     for (;;) {
       if (pos >= n) {
         if (depth > 0) {
+          // Resume at the line after the '(' so one stray parenthesis does not hide the
+          // rest of the file (BIND would stop here; the zone is in error either way).
           this.fail(line, ZoneCodes.unbalancedParen.code, openAt, 1, 'open-without-close');
+          const eol = text.indexOf('\n', openAt);
+          if (eol >= 0) {
+            pos = eol + 1;
+            if (this.comments) {
+              while (this.comments.length > 0 && this.comments[this.comments.length - 1].offset >= pos) this.comments.pop();
+            }
+          }
         }
         break;
       }

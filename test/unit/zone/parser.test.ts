@@ -142,10 +142,12 @@ test('an unbalanced parenthesis is reported once and parsing resumes', () => {
   assert.deepEqual(describe(z1, close), ['zone-unbalanced-paren close-without-open ")"']);
   assert.deepEqual(lines(z1), ['b.example.com. 1 IN A 192.0.2.2']);
 
-  const open = '$TTL 1\nb A 192.0.2.2\na TXT ( "x"\n';
+  const open = '$TTL 1\nb A 192.0.2.2\na TXT ( "x" ; c1\nc A 192.0.2.3 ; c2\n';
   const z2 = parseZoneText(open, O);
   assert.deepEqual(describe(z2, open), ['zone-unbalanced-paren open-without-close "("']);
-  assert.deepEqual(lines(z2), ['b.example.com. 1 IN A 192.0.2.2']);
+  // Parsing resumes on the line after the '(': the rest of the file is not lost.
+  assert.deepEqual(lines(z2), ['b.example.com. 1 IN A 192.0.2.2', 'c.example.com. 1 IN A 192.0.2.3']);
+  assert.deepEqual(z2.comments.map((c) => under(open, c)), ['; c1', '; c2']);
 });
 
 test('quoted strings: escapes kept raw in tokens; an unescaped newline is an error (BIND)', () => {
