@@ -14,6 +14,10 @@ import { MailPolicyCodes, MailPolicyDetails } from '../mailpolicy/codes';
 const tables: ReadonlyArray<Record<string, CodeDef>> = [ZoneCodes, RdataCodes, SemanticsCodes, SpfCodes, DmarcCodes, DkimCodes, MailPolicyCodes];
 const detailTables: ReadonlyArray<Record<string, { en: string; ja: string }>> = [ZoneDetails, RdataDetails, SemanticsDetails, SpfDetails, DmarcDetails, DkimDetails, MailPolicyDetails];
 
+/** Every table as registered, for the test that each code is defined exactly once. */
+export const codeTables: ReadonlyArray<Record<string, CodeDef>> = tables;
+export const detailTablesList: ReadonlyArray<Record<string, { en: string; ja: string }>> = detailTables;
+
 export const allCodes: ReadonlyMap<string, CodeDef> = new Map(
   tables.flatMap((t) => Object.values(t)).map((d) => [d.code, d]),
 );

@@ -1,0 +1,39 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { allCodes, codeTables, detailTablesList } from '../../server/src/diagnostics/registry';
+import { renderDiagnosticsDoc } from '../../server/src/diagnostics/doc';
+
+test('every diagnostic code is defined exactly once, kebab-case and namespaced', () => {
+  const seen = new Map<string, number>();
+  for (const table of codeTables) for (const def of Object.values(table)) seen.set(def.code, (seen.get(def.code) ?? 0) + 1);
+  const twice = [...seen].filter(([, n]) => n > 1).map(([c]) => c);
+  assert.deepEqual(twice, [], `defined more than once: ${twice.join(', ')}`);
+  for (const code of allCodes.keys()) assert.match(code, /^(zone|spf|dmarc|dkim|mtasts|tlsrpt|bimi)-[a-z0-9]+(-[a-z0-9]+)*$/);
+});
+
+test('detail keys are unique across namespaces', () => {
+  const seen = new Map<string, number>();
+  for (const table of detailTablesList) for (const key of Object.keys(table)) seen.set(key, (seen.get(key) ?? 0) + 1);
+  const twice = [...seen].filter(([, n]) => n > 1).map(([k]) => k);
+  assert.deepEqual(twice, [], `detail keys in more than one table: ${twice.join(', ')}`);
+});
+
+test('every code has an English and a Japanese message with the same placeholders, and an RFC', () => {
+  const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+  for (const def of allCodes.values()) {
+    assert.ok(def.message.en.trim() && def.message.ja.trim(), def.code);
+    // A message with words must be translated; one that is only placeholders and
+    // directive names (`$GENERATE: {detail}`) reads the same in both languages.
+    const words = def.message.en.replace(/\{\w+\}|\$[A-Z]+/g, '');
+    if (/[a-z]{2,}/i.test(words)) assert.notEqual(def.message.en, def.message.ja, def.code);
+    assert.deepEqual(placeholders(def.message.ja), placeholders(def.message.en), def.code);
+    assert.ok(def.rfc.trim(), def.code);
+  }
+});
+
+test('docs/diagnostics.md is current (regenerate with npm run docs)', () => {
+  const onDisk = readFileSync(join(__dirname, '..', '..', 'docs', 'diagnostics.md'), 'utf8');
+  assert.equal(onDisk, renderDiagnosticsDoc());
+});
