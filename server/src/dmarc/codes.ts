@@ -78,6 +78,10 @@ export const DmarcDetails: Record<string, { en: string; ja: string }> = {
     en: 'a ";" is missing after "v=DMARC1", so the version reads as something else and receivers ignore the record',
     ja: '「v=DMARC1」の後に「;」がないため、バージョンが別の値として読まれ、受信側はレコードを無視します',
   },
+  'dmarc-missing-semicolon': {
+    en: 'a ";" is missing before this tag, so it is read as part of the value of {tag}=',
+    ja: 'このタグの前に「;」がないため、{tag}= の値の一部として読まれてしまいます',
+  },
   'dmarc-empty-tag': {
     en: 'an empty entry between semicolons',
     ja: 'セミコロンの間が空になっています',

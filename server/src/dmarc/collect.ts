@@ -6,7 +6,7 @@
 import type { Zone } from '../zone/ast';
 import { nameKey } from '../zone/names';
 import { txtRecords, withoutFirstLabel, type TxtRecord } from '../dkim/records';
-import { parseDmarc } from './parse';
+import { looksLikeDmarc, parseDmarc } from './parse';
 import type { DmarcContext } from './context';
 
 export interface DmarcView {
@@ -16,6 +16,8 @@ export interface DmarcView {
   readonly contexts: readonly DmarcContext[];
   /** Name keys of domains with at least one record receivers take as DMARC. */
   readonly policyDomains: ReadonlySet<string>;
+  /** Name keys of domains with a DMARC record, valid or meant to be (a broken one is reported by itself). */
+  readonly attemptedDomains: ReadonlySet<string>;
   /** TXT records elsewhere (not at a DMARC name). */
   readonly others: readonly TxtRecord[];
 }
@@ -27,16 +29,17 @@ export function reportLabelIndex(labels: readonly string[]): number {
 }
 
 export function collectDmarc(zone: Zone, txts: readonly TxtRecord[] = txtRecords(zone)): DmarcView {
-  const contexts: DmarcContext[] = [];
+  const contexts: { -readonly [K in keyof DmarcContext]: DmarcContext[K] }[] = [];
   const others: TxtRecord[] = [];
   const policyDomains = new Set<string>();
   for (const txt of txts) {
     if (txt.labels[0] === '_dmarc') {
-      const ctx: DmarcContext = {
+      const ctx = {
         txt,
         dmarc: parseDmarc(txt.text.value),
         domain: withoutFirstLabel(txt.owner),
-        placement: 'policy',
+        placement: 'policy' as const,
+        besideDmarc: false,
       };
       contexts.push(ctx);
       if (ctx.dmarc.isDmarc) policyDomains.add(nameKey(ctx.domain));
@@ -44,12 +47,23 @@ export function collectDmarc(zone: Zone, txts: readonly TxtRecord[] = txtRecords
       const i = reportLabelIndex(txt.labels);
       const domain = txt.owner.split('.').slice(0, i).join('.') + '.';
       const dmarc = parseDmarc(txt.text.value);
-      contexts.push({ txt, dmarc, domain, placement: 'report-authorization' });
+      contexts.push({ txt, dmarc, domain, placement: 'report-authorization', besideDmarc: false });
     } else {
       others.push(txt);
     }
   }
-  return { zone, txts, contexts, policyDomains, others };
+  const attemptedDomains = new Set<string>();
+  const dmarcCount = new Map<string, number>();
+  for (const ctx of contexts) {
+    if (ctx.placement !== 'policy') continue;
+    if (ctx.dmarc.isDmarc || looksLikeDmarc(ctx.txt.text.value)) attemptedDomains.add(nameKey(ctx.domain));
+    if (ctx.dmarc.isDmarc) dmarcCount.set(nameKey(ctx.txt.owner), (dmarcCount.get(nameKey(ctx.txt.owner)) ?? 0) + 1);
+  }
+  for (const ctx of contexts) {
+    const others = (dmarcCount.get(nameKey(ctx.txt.owner)) ?? 0) - (ctx.dmarc.isDmarc ? 1 : 0);
+    ctx.besideDmarc = ctx.placement === 'policy' && others > 0;
+  }
+  return { zone, txts, contexts, policyDomains, attemptedDomains, others };
 }
 
 /** A name for messages: no trailing dot (except the root). */

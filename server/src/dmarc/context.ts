@@ -17,6 +17,8 @@ export interface DmarcContext {
   /** The domain the record speaks for: the owner without its `_dmarc` label. */
   readonly domain: string;
   readonly placement: DmarcPlacement;
+  /** Another record at the same name is a DMARC record (so this one is merely ignored). */
+  readonly besideDmarc: boolean;
 }
 
 export type DmarcRecordRule = (ctx: DmarcContext) => Problem[];

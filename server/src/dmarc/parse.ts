@@ -47,6 +47,15 @@ function firstNonSpace(text: string): number {
   return m ? m.index : text.length;
 }
 
+/**
+ * Where a value runs into the next tag because a `;` is missing (`p=reject rua=…`):
+ * the octet range from the whitespace to the next tag's `=`, or undefined.
+ */
+export function runOn(tag: Tag): { from: number; to: number } | undefined {
+  const m = /[ \t]+[A-Za-z]+[ \t]*=/.exec(tag.value);
+  return m ? { from: tag.valueStart + m.index, to: tag.valueStart + m.index + m[0].length } : undefined;
+}
+
 /** The policy keywords of p=, sp=, np=. */
 export type Policy = 'none' | 'quarantine' | 'reject';
 

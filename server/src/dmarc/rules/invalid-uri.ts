@@ -8,7 +8,7 @@
 import type { Problem } from '../../diagnostics/types';
 import { problemIn, printable } from '../../dkim/records';
 import { DmarcCodes } from '../codes';
-import { reportUris } from '../parse';
+import { reportUris, runOn } from '../parse';
 import type { DmarcContext } from '../context';
 
 const DETAIL = {
@@ -24,7 +24,7 @@ export function checkInvalidUri(ctx: DmarcContext): Problem[] {
   for (const name of ['rua', 'ruf']) {
     const tag = ctx.dmarc.tag(name);
     // An empty rua= is dmarc-invalid-value's to report.
-    if (!tag || tag.value === '') continue;
+    if (!tag || tag.value === '' || runOn(tag)) continue;
     for (const uri of reportUris(tag)) {
       if (!uri.problem) continue;
       const from = uri.problem === 'empty' ? Math.max(tag.valueStart, uri.from - 1) : uri.from;

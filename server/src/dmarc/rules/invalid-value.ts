@@ -9,7 +9,7 @@
 import type { Problem } from '../../diagnostics/types';
 import { problemIn, printable } from '../../dkim/records';
 import { DmarcCodes } from '../codes';
-import { DMARC_REMOVED_TAGS, DMARC_TAGS } from '../parse';
+import { DMARC_REMOVED_TAGS, DMARC_TAGS, runOn } from '../parse';
 import type { DmarcContext } from '../context';
 
 const CODE = DmarcCodes.invalidValue.code;
@@ -22,7 +22,7 @@ export function checkInvalidValue(ctx: DmarcContext): Problem[] {
     const current = DMARC_TAGS.get(name);
     const removed = DMARC_REMOVED_TAGS.get(name);
     const rule = typeof current === 'object' ? current : removed;
-    if (!rule && current !== 'uri-list') continue;
+    if ((!rule && current !== 'uri-list') || runOn(tag)) continue;
     const args = { tag: name, value: printable(tag.value) };
     // An empty value: there is nothing to underline, so point at the tag name.
     if (tag.value === '') {

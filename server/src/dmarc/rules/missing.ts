@@ -5,7 +5,8 @@
  * up, at a parent up to the organizational domain (RFC 7489 §3.2: the public
  * suffix list's registrable domain). A name that sends mail (SPF) or handles it
  * (MX, other than the null MX of RFC 7505) with no policy anywhere on that walk
- * is reported. Only what the zone shows is judged: when the organizational domain
+ * is reported (a broken record counts as present: its own diagnostics say what
+ * is wrong). Only what the zone shows is judged: when the organizational domain
  * lies above this zone (a zone for sub.example.com cannot see example.com's
  * records), nothing is claimed.
  */
@@ -44,7 +45,7 @@ export function checkMissing(view: DmarcView): Problem[] {
   for (const sender of senders.values()) {
     const org = organizationalDomain(sender.name);
     if (!org || !isSubdomain(org, origin)) continue;
-    if (coveredWithin(sender.name, org, view.policyDomains)) continue;
+    if (coveredWithin(sender.name, org, view.attemptedDomains)) continue;
     const same = nameKey(org) === nameKey(sender.name);
     out.push(
       problem(

@@ -4,13 +4,14 @@
  * RFC 9989 §4.7: the `v` tag must be present, first, and exactly `DMARC1`, or the
  * whole record is ignored; the rest is a tag list (`tag=value` separated by `;`,
  * names of letters only, values of printable ASCII). RFC 6376 §3.2 (whose syntax
- * DMARC borrows) makes a duplicated tag invalid.
+ * DMARC borrows) makes a duplicated tag invalid. A value that runs into the next
+ * tag (`p=reject rua=…`) is reported here, not as a bad value.
  */
 import type { Problem } from '../../diagnostics/types';
 import { problemIn, problemOnText, printable } from '../../dkim/records';
 import type { TagListErrorKind } from '../../dkim/taglist';
 import { DmarcCodes } from '../codes';
-import { looksLikeDmarc } from '../parse';
+import { looksLikeDmarc, runOn } from '../parse';
 import type { DmarcContext } from '../context';
 
 const CODE = DmarcCodes.syntax.code;
@@ -28,7 +29,10 @@ export function checkSyntax(ctx: DmarcContext): Problem[] {
   const text = txt.text.value;
   const out: Problem[] = [];
   if (!dmarc.isDmarc) {
-    if (!looksLikeDmarc(text)) return [problemOnText(txt, CODE, { detail: 'dmarc-not-dmarc' })];
+    if (!looksLikeDmarc(text)) {
+      // Beside a valid DMARC record, a stray text is only ignored: a warning.
+      return [problemOnText(txt, CODE, { detail: 'dmarc-not-dmarc' }, ctx.besideDmarc ? 'warning' : undefined)];
+    }
     const v = dmarc.version;
     if (v && /^DMARC1[ \t]/i.test(v.value)) {
       // `v=DMARC1 p=reject`: the `;` after the version is missing.
@@ -40,6 +44,12 @@ export function checkSyntax(ctx: DmarcContext): Problem[] {
       const at = vTag ?? dmarc.list.tags[0];
       if (at) out.push(problemIn(txt, CODE, at.start, at.end, { detail: 'dmarc-version-first' }));
       else out.push(problemOnText(txt, CODE, { detail: 'dmarc-version-first' }));
+    }
+  }
+  if (dmarc.isDmarc) {
+    for (const tag of dmarc.list.tags.slice(1)) {
+      const gap = runOn(tag);
+      if (gap) out.push(problemIn(txt, CODE, gap.from, gap.to, { detail: 'dmarc-missing-semicolon', tag: tag.name }));
     }
   }
   for (const e of dmarc.list.errors) {
