@@ -64,10 +64,8 @@ function stopServer() {
 }
 
 async function main() {
-  if (!existsSync(entry)) {
-    log('installing the e2e host (code-server 4.100.3) into .e2e/host');
-    sh('bash', ['scripts/e2e-install.sh']);
-  }
+  // Installs the pinned code-server when missing or when its lockfile changed; else a no-op.
+  sh('bash', ['scripts/e2e-install.sh']);
   if (!args.includes('--no-build')) {
     sh(process.execPath, ['esbuild.mjs']);
     sh(process.execPath, ['scripts/e2e-build.mjs']);
@@ -202,6 +200,13 @@ async function inEditor(page) {
       await page.keyboard.press('Escape');
       await widget.waitFor({ state: 'hidden' });
     }
+  });
+
+  await step('status bar: shows the zone\'s origin and the DNS mode', async () => {
+    const item = page.locator('.statusbar-item', { hasText: 'scene.test.' });
+    await item.waitFor({ state: 'visible', timeout: 15000 });
+    const text = await item.innerText();
+    if (!/DNS offline/.test(text)) throw new Error(`status bar item reads "${text}"`);
   });
 
   await step('screenshot: the Problems panel lists the zone\'s diagnostics', async () => {

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { suite, test } from 'mocha';
 import * as vscode from 'vscode';
-import { activeApi, openZone, waitFor, workspaceDir, zonelintDiagnostics } from './helpers';
+import { activeApi, openZone, setSetting, waitFor, workspaceDir, zonelintDiagnostics } from './helpers';
 
 const ZONE = `$ORIGIN client.test.
 $TTL 3600
@@ -39,6 +39,24 @@ suite('client', () => {
     const status = await waitFor('a zonelint/status report', () => api.statusOf(editor.document.uri));
     assert.equal(status.origin, 'client.test.');
     assert.equal(status.dnsMode, 'offline');
+  });
+
+  test('Zonelint: Switch DNS Mode flips the setting and the server reports the new mode', async () => {
+    const api = await activeApi();
+    const editor = await openZone(ZONE);
+    await waitFor('the first status report', () => api.statusOf(editor.document.uri)?.dnsMode === 'offline');
+    // Live mode may query DNS: only ever a closed port on this machine.
+    await setSetting('zonelint.dns.servers', ['127.0.0.1:9']);
+    try {
+      await vscode.commands.executeCommand('zonelint.toggleDnsMode');
+      assert.equal(vscode.workspace.getConfiguration('zonelint').get('dns.mode'), 'live');
+      await waitFor('a status report in live mode', () => api.statusOf(editor.document.uri)?.dnsMode === 'live');
+      await vscode.commands.executeCommand('zonelint.toggleDnsMode');
+      await waitFor('a status report back in offline mode', () => api.statusOf(editor.document.uri)?.dnsMode === 'offline');
+    } finally {
+      await setSetting('zonelint.dns.mode', undefined);
+      await setSetting('zonelint.dns.servers', undefined);
+    }
   });
 
   test('Zonelint: Restart Language Server brings diagnostics back', async () => {
