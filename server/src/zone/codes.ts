@@ -62,8 +62,8 @@ export const ZoneCodes = {
     ja: "'{owner}' はゾーン '{origin}' の外の名前です。ネームサーバーはこのレコードを無視します",
   }),
   rrsetTtlMismatch: defineCode('zone-rrset-ttl-mismatch', 'warning', 'RFC 2181 §5.2', {
-    en: 'TTL {ttl} differs from the TTL {first} of the earlier records with the same name and type; they are one set and BIND uses {first}',
-    ja: 'TTL {ttl} が、同じ名前・種類の前のレコードの TTL {first} と違います。これらは 1 つの集合として扱われ、BIND は {first} を使います',
+    en: 'TTL {ttl} differs from the TTL {first} of an earlier record with the same name and type; such records form one set, which has a single TTL',
+    ja: 'TTL {ttl} が、同じ名前・種類の前のレコードの TTL {first} と違います。これらは 1 つの集合で、TTL は 1 つに揃える必要があります',
   }),
 } as const;
 

@@ -1,15 +1,15 @@
 /**
  * The zone after all directives, one record per line in file order, as
  * `OWNER TTL CLASS TYPE RDATA` with absolute names, numeric TTLs and the canonical
- * RDATA that `named-checkzone -D` prints; each RRset with its first record's TTL. Out-of-zone records are left out, as BIND
+ * RDATA that `named-checkzone -D` prints; each RRset with the TTL BIND loads it with. Out-of-zone records are left out, as BIND
  * ignores them.
  */
 import type { ResourceRecord, Zone } from './ast';
-import { rrsetTtls } from './checks/rrsetTtl';
+import { loadedTtls } from './checks/rrsetTtl';
 import { isSubdomain } from './names';
 
 export function printZone(zone: Zone): string {
-  const ttls = rrsetTtls(zone.records);
+  const ttls = loadedTtls(zone.records);
   const lines: string[] = [];
   zone.records.forEach((rr, i) => {
     if (inZone(rr, zone.origin)) lines.push(printRecord(rr, ttls[i]));
@@ -17,7 +17,7 @@ export function printZone(zone: Zone): string {
   return lines.length === 0 ? '' : lines.join('\n') + '\n';
 }
 
-/** One record; `ttl` overrides the record's own (BIND gives an RRset its first TTL). */
+/** One record; `ttl` overrides the record's own (BIND gives an RRset one TTL). */
 export function printRecord(rr: ResourceRecord, ttl: number = rr.ttl): string {
   const rdata = rr.rdata.canonical;
   return `${rr.owner} ${ttl} ${rr.class} ${rr.type}${rdata === '' ? '' : ' ' + rdata}`;

@@ -25,11 +25,15 @@ test('zone-multiple-soa: a second, different SOA; an identical duplicate is merg
   assert.equal(zone.problems[1].offset, text.lastIndexOf('@'));
 });
 
-test('zone-rrset-ttl-mismatch, and printZone gives the RRset its first TTL as BIND does', () => {
+test('zone-rrset-ttl-mismatch; printZone gives the RRset the TTL BIND loads it with', () => {
   const text = '$TTL 1\na 10 A 192.0.2.1\nA 20 A 192.0.2.2\na 10 TXT "x"\nb 30 A 192.0.2.3\n';
   const zone = parseZoneText(text, O);
   assert.deepEqual(describe(zone, text), ['zone-rrset-ttl-mismatch "20"']);
   assert.deepEqual(zone.problems[0].args, { ttl: 20, first: 10 });
   assert.equal(zone.records[1].ttl, 20, 'the record keeps the TTL written');
+  // One run of records at `a`: the run's first TTL ("TTL set to prior TTL").
   assert.equal(printZone(zone).split('\n')[1], 'A.example. 10 IN A 192.0.2.2');
+  // A later run at the same owner replaces the RRset's TTL.
+  const later = parseZoneText('$TTL 1\nw 300 A 192.0.2.1\nx A 192.0.2.2\nw 77 A 192.0.2.3\n', O);
+  assert.deepEqual(printZone(later).split('\n').filter((l) => l.startsWith('w')), ['w.example. 77 IN A 192.0.2.1', 'w.example. 77 IN A 192.0.2.3']);
 });

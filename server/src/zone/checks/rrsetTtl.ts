@@ -1,7 +1,9 @@
 /**
  * zone-rrset-ttl-mismatch (RFC 2181 §5.2): the records of one RRset (same owner, class
- * and type) share one TTL. BIND loads a differing record with the first record's TTL
- * ("TTL set to prior TTL"), which is also what `printZone` prints.
+ * and type) share one TTL. Also the TTL BIND 9.18 gives each RRset when it loads the
+ * zone, which is what `printZone` prints: within a run of consecutive records at one
+ * owner, the run's first TTL ("TTL set to prior TTL"); a later run replaces the
+ * RRset's TTL with its own.
  */
 import type { Problem } from '../../diagnostics/types';
 import type { ResourceRecord } from '../ast';
@@ -17,39 +19,61 @@ function ownerKey(owner: string): string {
 }
 
 /**
- * The TTL each record's RRset gets (its first record's), in record order. Per owner a
- * flat `[type, ttl, type, ttl…]` list: no key string per record on million-record zones.
+ * Per owner a flat `[type, ttl, run, type, ttl, run…]` list (no key string per record on
+ * million-record zones). `onRecord` sees each record with its RRset's entry position.
  */
-export function rrsetTtls(records: readonly ResourceRecord[]): number[] {
+function walk(records: readonly ResourceRecord[], firstOnly: boolean, onRecord?: (r: number, list: number[], at: number) => void) {
   const byOwner = new Map<string, number[]>();
-  const out = new Array<number>(records.length);
+  let run = 0;
+  let prevOwner = '';
+  let prevKey = '';
   for (let r = 0; r < records.length; r++) {
     const rr = records[r];
-    const key = ownerKey(rr.owner);
+    const key = rr.owner === prevOwner ? prevKey : ownerKey(rr.owner);
+    if (key !== prevKey) run++;
+    prevOwner = rr.owner;
+    prevKey = key;
     let list = byOwner.get(key);
     if (list === undefined) byOwner.set(key, (list = []));
-    let ttl: number | undefined;
-    for (let i = 0; i < list.length; i += 2) {
+    let at = -1;
+    for (let i = 0; i < list.length; i += 3) {
       if (list[i] === rr.typeCode) {
-        ttl = list[i + 1];
+        at = i;
         break;
       }
     }
-    if (ttl === undefined) list.push(rr.typeCode, (ttl = rr.ttl));
-    out[r] = ttl;
+    if (at < 0) {
+      at = list.length;
+      list.push(rr.typeCode, rr.ttl, run);
+    } else if (!firstOnly && list[at + 2] !== run) {
+      list[at + 1] = rr.ttl;
+      list[at + 2] = run;
+    }
+    onRecord?.(r, list, at);
   }
-  return out;
+  return byOwner;
+}
+
+/** The TTL BIND loads each record with, in record order. */
+export function loadedTtls(records: readonly ResourceRecord[]): number[] {
+  const lists: number[][] = new Array(records.length);
+  const positions = new Int32Array(records.length);
+  walk(records, false, (r, list, at) => {
+    lists[r] = list;
+    positions[r] = at;
+  });
+  return lists.map((list, r) => list[positions[r] + 1]);
 }
 
 export function checkRrsetTtl(records: readonly ResourceRecord[]): Problem[] {
-  const ttls = rrsetTtls(records);
   const problems: Problem[] = [];
-  for (let r = 0; r < records.length; r++) {
+  walk(records, true, (r, list, at) => {
     const rr = records[r];
-    if (ttls[r] === rr.ttl) continue;
-    const at = rr.ttlSpan ?? rr.typeSpan;
-    const p: Problem = { code: ZoneCodes.rrsetTtlMismatch.code, offset: at.offset, length: at.length, args: { ttl: rr.ttl, first: ttls[r] } };
+    const first = list[at + 1];
+    if (first === rr.ttl) return;
+    const span = rr.ttlSpan ?? rr.typeSpan;
+    const p: Problem = { code: ZoneCodes.rrsetTtlMismatch.code, offset: span.offset, length: span.length, args: { ttl: rr.ttl, first } };
     problems.push(rr.file === undefined ? p : { ...p, file: rr.file });
-  }
+  });
   return problems;
 }
