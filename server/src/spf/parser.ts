@@ -130,7 +130,8 @@ class RecordParser {
       const wordEnd = at + (/^[^:/=]*/.exec(this.text.slice(at, to))?.[0].length ?? 0);
       // A non-ASCII character (a pasted en dash in `–all`) is the error already reported.
       if (nameText === '' && this.text.startsWith('=', at)) this.error('spf-syntax', from, to, 'spf-bad-modifier-name');
-      else if (!nonAscii) this.error('spf-unknown-mechanism', at, Math.max(wordEnd, at + 1));
+      // A bare qualifier (`-` at the end, `-:x`) has no name to point at: the whole term is the error.
+      else if (!nonAscii) this.error('spf-unknown-mechanism', wordEnd > at ? at : from, wordEnd > at ? wordEnd : to);
       return { kind: 'unknown', text, from, to, namePart: { from: at, to: wordEnd }, name: this.text.slice(at, wordEnd) };
     }
     return this.parseMechanism({ text, from, to, qualifier, qualifierWritten, name: name as MechanismName, namePart });
