@@ -17,8 +17,23 @@ export type KeyVerdict =
 /** RFC 8410 §4: SEQUENCE { SEQUENCE { OID 1.3.101.112 } BIT STRING (33 bytes) }. */
 const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 
+/** Verdicts by key type and text: the language server re-checks a zone on every edit. */
+const cache = new Map<string, KeyVerdict>();
+const CACHE_LIMIT = 2000;
+
 /** Decodes `p=` (whitespace already removed) for key type `k=`. */
 export function decodeDkimKey(keyType: string, base64: string): KeyVerdict {
+  const key = keyType + ' ' + base64;
+  let verdict = cache.get(key);
+  if (!verdict) {
+    verdict = decode(keyType, base64);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, verdict);
+  }
+  return verdict;
+}
+
+function decode(keyType: string, base64: string): KeyVerdict {
   if (/[^A-Za-z0-9+/=]|=[^=]|={3}/.test(base64)) return { ok: false, reason: 'base64' };
   if (base64.length % 4 !== 0) return { ok: false, reason: 'truncated' };
   const der = Buffer.from(base64, 'base64');
