@@ -1,0 +1,35 @@
+/**
+ * One-line cases appended to a valid zone: Zonelint reports an error exactly when
+ * `named-checkzone` rejects the zone. The cases are in
+ * test/fixtures/zone/one-line-verdicts.txt, one per line.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { allCodes } from '../../../server/src/diagnostics/registry';
+import { parseZoneText } from '../../../server/src/zone/index';
+
+const CASES = fs.readFileSync(path.resolve(__dirname, '../../fixtures/zone/one-line-verdicts.txt'), 'utf8').split('\n').filter((l) => l !== '');
+const HEAD = '$TTL 300\n@ SOA ns h 1 2 3 4 5\n@ NS ns\nns A 1.2.3.4\n';
+const hasBind = spawnSync('named-checkzone', ['-v']).status === 0;
+
+test('Zonelint rejects exactly what named-checkzone rejects', { skip: hasBind ? false : 'named-checkzone (bind9-utils) is not installed' }, () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zonelint-verdicts-'));
+  try {
+    const disagreements: string[] = [];
+    for (const line of CASES) {
+      const text = HEAD + line + '\n';
+      fs.writeFileSync(path.join(dir, 'case.db'), text);
+      const bind = spawnSync('named-checkzone', ['-i', 'local', '-o', '-', 'example', 'case.db'], { cwd: dir });
+      const zone = parseZoneText(text, { origin: 'example.', path: path.join(dir, 'case.db') });
+      const ours = zone.problems.some((p) => (p.severity ?? allCodes.get(p.code)?.severity) === 'error');
+      if (ours !== (bind.status !== 0)) disagreements.push(`${line} (BIND exit ${bind.status}, ours ${ours ? 'error' : 'ok'})`);
+    }
+    assert.deepEqual(disagreements, []);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
