@@ -16,6 +16,10 @@ export const DkimCodes = {
     en: 'Weak DKIM key: {detail}',
     ja: '弱い DKIM 鍵: {detail}',
   }),
+  multipleRecords: defineCode('dkim-multiple-records', 'error', 'RFC 6376 §3.6.2.2', {
+    en: 'Selector {selector} has {count} key records: verifiers may use either one, so results are unpredictable. Keep one record per selector (use a new selector to rotate keys)',
+    ja: 'セレクター {selector} に鍵レコードが {count} 個あります。この場合の検証結果は定まりません。セレクターごとにレコードは一つにしてください（鍵の切り替えには新しいセレクターを使います）',
+  }),
   revoked: defineCode('dkim-revoked', 'information', 'RFC 6376 §3.6.1', {
     en: 'The key for selector {selector} is revoked (empty p=): signatures made with it fail. Fine if the selector is retired on purpose',
     ja: 'セレクター {selector} の鍵は失効しています（p= が空）。この鍵による署名は検証に失敗します。意図して廃止したセレクターなら問題ありません',
@@ -97,6 +101,10 @@ export const DkimDetails: Record<string, { en: string; ja: string }> = {
   'dkim-key-unknown-type': {
     en: 'k={keyType} is not a key type verifiers know (rsa or ed25519)',
     ja: 'k={keyType} は検証側が知っている鍵の種類（rsa か ed25519）ではありません',
+  },
+  'dkim-key-service': {
+    en: 's={services} does not include email or *, so verifiers will not use it for mail',
+    ja: 's={services} に email も * も含まれていないため、メールの検証には使われません',
   },
   'dkim-weak-rsa-reject': {
     en: 'This RSA key has only {bits} bits: verifiers must reject keys under 1024 bits (RFC 8301), so every signature fails. Use a 2048-bit key',

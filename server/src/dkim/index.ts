@@ -14,6 +14,7 @@ import { checkWeakKey } from './rules/weak-key';
 import { checkRevoked } from './rules/revoked';
 import { checkTesting } from './rules/testing';
 import { checkUnknownTag } from './rules/unknown-tag';
+import { checkMultipleRecords } from './rules/multiple-records';
 
 export { parseDkimKey, dkimSelector, listItems, DKIM_KEY_TAGS } from './parse';
 export type { DkimKeyRecord } from './parse';
@@ -27,6 +28,7 @@ const rules: readonly DkimRule[] = [checkSyntax, checkInvalidKey, checkWeakKey, 
 
 export function checkDkim(zone: Zone): Problem[] {
   const out: Problem[] = [];
+  const contexts: DkimContext[] = [];
   for (const txt of txtRecords(zone)) {
     const where = dkimSelector(txt.labels);
     if (!where) continue;
@@ -34,7 +36,9 @@ export function checkDkim(zone: Zone): Problem[] {
     const verdict = key.publicKey ? decodeDkimKey(key.keyType, key.publicKey) : undefined;
     const selector = txt.owner.split('.').slice(0, where.at).join('.');
     const ctx: DkimContext = { txt, key, selector, verdict };
+    contexts.push(ctx);
     for (const rule of rules) out.push(...rule(ctx));
   }
+  out.push(...checkMultipleRecords(contexts));
   return out;
 }

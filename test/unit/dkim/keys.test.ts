@@ -151,3 +151,25 @@ test('decodeDkimKey and parseDkimKey work on bare texts', () => {
   assert.equal(key.publicKey, 'abcdef==');
   assert.equal(key.version?.value, 'DKIM1');
 });
+
+test('several key records at one selector, and a key kept away from mail by s=', () => {
+  const text = [
+    `rot._domainkey TXT "v=DKIM1; k=ed25519; p=${ed25519Raw}"`,
+    `rot._domainkey TXT "v=DKIM1; k=ed25519; p=${RFC8463_KEY}"`,
+    `same._domainkey TXT "v=DKIM1; k=ed25519; p=${RFC8463_KEY}"`,
+    `same._domainkey TXT "v=DKIM1; k=ed25519; p=${RFC8463_KEY}"`,
+    `svc._domainkey TXT "v=DKIM1; k=ed25519; s=tlsrpt:ftp; p=${RFC8463_KEY}"`,
+    `any._domainkey TXT "v=DKIM1; k=ed25519; s=*; p=${RFC8463_KEY}"`,
+  ].join('\n');
+  const { problems, found: f } = check(text);
+  assert.deepEqual(f, [
+    ['dkim-multiple-records', `"v=DKIM1; k=ed25519; p=${ed25519Raw}"`],
+    ['dkim-multiple-records', `"v=DKIM1; k=ed25519; p=${RFC8463_KEY}"`],
+    ['dkim-invalid-key', 'tlsrpt:ftp'],
+  ]);
+  const multiple = problems.find((p) => p.code === 'dkim-multiple-records')!;
+  const service = problems.find((p) => p.code === 'dkim-invalid-key')!;
+  assert.equal(formatMessage(multiple).startsWith('Selector rot has 2 key records'), true);
+  assert.equal(severityOf(service), 'warning');
+  assert.match(formatMessage(service), /s=tlsrpt:ftp does not include email or \*/);
+});

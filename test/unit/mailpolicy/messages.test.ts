@@ -23,7 +23,7 @@ test('every mail-record code is registered, namespaced, with an RFC and both lan
     'dmarc-missing', 'dmarc-syntax', 'dmarc-multiple-records', 'dmarc-missing-policy', 'dmarc-invalid-value',
     'dmarc-unknown-tag', 'dmarc-deprecated-tag', 'dmarc-policy-none', 'dmarc-invalid-uri',
     'dmarc-external-destination', 'dmarc-misplaced', 'dkim-syntax', 'dkim-invalid-key', 'dkim-weak-key',
-    'dkim-revoked', 'dkim-testing', 'dkim-unknown-tag',
+    'dkim-revoked', 'dkim-testing', 'dkim-unknown-tag', 'dkim-multiple-records',
   ]) {
     assert.ok(codes.includes(required), required);
   }
@@ -51,6 +51,7 @@ test('every problem the fixtures raise reads as a finished sentence in English a
     'b._domainkey TXT "v=DKIM2; k=ed25519; p=AAAA; p="',
     'c._domainkey TXT "k=foo; p=!!"',
     'd._domainkey TXT "v=DKIM1; p="',
+    'd._domainkey TXT "v=DKIM1; p=; n=old"',
   ].join('\n');
   const problems: Problem[] = [
     ...checkDmarc(fixtureZone(fixtures[0])),

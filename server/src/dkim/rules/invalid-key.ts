@@ -3,15 +3,34 @@
  *
  * RFC 6376 §3.6.1: p= is the base64 of the public key; for k=rsa (the default) a
  * DER SubjectPublicKeyInfo holding an RSA key; RFC 8463 §4.2: for k=ed25519 the
- * raw 32-byte key. Unknown k= values leave verifiers without a usable key.
+ * raw 32-byte key. Unknown k= values leave verifiers without a usable key, and
+ * an s= list without `email` or `*` keeps the key away from mail (a warning).
  * Decoding is node:crypto's; nothing is parsed by hand.
  */
 import type { Problem } from '../../diagnostics/types';
 import { problemIn, printable } from '../records';
 import { DkimCodes } from '../codes';
+import { listItems } from '../parse';
 import type { DkimContext } from '../context';
 
 export function checkInvalidKey(ctx: DkimContext): Problem[] {
+  return [...checkKey(ctx), ...checkService(ctx)];
+}
+
+function checkService(ctx: DkimContext): Problem[] {
+  const s = ctx.key.tag('s');
+  const services = listItems(s).map((i) => i.item.toLowerCase());
+  if (!s || services.includes('*') || services.includes('email')) return [];
+  return [
+    problemIn(ctx.txt, DkimCodes.invalidKey.code, s.valueStart, s.valueEnd === s.valueStart ? s.end : s.valueEnd, {
+      selector: ctx.selector,
+      detail: 'dkim-key-service',
+      services: printable(s.value),
+    }, 'warning'),
+  ];
+}
+
+function checkKey(ctx: DkimContext): Problem[] {
   const { txt, key, verdict } = ctx;
   const p = key.tag('p');
   const pkcs1 = verdict?.ok === true && verdict.type === 'rsa' && verdict.pkcs1 === true;
