@@ -242,15 +242,18 @@ export class ZoneParser {
       explicitTtl = this.ttlValue(ttlTok, source);
       if (explicitTtl === undefined) return false;
     }
-    if (this.zoneClass === undefined) this.zoneClass = cls ?? 'IN';
-    else if (classTok !== undefined && cls !== this.zoneClass) {
+    // NONE and ANY are query classes: never the class of zone data.
+    const metaClass = cls === 'NONE' || cls === 'ANY';
+    if (this.zoneClass === undefined && !metaClass) this.zoneClass = cls ?? 'IN';
+    else if (classTok !== undefined && (metaClass || cls !== this.zoneClass)) {
       this.report(source, ZoneCodes.syntax.code, classTok.offset, classTok.length, {
         detail: 'class-mismatch',
         class: cls ?? classTok.text,
-        zoneClass: this.zoneClass,
+        zoneClass: this.zoneClass ?? 'IN',
       });
       return false;
     }
+    if (this.zoneClass === undefined) this.zoneClass = 'IN';
     const rdataTokens = i + 1 === toks.length ? [] : toks.slice(i + 1);
     let rdata: Rdata;
     try {
