@@ -18,6 +18,8 @@ export interface DmarcView {
   readonly policyDomains: ReadonlySet<string>;
   /** Name keys of domains with a DMARC record, valid or meant to be (a broken one is reported by itself). */
   readonly attemptedDomains: ReadonlySet<string>;
+  /** Name keys of domains whose `_dmarc` is a CNAME (often a hosted DMARC service): not judged. */
+  readonly aliasedDomains: ReadonlySet<string>;
   /** TXT records elsewhere (not at a DMARC name). */
   readonly others: readonly TxtRecord[];
 }
@@ -63,7 +65,14 @@ export function collectDmarc(zone: Zone, txts: readonly TxtRecord[] = txtRecords
     const others = (dmarcCount.get(nameKey(ctx.txt.owner)) ?? 0) - (ctx.dmarc.isDmarc ? 1 : 0);
     ctx.besideDmarc = ctx.placement === 'policy' && others > 0;
   }
-  return { zone, txts, contexts, policyDomains, attemptedDomains, others };
+  const aliasedDomains = new Set<string>();
+  for (const r of zone.records) {
+    if (r.type !== 'CNAME' || !/^_dmarc\./i.test(r.owner)) continue;
+    const key = nameKey(withoutFirstLabel(r.owner));
+    aliasedDomains.add(key);
+    attemptedDomains.add(key);
+  }
+  return { zone, txts, contexts, policyDomains, attemptedDomains, aliasedDomains, others };
 }
 
 /** A name for messages: no trailing dot (except the root). */

@@ -43,3 +43,8 @@ test('the parsers keep strict versions', () => {
   assert.equal(parseBimi('v = BIMI1; l=').isRecord, true);
   assert.equal(parseBimi('v=bimi1; l=').isRecord, false);
 });
+
+test('BIMI under a _dmarc CNAME (a hosted DMARC record) is not judged', () => {
+  const zone = 'default._bimi TXT "v=BIMI1; l=https://example.org/l.svg"\n_dmarc CNAME example.org._dmarc.host.example.\n';
+  assert.deepEqual(checkMailPolicy(fixtureZone(zone, 'example.org.')), []);
+});

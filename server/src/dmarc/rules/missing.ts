@@ -6,7 +6,7 @@
  * suffix list's registrable domain). A name that sends mail (SPF) or handles it
  * (MX, other than the null MX of RFC 7505) with no policy anywhere on that walk
  * is reported (a broken record counts as present: its own diagnostics say what
- * is wrong). Only what the zone shows is judged: when the organizational domain
+ * is wrong; so does a `_dmarc` CNAME to a hosted record). Only what the zone shows is judged: when the organizational domain
  * lies above this zone (a zone for sub.example.com cannot see example.com's
  * records), nothing is claimed.
  */

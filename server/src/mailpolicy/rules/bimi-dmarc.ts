@@ -34,6 +34,11 @@ export function checkBimiDmarc(view: MailPolicyView, dmarc: DmarcView): Problem[
     let args: ProblemArgs | undefined;
     let found = false;
     for (let n = ctx.domain; isSubdomain(n, org) && isSubdomain(n, view.zone.origin); n = parentName(n)) {
+      // A `_dmarc` CNAME points at a record this zone cannot see.
+      if (dmarc.aliasedDomains.has(nameKey(n))) {
+        found = true;
+        break;
+      }
       const records = policies.get(nameKey(n));
       if (records?.length === 1) {
         found = true;
