@@ -74,6 +74,10 @@ export const DmarcDetails: Record<string, { en: string; ja: string }> = {
     en: 'the version must be exactly "DMARC1", found "{found}"; receivers ignore the whole record',
     ja: 'バージョンは正確に「DMARC1」でなければなりません（「{found}」になっています）。受信側はレコード全体を無視します',
   },
+  'dmarc-leading-space': {
+    en: 'the record must begin with "v=DMARC1" itself; remove the leading space, or receivers ignore the record',
+    ja: 'レコードは「v=DMARC1」そのもので始める必要があります。先頭の空白を削除してください。そうでないと受信側はレコードを無視します',
+  },
   'dmarc-version-separator': {
     en: 'a ";" is missing after "v=DMARC1", so the version reads as something else and receivers ignore the record',
     ja: '「v=DMARC1」の後に「;」がないため、バージョンが別の値として読まれ、受信側はレコードを無視します',

@@ -34,7 +34,11 @@ export function checkSyntax(ctx: DmarcContext): Problem[] {
       return [problemOnText(txt, CODE, { detail: 'dmarc-not-dmarc' }, ctx.besideDmarc ? 'warning' : undefined)];
     }
     const v = dmarc.version;
-    if (v && /^DMARC1[ \t]/i.test(v.value)) {
+    const lead = /^[ \t\r\n]+/.exec(text);
+    if (lead && v && v.value === 'DMARC1') {
+      // ` v=DMARC1; …`: the record must start with the version itself.
+      out.push(problemIn(txt, CODE, 0, lead[0].length, { detail: 'dmarc-leading-space' }));
+    } else if (v && /^DMARC1[ \t]/i.test(v.value)) {
       // `v=DMARC1 p=reject`: the `;` after the version is missing.
       out.push(problemIn(txt, CODE, v.valueStart + 6, v.valueEnd, { detail: 'dmarc-version-separator' }));
     } else if (v) {
