@@ -50,6 +50,10 @@ export const RdataDetails: Record<string, { en: string; ja: string }> = {
   'rdata-type': { en: '{field}: unknown record type', ja: '{field}: 不明なレコードタイプです' },
   'rdata-value': { en: '{field} has an invalid value', ja: '{field} の値が正しくありません' },
   'rdata-too-long': { en: '{field} is too long', ja: '{field} が長すぎます' },
+  'rdata-wire-too-long': {
+    en: 'the data is longer than the 65535 octets a record can hold (RDLENGTH is 16 bits)',
+    ja: 'データが、1つのレコードに入る 65535 オクテットを超えています（RDLENGTH は16ビット）',
+  },
   'rdata-generic-length': {
     en: 'the \\# length says {expected} octets but the data has {actual}',
     ja: '\\# の長さは {expected} オクテットですが、データは {actual} オクテットです',

@@ -113,6 +113,9 @@ function plainString(t: Token): CharString | undefined {
   return { value: s, offsets, span: { offset: t.offset, length: t.length }, quoted: t.quoted };
 }
 
+/** RDLENGTH is 16 bits (RFC 1035 §3.2.1). */
+export const MAX_RDLENGTH = 0xffff;
+
 const NAME_FIELD: Record<number, string> = { 2: 'target', 5: 'target', 7: 'target', 8: 'target', 9: 'target', 12: 'target', 39: 'target' };
 
 export function fastRdata(code: number, tokens: readonly Token[], origin: string): Rdata | undefined {
@@ -143,11 +146,15 @@ export function fastRdata(code: number, tokens: readonly Token[], origin: string
   if (code === 16 || code === 99) {
     if (n === 0 || tokens[0].text === '\\#') return undefined;
     const strings: CharString[] = [];
+    let wireLength = 0;
     for (const t of tokens) {
       const s = plainString(t);
       if (!s) return undefined;
       strings.push(s);
+      wireLength += 1 + s.value.length;
     }
+    // Over RDLENGTH's 16 bits: the full path reports it.
+    if (wireLength > MAX_RDLENGTH) return undefined;
     const data = strings.map((s) => s.value);
     return { canonical: data.map(quoteOctets).join(' '), fields: { data }, strings };
   }

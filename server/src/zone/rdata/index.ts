@@ -9,7 +9,7 @@ import { addressCodecs } from './address';
 import { basicCodecs } from './basic';
 import type { Codec, Decoded } from './codec';
 import { TextCursor, type RdataContext } from './cursor';
-import { fastRdata } from './fast';
+import { MAX_RDLENGTH, fastRdata } from './fast';
 import { decodeHex, readUint } from './fields';
 import { dnssecCodecs } from './dnssec';
 import { loc } from './loc';
@@ -44,8 +44,19 @@ export function parseRdata(
   tokens: readonly Token[],
   ctx: RdataContext,
 ): { rdata: Rdata; problems: Problem[] } {
+  if (tokens.length > MAX_RDLENGTH && STRING_TYPES.has(typeName(code)) && tokens[0].text !== '\\#') {
+    // Each character-string is at least one octet: too long without decoding a million of them.
+    const c = new TextCursor(tokens, ctx, typeName(code));
+    reportTooLong(c, tokens);
+    return { rdata: fallback(tokens, []), problems: c.problems };
+  }
   const fast = fastRdata(code, tokens, ctx.origin);
   return fast ? { rdata: fast, problems: [] } : parseRdataFull(code, tokens, ctx);
+}
+
+/** BIND: "ran out of space". */
+function reportTooLong(c: TextCursor, tokens: readonly Token[]): void {
+  c.report({ offset: tokens[0].offset, length: lastEnd(tokens) - tokens[0].offset }, 'rdata-wire-too-long');
 }
 
 /** parseRdata without the fast paths: the reference the fast paths are tested against. */
@@ -66,6 +77,7 @@ export function parseRdataFull(
   const w = new WireWriter();
   codec.fromText(c, w);
   if (!c.hasErrors && !c.atEnd()) reportExtra(c);
+  if (!c.hasErrors && w.length > MAX_RDLENGTH) reportTooLong(c, tokens);
   if (c.hasErrors) return { rdata: fallback(tokens, c.strings), problems: c.problems };
   const decoded = safeDecode(codec, w.toBytes());
   if (!decoded) return { rdata: fallback(tokens, c.strings), problems: c.problems };
