@@ -10,9 +10,10 @@ import { SpfCodes, SpfDetails } from '../spf/codes';
 import { DmarcCodes, DmarcDetails } from '../dmarc/codes';
 import { DkimCodes, DkimDetails } from '../dkim/codes';
 import { MailPolicyCodes, MailPolicyDetails } from '../mailpolicy/codes';
+import { ProviderCodes, ProviderDetails } from '../providers/codes';
 
-const tables: ReadonlyArray<Record<string, CodeDef>> = [ZoneCodes, RdataCodes, SemanticsCodes, SpfCodes, DmarcCodes, DkimCodes, MailPolicyCodes];
-const detailTables: ReadonlyArray<Record<string, { en: string; ja: string }>> = [ZoneDetails, RdataDetails, SemanticsDetails, SpfDetails, DmarcDetails, DkimDetails, MailPolicyDetails];
+const tables: ReadonlyArray<Record<string, CodeDef>> = [ZoneCodes, RdataCodes, SemanticsCodes, SpfCodes, DmarcCodes, DkimCodes, MailPolicyCodes, ProviderCodes];
+const detailTables: ReadonlyArray<Record<string, { en: string; ja: string }>> = [ZoneDetails, RdataDetails, SemanticsDetails, SpfDetails, DmarcDetails, DkimDetails, MailPolicyDetails, ProviderDetails];
 
 /** Every table as registered, for the test that each code is defined exactly once. */
 export const codeTables: ReadonlyArray<Record<string, CodeDef>> = tables;

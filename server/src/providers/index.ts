@@ -1,0 +1,18 @@
+/**
+ * The provider catalogue, detection, and the checks that use them.
+ */
+import type { Problem } from '../diagnostics/types';
+import type { Zone } from '../zone/ast';
+import { checkProviderMissing } from './providerMissing';
+
+export { PROVIDERS, providerById, providerTerms, hostMatches } from './catalogue';
+export type { ProviderEntry, ProviderDetection } from './catalogue';
+export { detectProviders } from './detect';
+export type { DetectedProvider, ProviderEvidence, EvidenceKind } from './detect';
+export { ProviderCodes, ProviderDetails } from './codes';
+export type { ProviderMissingData } from './codes';
+
+/** Every provider check over a zone (sync): for the analysis list. */
+export function checkProviders(zone: Zone): Problem[] {
+  return checkProviderMissing(zone);
+}
