@@ -4,6 +4,7 @@
  */
 import type { Problem } from '../diagnostics/types';
 import type { Zone } from '../zone/ast';
+import { splitLabels } from '../zone/names';
 import { txtRecords } from './records';
 import { dkimSelector, parseDkimKey } from './parse';
 import { decodeDkimKey } from './key';
@@ -34,7 +35,7 @@ export function checkDkim(zone: Zone): Problem[] {
     if (!where) continue;
     const key = parseDkimKey(txt.text.value);
     const verdict = key.publicKey ? decodeDkimKey(key.keyType, key.publicKey) : undefined;
-    const selector = txt.owner.split('.').slice(0, where.at).join('.');
+    const selector = splitLabels(txt.owner).slice(0, where.at).join('.');
     const ctx: DkimContext = { txt, key, selector, verdict };
     contexts.push(ctx);
     for (const rule of rules) out.push(...rule(ctx));

@@ -31,12 +31,6 @@ export function txtRecords(zone: Zone): TxtRecord[] {
   return out;
 }
 
-/** The name below the first label: `_dmarc.example.com.` → `example.com.`. */
-export function withoutFirstLabel(name: string): string {
-  const labels = splitLabels(name);
-  return labels.length <= 1 ? '.' : labels.slice(1).join('.') + '.';
-}
-
 /** The source span of the record's text: from the first string to the end of the last. */
 export function textSpan(txt: TxtRecord): Span {
   const strings = txt.record.rdata.strings ?? [];

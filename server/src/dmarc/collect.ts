@@ -4,8 +4,8 @@
  * `<domain>._report._dmarc.<dest>` (RFC 9990 §3), and everything else.
  */
 import type { Zone } from '../zone/ast';
-import { nameKey } from '../zone/names';
-import { txtRecords, withoutFirstLabel, type TxtRecord } from '../dkim/records';
+import { nameKey, parentName, splitLabels } from '../zone/names';
+import { txtRecords, type TxtRecord } from '../dkim/records';
 import { looksLikeDmarc, parseDmarc } from './parse';
 import type { DmarcContext } from './context';
 
@@ -39,7 +39,7 @@ export function collectDmarc(zone: Zone, txts: readonly TxtRecord[] = txtRecords
       const ctx = {
         txt,
         dmarc: parseDmarc(txt.text.value),
-        domain: withoutFirstLabel(txt.owner),
+        domain: parentName(txt.owner),
         placement: 'policy' as const,
         besideDmarc: false,
       };
@@ -47,7 +47,7 @@ export function collectDmarc(zone: Zone, txts: readonly TxtRecord[] = txtRecords
       if (ctx.dmarc.isDmarc) policyDomains.add(nameKey(ctx.domain));
     } else if (reportLabelIndex(txt.labels) > 0) {
       const i = reportLabelIndex(txt.labels);
-      const domain = txt.owner.split('.').slice(0, i).join('.') + '.';
+      const domain = splitLabels(txt.owner).slice(0, i).join('.') + '.';
       const dmarc = parseDmarc(txt.text.value);
       contexts.push({ txt, dmarc, domain, placement: 'report-authorization', besideDmarc: false });
     } else {
@@ -68,7 +68,7 @@ export function collectDmarc(zone: Zone, txts: readonly TxtRecord[] = txtRecords
   const aliasedDomains = new Set<string>();
   for (const r of zone.records) {
     if (r.type !== 'CNAME' || !/^_dmarc\./i.test(r.owner)) continue;
-    const key = nameKey(withoutFirstLabel(r.owner));
+    const key = nameKey(parentName(r.owner));
     aliasedDomains.add(key);
     attemptedDomains.add(key);
   }

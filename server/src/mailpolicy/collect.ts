@@ -3,6 +3,7 @@
  * (`_mta-sts`, `_smtp._tls`, `<selector>._bimi`) and the rest.
  */
 import type { Zone } from '../zone/ast';
+import { splitLabels } from '../zone/names';
 import { txtRecords, type TxtRecord } from '../dkim/records';
 import { KINDS, type RecordKind } from './kinds';
 import { parsePolicyRecord, type PolicyRecord } from './parse';
@@ -31,7 +32,8 @@ export function collectMailPolicy(zone: Zone, txts: readonly TxtRecord[] = txtRe
     for (const kind of KINDS) {
       const at = kind.place(txt.labels);
       if (at === undefined) continue;
-      const domain = txt.owner.split('.').slice(at).join('.') || '.';
+      const rest = splitLabels(txt.owner).slice(at);
+      const domain = rest.length ? rest.join('.') + '.' : '.';
       contexts.push({ txt, kind, record: parsePolicyRecord(kind, txt.text.value), domain });
       placed = true;
       break;
