@@ -68,7 +68,27 @@ export function problemIn(
   args?: ProblemArgs,
   severity?: Severity,
 ): Problem {
-  return problem(code, txt.text.spanOf(from, to), args, severity, txt.record.file);
+  return problem(code, octetSpan(txt, from, to), args, severity, txt.record.file);
+}
+
+/**
+ * The source span of octets [from, to) of a record's text. Unlike a plain
+ * "last octet + 1", the end is where the last octet's source text ends, so a range
+ * ending in an escape such as `\059` covers all four characters.
+ */
+export function octetSpan(txt: TxtRecord, from: number, to: number): Span {
+  const start = txt.text.spanOf(from, to);
+  if (to <= from) return start;
+  let base = 0;
+  for (const s of txt.record.rdata.strings ?? []) {
+    const i = to - 1 - base;
+    if (i < s.value.length) {
+      const end = s.offsets[i + 1];
+      return end > start.offset ? { offset: start.offset, length: end - start.offset } : start;
+    }
+    base += s.value.length;
+  }
+  return start;
 }
 
 /** A problem over a whole record's text. */
