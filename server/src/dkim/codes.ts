@@ -70,6 +70,10 @@ export const DkimDetails: Record<string, { en: string; ja: string }> = {
     en: 'it is not valid base64 ("{text}")',
     ja: '正しい base64 ではありません（「{text}」）',
   },
+  'dkim-key-pem': {
+    en: 'it still has the PEM armour ("-----BEGIN PUBLIC KEY-----"): keep only the base64 between the header and footer lines',
+    ja: 'PEM の見出し（「-----BEGIN PUBLIC KEY-----」）が残っています。見出しと末尾の行の間にある base64 だけを書いてください',
+  },
   'dkim-key-truncated': {
     en: 'its base64 length is not a multiple of 4, so part of it is probably missing',
     ja: 'base64 の長さが 4 の倍数ではないため、途中が欠けている可能性があります',

@@ -76,6 +76,7 @@ test('keys that are not what k= says, or not keys at all', () => {
     `f._domainkey TXT "v=DKIM1; p=${Buffer.from('not a key at all').toString('base64')}"`,
     `g._domainkey TXT "v=DKIM1; k=ed25519; p=${Buffer.alloc(16).toString('base64')}"`,
     `h._domainkey TXT ${strings(`v=DKIM1; p=${rsaPkcs1}`)}`,
+    `i._domainkey TXT "v=DKIM1; k=ed25519; p=-----BEGIN PUBLIC KEY-----${ed25519Spki}-----END PUBLIC KEY-----"`,
   ].join('\n');
   const { problems } = check(text);
   const details = problems.map((p) => [p.code, p.args?.detail, severityOf(p)]);
@@ -88,6 +89,7 @@ test('keys that are not what k= says, or not keys at all', () => {
     ['dkim-invalid-key', 'dkim-key-not-key', 'error'],
     ['dkim-invalid-key', 'dkim-key-ed25519-length', 'error'],
     ['dkim-invalid-key', 'dkim-key-pkcs1', 'warning'],
+    ['dkim-invalid-key', 'dkim-key-pem', 'error'],
   ]);
   const under = problems.map((p) => text.slice(p.offset, p.offset + p.length));
   assert.equal(under[0], ed25519Spki);

@@ -46,6 +46,7 @@ function checkKey(ctx: DkimContext): Problem[] {
       return at(range[0], range[1], { detail: 'dkim-key-unknown-type', keyType: printable(key.keyType) });
     }
     case 'base64': {
+      if (/-----BEGIN/.test(p.value)) return at(p.valueStart, p.valueEnd, { detail: 'dkim-key-pem' });
       const bad = /[^A-Za-z0-9+/= \t\r\n]/.exec(p.value);
       const from = bad ? p.valueStart + bad.index : p.valueStart;
       const to = bad ? from + 1 : p.valueEnd;
