@@ -28,7 +28,7 @@ import type { FeatureContext, ParsedDocument } from './features/context';
 import { findDefinition } from './features/definition';
 import { toDiagnostics } from './features/diagnostics';
 import { getFoldingRanges } from './features/folding';
-import { doHover } from './features/hover';
+import { doHover, doHoverAsync, providerName, syncTxtSource, type HoverContext, type HoverFormat } from './features/hover';
 import { getDocumentLinks } from './features/links';
 import { toRange } from './features/spans';
 import { getDocumentSymbols } from './features/symbols';
@@ -50,6 +50,8 @@ export interface LanguageServiceOptions {
   readonly trusted: boolean;
   /** Reads a file (for $INCLUDE and for locations in other files); defaults to the disk. */
   readonly readFile?: (absolutePath: string) => string | undefined;
+  /** What the client's hover `contentFormat` accepts; markdown unless told otherwise. */
+  readonly hoverFormat?: HoverFormat;
 }
 
 export interface LanguageService {
@@ -60,7 +62,10 @@ export interface LanguageService {
   validateSync(document: TextDocument): Diagnostic[];
   /** Diagnostics that may wait on DNS (sync ones included). Rejects only when aborted. */
   validate(document: TextDocument, signal?: AbortSignal): Promise<Diagnostic[]>;
+  /** Hover from the parse, zone data and the provider snapshot: no waiting. */
   doHover(document: TextDocument, position: Position): Hover | undefined;
+  /** Hover that may follow `include:` / `redirect=` through the resolver (live DNS when set). */
+  doHoverAsync(document: TextDocument, position: Position, signal?: AbortSignal): Promise<Hover | undefined>;
   getCompletions(document: TextDocument, position: Position): CompletionList;
   getDocumentSymbols(document: TextDocument): DocumentSymbol[];
   getFoldingRanges(document: TextDocument): FoldingRange[];
@@ -146,6 +151,14 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
 
   const featureContext = (document: TextDocument): FeatureContext => ({ ...parse(document), locale: options.locale });
 
+  const txt = syncTxtSource(zonesForResolver);
+  const hoverContext = (document: TextDocument): HoverContext => ({
+    ...featureContext(document),
+    format: options.hoverFormat ?? 'markdown',
+    txt,
+    providerName: (domain) => providerName(domain, options.locale),
+  });
+
   const diagnosticContext = (parsed: ParsedDocument) => ({
     document: parsed.document,
     documentPath: parsed.path,
@@ -178,7 +191,9 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
       signal?.throwIfAborted();
       return toDiagnostics([...sync, ...later], diagnosticContext(parsed));
     },
-    doHover: (document, position) => doHover(featureContext(document), document.offsetAt(position)),
+    doHover: (document, position) => doHover(hoverContext(document), document.offsetAt(position)),
+    doHoverAsync: (document, position, signal) =>
+      doHoverAsync(hoverContext(document), document.offsetAt(position), currentResolver(), signal),
     getCompletions: (document, position) => getCompletions(featureContext(document), document.offsetAt(position)),
     getDocumentSymbols: (document) => getDocumentSymbols(parse(document)),
     getFoldingRanges: (document) => getFoldingRanges(parse(document)),

@@ -67,6 +67,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     settings: () => settings,
     folders: () => folders,
     trusted: init.trusted !== false,
+    hoverFormat: hoverFormat(caps.textDocument?.hover?.contentFormat),
   });
   return {
     capabilities: {
@@ -215,9 +216,17 @@ connection.languages.diagnostics.on((params) => {
   return { kind: DocumentDiagnosticReportKind.Full, items };
 });
 
-connection.onHover(({ textDocument, position }) => {
+/** The first hover format the client lists that we write; plain text when it lists none (LSP default). */
+function hoverFormat(formats: readonly string[] | undefined): 'markdown' | 'plaintext' {
+  return (formats?.find((f) => f === 'markdown' || f === 'plaintext') as 'markdown' | 'plaintext' | undefined) ?? 'plaintext';
+}
+
+connection.onHover(({ textDocument, position }, token) => {
   const document = documents.get(textDocument.uri);
-  return document ? service.doHover(document, position) : undefined;
+  if (!document) return undefined;
+  const abort = new AbortController();
+  token.onCancellationRequested(() => abort.abort());
+  return service.doHoverAsync(document, position, abort.signal);
 });
 
 connection.onCompletion(({ textDocument, position }) => {

@@ -1,0 +1,99 @@
+/**
+ * Hover on the zone file itself: RR types (what they are, their RDATA fields in order,
+ * this record's values, the RFC), directives, TTLs as durations, classes, owners, and
+ * the SOA fields (RFC 1035 §3.3.13).
+ */
+import { TypeDocs } from '../../l10n/rrtypes';
+import { ClassDocs, DirectiveDocs, Ui } from '../../l10n/strings';
+import { HoverText } from '../../l10n/hover';
+import { localize, type Localized } from '../../l10n';
+import { parseRfcRefs } from '../../docs/rfc';
+import { RdataFieldOrder, SOA_FIELDS, SoaFieldDocs } from '../../docs/zone';
+import { parseTtl } from '../../zone/ttl';
+import type { ResourceRecord, Span, Token } from '../../zone/ast';
+import { typeCode } from '../../zone/rdata/types';
+import { formatDuration } from '../duration';
+import { directiveAt, toRange, tokenAt, touches } from '../spans';
+import type { HoverContext } from './context';
+import { code, rfcLink } from './markup';
+
+export interface StaticHover {
+  readonly span: Span;
+  readonly markdown: string;
+}
+
+/** Hovers that need nothing but the parse; `record` is the record under the cursor, if any. */
+export function zoneHover(ctx: HoverContext, offset: number, record: ResourceRecord | undefined): StaticHover | undefined {
+  const say = (text: Localized, args?: Record<string, string | number>) => localize(text, ctx.locale, args);
+  const directive = directiveAt(ctx.zone, offset);
+  if (directive) {
+    if (touches(directive.nameSpan, offset)) {
+      return { span: directive.nameSpan, markdown: `**${directive.name}** — ${say(Ui.directive)}\n\n${say(DirectiveDocs[directive.name])}` };
+    }
+    const arg = tokenAt(directive.args, offset);
+    if (directive.name === '$TTL' && arg) return ttlHover(ctx, arg.token, arg.token.text, say(Ui.defaultTtl));
+    return undefined;
+  }
+  if (!record) return undefined;
+  if (touches(record.typeSpan, offset)) return { span: record.typeSpan, markdown: typeHover(ctx, record) };
+  if (touches(record.ttlSpan, offset)) {
+    return ttlHover(ctx, record.ttlSpan, ctx.document.getText(toRange(ctx.document, record.ttlSpan)), say(Ui.ttl));
+  }
+  if (touches(record.classSpan, offset)) {
+    const doc = ClassDocs[record.class.toUpperCase()];
+    return doc && { span: record.classSpan, markdown: `**${record.class.toUpperCase()}** — ${say(Ui.recordClass)}\n\n${say(doc)}` };
+  }
+  if (touches(record.ownerSpan, offset)) return { span: record.ownerSpan, markdown: code(record.owner) };
+  const token = tokenAt(record.tokens, offset);
+  if (token && record.type === 'SOA') return soaFieldHover(ctx, token.token, token.index);
+  return undefined;
+}
+
+function typeHover(ctx: HoverContext, record: ResourceRecord): string {
+  const say = (text: Localized, args?: Record<string, string | number>) => localize(text, ctx.locale, args);
+  const number = typeCode(record.type) ?? record.typeCode;
+  const doc = TypeDocs[record.type];
+  const lines = [`**${record.type}** — ${say(Ui.recordType)} (${say(Ui.typeCode, { code: number })})`];
+  if (doc) lines.push('', say(doc));
+  const order = RdataFieldOrder[record.type];
+  if (order) lines.push('', `${say(HoverText.fieldOrder)}: ${order.map(code).join(' ')}`);
+  const fields = Object.entries(record.rdata.fields);
+  if (fields.length > 0) {
+    lines.push('', `${say(Ui.fields)}:`);
+    for (const [name, value] of fields) lines.push(`- ${code(name)}: ${showValue(value)}`);
+  }
+  if (doc) lines.push('', `${say(Ui.specification)}: ${parseRfcRefs(doc.rfc).map(rfcLink).join(', ')}`);
+  return lines.join('\n');
+}
+
+function showValue(value: unknown): string {
+  const text = Array.isArray(value) ? value.map((v) => JSON.stringify(v)).join(' ') : typeof value === 'string' ? value : JSON.stringify(value);
+  return code(text.length > 80 ? text.slice(0, 77) + '…' : text);
+}
+
+function ttlHover(ctx: HoverContext, span: Span, text: string, title: string): StaticHover | undefined {
+  const ttl = parseTtl(text);
+  if (!ttl.ok) return undefined;
+  const seconds = localize(Ui.seconds, ctx.locale, { n: ttl.value });
+  return { span, markdown: `**${title}**\n\n${formatDuration(ttl.value, ctx.locale)} (${seconds})` };
+}
+
+/** The SOA RDATA fields in order (RFC 1035 §3.3.13); the four timers also as durations. */
+function soaFieldHover(ctx: HoverContext, token: Token, index: number): StaticHover | undefined {
+  const field = SOA_FIELDS[index];
+  if (!field) return undefined;
+  const say = (text: Localized, args?: Record<string, string | number>) => localize(text, ctx.locale, args);
+  const doc = SoaFieldDocs[field];
+  const lines = [`**SOA ${field}** — ${say(doc.name)} · ${rfcLink(doc.ref)}`, '', say(doc.text)];
+  if (index >= 3) {
+    const ttl = parseTtl(token.text);
+    if (ttl.ok) lines.push('', `${formatDuration(ttl.value, ctx.locale)} (${say(Ui.seconds, { n: ttl.value })})`);
+  }
+  if (field === 'serial') {
+    const m = /^(\d{4})(\d{2})(\d{2})(\d{2})$/.exec(token.text);
+    if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12 && Number(m[3]) >= 1 && Number(m[3]) <= 31) {
+      lines.push('', say(HoverText.serialLooksDate, { date: `${m[1]}-${m[2]}-${m[3]}`, n: Number(m[4]) }));
+    }
+  }
+  return { span: token, markdown: lines.join('\n') };
+}
