@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseSpf } from '../../../server/src/spf/parser';
 import { parseZoneText } from '../../../server/src/zone/index';
+import { MAX_STRING_TOKEN_CHARS, decodeToken } from '../../../server/src/zone/rdata/strings';
 
 test('SPF: a bare qualifier at the end of the record is an unknown mechanism inside the record', () => {
   for (const [record, under] of [
@@ -36,4 +37,29 @@ test('RDATA longer than 65535 octets is an error, as BIND\'s "ran out of space";
     ],
   );
   assert.equal(zone.records.length, 3);
+});
+
+test('a character-string too long for any RDATA is rejected without decoding it (100 MB took minutes and GBs)', () => {
+  const limit = MAX_STRING_TOKEN_CHARS;
+  for (const [body, detail] of [
+    ['a'.repeat(limit), undefined],
+    ['a'.repeat(limit + 1), 'rdata-wire-too-long'],
+  ] as const) {
+    const text = `@ TXT "${body}"\n`;
+    const zone = parseZoneText(text, { origin: 'example.com.' });
+    const p = zone.problems.find((x) => x.code === 'zone-bad-rdata' || x.code === 'zone-txt-string-too-long');
+    assert.ok(p);
+    assert.deepEqual([p.code, p.args?.detail, p.offset, p.length], [detail ? 'zone-bad-rdata' : 'zone-txt-string-too-long', detail, 6, body.length + 2]);
+  }
+  const caa = `@ CAA 0 issue "${'x'.repeat(limit + 1)}"\n`;
+  const p = parseZoneText(caa, { origin: 'example.com.' }).problems.find((x) => x.code === 'zone-bad-rdata');
+  assert.deepEqual([p?.args?.detail, p?.offset], ['rdata-wire-too-long', caa.indexOf('"')]);
+});
+
+test('decoding keeps one source offset per octet across ASCII runs, escapes and UTF-8', () => {
+  const t = { text: 'ab\\099d\u00e9f\\"', offset: 10, length: 15, quoted: true };
+  const d = decodeToken(t);
+  assert.ok(d.ok);
+  assert.equal(d.value, 'abcd\u00c3\u00a9f"');
+  assert.deepEqual(d.offsets, [11, 12, 13, 17, 18, 18, 19, 20, 22]);
 });

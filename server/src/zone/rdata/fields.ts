@@ -7,7 +7,7 @@ import type { Token } from '../ast';
 import { decodeName, encodeName, parseName } from '../names';
 import { RdataCodes } from './codes';
 import type { TextCursor } from './cursor';
-import { decodeToken, quoteOctets, toCharString } from './strings';
+import { MAX_STRING_TOKEN_CHARS, decodeToken, quoteOctets, toCharString } from './strings';
 import { typeCode, typeName } from './types';
 import { WireReader, WireWriter, base64, binary, hexUpper } from './wire';
 
@@ -232,6 +232,11 @@ export function ipv6(fieldName: string): Field {
  * and writes it length-prefixed. Over 255 octets: `zone-txt-string-too-long`.
  */
 export function readCharString(c: TextCursor, t: Token, w: WireWriter): void {
+  if (t.text.length > MAX_STRING_TOKEN_CHARS) {
+    // Decoding a 100 MB string octet by octet would take minutes and gigabytes.
+    c.report(t, 'rdata-wire-too-long');
+    return;
+  }
   const newline = unescapedNewline(t.text);
   if (newline >= 0) {
     // BIND: "unbalanced quotes"; a line break inside a string must be written \010.

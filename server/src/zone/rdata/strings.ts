@@ -20,6 +20,19 @@ export function decodeToken(token: Token): DecodeResult {
   let i = 0;
   while (i < text.length) {
     const c = text.charCodeAt(i);
+    if (c !== 0x5c && c < 0x80) {
+      // A run of plain ASCII: one slice, not a string and an object per character.
+      let j = i + 1;
+      while (j < text.length) {
+        const d = text.charCodeAt(j);
+        if (d === 0x5c || d >= 0x80) break;
+        j++;
+      }
+      value += text.slice(i, j);
+      for (let k = i; k < j; k++) offsets.push(base + k);
+      i = j;
+      continue;
+    }
     if (c === 0x5c /* \ */) {
       if (i + 1 >= text.length) return { ok: false, at: base + i, length: 1 };
       const d = text.charCodeAt(i + 1);
@@ -55,6 +68,12 @@ function appendChar(text: string, i: number): { octets: string; width: number } 
   const width = cp > 0xffff ? 2 : 1;
   return { octets: Buffer.from(String.fromCodePoint(cp), 'utf8').toString('latin1'), width };
 }
+
+/**
+ * Source characters beyond which a token's octets surely exceed RDLENGTH's 65535:
+ * no character or escape yields fewer octets than a quarter of its length (`\DDD`).
+ */
+export const MAX_STRING_TOKEN_CHARS = 4 * 0xffff;
 
 export function toCharString(token: Token, value: string, offsets: number[]): CharString {
   return { value, offsets, span: { offset: token.offset, length: token.length }, quoted: token.quoted };

@@ -9,7 +9,7 @@ import type { Codec } from './codec';
 import type { TextCursor } from './cursor';
 import { decodeBase64, formatIpv6, name, parseIpv4, parseIpv6, readUint, u16 } from './fields';
 import { encodeName } from '../names';
-import { decodeToken, quoteOctets } from './strings';
+import { MAX_STRING_TOKEN_CHARS, decodeToken, quoteOctets } from './strings';
 import { WireReader, base64, binary } from './wire';
 
 const KEY_NAMES = ['mandatory', 'alpn', 'no-default-alpn', 'port', 'ipv4hint', 'ech', 'ipv6hint'];
@@ -77,6 +77,10 @@ function readParam(c: TextCursor, t: Token): RawParam | undefined {
     span.length = next.offset + next.length - t.offset;
   } else if (valueTok.text.length >= 2 && valueTok.text.startsWith('"') && valueTok.text.endsWith('"')) {
     valueTok = { ...valueTok, text: valueTok.text.slice(1, -1), quoted: true };
+  }
+  if (valueTok.text.length > MAX_STRING_TOKEN_CHARS) {
+    c.report(valueTok, 'rdata-wire-too-long');
+    return undefined;
   }
   const d = decodeToken(valueTok);
   if (!d.ok) {

@@ -6,7 +6,7 @@
  */
 import { record, type Codec } from './codec';
 import { charString, charStrings, readCharString, u16, u8, type Field } from './fields';
-import { decodeToken, quoteOctets, toCharString } from './strings';
+import { MAX_STRING_TOKEN_CHARS, decodeToken, quoteOctets, toCharString } from './strings';
 import { binary } from './wire';
 
 const strings = record(charStrings('data'));
@@ -19,8 +19,8 @@ function x25Address(): Field {
     text(c, w) {
       const t = c.next('address');
       if (!t) return;
-      const d = decodeToken(t);
-      if (d.ok && !/^[0-9]{4,}$/.test(d.value)) {
+      const d = t.text.length > MAX_STRING_TOKEN_CHARS ? undefined : decodeToken(t);
+      if (d?.ok && !/^[0-9]{4,}$/.test(d.value)) {
         c.report(t, 'rdata-value', { field: 'address' });
         return;
       }
@@ -57,6 +57,10 @@ function rawString(fieldName: string, mustQuote: boolean): Field {
       if (!t) return;
       if (mustQuote && !t.quoted) {
         c.report(t, 'rdata-value', { field: fieldName });
+        return;
+      }
+      if (t.text.length > MAX_STRING_TOKEN_CHARS) {
+        c.report(t, 'rdata-wire-too-long');
         return;
       }
       const d = decodeToken(t);
