@@ -1,0 +1,83 @@
+/** Hover on DMARC and DKIM tags and values, and on every zone-file token kind, in both languages. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { MarkupContent } from 'vscode-languageserver';
+import { open } from './fixture';
+
+const ZONE = [
+  '$ORIGIN example.com.',
+  '$TTL 1h',
+  '$INCLUDE other.zone',
+  '@ 86400 IN SOA ns1 hostmaster 2024010502 7200 3600 1209600 300',
+  '  IN NS ns1',
+  '_dmarc IN TXT "v=DMARC1; p=quarantine; sp=reject; adkim=s; fo=1:d; rua=mailto:dmarc@example.com; pct=50; x=1"',
+  'sel._domainkey IN TXT "v=DKIM1; k=ed25519; h=sha256; t=y:s; n=note; s=email; p=11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo="',
+  'ns1 IN A 192.0.2.1',
+  '',
+].join('\n');
+
+function at(needle: string, shift = 0): string {
+  const i = ZONE.indexOf(needle);
+  assert.ok(i >= 0, needle);
+  return ZONE.slice(0, i + shift) + '|' + ZONE.slice(i + shift);
+}
+
+function hover(text: string, locale: 'en' | 'ja') {
+  const o = open(text, { locale });
+  const h = o.service.doHover(o.document, o.position);
+  assert.ok(h, 'a hover');
+  return { value: (h.contents as MarkupContent).value, under: o.document.getText(h.range!) };
+}
+
+const cases: Array<{ what: string; text: string; under: string; en: RegExp[]; ja: RegExp[] }> = [
+  // DMARC (RFC 9989 §4.7)
+  { what: 'DMARC v tag', text: at('v=DMARC1'), under: 'v', en: [/DMARC tag: Version/, /rfc9989#section-4\.7/], ja: [/DMARC のタグ: バージョン/] },
+  { what: 'DMARC version value', text: at('DMARC1', 2), under: 'DMARC1', en: [/Value `DMARC1`: DMARC version 1/], ja: [/値 `DMARC1`: DMARC のバージョン 1/] },
+  { what: 'DMARC p tag', text: at('p=quar'), under: 'p', en: [/Policy/, /fails DMARC/], ja: [/ポリシー/, /なりすましメール/] },
+  { what: 'DMARC p value', text: at('quarantine', 3), under: 'quarantine', en: [/Value `quarantine`: .*spam folder/], ja: [/迷惑メールフォルダ/] },
+  { what: 'DMARC sp value', text: at('reject', 1), under: 'reject', en: [/Subdomain policy/, /Refuse failing mail/], ja: [/サブドメインのポリシー/, /拒否/] },
+  { what: 'DMARC adkim value', text: at('adkim=s', 6), under: 's', en: [/DKIM alignment/, /strict: the domains must be exactly the same/], ja: [/DKIM の一致判定/, /strict（厳密）/] },
+  { what: 'DMARC fo list item', text: at('1:d', 2), under: 'd', en: [/Failure reporting options/, /Value `d`: Report when the DKIM signature fails/], ja: [/失敗レポートの条件/, /DKIM 署名の検証が失敗/] },
+  { what: 'DMARC rua value', text: at('mailto:', 3), under: 'mailto:dmarc@example.com', en: [/Aggregate reports/, /Value `mailto:dmarc@example\.com`/], ja: [/集計レポートの宛先/] },
+  { what: 'DMARC removed tag', text: at('pct='), under: 'pct', en: [/removed/, /rfc7489#section-6\.3/], ja: [/廃止/] },
+  { what: 'DMARC unknown tag', text: at('x=1'), under: 'x', en: [/does not define: receivers ignore it/], ja: [/定義されていないタグ/] },
+  // DKIM (RFC 6376 §3.6.1)
+  { what: 'DKIM v value', text: at('DKIM1', 1), under: 'DKIM1', en: [/DKIM key tag: Version/, /DKIM key record version 1/, /rfc6376#section-3\.6\.1/], ja: [/DKIM 鍵のタグ: バージョン/] },
+  { what: 'DKIM k value', text: at('ed25519', 2), under: 'ed25519', en: [/Key type/, /Ed25519 key \(RFC 8463\)/], ja: [/鍵の種類/, /Ed25519 鍵です/] },
+  { what: 'DKIM h value', text: at('sha256', 1), under: 'sha256', en: [/Hash algorithms/, /SHA-256/], ja: [/ハッシュ方式/] },
+  { what: 'DKIM t list item', text: at('y:s', 2), under: 's', en: [/Flags/, /Strict: the signature’s `i=` domain/], ja: [/フラグ/, /厳密/] },
+  { what: 'DKIM n tag', text: at('n=note'), under: 'n', en: [/Notes/, /receivers ignore them/], ja: [/メモ/] },
+  { what: 'DKIM s value', text: at('email', 1), under: 'email', en: [/Service types/, /Email signing only/], ja: [/サービスの種類/, /メールの署名/] },
+  { what: 'DKIM p tag', text: at('p=11'), under: 'p', en: [/Public key/, /Empty means the key was revoked/], ja: [/公開鍵/, /失効/] },
+  // Zone file
+  { what: 'RR type', text: at('SOA', 1), under: 'SOA', en: [/Record type \(type code 6\)/, /Fields, in order: `mname` `rname` `serial` `refresh` `retry` `expire` `minimum`/, /\[RFC 1035 §3\.3\.13\]\(https:\/\/www\.rfc-editor\.org\/rfc\/rfc1035#section-3\.3\.13\)/], ja: [/レコード型（|レコード型 \(/, /フィールド（記述順）/, /ゾーンの起点/] },
+  { what: '$TTL directive', text: at('$TTL', 1), under: '$TTL', en: [/Directive/, /default TTL/], ja: [/ディレクティブ/, /既定の TTL/] },
+  { what: '$TTL value', text: at('1h', 1), under: '1h', en: [/Default TTL/, /1 hour \(3600 seconds\)/], ja: [/既定の TTL/, /1時間（|1時間 \(/] },
+  { what: '$INCLUDE directive', text: at('$INCLUDE', 1), under: '$INCLUDE', en: [/Reads another file/], ja: [/別のファイル/] },
+  { what: 'record TTL', text: at('86400', 1), under: '86400', en: [/1 day \(86400 seconds\)/], ja: [/1日/, /86400 秒/] },
+  { what: 'class IN', text: at('IN SOA'), under: 'IN', en: [/Internet class/], ja: [/インターネット・クラス/] },
+  { what: 'class CH', text: 'version.bind. 0 |CH TXT "9.18"\n', under: 'CH', en: [/Chaos class/], ja: [/Chaos クラス/] },
+  { what: 'SOA mname', text: at('ns1 hostmaster', 1), under: 'ns1', en: [/SOA mname/, /primary name server/], ja: [/プライマリサーバー/] },
+  { what: 'SOA rname', text: at('hostmaster', 1), under: 'hostmaster', en: [/Contact mailbox/, /`@` written as a dot/], ja: [/管理者のメールアドレス/] },
+  { what: 'SOA serial', text: at('2024010502', 1), under: '2024010502', en: [/Serial number/, /YYYYMMDDnn/, /Read as a date: 2024-01-05, change number 2/], ja: [/シリアル番号/, /2024-01-05、その日の 2 番目の変更/] },
+  { what: 'SOA refresh', text: at('7200', 1), under: '7200', en: [/SOA refresh/, /secondaries ask the primary/, /2 hours/], ja: [/更新間隔/, /2時間/] },
+  { what: 'SOA retry', text: at('3600 1209600', 1), under: '3600', en: [/SOA retry/, /asking again/, /1 hour/], ja: [/再試行間隔/] },
+  { what: 'SOA expire', text: at('1209600', 1), under: '1209600', en: [/SOA expire/, /2 weeks/], ja: [/有効期限/, /2週間/] },
+  { what: 'SOA minimum', text: at('300\n', 1), under: '300', en: [/Negative-caching TTL/, /does not exist/, /5 minutes/, /rfc2308#section-4/], ja: [/不在応答のキャッシュ時間/, /5分/] },
+];
+
+for (const c of cases) {
+  for (const locale of ['en', 'ja'] as const) {
+    test(`hover (${locale}): ${c.what}`, () => {
+      const h = hover(c.text, locale);
+      assert.equal(h.under, c.under);
+      for (const re of c[locale]) assert.match(h.value, re);
+      if (locale === 'ja') assert.match(h.value, /[\u3040-\u30ff\u4e00-\u9fff]/, 'Japanese text');
+    });
+  }
+}
+
+test('a TXT record that is neither SPF, DMARC nor DKIM has no tag hover', () => {
+  const o = open('$ORIGIN example.com.\nwww IN TXT "p=|reject"\n');
+  assert.equal(o.service.doHover(o.document, o.position), undefined);
+});
