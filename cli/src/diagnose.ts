@@ -1,0 +1,116 @@
+/**
+ * `zonelint diagnose [--zone FILE... [--origin NAME]] [--dns-server HOST:PORT]
+ *  [--format text|json] [--locale en|ja] MESSAGE_FILE` (`-` reads standard input).
+ *
+ * Reads a bounce, a header block or a whole message, finds the sending IP and the
+ * MAIL FROM/HELO domain, evaluates that domain's SPF for the IP and says why it
+ * failed and what to change. `--zone` files are the DNS (with the provider snapshot,
+ * no network); `--dns-server` queries that server (after the zone files); with
+ * neither, the system's resolvers. Exit 0 on a diagnosis, 2 on usage or I/O errors
+ * or when the message names no IP or domain.
+ */
+import { readFileSync } from 'node:fs';
+import { ChainResolver, offlineResolver } from '../../server/src/dns/chain';
+import { LiveResolver } from '../../server/src/dns/live';
+import type { Resolver } from '../../server/src/dns/resolver';
+import { SnapshotResolver } from '../../server/src/dns/snapshot';
+import { ZoneDataResolver } from '../../server/src/dns/zoneData';
+import { diagnoseMessage, diagnosisJson, diagnosisText } from '../../server/src/diagnose/index';
+import { parseZoneFile, type Zone } from '../../server/src/zone/index';
+import { localeFrom, oneOf, originFrom, parse, UsageError } from './args';
+
+export interface DiagnoseIo {
+  stdout(s: string): void;
+  stderr(s: string): void;
+  env: NodeJS.ProcessEnv;
+}
+
+const USAGE =
+  'usage: zonelint diagnose [--zone FILE... [--origin NAME]] [--dns-server HOST:PORT] [--format text|json] [--locale en|ja] MESSAGE_FILE|-';
+
+const EVALUATION_LIMIT_MS = 20_000;
+
+const NOT_FOUND = {
+  ip: {
+    en: 'no sending IP address found: paste the bounce with the receiver\'s reply, or the Received-SPF / Authentication-Results / Received headers',
+    ja: '送信元 IP アドレスが見つかりません。受信側の応答を含むバウンスメール、または Received-SPF / Authentication-Results / Received ヘッダーを貼り付けてください',
+  },
+  domain: {
+    en: 'no MAIL FROM or HELO domain found: include the Return-Path or Authentication-Results header (smtp.mailfrom)',
+    ja: 'MAIL FROM または HELO のドメインが見つかりません。Return-Path または Authentication-Results ヘッダー（smtp.mailfrom）を含めてください',
+  },
+} as const;
+
+function resolverFor(zones: readonly Zone[], dnsServer: string | undefined): Resolver {
+  const live = (servers: string[]) => new LiveResolver({ servers, timeoutMs: 2000, tries: 2 });
+  if (zones.length === 0) return live(dnsServer ? [dnsServer] : []);
+  const zoneData = new ZoneDataResolver(zones);
+  if (dnsServer) return new ChainResolver([zoneData], live([dnsServer]));
+  return new ChainResolver([zoneData, new SnapshotResolver()], offlineResolver);
+}
+
+function readMessage(file: string): string {
+  try {
+    return readFileSync(file === '-' ? 0 : file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
+  }
+}
+
+export async function diagnoseCommand(argv: string[], io: DiagnoseIo): Promise<number> {
+  let zones: Zone[];
+  let text: string;
+  let format: 'text' | 'json';
+  let locale: 'en' | 'ja';
+  let dnsServer: string | undefined;
+  try {
+    const { values, positionals } = parse(argv, {
+      zone: { type: 'string', multiple: true },
+      origin: { type: 'string' },
+      'dns-server': { type: 'string' },
+      format: { type: 'string' },
+      locale: { type: 'string' },
+    });
+    format = oneOf('format', values.format, ['text', 'json'] as const, 'text');
+    locale = localeFrom(values.locale, io.env);
+    const origin = originFrom(values.origin);
+    const zoneFiles = [...((values.zone as string[] | undefined) ?? [])];
+    const rest = [...positionals];
+    // `--zone a.zone b.zone MESSAGE`: the message is the last positional.
+    const message = rest.pop();
+    if (message === undefined) throw new UsageError('a MESSAGE_FILE (or - for standard input) is required');
+    if (rest.length > 0) {
+      if (zoneFiles.length === 0) throw new UsageError(`unexpected argument '${rest[0]}'`);
+      zoneFiles.push(...rest);
+    }
+    if (origin !== undefined && zoneFiles.length === 0) throw new UsageError('--origin applies to --zone files');
+    dnsServer = values['dns-server'] as string | undefined;
+    if (dnsServer !== undefined && !/^(?:\[[0-9A-Fa-f:.]+\]|[^\s:[\]]+|[0-9A-Fa-f:]+)(?::\d{1,5})?$/.test(dnsServer))
+      throw new UsageError(`--dns-server: '${dnsServer}' is not HOST or HOST:PORT`);
+    zones = zoneFiles.map((file) => {
+      try {
+        return parseZoneFile(file, origin !== undefined ? { origin } : {});
+      } catch (e) {
+        throw new UsageError((e as Error).message);
+      }
+    });
+    text = readMessage(message);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr(`zonelint diagnose: ${e.message}\n${USAGE}\n`);
+    return 2;
+  }
+  const outcome = await diagnoseMessage(text, {
+    resolver: resolverFor(zones, dnsServer),
+    zones,
+    locale,
+    // RFC 7208 §4.6.4: bound the whole evaluation; at least 20 seconds.
+    signal: AbortSignal.timeout(EVALUATION_LIMIT_MS),
+  });
+  if (!outcome.ok) {
+    io.stderr(`zonelint diagnose: ${NOT_FOUND[outcome.missing][locale]}\n`);
+    return 2;
+  }
+  io.stdout(format === 'json' ? JSON.stringify(diagnosisJson(outcome.diagnosis), null, 2) + '\n' : diagnosisText(outcome.diagnosis, locale));
+  return 0;
+}

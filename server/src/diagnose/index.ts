@@ -1,0 +1,243 @@
+/**
+ * "Why did the receiver reject my mail?": evaluates the domain's SPF (RFC 7208
+ * check_host) for the IP a message came from, and says why it failed and what to
+ * change — a catalogued relay's include when the IP is one of its relays (an address
+ * would break when the provider renumbers), else an ip4:/ip6: term; ip4/ip6 terms that
+ * match no address of the zone's servers are pointed out as stale.
+ */
+import ipaddr from 'ipaddr.js';
+import type { Locale } from '../diagnostics/types';
+import type { Resolver } from '../dns/resolver';
+import { PROVIDERS, type ProviderEntry } from '../providers/index';
+import { isMechanism } from '../spf/ast';
+import { looksLikeSpf } from '../spf/detect';
+import { checkHost, type CheckHostResult } from '../spf/evaluate';
+import { parseSpf } from '../spf/parser';
+import type { Zone } from '../zone/ast';
+import { extractFacts, spfDomainOf, type MessageFacts, type ReceiverVerdicts } from './message';
+import { say, type TextKey } from './texts';
+
+export { extractFacts, spfDomainOf } from './message';
+export type { MessageFacts, ReceiverVerdicts, MessageForm } from './message';
+export { DiagnoseTexts } from './texts';
+
+export type CauseCode = 'spf-pass' | 'no-spf-record' | 'relay-not-included' | 'ip-not-listed' | 'spf-permerror' | 'spf-temperror';
+
+export interface Fix {
+  readonly title: string;
+  /** The whole corrected SPF record text. */
+  readonly record: string;
+}
+
+export interface Diagnosis {
+  readonly ip: string;
+  readonly domain: string;
+  readonly sender: string;
+  readonly receiver: ReceiverVerdicts;
+  readonly check: CheckHostResult;
+  /** The domain's SPF record as found, when there is exactly one. */
+  readonly record?: string;
+  readonly causeCode: CauseCode;
+  readonly cause: string;
+  /** The catalogued relay the IP belongs to. */
+  readonly relay?: { readonly id: string; readonly name: string; readonly range: string; readonly verified: boolean };
+  /** ip4/ip6 terms that match no A/AAAA address of the zones (only with zone data). */
+  readonly stale: readonly string[];
+  readonly fixes: readonly Fix[];
+}
+
+export interface DiagnoseOptions {
+  readonly resolver: Resolver;
+  /** Zone data given by the user: the servers' addresses for the stale-term check. */
+  readonly zones?: readonly Zone[];
+  readonly locale?: Locale;
+  readonly signal?: AbortSignal;
+}
+
+export type DiagnoseOutcome =
+  | { readonly ok: true; readonly diagnosis: Diagnosis; readonly facts: MessageFacts }
+  | { readonly ok: false; readonly missing: 'ip' | 'domain'; readonly facts: MessageFacts };
+
+/** Reads the message and diagnoses it; `ok: false` when the IP or domain cannot be found. */
+export async function diagnoseMessage(text: string, opts: DiagnoseOptions): Promise<DiagnoseOutcome> {
+  const facts = extractFacts(text);
+  if (facts.ip === undefined) return { ok: false, missing: 'ip', facts };
+  const identity = spfDomainOf(facts);
+  if (!identity) return { ok: false, missing: 'domain', facts };
+  const diagnosis = await diagnose(facts.ip, identity.domain, identity.sender, facts.receiver, { ...opts, helo: facts.helo });
+  return { ok: true, diagnosis, facts };
+}
+
+type Address = ipaddr.IPv4 | ipaddr.IPv6;
+
+function parseAddress(text: string): Address | undefined {
+  try {
+    const a = ipaddr.parse(text);
+    return a.kind() === 'ipv6' && (a as ipaddr.IPv6).isIPv4MappedAddress() ? (a as ipaddr.IPv6).toIPv4Address() : a;
+  } catch {
+    return undefined;
+  }
+}
+
+function inRange(a: Address, cidr: string): boolean {
+  try {
+    const [net, bits] = ipaddr.parseCIDR(cidr);
+    return net.kind() === a.kind() && a.match([net, bits] as never);
+  } catch {
+    return false;
+  }
+}
+
+/** The catalogued relay whose published ranges hold `ip`. */
+export function relayFor(ip: string): { entry: ProviderEntry; range: string } | undefined {
+  const a = parseAddress(ip);
+  if (!a) return undefined;
+  for (const entry of PROVIDERS) {
+    const range = entry.relays?.find((r) => inRange(a, r));
+    if (range) return { entry, range };
+  }
+  return undefined;
+}
+
+/** ip4/ip6 terms of a record whose networks hold none of the zones' A/AAAA addresses. */
+export function staleTerms(record: string, zones: readonly Zone[]): string[] {
+  const addresses = zones.flatMap((z) => z.records.filter((r) => r.type === 'A' || r.type === 'AAAA').map((r) => parseAddress(r.rdata.canonical)));
+  const known = addresses.filter((a): a is Address => a !== undefined);
+  const spf = parseSpf(record);
+  return spf.terms
+    .filter(isMechanism)
+    .filter((m) => (m.name === 'ip4' || m.name === 'ip6') && m.network && m.qualifier !== '-')
+    .filter((m) => {
+      const bits = m.name === 'ip4' ? (m.cidr4?.bits ?? 32) : (m.cidr6?.bits ?? 128);
+      return !known.some((a) => inRange(a, `${m.network!.text}/${bits}`));
+    })
+    .map((m) => m.text);
+}
+
+/** The record with `add` inserted before its `all` (or redirect=) and `remove` taken out. */
+export function editRecord(record: string, add: readonly string[], remove: readonly string[] = []): string {
+  const spf = parseSpf(record);
+  const words: string[] = [];
+  let inserted = false;
+  const insert = () => {
+    if (!inserted) words.push(...add);
+    inserted = true;
+  };
+  for (const t of spf.terms) {
+    if ((isMechanism(t) && t.name === 'all') || (t.kind === 'modifier' && t.name === 'redirect')) insert();
+    if (!remove.includes(t.text)) words.push(t.text);
+  }
+  if (!inserted) {
+    // No all: keep a trailing modifier (exp=) last.
+    const firstModifier = words.findIndex((w) => /^[A-Za-z][A-Za-z0-9_.-]*=/.test(w));
+    if (firstModifier >= 0) words.splice(firstModifier, 0, ...add);
+    else words.push(...add);
+  }
+  return [record.slice(spf.version.from, spf.version.to), ...words].join(' ');
+}
+
+async function spfRecordOf(domain: string, resolver: Resolver, signal?: AbortSignal): Promise<string | undefined> {
+  const answer = await resolver.lookup(domain, 'TXT', signal);
+  if (answer.kind !== 'ok') return undefined;
+  const records = answer.records.map((strings) => strings.join('')).filter(looksLikeSpf);
+  return records.length === 1 ? records[0] : undefined;
+}
+
+function errorDetail(check: CheckHostResult): string {
+  const errors = check.trace.filter((t) => t.event === 'error');
+  return errors[errors.length - 1]?.detail ?? check.result;
+}
+
+export async function diagnose(
+  ip: string,
+  domain: string,
+  sender: string,
+  receiver: ReceiverVerdicts,
+  opts: DiagnoseOptions & { readonly helo?: string },
+): Promise<Diagnosis> {
+  const locale = opts.locale ?? 'en';
+  const bare = domain.replace(/\.$/, '');
+  const check = await checkHost(ip, bare, sender, { resolver: opts.resolver, helo: opts.helo, signal: opts.signal });
+  const record = await spfRecordOf(bare, opts.resolver, opts.signal);
+  const found = relayFor(ip);
+  const relay = found && {
+    id: found.entry.id,
+    name: found.entry.names[locale],
+    range: found.range,
+    verified: found.entry.verified,
+  };
+  const zoneHasDomain = (opts.zones ?? []).some((z) => z.records.some((r) => r.owner.replace(/\.$/, '').toLowerCase() === bare.toLowerCase()));
+  const stale = record && zoneHasDomain ? staleTerms(record, opts.zones ?? []) : [];
+  const args: Record<string, string | number> = { ip, domain: bare, result: check.result, record: record ?? '', detail: errorDetail(check) };
+  const fixes: Fix[] = [];
+  let causeCode: CauseCode;
+
+  const isV6 = parseAddress(ip)?.kind() === 'ipv6';
+  const relayTerms = found ? found.entry.spf.filter((t) => !t.includes('{mx}')) : [];
+  const add = relay && relayTerms.length > 0 ? relayTerms : [`${isV6 ? 'ip6' : 'ip4'}:${ip}`];
+  const title = (key: TextKey, extra: Record<string, string> = {}) => {
+    const base = say(key, { ...args, terms: add.join(' '), provider: relay?.name ?? '', ...extra }, locale);
+    return relay && !relay.verified && key === 'fix-include' ? base + say('unverified', {}, locale) : base;
+  };
+  if (check.result === 'pass') {
+    causeCode = 'spf-pass';
+  } else if (check.result === 'permerror') {
+    causeCode = 'spf-permerror';
+  } else if (check.result === 'temperror') {
+    causeCode = 'spf-temperror';
+  } else if (check.result === 'none' || record === undefined) {
+    causeCode = 'no-spf-record';
+    const fresh = ['v=spf1', ...add, '~all'].join(' ');
+    fixes.push({ title: `${say('fix-new-record', args, locale)}: ${fresh}`, record: fresh });
+  } else {
+    causeCode = relay && relayTerms.length > 0 ? 'relay-not-included' : 'ip-not-listed';
+    const key: TextKey = causeCode === 'relay-not-included' ? 'fix-include' : 'fix-ip';
+    const toAdd = add.filter((t) => !parseSpf(record).terms.some((x) => x.text.toLowerCase() === t.toLowerCase()));
+    fixes.push({ title: title(key), record: editRecord(record, toAdd) });
+    if (stale.length > 0) {
+      fixes.push({ title: title(key) + ' ' + say('fix-remove-stale', { stale: stale.join(' ') }, locale), record: editRecord(record, toAdd, stale) });
+    }
+  }
+  let cause = say(causeCode, { ...args, provider: relay?.name ?? '' }, locale);
+  if (stale.length > 0) cause += ' ' + say('stale', { terms: stale.join(' ') }, locale);
+  return { ip, domain: bare, sender, receiver, check, ...(record ? { record } : {}), causeCode, cause, ...(relay ? { relay } : {}), stale, fixes };
+}
+
+/** The JSON form of `zonelint diagnose`: {ip, domain, receiver, spf: {result, lookups, …}, cause, fixes}. */
+export function diagnosisJson(d: Diagnosis): unknown {
+  return {
+    ip: d.ip,
+    domain: d.domain,
+    receiver: d.receiver,
+    spf: {
+      result: d.check.result,
+      lookups: d.check.lookups,
+      voidLookups: d.check.voidLookups,
+      record: d.record ?? null,
+      explanation: d.check.explanation,
+      cause: d.causeCode,
+      relay: d.relay ?? null,
+      stale: d.stale,
+      trace: d.check.trace,
+    },
+    cause: d.cause,
+    fixes: d.fixes.map((f) => ({ title: f.title, record: f.record })),
+  };
+}
+
+/** The plain-text form. */
+export function diagnosisText(d: Diagnosis, locale: Locale = 'en'): string {
+  const verdicts = (['spf', 'dkim', 'dmarc'] as const)
+    .filter((k) => d.receiver[k] !== undefined)
+    .map((k) => `${k}=${d.receiver[k]}`)
+    .join(', ');
+  const lines = [
+    `${d.domain}: SPF ${d.check.result} for ${d.ip} (${d.check.lookups}/10 DNS lookups)`,
+    ...(verdicts ? [say('receiver-said', { authserv: d.receiver.authserv ?? '?', verdicts: verdicts + (d.receiver.reply ? ` [${d.receiver.reply}]` : '') }, locale)] : []),
+    ...(d.record ? [`  record: ${d.record}`] : []),
+    '',
+    d.cause,
+    ...d.fixes.flatMap((f) => ['', `- ${f.title}`, `    ${f.record}`]),
+  ];
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,165 @@
+/**
+ * What a pasted message says about one delivery: the sending IP, the MAIL FROM and
+ * HELO identities, and the receiver's own SPF/DKIM/DMARC verdicts. Reads the
+ * Authentication-Results family, Received-SPF, Received, Return-Path and Gmail's
+ * `550-5.7.26` reply text (as quoted in a DSN's Diagnostic-Code or an MTA's prose).
+ */
+import { isIpAddress } from '../spf/evaluate';
+import { headerFields, ipInComment, parseAuthResults, parseReceivedSpf, receivedFromIp, type AuthResults } from './headers';
+
+export type MessageForm = 'authentication-results' | 'arc-authentication-results' | 'received-spf' | 'received' | 'gmail-bounce';
+
+export interface ReceiverVerdicts {
+  /** The receiver that wrote them (authserv-id, or `gmail` for a bounce). */
+  readonly authserv?: string;
+  readonly spf?: string;
+  readonly dkim?: string;
+  readonly dmarc?: string;
+  /** Reply code of a rejection, e.g. `550 5.7.26`. */
+  readonly reply?: string;
+}
+
+export interface MessageFacts {
+  readonly ip?: string;
+  /** The MAIL FROM address or domain as the receiver reported it. */
+  readonly mailFrom?: string;
+  readonly helo?: string;
+  /** The RFC 5322 From domain (DMARC's identifier). */
+  readonly headerFrom?: string;
+  readonly receiver: ReceiverVerdicts;
+  /** Which forms were recognised, in the order found. */
+  readonly forms: readonly MessageForm[];
+}
+
+/** Gmail's rejection text with the `550-5.7.26 ` continuations taken out and lines joined. */
+function gmailReply(text: string): string | undefined {
+  if (!/\b5\d\d[- ]5\.7\.2[6-9]\b/.test(text)) return undefined;
+  const joined = text.replace(/\r?\n[ \t]*/g, ' ').replace(/\b5\d\d[- ]5\.7\.\d{1,3}[ \t]*/g, ' ');
+  return joined.replace(/\s+/g, ' ');
+}
+
+function domainOf(addressOrDomain: string): string {
+  const s = addressOrDomain.replace(/^<|>$/g, '').trim();
+  return s.includes('@') ? s.slice(s.lastIndexOf('@') + 1) : s;
+}
+
+function cleanIp(s: string | undefined): string | undefined {
+  if (s === undefined) return undefined;
+  const ip = s.trim().replace(/^\[|\]$/g, '').replace(/^IPv6:/i, '');
+  return isIpAddress(ip) ? ip : undefined;
+}
+
+/** Private, loopback and link-local addresses are hops inside a network, not the sender. */
+function isInternal(ip: string): boolean {
+  return /^(10\.|127\.|192\.168\.|169\.254\.|172\.(1[6-9]|2[0-9]|3[01])\.|::1$|f[cd]|fe80:)/i.test(ip);
+}
+
+export function extractFacts(text: string): MessageFacts {
+  const forms: MessageForm[] = [];
+  const note = (f: MessageForm) => {
+    if (!forms.includes(f)) forms.push(f);
+  };
+  let ip: string | undefined;
+  let mailFrom: string | undefined;
+  let helo: string | undefined;
+  let headerFrom: string | undefined;
+  const receiver: { authserv?: string; spf?: string; dkim?: string; dmarc?: string; reply?: string } = {};
+  const fields = headerFields(text);
+
+  // The first field of each kind is the one the final receiver added (fields are prepended).
+  const takeResults = (ar: AuthResults) => {
+    receiver.authserv ??= ar.authservId;
+    for (const r of ar.results) {
+      if (r.method === 'spf' && receiver.spf === undefined) {
+        receiver.spf = r.result;
+        mailFrom ??= r.props['smtp.mailfrom'];
+        helo ??= r.props['smtp.helo'];
+        for (const c of r.comments) ip ??= cleanIp(ipInComment(c));
+      }
+      if (r.method === 'dkim') receiver.dkim = receiver.dkim === 'pass' ? 'pass' : r.result;
+      if (r.method === 'dmarc' && receiver.dmarc === undefined) {
+        receiver.dmarc = r.result;
+        headerFrom ??= r.props['header.from'];
+      }
+      if (r.method === 'iprev') ip ??= cleanIp(r.props['policy.iprev'] ?? r.props['smtp.remote-ip']);
+      headerFrom ??= r.props['header.from'];
+    }
+  };
+  for (const arc of [false, true]) {
+    for (const f of fields.filter((x) => x.name === (arc ? 'arc-authentication-results' : 'authentication-results'))) {
+      const ar = parseAuthResults(f.value, arc);
+      if (!ar || ar.results.length === 0) continue;
+      note(arc ? 'arc-authentication-results' : 'authentication-results');
+      takeResults(ar);
+    }
+  }
+  for (const f of fields.filter((x) => x.name === 'received-spf')) {
+    const spf = parseReceivedSpf(f.value);
+    if (!spf) continue;
+    note('received-spf');
+    receiver.spf ??= spf.result;
+    if (spf.pairs['receiver']) receiver.authserv ??= spf.pairs['receiver'];
+    ip ??= cleanIp(spf.pairs['client-ip']) ?? cleanIp(spf.comment && ipInComment(spf.comment));
+    mailFrom ??= spf.pairs['envelope-from'];
+    helo ??= spf.pairs['helo'];
+  }
+  const bounce = gmailReply(text);
+  if (bounce) {
+    const spf =
+      /SPF check for \[([^\]\s]+)\]\s*did not pass with ip:\s*\[([^\]\s]+)\]/i.exec(bounce) ??
+      /SPF \[([^\]\s]+)\] with ip:\s*\[([^\]\s]+)\]\s*=\s*did not pass/i.exec(bounce);
+    const dmarc = /Unauthenticated email from (\S+?) is not accepted due to domain's DMARC policy/i.exec(bounce);
+    if (spf || dmarc || /unauthenticated|authentication/i.test(bounce)) {
+      note('gmail-bounce');
+      receiver.authserv ??= 'gmail';
+      receiver.reply = /\b(5\d\d)[- ](5\.7\.\d{1,3})\b/.exec(text)?.slice(1).join(' ');
+      if (spf) {
+        receiver.spf ??= 'did-not-pass';
+        mailFrom ??= spf[1];
+        ip ??= cleanIp(spf[2]);
+      }
+      if (/DKIM (checks )?(=\s*)?did not pass/i.test(bounce)) receiver.dkim ??= 'did-not-pass';
+      if (dmarc) {
+        receiver.dmarc ??= 'fail';
+        headerFrom ??= dmarc[1];
+      }
+    }
+  }
+  for (const f of fields.filter((x) => x.name === 'received')) {
+    const got = receivedFromIp(f.value);
+    const addr = cleanIp(got?.ip);
+    if (!addr || isInternal(addr)) continue;
+    note('received');
+    if (ip === undefined) {
+      ip = addr;
+      helo ??= got?.helo;
+    }
+    break;
+  }
+  const returnPath = fields.find((x) => x.name === 'return-path')?.value;
+  if (returnPath && /@/.test(returnPath)) mailFrom ??= returnPath.replace(/^<|>$/g, '').trim();
+  const postfixSender = fields.find((x) => x.name === 'x-postfix-sender')?.value;
+  if (postfixSender) mailFrom ??= postfixSender.replace(/^rfc822;\s*/i, '').trim();
+  const from = fields.find((x) => x.name === 'from')?.value;
+  const fromAddress = from && /<([^>]+@[^>]+)>|([^\s<>"]+@[^\s<>"]+)/.exec(from);
+  if (fromAddress) headerFrom ??= domainOf(fromAddress[1] ?? fromAddress[2]);
+  return {
+    ...(ip !== undefined ? { ip } : {}),
+    ...(mailFrom ? { mailFrom } : {}),
+    ...(helo ? { helo } : {}),
+    ...(headerFrom ? { headerFrom: domainOf(headerFrom) } : {}),
+    receiver,
+    forms,
+  };
+}
+
+/** The domain SPF is checked for: MAIL FROM's, else the HELO name (RFC 7208 §2.3, §2.4). */
+export function spfDomainOf(facts: MessageFacts): { domain: string; sender: string } | undefined {
+  if (facts.mailFrom) {
+    const address = facts.mailFrom.replace(/^<|>$/g, '').trim();
+    const domain = domainOf(address);
+    if (domain) return { domain, sender: address.includes('@') ? address : `postmaster@${domain}` };
+  }
+  if (facts.helo && !isIpAddress(facts.helo.replace(/^\[|\]$/g, ''))) return { domain: facts.helo, sender: `postmaster@${facts.helo}` };
+  return undefined;
+}

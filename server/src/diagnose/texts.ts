@@ -1,0 +1,66 @@
+/**
+ * The diagnosis in plain words, English and Japanese, for a reader who is not a mail
+ * specialist. `{name}` placeholders are filled from the diagnosis.
+ */
+import type { Locale } from '../diagnostics/types';
+
+export const DiagnoseTexts = {
+  'spf-pass': {
+    en: 'SPF passes for {ip} with the record as it stands now ({record}). Either the record was fixed after the message was sent, or the receiver checked another domain; if DKIM did not pass either, set up DKIM signing for {domain}.',
+    ja: '現在のレコード（{record}）では {ip} の SPF は pass です。メール送信後にレコードが直されたか、受信側が別のドメインを確認した可能性があります。DKIM も pass していない場合は {domain} の DKIM 署名を設定してください。',
+  },
+  'no-spf-record': {
+    en: '{domain} has no SPF record, so receivers cannot tell that {ip} may send its mail. Publish one.',
+    ja: '{domain} に SPF レコードがないため、受信側は {ip} がこのドメインのメールを送ってよいか判断できません。SPF レコードを公開してください。',
+  },
+  'relay-not-included': {
+    en: '{ip} is a {provider} server, and the SPF record of {domain} does not authorise {provider} (result {result}). Add the provider\'s include rather than the address: its relays change.',
+    ja: '{ip} は {provider} のサーバーですが、{domain} の SPF レコードは {provider} を許可していません（結果 {result}）。アドレスではなく事業者の include を追加してください。リレーのアドレスは変わることがあります。',
+  },
+  'ip-not-listed': {
+    en: 'The SPF record of {domain} does not list {ip}, the server that sent the message (result {result}). Add it to the record.',
+    ja: '{domain} の SPF レコードに、メールを送ったサーバー {ip} が含まれていません（結果 {result}）。レコードに追加してください。',
+  },
+  'spf-permerror': {
+    en: 'The SPF record of {domain} is broken (permerror: {detail}), so every receiver treats it as an error. Fix the record first.',
+    ja: '{domain} の SPF レコードに誤りがあり（permerror: {detail}）、どの受信サーバーでもエラーになります。まずレコードを直してください。',
+  },
+  'spf-temperror': {
+    en: 'SPF for {domain} could not be evaluated ({detail}). Try again with --dns-server, or give the zone files of the domains it includes.',
+    ja: '{domain} の SPF を評価できませんでした（{detail}）。--dns-server を指定するか、include 先のゾーンファイルも指定して再実行してください。',
+  },
+  stale: {
+    en: 'The record also lists {terms}, which no longer match any address of the domain\'s servers in the zone (no A/AAAA record has it). Unless another party’s server uses them, remove them.',
+    ja: 'レコードには {terms} も含まれていますが、ゾーン内のどのサーバーのアドレス（A/AAAA レコード）とも一致しません。他社のサーバーが使っているのでなければ削除してください。',
+  },
+  'fix-include': {
+    en: 'Add {terms} ({provider}) before the final "all"',
+    ja: '最後の「all」の前に {terms}（{provider}）を追加する',
+  },
+  'fix-ip': {
+    en: 'Add {terms} before the final "all"',
+    ja: '最後の「all」の前に {terms} を追加する',
+  },
+  'fix-remove-stale': {
+    en: '…and remove {stale}, which no server of the zone uses any more',
+    ja: '…さらに、ゾーン内のサーバーが使っていない {stale} を削除する',
+  },
+  'fix-new-record': {
+    en: 'Publish a TXT record at {domain}',
+    ja: '{domain} に TXT レコードを公開する',
+  },
+  unverified: {
+    en: ' (catalogue entry not confirmed from the provider\'s own documentation: check it)',
+    ja: '（カタログの情報は事業者の公式文書で未確認です。確認してください）',
+  },
+  'receiver-said': {
+    en: 'The receiver ({authserv}) reported: {verdicts}.',
+    ja: '受信サーバー（{authserv}）の判定: {verdicts}',
+  },
+} as const satisfies Record<string, { en: string; ja: string }>;
+
+export type TextKey = keyof typeof DiagnoseTexts;
+
+export function say(key: TextKey, args: Record<string, string | number>, locale: Locale): string {
+  return DiagnoseTexts[key][locale].replace(/\{(\w+)\}/g, (m, k: string) => (args[k] === undefined ? m : String(args[k])));
+}

@@ -1,0 +1,146 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { diagnoseCommand } from '../../../cli/src/diagnose';
+import { editRecord, extractFacts, relayFor, staleTerms } from '../../../server/src/diagnose/index';
+import { parseAuthResults, parseReceivedSpf } from '../../../server/src/diagnose/headers';
+import { parseZoneFile } from '../../../server/src/zone/index';
+
+const MESSAGES = path.resolve(__dirname, '../../fixtures/messages');
+const ZONE = path.join(MESSAGES, 'shop.example.zone');
+const read = (f: string) => fs.readFileSync(path.join(MESSAGES, f), 'utf8');
+
+async function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await diagnoseCommand(args, { stdout: (s) => (out += s), stderr: (s) => (err += s), env });
+  return { code, out, err };
+}
+
+test('RFC 8601 Authentication-Results: methods, versions, reasons, ptypes, comments', () => {
+  const ar = parseAuthResults(
+    'mx.receiver.example 1; auth=pass (cram-md5) smtp.auth=a@b.example; spf/1=pass (checked (nested)) smtp.mailfrom=shop.example;\r\n   dkim=fail reason="bad sig; really" header.d=shop.example',
+  );
+  assert.ok(ar);
+  assert.equal(ar.authservId, 'mx.receiver.example');
+  assert.deepEqual(
+    ar.results.map((r) => [r.method, r.result]),
+    [['auth', 'pass'], ['spf', 'pass'], ['dkim', 'fail']],
+  );
+  assert.equal(ar.results[1].props['smtp.mailfrom'], 'shop.example');
+  assert.deepEqual(ar.results[1].comments, ['checked (nested)']);
+  assert.equal(ar.results[2].reason, 'bad sig; really');
+  assert.equal(parseAuthResults('i=1; mx.google.com; spf=pass smtp.mailfrom=a@b.example', true)?.authservId, 'mx.google.com');
+});
+
+test('RFC 7208 §9.1 Received-SPF: result, comment and key=value pairs', () => {
+  const r = parseReceivedSpf('softfail (box: domain of x does not designate 192.0.2.1 as permitted sender) client-ip=192.0.2.1; envelope-from="a b@shop.example"; helo=h.example;');
+  assert.deepEqual(r, {
+    result: 'softfail',
+    comment: 'box: domain of x does not designate 192.0.2.1 as permitted sender',
+    pairs: { 'client-ip': '192.0.2.1', 'envelope-from': 'a b@shop.example', helo: 'h.example' },
+  });
+});
+
+test('facts from each form', () => {
+  const exim = extractFacts(read('gmail-bounce-exim.txt'));
+  assert.equal(exim.ip, '23.83.218.24', 'the bounce text, not the private Received hop');
+  assert.equal(exim.mailFrom, 'shop.example');
+  assert.deepEqual(exim.receiver, { authserv: 'gmail', reply: '550 5.7.26', spf: 'did-not-pass', dkim: 'did-not-pass' });
+  const dsn = extractFacts(read('gmail-bounce-dsn.eml'));
+  assert.equal(dsn.ip, '2001:db8:1::99');
+  assert.ok(dsn.forms.includes('gmail-bounce'));
+  const gmail = extractFacts(read('gmail-show-original.txt'));
+  assert.equal(gmail.ip, '198.51.100.77');
+  assert.equal(gmail.mailFrom, 'orders@shop.example');
+  assert.equal(gmail.headerFrom, 'shop.example');
+  assert.deepEqual(gmail.receiver, { authserv: 'mx.google.com', spf: 'softfail', dmarc: 'fail' });
+  assert.deepEqual(gmail.forms, ['authentication-results', 'arc-authentication-results', 'received-spf', 'received']);
+  const rfc = extractFacts(read('rfc8601-headers.txt'));
+  assert.equal(rfc.ip, '192.0.2.25', 'from the Received line');
+  assert.deepEqual([rfc.receiver.spf, rfc.receiver.dkim, rfc.receiver.dmarc], ['pass', 'fail', 'pass']);
+  const spf = extractFacts(read('received-spf.txt'));
+  assert.deepEqual([spf.ip, spf.mailFrom, spf.helo, spf.receiver.authserv], ['2001:db8:1::99', 'news@shop.example', 'mail.shop.example', 'mybox.receiver.example']);
+  assert.equal(extractFacts(read('no-ip.txt')).ip, undefined);
+});
+
+test('relay ranges come from the provider catalogue', () => {
+  assert.equal(relayFor('23.83.218.24')?.entry.id, 'mailchannels');
+  assert.equal(relayFor('198.51.100.77'), undefined);
+});
+
+test('record edits: insert before all or redirect, remove stale terms', () => {
+  assert.equal(editRecord('v=spf1 mx ~all', ['ip4:192.0.2.9']), 'v=spf1 mx ip4:192.0.2.9 ~all');
+  assert.equal(editRecord('v=spf1 a redirect=_spf.shop.example', ['ip4:192.0.2.9']), 'v=spf1 a ip4:192.0.2.9 redirect=_spf.shop.example');
+  assert.equal(editRecord('v=spf1 a exp=why.shop.example', ['ip4:192.0.2.9']), 'v=spf1 a ip4:192.0.2.9 exp=why.shop.example');
+  assert.equal(editRecord('v=spf1 ip4:1.2.3.4 mx -all', ['include:x.example'], ['ip4:1.2.3.4']), 'v=spf1 mx include:x.example -all');
+  const zone = parseZoneFile(ZONE);
+  assert.deepEqual(staleTerms('v=spf1 ip4:192.0.2.0/24 ip4:198.51.100.25 ip6:2001:db8:1::/64 -ip4:203.0.113.1 ~all', [zone]), ['ip4:198.51.100.25']);
+});
+
+test('a Gmail bounce from a MailChannels relay: the include, not the IP; the stale address named', async () => {
+  const { code, out } = await run(['--zone', ZONE, '--format', 'json', path.join(MESSAGES, 'gmail-bounce-exim.txt')]);
+  assert.equal(code, 0);
+  const j = JSON.parse(out);
+  assert.deepEqual(Object.keys(j), ['ip', 'domain', 'receiver', 'spf', 'cause', 'fixes']);
+  assert.equal(j.ip, '23.83.218.24');
+  assert.equal(j.domain, 'shop.example');
+  assert.equal(j.receiver.spf, 'did-not-pass');
+  assert.equal(j.spf.result, 'softfail');
+  assert.equal(j.spf.lookups, 2);
+  assert.equal(j.spf.cause, 'relay-not-included');
+  assert.match(j.cause, /MailChannels/);
+  assert.match(j.cause, /ip4:198\.51\.100\.25/);
+  assert.deepEqual(
+    j.fixes.map((f: { record: string }) => f.record),
+    ['v=spf1 a mx ip4:198.51.100.25 include:relay.mailchannels.net ~all', 'v=spf1 a mx include:relay.mailchannels.net ~all'],
+  );
+  assert.ok(j.fixes.every((f: { title: string }) => !f.title.includes('23.83.218.24')));
+});
+
+test('a non-relay IPv6 sender gets an ip6: term (DSN with Diagnostic-Code)', async () => {
+  const { code, out } = await run(['--zone', ZONE, '--format', 'json', path.join(MESSAGES, 'gmail-bounce-dsn.eml')]);
+  assert.equal(code, 0);
+  const j = JSON.parse(out);
+  assert.equal(j.spf.cause, 'ip-not-listed');
+  assert.equal(j.fixes[0].record, 'v=spf1 a mx ip4:198.51.100.25 ip6:2001:db8:1::99 ~all');
+});
+
+test('an IP the record already authorises: SPF passes now, no fix', async () => {
+  const { code, out } = await run(['--zone', ZONE, '--format', 'json', path.join(MESSAGES, 'rfc8601-headers.txt')]);
+  assert.equal(code, 0);
+  const j = JSON.parse(out);
+  assert.equal(j.spf.result, 'pass');
+  assert.deepEqual(j.fixes, []);
+});
+
+test('text output in Japanese from the environment', async () => {
+  const { code, out } = await run(['--zone', ZONE, path.join(MESSAGES, 'gmail-show-original.txt')], { LANG: 'ja_JP.UTF-8' });
+  assert.equal(code, 0);
+  assert.match(out, /shop\.example: SPF softfail for 198\.51\.100\.77/);
+  assert.match(out, /SPF レコードに、メールを送ったサーバー 198\.51\.100\.77 が含まれていません/);
+  assert.match(out, /v=spf1 a mx ip4:198\.51\.100\.25 ip4:198\.51\.100\.77 ~all/);
+});
+
+test('a domain outside the zone data, offline: temperror (not checked), no fix', async () => {
+  const other = path.join(MESSAGES, '..', 'format', 'mail.zone');
+  const { code, out } = await run(['--zone', other, '--origin', 'mail.example', '--format', 'json', path.join(MESSAGES, 'gmail-show-original.txt')]);
+  assert.equal(code, 0);
+  const j = JSON.parse(out);
+  // shop.example is outside the zone data and the snapshot: offline, its TXT is not checked.
+  assert.equal(j.spf.result, 'temperror');
+  assert.equal(j.spf.cause, 'spf-temperror');
+  assert.deepEqual(j.fixes, []);
+});
+
+test('exit 2: no IP, missing file, bad option', async () => {
+  const none = await run(['--zone', ZONE, path.join(MESSAGES, 'no-ip.txt')]);
+  assert.equal(none.code, 2);
+  assert.match(none.err, /no sending IP address found/);
+  const missing = await run(['--zone', ZONE, path.join(MESSAGES, 'nope.txt')]);
+  assert.equal(missing.code, 2);
+  assert.match(missing.err, /cannot read/);
+  assert.equal((await run(['--format', 'xml', 'x'])).code, 2);
+  assert.equal((await run([])).code, 2);
+});
