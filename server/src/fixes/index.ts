@@ -1,0 +1,67 @@
+/**
+ * Domain-level quick-fixes and refactors: pure functions over the zone text and its
+ * parse, keyed by diagnostic code (never by message text). The language server
+ * turns DomainFix into LSP code actions.
+ */
+import type { Zone } from '../zone/ast';
+import { fixDmarcMissing, fixDmarcPolicyNone } from './dmarc';
+import { fixProviderMissing, fixSpfMissing, providerRefactors } from './provider';
+import {
+  fixAfterAll,
+  fixDeprecatedRrtype,
+  fixLookupLimit,
+  fixMultipleRecords,
+  fixNoAll,
+  fixPermissiveAll,
+  fixPtr,
+  fixRemoveTerm,
+  fixUnknownMechanism,
+} from './spf';
+import type { DomainFix, FixInput } from './types';
+import { fixDuplicateRecord, fixMissingTtl, fixStringTooLong, fixTtlMismatch } from './zone';
+
+export type { TextEditOffsets, DomainFix, FixInput } from './types';
+export { flattenInclude, type FlattenOptions } from './flatten';
+export { addProviderFix } from './provider';
+export { spfCompletions, type SpfCompletion, type SpfCompletionKind } from './completion';
+
+type FixProvider = (input: FixInput) => DomainFix[];
+
+const FIXES: ReadonlyMap<string, FixProvider> = new Map<string, FixProvider>([
+  ['spf-provider-missing', fixProviderMissing],
+  ['spf-missing', fixSpfMissing],
+  ['spf-unknown-mechanism', fixUnknownMechanism],
+  ['spf-no-all', fixNoAll],
+  ['spf-permissive-all', fixPermissiveAll],
+  ['spf-after-all', fixAfterAll],
+  ['spf-duplicate-term', fixRemoveTerm],
+  ['spf-redundant-ip', fixRemoveTerm],
+  ['spf-duplicate-modifier', fixRemoveTerm],
+  ['spf-redirect-ignored', fixRemoveTerm],
+  ['spf-ptr-deprecated', fixPtr],
+  ['spf-multiple-records', fixMultipleRecords],
+  ['spf-deprecated-rrtype', fixDeprecatedRrtype],
+  ['spf-lookup-limit', fixLookupLimit],
+  ['dmarc-missing', fixDmarcMissing],
+  ['dmarc-policy-none', fixDmarcPolicyNone],
+  ['zone-duplicate-record', fixDuplicateRecord],
+  ['zone-ttl-mismatch', fixTtlMismatch],
+  ['zone-rrset-ttl-mismatch', fixTtlMismatch],
+  ['zone-bad-ttl', fixMissingTtl],
+  ['zone-txt-string-too-long', fixStringTooLong],
+]);
+
+/** The codes that may have a quick-fix (flattening, async, is flattenInclude). */
+export const FIXABLE_CODES: ReadonlySet<string> = new Set(FIXES.keys());
+
+/** Quick-fixes for one problem of the document, by its code. A problem in an $INCLUDEd file gets none. */
+export function fixesFor(input: FixInput): DomainFix[] {
+  if (input.problem.file !== undefined) return [];
+  const provider = FIXES.get(input.problem.code);
+  return provider ? provider(input) : [];
+}
+
+/** Refactors at an offset: "Add <provider> to SPF" for each catalogue entry when it is on an SPF record. */
+export function refactorsAt(text: string, zone: Zone, offset: number): DomainFix[] {
+  return providerRefactors(text, zone, offset);
+}

@@ -1,0 +1,97 @@
+/**
+ * Record-level edit helpers over the zone text (RFC 1035 §5.1 master files): find
+ * the record at an offset, delete a record's lines, insert a new line after an
+ * owner's records, and write a name as the origin in effect there expects it.
+ */
+import type { ResourceRecord, Zone } from '../zone/ast';
+import { nameKey, parseName, relativize } from '../zone/names';
+import type { TextEditOffsets } from './types';
+
+/** Records of the document itself (not $INCLUDEd, not $GENERATEd), in text order. */
+export function ownRecords(zone: Zone): ResourceRecord[] {
+  return zone.records.filter((r) => r.file === undefined && !r.generated);
+}
+
+/** The document's record whose span holds `offset` (the end included). */
+export function recordAt(zone: Zone, offset: number): ResourceRecord | undefined {
+  return ownRecords(zone).find((r) => r.span.offset <= offset && offset <= r.span.offset + r.span.length);
+}
+
+export function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** The offset just past the line's newline (or the text's end). */
+export function nextLineStart(text: string, offset: number): number {
+  const nl = text.indexOf('\n', offset);
+  return nl < 0 ? text.length : nl + 1;
+}
+
+/** The text after the record on its last line, up to the newline: blanks, `)` and a comment only? */
+function restOfLineIsQuiet(text: string, end: number): boolean {
+  const nl = text.indexOf('\n', end);
+  const rest = text.slice(end, nl < 0 ? text.length : nl);
+  return /^[\s)]*(;.*)?$/.test(rest);
+}
+
+/**
+ * Edits deleting a record's whole lines. When the next record inherits its owner
+ * from this one, the owner is written on the next record. Undefined when the record
+ * shares a line with something else.
+ */
+export function deleteRecord(text: string, zone: Zone, rr: ResourceRecord): TextEditOffsets[] | undefined {
+  const start = lineStart(text, rr.span.offset);
+  if (text.slice(start, rr.span.offset).trim() !== '') return undefined;
+  const end = rr.span.offset + rr.span.length;
+  if (!restOfLineIsQuiet(text, end)) return undefined;
+  const edits: TextEditOffsets[] = [{ offset: start, length: nextLineStart(text, end) - start, newText: '' }];
+  const records = ownRecords(zone);
+  const next = records[records.indexOf(rr) + 1];
+  if (rr.ownerSpan && next && !next.ownerSpan) {
+    const owner = text.slice(rr.ownerSpan.offset, rr.ownerSpan.offset + rr.ownerSpan.length);
+    edits.push({ offset: lineStart(text, next.span.offset), length: 0, newText: owner });
+  }
+  return edits;
+}
+
+/** The origin in effect at `offset` of the document: the last $ORIGIN before it, else the zone's. */
+export function originAt(zone: Zone, offset: number): string {
+  let origin = zone.origin;
+  for (const d of zone.directives) {
+    if (d.file !== undefined || d.name !== '$ORIGIN' || d.span.offset >= offset || !d.args[0]) continue;
+    const r = parseName(d.args[0].text, origin);
+    if (r.ok) origin = r.name;
+  }
+  return origin;
+}
+
+/** How to write absolute `name` on a new line at `offset`: relative to the origin there when below it. */
+export function nameForInsert(zone: Zone, offset: number, name: string): string {
+  const abs = name.endsWith('.') ? name : name + '.';
+  return relativize(abs, originAt(zone, offset));
+}
+
+/** The last record of the document at `owner` (absolute or not, any case). */
+export function lastRecordOf(zone: Zone, owner: string): ResourceRecord | undefined {
+  const key = nameKey(owner.endsWith('.') ? owner : owner + '.');
+  return ownRecords(zone)
+    .filter((r) => nameKey(r.owner) === key)
+    .pop();
+}
+
+/**
+ * An edit inserting whole lines after the line where `after` ends. A line after the
+ * owner's last record never makes a following record change owner: the next record
+ * either writes its owner or inherits one that is not this owner.
+ */
+export function insertLinesAfter(text: string, after: ResourceRecord, lines: readonly string[]): TextEditOffsets {
+  const at = nextLineStart(text, after.span.offset + after.span.length);
+  const lead = at === text.length && !text.endsWith('\n') && text.length > 0 ? '\n' : '';
+  return { offset: at, length: 0, newText: lead + lines.map((l) => l + '\n').join('') };
+}
+
+/** The field separator the record's line uses (a tab when it has one). */
+export function separatorOf(text: string, rr: ResourceRecord): string {
+  const start = lineStart(text, rr.span.offset);
+  return text.slice(start, rr.span.offset + rr.span.length).includes('\t') ? '\t' : ' ';
+}

@@ -1,0 +1,90 @@
+/**
+ * Fixes for zone diagnostics: remove a duplicate record (RFC 2181 §5), give an
+ * RRset one TTL (RFC 2181 §5.2), add a missing $TTL (RFC 2308 §4), split a
+ * character-string over 255 octets (RFC 1035 §3.3).
+ */
+import type { ResourceRecord } from '../zone/ast';
+import { nameKey } from '../zone/names';
+import { deleteRecord, lineStart, ownRecords, recordAt } from './records';
+import { splitString } from './txtEdit';
+import type { DomainFix, FixInput, TextEditOffsets } from './types';
+
+/** zone-duplicate-record: delete the later copy's lines. */
+export function fixDuplicateRecord({ text, zone, problem }: FixInput): DomainFix[] {
+  const rr = ownRecords(zone).find((r) => r.span.offset === problem.offset) ?? recordAt(zone, problem.offset);
+  const edits = rr && deleteRecord(text, zone, rr);
+  return edits ? [{ title: { en: 'Remove the duplicate record', ja: '重複したレコードを削除する' }, kind: 'quickfix', edits, preferred: true }] : [];
+}
+
+function sameRrset(a: ResourceRecord, b: ResourceRecord): boolean {
+  return a.typeCode === b.typeCode && a.class.toUpperCase() === b.class.toUpperCase() && nameKey(a.owner) === nameKey(b.owner);
+}
+
+/**
+ * zone-ttl-mismatch, zone-rrset-ttl-mismatch: every record of the RRset gets the first
+ * record's TTL (what BIND keeps), written as the first record wrote it. A record
+ * without a TTL field gets one only when $TTL sets the default: without it, the next
+ * records would inherit the new TTL (RFC 1035 §5.1).
+ */
+export function fixTtlMismatch({ text, zone, problem }: FixInput): DomainFix[] {
+  const rr = recordAt(zone, problem.offset);
+  if (!rr) return [];
+  const rrset = ownRecords(zone).filter((r) => sameRrset(r, rr));
+  const head = rrset[0];
+  const ttlText = head.ttlSpan ? text.slice(head.ttlSpan.offset, head.ttlSpan.offset + head.ttlSpan.length) : String(head.ttl);
+  const hasTtlDirective = zone.directives.some((d) => d.name === '$TTL' && d.file === undefined);
+  const edits: TextEditOffsets[] = [];
+  for (const r of rrset) {
+    if (r.ttl === head.ttl) continue;
+    if (r.ttlSpan) edits.push({ offset: r.ttlSpan.offset, length: r.ttlSpan.length, newText: ttlText });
+    else if (hasTtlDirective) edits.push({ offset: Math.min(r.classSpan?.offset ?? Infinity, r.typeSpan.offset), length: 0, newText: ttlText + ' ' });
+    else return [];
+  }
+  if (edits.length === 0) return [];
+  const owner = head.owner;
+  return [
+    {
+      title: { en: `Set every ${owner} ${head.type} record's TTL to ${ttlText}`, ja: `${owner} の ${head.type} レコードの TTL をすべて ${ttlText} にそろえる` },
+      kind: 'quickfix',
+      edits,
+      preferred: true,
+    },
+  ];
+}
+
+const DEFAULT_TTL = 3600;
+
+/** zone-bad-ttl for a record with no TTL known (no-ttl, soa-minimum-ttl): `$TTL` before the first record. */
+export function fixMissingTtl({ text, zone, problem }: FixInput): DomainFix[] {
+  const detail = problem.args?.detail;
+  if (detail !== 'no-ttl' && detail !== 'soa-minimum-ttl') return [];
+  if (zone.directives.some((d) => d.name === '$TTL' && d.file === undefined)) return [];
+  const ttl = detail === 'soa-minimum-ttl' && typeof problem.args?.ttl === 'number' ? problem.args.ttl : DEFAULT_TTL;
+  const firsts = [...ownRecords(zone).map((r) => r.span.offset), ...zone.directives.filter((d) => d.file === undefined).map((d) => d.span.offset)];
+  const at = lineStart(text, Math.min(...firsts, text.length));
+  return [
+    {
+      title: { en: `Add '$TTL ${ttl}' before the first record`, ja: `最初のレコードの前に '$TTL ${ttl}' を追加する` },
+      kind: 'quickfix',
+      edits: [{ offset: at, length: 0, newText: `$TTL ${ttl}\n` }],
+      preferred: true,
+    },
+  ];
+}
+
+/** zone-txt-string-too-long: split the string into quoted strings of at most 255 octets. */
+export function fixStringTooLong({ text, zone, problem }: FixInput): DomainFix[] {
+  const rr = recordAt(zone, problem.offset);
+  const s = rr?.rdata.strings?.find((c) => c.span.offset <= problem.offset && problem.offset < c.span.offset + c.span.length);
+  const split = s && splitString(text, s);
+  if (!split) return [];
+  const { edit, count: n } = split;
+  return [
+    {
+      title: { en: `Split into ${n} strings of at most 255 octets`, ja: `255 オクテット以下の ${n} 個の文字列に分ける` },
+      kind: 'quickfix',
+      edits: [edit],
+      preferred: true,
+    },
+  ];
+}

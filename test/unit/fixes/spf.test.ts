@@ -1,0 +1,165 @@
+/**
+ * SPF quick-fixes: each applied to a zone, re-parsed and re-checked (helpers.ts).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fixesFor } from '../../../server/src/fixes/index';
+import { check, HEAD, linesOf, onlyProblem, verifyFix } from './helpers';
+
+function fixes(text: string, code: string) {
+  const { zone, problem } = onlyProblem(text, code);
+  return fixesFor({ text, zone, problem });
+}
+
+/** The record line after the fix (the line that held `needle`). */
+function lineAfter(after: string, start: number): string {
+  return after.slice(start, after.indexOf('\n', start));
+}
+
+test('spf-unknown-mechanism: the suggested spelling replaces the name', () => {
+  const text = HEAD + '@ MX 10 mail\nmail A 192.0.2.1\n@ TXT "v=spf1 mx inlcude:_spf.example.net ~all"\n';
+  const [fix, ...more] = fixes(text, 'spf-unknown-mechanism');
+  assert.equal(more.length, 0);
+  assert.equal(fix.title.en, "Change to 'include'");
+  const region = linesOf(text, 'inlcude');
+  const { after } = verifyFix(text, 'spf-unknown-mechanism', fix, region);
+  assert.equal(lineAfter(after, region.from), '@ TXT "v=spf1 mx include:_spf.example.net ~all"');
+});
+
+test('spf-unknown-mechanism: include= written as a modifier becomes include:', () => {
+  const text = HEAD + '@ TXT "v=spf1 include=_spf.example.net ~all"\n';
+  const [fix] = fixes(text, 'spf-unknown-mechanism');
+  const region = linesOf(text, 'include=');
+  const { after } = verifyFix(text, 'spf-unknown-mechanism', fix, region);
+  assert.equal(lineAfter(after, region.from), '@ TXT "v=spf1 include:_spf.example.net ~all"');
+});
+
+test('spf-no-all: ~all (preferred) and -all appended after the last term', () => {
+  const text = HEAD + '@ MX 10 mail\nmail A 192.0.2.1\n@ TXT "v=spf1 mx a:mail.example.com"\n';
+  const found = fixes(text, 'spf-no-all');
+  assert.deepEqual(found.map((f) => f.preferred === true), [true, false]);
+  const region = linesOf(text, 'v=spf1');
+  const soft = verifyFix(text, 'spf-no-all', found[0], region);
+  assert.equal(lineAfter(soft.after, region.from), '@ TXT "v=spf1 mx a:mail.example.com ~all"');
+  const hard = verifyFix(text, 'spf-no-all', found[1], region);
+  assert.equal(lineAfter(hard.after, region.from), '@ TXT "v=spf1 mx a:mail.example.com -all"');
+});
+
+test('spf-no-all: a string already at 255 octets gets the new term in a new string', () => {
+  let full = 'v=spf1';
+  for (let i = 100; full.length < 220; i++) full += ` ip4:198.51.100.${i}`;
+  full += ` a:${'h'.repeat(255 - full.length - ' a:.example.com'.length)}.example.com`;
+  const text = HEAD + `@ TXT "${full}"\n`;
+  assert.equal(full.length, 255);
+  const [fix] = fixes(text, 'spf-no-all');
+  const region = linesOf(text, 'v=spf1');
+  const { after } = verifyFix(text, 'spf-no-all', fix, region);
+  const line = lineAfter(after, region.from);
+  const strings = [...line.matchAll(/"([^"]*)"/g)].map((m) => m[1]);
+  assert.ok(strings.length >= 2, line);
+  assert.ok(strings.every((s) => s.length <= 255));
+  assert.equal(strings.join(''), full + ' ~all');
+});
+
+test('spf-permissive-all: +all and ?all become ~all', () => {
+  for (const all of ['+all', '?all']) {
+    const text = HEAD + `@ TXT "v=spf1 ip4:192.0.2.0/24 ${all}"\n`;
+    const [soft, hard] = fixes(text, 'spf-permissive-all');
+    const region = linesOf(text, 'v=spf1');
+    const { after } = verifyFix(text, 'spf-permissive-all', soft, region);
+    assert.equal(lineAfter(after, region.from), '@ TXT "v=spf1 ip4:192.0.2.0/24 ~all"');
+    assert.equal(lineAfter(verifyFix(text, 'spf-permissive-all', hard, region).after, region.from), '@ TXT "v=spf1 ip4:192.0.2.0/24 -all"');
+  }
+});
+
+test('spf-after-all: the term moves before all, or goes', () => {
+  const text = HEAD + '@ TXT "v=spf1 ip4:192.0.2.0/24 ~all ip4:198.51.100.7"\n';
+  const [move, remove] = fixes(text, 'spf-after-all');
+  const region = linesOf(text, 'v=spf1');
+  assert.equal(lineAfter(verifyFix(text, 'spf-after-all', move, region).after, region.from), '@ TXT "v=spf1 ip4:192.0.2.0/24 ip4:198.51.100.7 ~all"');
+  assert.equal(lineAfter(verifyFix(text, 'spf-after-all', remove, region).after, region.from), '@ TXT "v=spf1 ip4:192.0.2.0/24 ~all"');
+});
+
+test('spf-after-all: a term in a second string moves across strings', () => {
+  const text = HEAD + '@ TXT ( "v=spf1 ip4:192.0.2.0/24 -all "\n        "a:mail.example.com" )\nmail A 192.0.2.1\n';
+  const [move] = fixes(text, 'spf-after-all');
+  const region = { from: linesOf(text, 'v=spf1').from, to: linesOf(text, '"a:mail').to };
+  const { after } = verifyFix(text, 'spf-after-all', move, region);
+  const record = after.slice(region.from, after.indexOf('mail A'));
+  assert.equal([...record.matchAll(/"([^"]*)"/g)].map((m) => m[1]).join(''), 'v=spf1 ip4:192.0.2.0/24 a:mail.example.com -all');
+});
+
+test('spf-duplicate-term and spf-redundant-ip: the later term goes', () => {
+  const dup = HEAD + '@ TXT "v=spf1 ip4:192.0.2.1 mx ip4:192.0.2.1 -all"\n@ MX 10 ns\n';
+  const [d] = fixes(dup, 'spf-duplicate-term');
+  const region = linesOf(dup, 'v=spf1');
+  assert.equal(lineAfter(verifyFix(dup, 'spf-duplicate-term', d, region).after, region.from), '@ TXT "v=spf1 ip4:192.0.2.1 mx -all"');
+  const red = HEAD + '@ TXT "v=spf1 ip4:192.0.2.0/24 ip4:192.0.2.7 -all"\n';
+  const [r] = fixes(red, 'spf-redundant-ip');
+  assert.equal(r.title.en, "Remove 'ip4:192.0.2.7'");
+  const region2 = linesOf(red, 'v=spf1');
+  assert.equal(lineAfter(verifyFix(red, 'spf-redundant-ip', r, region2).after, region2.from), '@ TXT "v=spf1 ip4:192.0.2.0/24 -all"');
+});
+
+test('spf-ptr-deprecated: replaced by the addresses of the zone hosts under the domain, or removed', () => {
+  const text = HEAD + '@ TXT "v=spf1 ptr -all"\nmail A 192.0.2.25\nmail AAAA 2001:db8::25\n';
+  const [replace, remove] = fixes(text, 'spf-ptr-deprecated');
+  assert.equal(replace.preferred, true);
+  const region = linesOf(text, 'v=spf1');
+  const { after } = verifyFix(text, 'spf-ptr-deprecated', replace, region);
+  assert.equal(lineAfter(after, region.from), '@ TXT "v=spf1 ip4:192.0.2.53 ip4:192.0.2.25 ip6:2001:db8::25 -all"');
+  assert.equal(lineAfter(verifyFix(text, 'spf-ptr-deprecated', remove, region).after, region.from), '@ TXT "v=spf1 -all"');
+});
+
+test('spf-ptr-deprecated: with no hosts under the target only removal is offered', () => {
+  const text = HEAD + '@ TXT "v=spf1 ptr:mail.example.net -all"\n';
+  const found = fixes(text, 'spf-ptr-deprecated');
+  assert.equal(found.length, 1);
+  assert.equal(found[0].preferred, true);
+  verifyFix(text, 'spf-ptr-deprecated', found[0], linesOf(text, 'v=spf1'));
+});
+
+test('spf-multiple-records: merged into the first, the others deleted (owner kept for the next line)', () => {
+  const text =
+    HEAD +
+    'www A 192.0.2.80\n' +
+    'shop TXT "v=spf1 ip4:192.0.2.0/24 include:_spf.example.com -all"\n' +
+    'shop TXT "v=spf1 ip4:192.0.2.0/24 a ~all"\n' +
+    '     A 192.0.2.81\n' +
+    '_spf TXT "v=spf1 ip4:198.51.100.0/24 -all"\n';
+  const { zone, problems } = check(text);
+  const reported = problems.filter((p) => p.code === 'spf-multiple-records');
+  assert.equal(reported.length, 2);
+  for (const problem of reported) {
+    const found = fixesFor({ text, zone, problem });
+    assert.equal(found.length, 1);
+    const region = { from: linesOf(text, 'shop TXT').from, to: linesOf(text, '     A').to };
+    const { after } = verifyFix(text, 'spf-multiple-records', found[0], region);
+    assert.equal(
+      after.slice(region.from, after.indexOf('\n_spf TXT') + 1),
+      'shop TXT "v=spf1 ip4:192.0.2.0/24 include:_spf.example.com a -all"\nshop     A 192.0.2.81\n',
+    );
+  }
+});
+
+test('spf-deprecated-rrtype: a lone type-99 record is published as TXT', () => {
+  const text = HEAD + '@ SPF "v=spf1 ip4:192.0.2.0/24 -all"\n';
+  const [fix] = fixes(text, 'spf-deprecated-rrtype');
+  const region = linesOf(text, '@ SPF');
+  assert.equal(lineAfter(verifyFix(text, 'spf-deprecated-rrtype', fix, region).after, region.from), '@ TXT "v=spf1 ip4:192.0.2.0/24 -all"');
+});
+
+test('spf-deprecated-rrtype: next to a TXT SPF record the type-99 copy is removed', () => {
+  const text = HEAD + '@ TXT "v=spf1 ip4:192.0.2.0/24 -all"\n@ SPF "v=spf1 ip4:192.0.2.0/24 -all"\n';
+  const [fix] = fixes(text, 'spf-deprecated-rrtype');
+  assert.match(fix.title.en, /Remove/);
+  const { after } = verifyFix(text, 'spf-deprecated-rrtype', fix, linesOf(text, '@ SPF'));
+  assert.equal(after, HEAD + '@ TXT "v=spf1 ip4:192.0.2.0/24 -all"\n');
+});
+
+test('spf-redirect-ignored: the ignored redirect goes', () => {
+  const text = HEAD + '@ TXT "v=spf1 ip4:192.0.2.0/24 redirect=_spf.example.com -all"\n_spf TXT "v=spf1 -all"\n';
+  const [fix] = fixes(text, 'spf-redirect-ignored');
+  const region = linesOf(text, '@ TXT');
+  assert.equal(lineAfter(verifyFix(text, 'spf-redirect-ignored', fix, region).after, region.from), '@ TXT "v=spf1 ip4:192.0.2.0/24 -all"');
+});
