@@ -4,13 +4,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parse, UsageError, oneOf, localeFrom, originFrom } from './args';
+import { parse, UsageError, usageError, oneOf, localeFrom, originFrom } from './args';
+import { cliText, earlyLocale } from './messages';
+import type { Locale } from '../../server/src/diagnostics/types';
 import { toFindings, formatText, formatJson, formatSarif, type Finding } from './report';
 import { parseZoneFile, printZone } from '../../server/src/zone/index';
 import { analyzeSync, analyzeAsync } from '../../server/src/analysis';
 import { createResolver } from '../../server/src/dns/chain';
 import type { Zone } from '../../server/src/zone/ast';
 import { spfCommand } from './spf';
+import { diagnoseCommand } from './diagnose';
 
 declare const ZONELINT_VERSION: string | undefined;
 const VERSION = typeof ZONELINT_VERSION === 'string' ? ZONELINT_VERSION : '0.0.0-dev';
@@ -21,34 +24,18 @@ export interface Io {
   env: NodeJS.ProcessEnv;
 }
 
-const HELP = `zonelint ${VERSION} — lint BIND zone files and their SPF, DMARC and DKIM records
-
-Usage:
-  zonelint check [--origin NAME] [--format text|json|sarif] [--locale en|ja]
-                 [--dns offline|live] [--dns-server HOST:PORT] FILE...
-  zonelint print [--origin NAME] FILE
-  zonelint spf --ip IP --sender ADDRESS [--helo NAME] [--zone FILE... [--origin NAME]]
-               [--dns-server HOST:PORT] [--format text|json]
-  zonelint --help | --version
-
-check   Parse each zone and run every check. Text output: FILE:LINE:COL: SEVERITY CODE MESSAGE.
-        Exit 0 when no error-severity diagnostic, 1 when there is one, 2 on usage or I/O errors.
-        --dns defaults to offline: no query leaves the machine; names outside the zone are
-        resolved from a bundled snapshot of well-known providers' records.
-print   The zone after all directives, one record per line: OWNER TTL CLASS TYPE RDATA,
-        absolute names, as named-checkzone -D prints it.
-spf     Evaluate SPF check_host() for a sending IP and sender (RFC 7208).
-`;
+const help = (locale: Locale): string => cliText(locale, 'help', { version: VERSION });
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
+  const locale = earlyLocale(argv, io.env);
   try {
     switch (command) {
       case undefined:
       case '--help':
       case '-h':
       case 'help':
-        io.stdout(HELP);
+        io.stdout(help(locale));
         return command === undefined ? 2 : 0;
       case '--version':
       case '-V':
@@ -60,23 +47,29 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return print(rest, io);
       case 'spf':
         return await spfCommand(rest, io);
+      case 'diagnose':
+        return await diagnoseCommand(rest, io);
       default:
-        throw new UsageError(`unknown command '${command}' (see zonelint --help)`);
+        throw usageError('unknownCommand', { command });
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr(`zonelint: ${e.message}\n`);
+      io.stderr(`zonelint: ${e.localized[locale]}\n`);
       return 2;
     }
     throw e;
   }
 }
 
-function readZone(file: string, origin: string | undefined, io: Io): Zone | undefined {
+function readZone(file: string, origin: string | undefined, io: Io, locale: Locale): Zone | undefined {
   try {
     return parseZoneFile(resolve(file), origin ? { origin } : {});
   } catch (e) {
-    io.stderr(`zonelint: ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}\n`);
+    const text =
+      (e as NodeJS.ErrnoException).code === 'ENOENT'
+        ? cliText(locale, 'noSuchFile', { file })
+        : cliText(locale, 'cannotRead', { file, reason: (e as Error).message });
+    io.stderr(`zonelint: ${text}\n`);
     return undefined;
   }
 }
@@ -91,7 +84,7 @@ async function check(argv: string[], io: Io): Promise<number> {
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
-    io.stdout(HELP);
+    io.stdout(help(earlyLocale(argv, io.env)));
     return 0;
   }
   const format = oneOf('format', values.format, ['text', 'json', 'sarif'] as const, 'text');
@@ -99,13 +92,13 @@ async function check(argv: string[], io: Io): Promise<number> {
   const servers = (values['dns-server'] as string[] | undefined) ?? [];
   const mode = oneOf('dns', values.dns, ['offline', 'live'] as const, 'offline');
   const origin = originFrom(values.origin);
-  if (positionals.length === 0) throw new UsageError('check needs at least one FILE');
+  if (positionals.length === 0) throw usageError('checkNeedsFile');
 
   const zones: Zone[] = [];
   const files: string[] = [];
   let ioError = false;
   for (const file of positionals) {
-    const zone = readZone(file, origin, io);
+    const zone = readZone(file, origin, io, locale);
     if (!zone) {
       ioError = true;
       continue;
@@ -139,8 +132,8 @@ async function check(argv: string[], io: Io): Promise<number> {
 
 function print(argv: string[], io: Io): number {
   const { values, positionals } = parse(argv, { origin: { type: 'string' } });
-  if (positionals.length !== 1) throw new UsageError('print needs exactly one FILE');
-  const zone = readZone(positionals[0], originFrom(values.origin), io);
+  if (positionals.length !== 1) throw usageError('printNeedsFile');
+  const zone = readZone(positionals[0], originFrom(values.origin), io, earlyLocale(argv, io.env));
   if (!zone) return 2;
   io.stdout(printZone(zone));
   return 0;
@@ -157,7 +150,8 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`zonelint: internal error: ${(e as Error).stack ?? String(e)}\n`);
+      const stack = (e as Error).stack ?? String(e);
+      process.stderr.write(`zonelint: ${cliText(earlyLocale(process.argv, process.env), 'internalError', { stack })}\n`);
       process.exitCode = 2;
     },
   );

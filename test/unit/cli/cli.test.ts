@@ -120,3 +120,19 @@ test('the built binary runs the demo zones and exits 1 on their errors', { skip:
   assert.equal(r.status, 1, r.stderr);
   assert.match(r.stdout, /zone-cname-and-other-data/);
 });
+
+test('diagnose is dispatched: a MailChannels bounce gets the relay include as its fix', async () => {
+  const fixtures = join(root, 'test', 'fixtures', 'messages');
+  const r = await run([
+    'diagnose',
+    '--zone',
+    join(fixtures, 'shop.example.zone'),
+    '--format',
+    'json',
+    join(fixtures, 'gmail-bounce-exim.txt'),
+  ]);
+  assert.equal(r.code, 0, r.err);
+  const d = JSON.parse(r.out);
+  assert.equal(d.ip, '23.83.218.24');
+  assert.ok(d.fixes.some((f: { record: string }) => f.record.includes('include:relay.mailchannels.net')));
+});
