@@ -1,0 +1,105 @@
+/**
+ * DMARC and zone quick-fixes: re-parsed and re-checked after the edit (helpers.ts).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fixesFor } from '../../../server/src/fixes/index';
+import { check, HEAD, linesOf, onlyProblem, verifyFix } from './helpers';
+
+function fixes(text: string, code: string) {
+  const { zone, problem } = onlyProblem(text, code);
+  return fixesFor({ text, zone, problem });
+}
+
+test('dmarc-missing: _dmarc TXT with p=none and a comment, after the domain\'s records', () => {
+  const text = HEAD + '@ MX 10 mail\n@ TXT "v=spf1 mx -all"\nmail A 192.0.2.25\n';
+  const [fix] = fixes(text, 'dmarc-missing');
+  assert.equal(fix.title.en, 'Add a DMARC record at _dmarc.example.com (p=none, reports to dmarc-reports@example.com)');
+  const at = linesOf(text, 'v=spf1').to;
+  const { after, problems } = verifyFix(text, 'dmarc-missing', fix, { from: at, to: at });
+  assert.equal(
+    after.slice(at, after.indexOf('mail A')),
+    '; DMARC (added by Zonelint): p=none only asks for reports at dmarc-reports@example.com; once they show your mail passes, change it to p=quarantine\n' +
+      '_dmarc TXT "v=DMARC1; p=none; rua=mailto:dmarc-reports@example.com"\n',
+  );
+  assert.ok(problems.some((p) => p.code === 'dmarc-policy-none'), 'the new record is the p=none the next fix tightens');
+});
+
+test('dmarc-missing: a sender below the organizational domain gets the policy at the organizational domain', () => {
+  const text = HEAD + 'www A 192.0.2.80\nnews MX 10 mx.example.net.\nnews TXT "v=spf1 include:_spf.example.net -all"\n';
+  const { zone, problems } = check(text);
+  const missing = problems.filter((p) => p.code === 'dmarc-missing');
+  assert.ok(missing.length >= 1);
+  const [fix] = fixesFor({ text, zone, problem: missing[0] });
+  // After the organizational domain's last record (`@ NS ns`), not after the subdomain's.
+  const at = linesOf(text, '@ NS ns').to;
+  const { after } = verifyFix(text, 'dmarc-missing', fix, { from: at, to: at });
+  assert.match(after, /@ NS ns\n; DMARC .*\n_dmarc TXT "v=DMARC1; p=none; rua=mailto:dmarc-reports@example\.com"\nns A/);
+});
+
+test('dmarc-policy-none: p=none becomes p=quarantine', () => {
+  const text = HEAD + '@ MX 10 ns\n@ TXT "v=spf1 mx -all"\n_dmarc TXT "v=DMARC1; p=none; rua=mailto:d@example.com"\n';
+  const [fix] = fixes(text, 'dmarc-policy-none');
+  const region = linesOf(text, 'v=DMARC1');
+  const { after } = verifyFix(text, 'dmarc-policy-none', fix, region);
+  assert.match(after, /_dmarc TXT "v=DMARC1; p=quarantine; rua=mailto:d@example\.com"\n/);
+});
+
+test('dmarc-policy-none: sp=none under p=reject becomes sp=quarantine', () => {
+  const text = HEAD + '@ MX 10 ns\n@ TXT "v=spf1 mx -all"\n_dmarc TXT "v=DMARC1; p=reject; sp=none"\n';
+  const [fix] = fixes(text, 'dmarc-policy-none');
+  assert.equal(fix.title.en, 'Change sp=none to sp=quarantine');
+  const { after } = verifyFix(text, 'dmarc-policy-none', fix, linesOf(text, 'v=DMARC1'));
+  assert.match(after, /"v=DMARC1; p=reject; sp=quarantine"/);
+});
+
+test('zone-duplicate-record: the later copy goes; a next line inheriting its owner keeps the owner', () => {
+  const text = HEAD + 'www A 192.0.2.80\nwww A 192.0.2.80\n    AAAA 2001:db8::80\nmail A 192.0.2.25\n';
+  const [fix] = fixes(text, 'zone-duplicate-record');
+  const from = text.indexOf('www A 192.0.2.80\n') + 'www A 192.0.2.80\n'.length;
+  const { after } = verifyFix(text, 'zone-duplicate-record', fix, { from, to: linesOf(text, 'AAAA').to });
+  assert.equal(after, HEAD + 'www A 192.0.2.80\nwww    AAAA 2001:db8::80\nmail A 192.0.2.25\n');
+});
+
+test('zone-ttl-mismatch: every record of the RRset gets the first TTL as written', () => {
+  const text = HEAD + 'www 1h A 192.0.2.80\nwww 300 A 192.0.2.81\nwww A 192.0.2.82\n';
+  const { zone, problems } = check(text);
+  const mismatches = problems.filter((p) => p.code === 'zone-ttl-mismatch' || p.code === 'zone-rrset-ttl-mismatch');
+  assert.ok(mismatches.length >= 2);
+  for (const problem of mismatches) {
+    const [fix] = fixesFor({ text, zone, problem });
+    assert.equal(fix.title.en, 'Set every www.example.com. A record\'s TTL to 1h');
+    const region = { from: linesOf(text, '300 A').from, to: linesOf(text, '192.0.2.82').to };
+    const { after, problems: left } = verifyFix(text, problem.code, fix, region);
+    assert.equal(left.filter((p) => /ttl-mismatch/.test(p.code)).length, 0);
+    assert.equal(after, HEAD + 'www 1h A 192.0.2.80\nwww 1h A 192.0.2.81\nwww 1h A 192.0.2.82\n');
+  }
+});
+
+test('zone-bad-ttl without $TTL: $TTL added above the first record, with the SOA minimum BIND used', () => {
+  const text = '; example zone\n$ORIGIN example.com.\n@ SOA ns hostmaster 1 3600 600 86400 900\n@ NS ns\nns A 192.0.2.53\n';
+  const { zone, problems } = check(text);
+  const bad = problems.filter((p) => p.code === 'zone-bad-ttl');
+  assert.ok(bad.length > 0);
+  const [fix] = fixesFor({ text, zone, problem: bad[0] });
+  assert.equal(fix.title.en, "Add '$TTL 900' before the first record");
+  const at = text.indexOf('$ORIGIN');
+  // A pure insertion before `$ORIGIN` reads, by text comparison, as one after its `$`.
+  const { after } = verifyFix(text, 'zone-bad-ttl', fix, { from: at, to: at + 1 });
+  assert.equal(after, '; example zone\n$TTL 900\n' + text.slice(at));
+});
+
+test('zone-txt-string-too-long: split at 255 octets without cutting an escape', () => {
+  const long = 'k'.repeat(254) + '\\"' + 'z'.repeat(40);
+  const text = HEAD + `big TXT "${long}"\n`;
+  const [fix] = fixes(text, 'zone-txt-string-too-long');
+  assert.equal(fix.title.en, 'Split into 2 strings of at most 255 octets');
+  const { after } = verifyFix(text, 'zone-txt-string-too-long', fix, linesOf(text, 'big TXT'));
+  assert.equal(after, HEAD + `big TXT "${'k'.repeat(254)}\\"" "${'z'.repeat(40)}"\n`);
+});
+
+test('a problem inside an $INCLUDEd file gets no fix on the including document', () => {
+  const text = HEAD + '@ TXT "v=spf1 +all"\n';
+  const { zone, problem } = onlyProblem(text, 'spf-permissive-all');
+  assert.deepEqual(fixesFor({ text, zone, problem: { ...problem, file: '/elsewhere.zone' } }), []);
+});
