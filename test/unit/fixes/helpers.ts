@@ -110,3 +110,22 @@ export function onlyProblem(text: string, code: string): { zone: Zone; problem: 
   assert.equal(hits.length, 1, `exactly one ${code} in:\n${text}\n${problems.map(key).join('\n')}`);
   return { zone, problem: hits[0] };
 }
+
+/**
+ * verifyFix with the checks that follow names (spf-lookup-limit and kin): `lookups`
+ * gives them for a parsed text, before and after the fix.
+ */
+export async function verifyFixAsync(
+  before: string,
+  code: string,
+  fix: DomainFix,
+  allowed: { from: number; to: number },
+  lookups: (zone: Zone) => Promise<Problem[]>,
+): Promise<Verified> {
+  const oldErrors = errorsOf(await lookups(parse(before))).map(key);
+  const after = applyEdits(before, fix.edits);
+  const extra = await lookups(parse(after));
+  const fresh = errorsOf(extra).filter((p) => !oldErrors.includes(key(p)));
+  assert.deepEqual(fresh.map(key), [], `no new lookup error after the fix:\n${after}`);
+  return verifyFix(before, code, fix, allowed, extra);
+}
