@@ -70,8 +70,17 @@ function literalTarget(t: Mechanism | Modifier, domain: string): string | null {
   return toQueryName(spec.items.map((i) => (i.kind === 'expand' ? '' : i.text)).join('')).toLowerCase();
 }
 
+/**
+ * Records followed per tree. Loops are caught per path, but a record that includes
+ * the same target twice, whose target does the same, doubles the tree at each level
+ * (2^30 nodes from 30 short records). Past this many the rest is `unresolved` (not
+ * checked), and `total` is a lower bound, already far over the limit of 10.
+ */
+export const MAX_TREE_NODES = 256;
+
 class Accountant {
   private readonly cache = new Map<string, Promise<unknown>>();
+  private followed = 0;
 
   constructor(
     private readonly resolver: Resolver,
@@ -138,6 +147,7 @@ class Accountant {
 
   async follow(target: string, term: string, part: Part, path: readonly string[]): Promise<LookupNode> {
     if (path.includes(target)) return leaf(term, part, target, 'loop');
+    if (++this.followed > MAX_TREE_NODES) return leaf(term, part, target, 'unresolved');
     const answer = await this.query(target, 'TXT');
     if (answer.kind === 'error') return leaf(term, part, target, 'unresolved');
     if (answer.kind !== 'ok') return leaf(term, part, target, 'no-record');

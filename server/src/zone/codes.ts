@@ -57,14 +57,6 @@ export const ZoneCodes = {
     en: "This record has no owner, so it takes the previous owner '{owner}', not the new origin '{origin}' set just before",
     ja: "このレコードには名前がないため、直前に設定した起点 '{origin}' ではなく前のレコードの名前 '{owner}' が使われます",
   }),
-  outOfZone: defineCode('zone-out-of-zone', 'warning', 'RFC 1034 §4.2.1', {
-    en: "'{owner}' is outside the zone '{origin}'; name servers ignore this record",
-    ja: "'{owner}' はゾーン '{origin}' の外の名前です。ネームサーバーはこのレコードを無視します",
-  }),
-  rrsetTtlMismatch: defineCode('zone-rrset-ttl-mismatch', 'warning', 'RFC 2181 §5.2', {
-    en: 'TTL {ttl} differs from the TTL {first} of an earlier record with the same name and type; such records form one set, which has a single TTL',
-    ja: 'TTL {ttl} が、同じ名前・種類の前のレコードの TTL {first} と違います。これらは 1 つの集合で、TTL は 1 つに揃える必要があります',
-  }),
 } as const;
 
 /** Localised fragments for `{detail}` arguments, by key. */
@@ -118,10 +110,6 @@ export const ZoneDetails: Record<string, { en: string; ja: string }> = {
   'label-too-long': { en: 'a label is longer than 63 octets', ja: 'ラベルが 63 オクテットを超えています' },
   'name-too-long': { en: 'the name is longer than 255 octets', ja: '名前が 255 オクテットを超えています' },
   'bad-escape': { en: 'bad escape (\\DDD needs three digits, at most 255)', ja: 'エスケープの誤り（\\DDD は 255 以下の 3 桁の数字）' },
-  'wildcard-ns': {
-    en: 'an NS record cannot be at a wildcard name',
-    ja: 'ワイルドカード名には NS レコードを置けません',
-  },
   'not-found': { en: 'does not exist or cannot be read', ja: 'が存在しないか読めません' },
   'include-disallowed': {
     en: 'was not read (includes are not allowed here, e.g. in an untrusted workspace)',

@@ -7,8 +7,6 @@ import * as path from 'node:path';
 import type { Zone } from './ast';
 import { checkCnameAndOtherData } from './checks/cnameAndOtherData';
 import { checkMultipleSoa } from './checks/multipleSoa';
-import { checkOutOfZone } from './checks/outOfZone';
-import { checkRrsetTtl } from './checks/rrsetTtl';
 import { ZoneCodes } from './codes';
 import { parseName } from './names';
 import { inferOrigin } from './origin';
@@ -66,8 +64,6 @@ export function parseZoneText(text: string, options: ParseOptions = {}): Zone {
     const checks = [
       ...checkCnameAndOtherData(parser.records),
       ...checkMultipleSoa(parser.records),
-      ...checkOutOfZone(parser.records, parser.zoneOrigin),
-      ...checkRrsetTtl(parser.records),
     ];
     for (const p of checks) parser.report(p.file, p.code, p.offset, p.length, p.args, p.severity);
   } catch (e) {

@@ -285,10 +285,6 @@ export class ZoneParser {
       span,
     );
     this.records.push(rr);
-    if (code === 2 /* NS */ && owner.charCodeAt(0) === 0x2a /* * */ && owner.charCodeAt(1) === DOT) {
-      const at = ownerSpan ?? rr.typeSpan;
-      this.report(source, ZoneCodes.badName.code, at.offset, at.length, { detail: 'wildcard-ns' });
-    }
     return true;
   }
 

@@ -5,7 +5,7 @@
  * ignores them.
  */
 import type { ResourceRecord, Zone } from './ast';
-import { loadedTtls } from './checks/rrsetTtl';
+import { loadedTtls } from './rrsetTtl';
 import { isSubdomain } from './names';
 
 export function printZone(zone: Zone): string {

@@ -4,6 +4,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseSpf } from '../../../server/src/spf/parser';
+import { checkSpfLookups, spfLookupTrees } from '../../../server/src/spf/check';
+import { MAX_TREE_NODES, walkTree } from '../../../server/src/spf/lookups';
+import { createResolver } from '../../../server/src/dns/chain';
 import { parseZoneText } from '../../../server/src/zone/index';
 import { MAX_STRING_TOKEN_CHARS, decodeToken } from '../../../server/src/zone/rdata/strings';
 
@@ -62,4 +65,21 @@ test('decoding keeps one source offset per octet across ASCII runs, escapes and 
   assert.ok(d.ok);
   assert.equal(d.value, 'abcd\u00c3\u00a9f"');
   assert.deepEqual(d.offsets, [11, 12, 13, 17, 18, 18, 19, 20, 22]);
+});
+
+test('SPF lookup trees stay bounded when each record includes its target twice (2^30 nodes before)', async () => {
+  let text = '$TTL 300\n@ SOA ns h 1 1 1 1 1\n@ NS ns\nns A 192.0.2.1\n@ TXT "v=spf1 include:a0.example.com -all"\n';
+  for (let i = 0; i < 30; i++) text += `a${i} TXT "v=spf1 include:a${i + 1}.example.com include:a${i + 1}.example.com -all"\n`;
+  text += 'a30 TXT "v=spf1 -all"\n';
+  const zone = parseZoneText(text, { origin: 'example.com.' });
+  const resolver = createResolver({ mode: 'offline', servers: [], timeoutMs: 1000 }, () => [zone]);
+  const trees = await spfLookupTrees(zone, resolver);
+  assert.equal(trees.length, 32);
+  // Followed records, plus the unfollowed leaves of the last ones: linear, not 2^30.
+  for (const { tree } of trees) assert.ok(walkTree(tree).length <= 3 * MAX_TREE_NODES, `${walkTree(tree).length} nodes`);
+  const problems = await checkSpfLookups(zone, resolver);
+  const root = problems.find((p) => p.offset < text.indexOf('a0 TXT'));
+  assert.equal(root?.code, 'spf-lookup-limit');
+  assert.equal(text.slice(root.offset, root.offset + root.length), 'include:a0.example.com');
+  assert.ok(Number(root.args?.count) > 10);
 });

@@ -1,5 +1,6 @@
 /**
- * One-line cases appended to a valid zone: Zonelint reports an error exactly when
+ * One-line cases appended to a valid zone: Zonelint (parser and semantic checks)
+ * reports an error exactly when
  * `named-checkzone` rejects the zone. The cases are in
  * test/fixtures/zone/one-line-verdicts.txt, one per line.
  */
@@ -11,6 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { allCodes } from '../../../server/src/diagnostics/registry';
 import { parseZoneText } from '../../../server/src/zone/index';
+import { checkZoneSemantics } from '../../../server/src/zone/semantics/index';
 
 const CASES = fs.readFileSync(path.resolve(__dirname, '../../fixtures/zone/one-line-verdicts.txt'), 'utf8').split('\n').filter((l) => l !== '');
 const HEAD = '$TTL 300\n@ SOA ns h 1 2 3 4 5\n@ NS ns\nns A 1.2.3.4\n';
@@ -25,7 +27,9 @@ test('Zonelint rejects exactly what named-checkzone rejects', { skip: hasBind ? 
       fs.writeFileSync(path.join(dir, 'case.db'), text);
       const bind = spawnSync('named-checkzone', ['-i', 'local', '-o', '-', 'example', 'case.db'], { cwd: dir });
       const zone = parseZoneText(text, { origin: 'example.', path: path.join(dir, 'case.db') });
-      const ours = zone.problems.some((p) => (p.severity ?? allCodes.get(p.code)?.severity) === 'error');
+      // As `zonelint check` judges: the parser's problems and the semantic checks'.
+      const problems = [...zone.problems, ...checkZoneSemantics(zone)];
+      const ours = problems.some((p) => (p.severity ?? allCodes.get(p.code)?.severity) === 'error');
       if (ours !== (bind.status !== 0)) disagreements.push(`${line} (BIND exit ${bind.status}, ours ${ours ? 'error' : 'ok'})`);
     }
     assert.deepEqual(disagreements, []);
