@@ -16,16 +16,16 @@ import { SnapshotResolver } from '../../server/src/dns/snapshot';
 import { ZoneDataResolver } from '../../server/src/dns/zoneData';
 import { checkHost, isIpAddress, spfIdentity, type CheckHostResult, type TraceEntry } from '../../server/src/spf/evaluate';
 import { parseZoneFile, type Zone } from '../../server/src/zone/index';
+import { UsageError, usageError } from './args';
+import { cliText, earlyLocale } from './messages';
 
 export interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
+  /** For the locale of messages (LANG …); `--locale` wins. */
+  env?: NodeJS.ProcessEnv;
 }
 
-const USAGE =
-  'usage: zonelint spf --ip IP --sender ADDRESS [--helo NAME] [--zone FILE... [--origin NAME]] [--dns-server HOST:PORT] [--format text|json]';
-
-class UsageError extends Error {}
 
 const EVALUATION_LIMIT_MS = 20_000;
 
@@ -54,27 +54,28 @@ function readArgs(argv: string[]): SpfArgs {
         origin: { type: 'string' },
         'dns-server': { type: 'string' },
         format: { type: 'string' },
+        locale: { type: 'string' },
       },
     });
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    throw usageError('badArguments', { detail: (e as Error).message });
   }
   const { values, positionals } = parsed;
-  if (values.ip === undefined) throw new UsageError('--ip is required');
-  if (!isIpAddress(values.ip)) throw new UsageError(`--ip: '${values.ip}' is not an IPv4 or IPv6 address`);
-  if (values.sender === undefined) throw new UsageError('--sender is required (use --sender "" for a null reverse-path)');
+  if (values.ip === undefined) throw usageError('ipRequired');
+  if (!isIpAddress(values.ip)) throw usageError('ipInvalid', { ip: values.ip });
+  if (values.sender === undefined) throw usageError('senderRequired');
   const zones = [...(values.zone ?? [])];
   // `--zone a.zone b.zone`: the files after the first one come as positionals.
   if (positionals.length > 0) {
-    if (zones.length === 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+    if (zones.length === 0) throw usageError('unexpectedArgument', { arg: positionals[0] });
     zones.push(...positionals);
   }
-  if (values.origin !== undefined && zones.length === 0) throw new UsageError('--origin applies to --zone files');
+  if (values.origin !== undefined && zones.length === 0) throw usageError('originNeedsZone');
   const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json (got ${format})`);
+  if (format !== 'text' && format !== 'json') throw usageError('formatTextJson', { format });
   const dnsServer = values['dns-server'];
   if (dnsServer !== undefined && !/^(?:\[[0-9A-Fa-f:.]+\]|[^\s:[\]]+|[0-9A-Fa-f:]+)(?::\d{1,5})?$/.test(dnsServer))
-    throw new UsageError(`--dns-server: '${dnsServer}' is not HOST or HOST:PORT`);
+    throw usageError('dnsServerInvalid', { server: dnsServer });
   return { ip: values.ip, sender: values.sender, helo: values.helo, zones, origin: values.origin, dnsServer, format };
 }
 
@@ -108,23 +109,25 @@ function formatText(r: CheckHostResult, ip: string): string {
 export async function spfCommand(argv: string[], io: Io): Promise<number> {
   let args: SpfArgs;
   let zones: Zone[];
+  const locale = earlyLocale(argv, io.env ?? {});
+  const usage = cliText(locale, 'spfUsage');
   try {
     args = readArgs(argv);
     zones = args.zones.map((file) => {
       try {
         return parseZoneFile(file, args.origin !== undefined ? { origin: args.origin } : {});
       } catch (e) {
-        throw new UsageError((e as Error).message);
+        throw usageError('zoneUnreadable', { reason: (e as Error).message });
       }
     });
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    io.stderr(`zonelint spf: ${e.message}\n${USAGE}\n`);
+    io.stderr(`zonelint spf: ${e.localized[locale]}\n${usage}\n`);
     return 2;
   }
   const at = args.sender.replace(/^<(.*)>$/, '$1');
   if (!at.includes('@') && args.helo === undefined) {
-    io.stderr(`zonelint spf: the sender has no @domain part, so the HELO name is checked: give --helo\n${USAGE}\n`);
+    io.stderr(`zonelint spf: ${cliText(locale, 'heloNeeded')}\n${usage}\n`);
     return 2;
   }
   const { sender, domain } = spfIdentity(at.includes('@') ? at : '', args.helo);

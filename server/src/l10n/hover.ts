@@ -62,12 +62,10 @@ export const HoverText = {
   },
   problems: { en: 'Problems on this record:', ja: 'このレコードの問題:' },
   noProblems: { en: 'No problems found on this record.', ja: 'このレコードに問題は見つかりませんでした。' },
-  includes: { en: 'Includes:', ja: '取り込み先:' },
   dmarcTag: { en: 'DMARC tag', ja: 'DMARC のタグ' },
   dkimTag: { en: 'DKIM key tag', ja: 'DKIM 鍵のタグ' },
   value: { en: 'Value `{value}`', ja: '値 `{value}`' },
   unknownTag: { en: 'A tag this record type does not define: receivers ignore it.', ja: 'この種類のレコードでは定義されていないタグです。受信側は無視します。' },
-  soaField: { en: 'SOA field', ja: 'SOA のフィールド' },
   serialLooksDate: { en: 'Read as a date: {date}, change number {n}.', ja: '日付として読むと {date}、その日の {n} 番目の変更です。' },
   fieldOrder: { en: 'Fields, in order', ja: 'フィールド（記述順）' },
 } satisfies Record<string, Localized>;

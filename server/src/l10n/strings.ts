@@ -41,13 +41,11 @@ export const Ui = {
   recordType: { en: 'Record type', ja: 'レコード型' },
   typeCode: { en: 'type code {code}', ja: '型番号 {code}' },
   fields: { en: 'RDATA fields', ja: 'RDATA のフィールド' },
-  field: { en: 'Field of {type}', ja: '{type} のフィールド' },
   specification: { en: 'Specification', ja: '仕様' },
   directive: { en: 'Directive', ja: 'ディレクティブ' },
   recordClass: { en: 'Class', ja: 'クラス' },
   inFile: { en: 'In {file}: {message}', ja: '{file} 内: {message}' },
   includedHere: { en: 'Found in the file included here', ja: 'ここで読み込んだファイル内の問題' },
-  origin: { en: 'Origin', ja: '起点' },
 } as const;
 
 /** Duration units for TTL hovers, singular and plural. */

@@ -1,0 +1,100 @@
+/**
+ * The CLI's own texts (help, usage errors) in English and Japanese. Diagnostic
+ * messages come from the server's registry; these are the command's words around them.
+ */
+import type { Locale } from '../../server/src/diagnostics/types';
+
+export interface Localized {
+  readonly en: string;
+  readonly ja: string;
+}
+
+const HELP_EN = `zonelint {version} — lint BIND zone files and their SPF, DMARC and DKIM records
+
+Usage:
+  zonelint check [--origin NAME] [--format text|json|sarif] [--locale en|ja]
+                 [--dns offline|live] [--dns-server HOST:PORT] FILE...
+  zonelint print [--origin NAME] FILE
+  zonelint spf --ip IP --sender ADDRESS [--helo NAME] [--zone FILE... [--origin NAME]]
+               [--dns-server HOST:PORT] [--format text|json]
+  zonelint --help | --version
+
+check   Parse each zone and run every check. Text output: FILE:LINE:COL: SEVERITY CODE MESSAGE.
+        Exit 0 when no error-severity diagnostic, 1 when there is one, 2 on usage or I/O errors.
+        --dns defaults to offline: no query leaves the machine; names outside the zone are
+        resolved from a bundled snapshot of well-known providers' records.
+print   The zone after all directives, one record per line: OWNER TTL CLASS TYPE RDATA,
+        absolute names, as named-checkzone -D prints it.
+spf     Evaluate SPF check_host() for a sending IP and sender (RFC 7208).
+`;
+
+const HELP_JA = `zonelint {version} — BIND のゾーンファイルと、その中の SPF・DMARC・DKIM レコードを検査します
+
+使い方:
+  zonelint check [--origin NAME] [--format text|json|sarif] [--locale en|ja]
+                 [--dns offline|live] [--dns-server HOST:PORT] FILE...
+  zonelint print [--origin NAME] FILE
+  zonelint spf --ip IP --sender ADDRESS [--helo NAME] [--zone FILE... [--origin NAME]]
+               [--dns-server HOST:PORT] [--format text|json]
+  zonelint --help | --version
+
+check   各ゾーンを読み込み、すべての検査を行います。テキスト出力の形式: FILE:LINE:COL: SEVERITY CODE MESSAGE
+        終了コードは、エラーの診断がなければ 0、あれば 1、使い方の誤りや入出力エラーでは 2 です。
+        --dns の既定は offline で、問い合わせは外部に出ません。ゾーン外の名前は、同梱の
+        主要メール配信サービスのレコード情報から解決します。
+print   すべてのディレクティブを反映したゾーンを 1 行 1 レコード（OWNER TTL CLASS TYPE RDATA、
+        絶対名）で出力します。named-checkzone -D と同じ形式です。
+spf     送信元 IP アドレスと送信者について SPF の check_host() を評価します（RFC 7208）。
+`;
+
+export const CliText = {
+  help: { en: HELP_EN, ja: HELP_JA },
+  badArguments: { en: '{detail}', ja: '引数が正しくありません（{detail}）' },
+  unknownCommand: { en: "unknown command '{command}' (see zonelint --help)", ja: "'{command}' というコマンドはありません（zonelint --help を参照してください）" },
+  oneOf: { en: '--{name} must be one of {allowed} (got {value})', ja: '--{name} には {allowed} のいずれかを指定してください（指定された値: {value}）' },
+  originEmpty: { en: '--origin needs a domain name', ja: '--origin にはドメイン名を指定してください' },
+  checkNeedsFile: { en: 'check needs at least one FILE', ja: 'check にはファイルを 1 つ以上指定してください' },
+  printNeedsFile: { en: 'print needs exactly one FILE', ja: 'print にはファイルを 1 つだけ指定してください' },
+  noSuchFile: { en: '{file}: no such file', ja: '{file}: ファイルが見つかりません' },
+  cannotRead: { en: '{file}: {reason}', ja: '{file}: 読み込めません（{reason}）' },
+  zoneUnreadable: { en: '{reason}', ja: 'ゾーンファイルを読み込めません（{reason}）' },
+  internalError: { en: 'internal error: {stack}', ja: '内部エラー: {stack}' },
+  spfUsage: {
+    en: 'usage: zonelint spf --ip IP --sender ADDRESS [--helo NAME] [--zone FILE... [--origin NAME]] [--dns-server HOST:PORT] [--format text|json]',
+    ja: '使い方: zonelint spf --ip IP --sender ADDRESS [--helo NAME] [--zone FILE... [--origin NAME]] [--dns-server HOST:PORT] [--format text|json]',
+  },
+  ipRequired: { en: '--ip is required', ja: '--ip を指定してください' },
+  ipInvalid: { en: "--ip: '{ip}' is not an IPv4 or IPv6 address", ja: "--ip: '{ip}' は IPv4 / IPv6 アドレスではありません" },
+  senderRequired: {
+    en: '--sender is required (use --sender "" for a null reverse-path)',
+    ja: '--sender を指定してください（送信者が空のメールには --sender "" を使います）',
+  },
+  unexpectedArgument: { en: "unexpected argument '{arg}'", ja: "余分な引数 '{arg}' があります" },
+  originNeedsZone: { en: '--origin applies to --zone files', ja: '--origin は --zone のファイルにだけ使えます' },
+  formatTextJson: { en: '--format must be text or json (got {format})', ja: '--format には text か json を指定してください（指定された値: {format}）' },
+  dnsServerInvalid: { en: "--dns-server: '{server}' is not HOST or HOST:PORT", ja: "--dns-server: '{server}' は HOST または HOST:PORT の形ではありません" },
+  heloNeeded: {
+    en: 'the sender has no @domain part, so the HELO name is checked: give --helo',
+    ja: '送信者に @ドメイン の部分がないため HELO の名前を確認します。--helo を指定してください',
+  },
+} satisfies Record<string, Localized>;
+
+export type CliTextKey = keyof typeof CliText;
+
+/** A CLI text in `locale` with `{name}` placeholders filled. */
+export function cliText(locale: Locale, key: CliTextKey, args: Record<string, string | number> = {}): string {
+  return CliText[key][locale].replace(/\{(\w+)\}/g, (m, name: string) => (name in args ? String(args[name]) : m));
+}
+
+/**
+ * The locale before the arguments are parsed (so that errors in them are localised):
+ * `--locale X` or `--locale=X` when valid, else the environment's language.
+ */
+export function earlyLocale(argv: readonly string[], env: NodeJS.ProcessEnv): Locale {
+  for (let i = 0; i < argv.length; i++) {
+    const value = argv[i] === '--locale' ? argv[i + 1] : argv[i].startsWith('--locale=') ? argv[i].slice(9) : undefined;
+    if (value === 'en' || value === 'ja') return value;
+  }
+  const lang = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return lang.toLowerCase().startsWith('ja') ? 'ja' : 'en';
+}
