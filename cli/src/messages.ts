@@ -17,6 +17,8 @@ Usage:
   zonelint print [--origin NAME] FILE
   zonelint spf --ip IP --sender ADDRESS [--helo NAME] [--zone FILE... [--origin NAME]]
                [--dns-server HOST:PORT] [--format text|json]
+  zonelint diagnose [--zone FILE... [--origin NAME]] [--dns-server HOST:PORT]
+                    [--format text|json] [--locale en|ja] MESSAGE_FILE|-
   zonelint --help | --version
 
 check   Parse each zone and run every check. Text output: FILE:LINE:COL: SEVERITY CODE MESSAGE.
@@ -26,6 +28,8 @@ check   Parse each zone and run every check. Text output: FILE:LINE:COL: SEVERIT
 print   The zone after all directives, one record per line: OWNER TTL CLASS TYPE RDATA,
         absolute names, as named-checkzone -D prints it.
 spf     Evaluate SPF check_host() for a sending IP and sender (RFC 7208).
+diagnose  Read a bounce or message headers (- for standard input), evaluate the sender's SPF
+        for its sending IP and say why it failed and what to change.
 `;
 
 const HELP_JA = `zonelint {version} — BIND のゾーンファイルと、その中の SPF・DMARC・DKIM レコードを検査します
@@ -36,6 +40,8 @@ const HELP_JA = `zonelint {version} — BIND のゾーンファイルと、そ�
   zonelint print [--origin NAME] FILE
   zonelint spf --ip IP --sender ADDRESS [--helo NAME] [--zone FILE... [--origin NAME]]
                [--dns-server HOST:PORT] [--format text|json]
+  zonelint diagnose [--zone FILE... [--origin NAME]] [--dns-server HOST:PORT]
+                    [--format text|json] [--locale en|ja] MESSAGE_FILE|-
   zonelint --help | --version
 
 check   各ゾーンを読み込み、すべての検査を行います。テキスト出力の形式: FILE:LINE:COL: SEVERITY CODE MESSAGE
@@ -45,6 +51,8 @@ check   各ゾーンを読み込み、すべての検査を行います。テキ
 print   すべてのディレクティブを反映したゾーンを 1 行 1 レコード（OWNER TTL CLASS TYPE RDATA、
         絶対名）で出力します。named-checkzone -D と同じ形式です。
 spf     送信元 IP アドレスと送信者について SPF の check_host() を評価します（RFC 7208）。
+diagnose  バウンスメールやメールのヘッダー（- で標準入力）を読み、送信元 IP について送信者の
+        SPF を評価して、失敗した理由と直し方を示します。
 `;
 
 export const CliText = {
