@@ -30,7 +30,10 @@ export function fixUnknownMechanism({ text, zone, problem }: FixInput): DomainFi
   if (!data?.replacement || !target) return [];
   const range = octetRange(target.rr, data.replaceSpan.offset, data.replaceSpan.length);
   if (!range) return [];
-  const edits = editTxt(text, target.rr, range.from, range.to, data.replacement);
+  // A modifier takes no qualifier: `~redirect:x` becomes `redirect=x`.
+  const t = termAt(target, problem.offset);
+  const from = data.replacement.endsWith('=') && t && /^[+\-~?]/.test(t.text) && t.from + 1 === range.from ? t.from : range.from;
+  const edits = editTxt(text, target.rr, from, range.to, data.replacement);
   return [quickfix(`Change to '${data.replacement}'`, `'${data.replacement}' に直す`, edits, true)];
 }
 

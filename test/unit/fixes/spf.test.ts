@@ -163,3 +163,17 @@ test('spf-redirect-ignored: the ignored redirect goes', () => {
   const region = linesOf(text, '@ TXT');
   assert.equal(lineAfter(verifyFix(text, 'spf-redirect-ignored', fix, region).after, region.from), '@ TXT "v=spf1 ip4:192.0.2.0/24 -all"');
 });
+
+test('spf-duplicate-modifier: the repeated modifier goes', () => {
+  const text = HEAD + '@ TXT "v=spf1 mx exp=why.example.com exp=other.example.com -all"\n@ MX 10 ns\n';
+  const [fix] = fixes(text, 'spf-duplicate-modifier');
+  const region = linesOf(text, 'v=spf1');
+  assert.equal(lineAfter(verifyFix(text, 'spf-duplicate-modifier', fix, region).after, region.from), '@ TXT "v=spf1 mx exp=why.example.com -all"');
+});
+
+test('spf-unknown-mechanism: a qualified redirect:x becomes redirect=x (a modifier takes no qualifier)', () => {
+  const text = HEAD + '@ TXT "v=spf1 ~redirect:_spf.example.com"\n_spf TXT "v=spf1 -all"\n';
+  const [fix] = fixes(text, 'spf-unknown-mechanism');
+  const region = linesOf(text, '@ TXT');
+  assert.equal(lineAfter(verifyFix(text, 'spf-unknown-mechanism', fix, region).after, region.from), '@ TXT "v=spf1 redirect=_spf.example.com"');
+});
