@@ -216,9 +216,12 @@ connection.languages.diagnostics.on((params) => {
   return { kind: DocumentDiagnosticReportKind.Full, items };
 });
 
-/** The first hover format the client lists that we write; plain text when it lists none (LSP default). */
+/**
+ * The first hover format the client lists that we write. A client that declares none
+ * gets markdown: every editor we know renders it, and one that cannot says `plaintext`.
+ */
 function hoverFormat(formats: readonly string[] | undefined): 'markdown' | 'plaintext' {
-  return (formats?.find((f) => f === 'markdown' || f === 'plaintext') as 'markdown' | 'plaintext' | undefined) ?? 'plaintext';
+  return (formats?.find((f) => f === 'markdown' || f === 'plaintext') as 'markdown' | 'plaintext' | undefined) ?? 'markdown';
 }
 
 connection.onHover(({ textDocument, position }, token) => {

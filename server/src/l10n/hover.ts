@@ -7,7 +7,7 @@ export const HoverText = {
   spfQualifier: { en: 'SPF qualifier', ja: 'SPF の修飾記号' },
   spfModifier: { en: 'SPF modifier', ja: 'SPF の修飾子' },
   spfMacro: { en: 'SPF macro', ja: 'SPF のマクロ' },
-  spfRecord: { en: 'SPF record', ja: 'SPF レコード' },
+  spfRecord: { en: 'SPF record of {domain}', ja: '{domain} の SPF レコード' },
   whenMatches: { en: 'When it matches: **{result}**', ja: '一致したときの結果: **{result}**' },
   lookupCost: { en: 'DNS lookups', ja: 'DNS の問い合わせ回数' },
   example: { en: 'Example', ja: '例' },

@@ -143,7 +143,7 @@ function shorten(text: string, max: number): string {
 /** The summary on `v=spf1`: lookups with the breakdown, the fate of unlisted senders, the problems. */
 function summaryHover(ctx: HoverContext, record: SpfRecordContext, tree: LookupNode): string {
   const lines = [
-    `**v=spf1** — ${say(ctx, HoverText.spfRecord)} ${code(record.owner)} · ${section(VersionDoc.section)}`,
+    `**v=spf1** — ${say(ctx, HoverText.spfRecord, { domain: code(record.owner) })} · ${section(VersionDoc.section)}`,
     '',
     say(ctx, VersionDoc.text),
     '',

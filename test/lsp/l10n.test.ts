@@ -1,0 +1,79 @@
+/**
+ * A server started with locale `ja` (InitializeParams.locale) answers diagnostics and
+ * hovers in Japanese (hovers through the server's asynchronous path, which follows
+ * includes through the resolver: zone data and the provider snapshot, offline).
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Hover, MarkupContent, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { formatMessage } from '../../server/src/diagnostics/registry';
+import { TestClient } from './client';
+
+const ZONE = [
+  '$ORIGIN example.com.',
+  '$TTL 3600',
+  '@    IN SOA ns1 hostmaster 2024010101 7200 3600 1209600 300',
+  '     IN NS  ns1',
+  '     IN TXT "v=spf1 ptr include:_spf.google.com ~all"',
+  '_dmarc IN TXT "v=DMARC1; p=quarantine"',
+  'ns1  IN A   192.0.2.1',
+  '',
+].join('\n');
+const SPF_LINE = 4;
+const col = (needle: string, line = SPF_LINE): number => ZONE.split('\n')[line].indexOf(needle);
+const JAPANESE = /[\u3040-\u30ff]/;
+
+describe('a server started with locale ja', () => {
+  let client: TestClient;
+  const uri = 'file:///tmp/zonelint-l10n/example.com.zone';
+  before(async () => {
+    client = await TestClient.start({ locale: 'ja' });
+    await client.open(uri, ZONE);
+  });
+  after(() => client.stop());
+
+  const hover = async (line: number, character: number): Promise<MarkupContent> => {
+    const h = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line, character } });
+    assert.ok(h, 'a hover');
+    return h.contents as MarkupContent;
+  };
+
+  test('publishes its diagnostics in Japanese', async () => {
+    const published: PublishDiagnosticsParams = await client.waitForDiagnostics(uri, 1, (p) =>
+      p.diagnostics.some((d) => d.code === 'spf-ptr-deprecated'),
+    );
+    const d = published.diagnostics.find((x) => x.code === 'spf-ptr-deprecated')!;
+    assert.equal(d.range.start.line, SPF_LINE);
+    assert.equal(d.range.start.character, col('ptr'));
+    assert.equal(d.message, formatMessage({ code: 'spf-ptr-deprecated', offset: 0, length: 0 }, 'ja'));
+    assert.match(d.message, JAPANESE);
+  });
+
+  test('hover on ~all explains softfail in Japanese, with a link to the RFC section', async () => {
+    const h = await hover(SPF_LINE, col('~all') + 2);
+    assert.equal(h.kind, 'markdown');
+    assert.match(h.value, /softfail（おそらく不許可）/);
+    assert.match(h.value, /迷惑メールフォルダ/);
+    assert.match(h.value, /\[RFC 7208 §5\.1\]\(https:\/\/www\.rfc-editor\.org\/rfc\/rfc7208#section-5\.1\)/);
+  });
+
+  test('hover on include: names the provider and the cost in Japanese', async () => {
+    const h = await hover(SPF_LINE, col('include:') + 3);
+    assert.match(h.value, /提供元: \*\*Google Workspace\*\*/);
+    assert.match(h.value, /10 回の上限のうち \*\*4 回\*\*/);
+  });
+
+  test('hover on v=spf1 summarises the record in Japanese', async () => {
+    const h = await hover(SPF_LINE, col('v=spf1') + 1);
+    assert.match(h.value, /^\*\*v=spf1\*\* — `example\.com` の SPF レコード/);
+    assert.match(h.value, /DNS の問い合わせ回数: \*\*10 回中 5 回\*\*/);
+    assert.match(h.value, /このレコードに載っていないサーバーからのメール: \*\*softfail（おそらく不許可）\*\*/);
+    assert.match(h.value, /このレコードの問題:/);
+    assert.match(h.value, /spf-ptr-deprecated/);
+  });
+
+  test('hover on a DMARC value in Japanese', async () => {
+    const h = await hover(5, ZONE.split('\n')[5].indexOf('quarantine') + 2);
+    assert.match(h.value, /迷惑メールフォルダ/);
+  });
+});
