@@ -46,7 +46,6 @@ const FIXES: ReadonlyMap<string, FixProvider> = new Map<string, FixProvider>([
   ['dmarc-policy-none', fixDmarcPolicyNone],
   ['zone-duplicate-record', fixDuplicateRecord],
   ['zone-ttl-mismatch', fixTtlMismatch],
-  ['zone-rrset-ttl-mismatch', fixTtlMismatch],
   ['zone-bad-ttl', fixMissingTtl],
   ['zone-txt-string-too-long', fixStringTooLong],
 ]);

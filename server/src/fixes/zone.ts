@@ -21,14 +21,15 @@ function sameRrset(a: ResourceRecord, b: ResourceRecord): boolean {
 }
 
 /**
- * zone-ttl-mismatch, zone-rrset-ttl-mismatch: every record of the RRset gets the first
+ * zone-ttl-mismatch: every record of the RRset gets the first
  * record's TTL (what BIND keeps), written as the first record wrote it. A record
  * without a TTL field gets one only when $TTL sets the default: without it, the next
  * records would inherit the new TTL (RFC 1035 §5.1).
  */
 export function fixTtlMismatch({ text, zone, problem }: FixInput): DomainFix[] {
   const rr = recordAt(zone, problem.offset);
-  if (!rr) return [];
+  // An RRSIG's TTL follows the RRset it covers (RFC 4034 §3): fixed there, not here.
+  if (!rr || rr.type === 'RRSIG' || rr.type === 'SIG') return [];
   const rrset = ownRecords(zone).filter((r) => sameRrset(r, rr));
   const head = rrset[0];
   const ttlText = head.ttlSpan ? text.slice(head.ttlSpan.offset, head.ttlSpan.offset + head.ttlSpan.length) : String(head.ttl);

@@ -10,6 +10,7 @@
  * host globs: `*` stands for one or more characters, dots included; names are
  * compared without the trailing dot, case-insensitively.
  */
+import ipaddr from 'ipaddr.js';
 
 export interface ProviderDetection {
   /** MX exchange hosts. */
@@ -324,4 +325,16 @@ export function providerTerms(entry: ProviderEntry, mxHost?: string): string[] |
   const host = mxHost?.replace(/\.$/, '');
   if (entry.spf.some((t) => t.includes('{mx}')) && !host) return undefined;
   return entry.spf.map((t) => t.replace('{mx}', host ?? ''));
+}
+
+/** The catalogued providers whose published relay ranges hold `address` (for the bounce workflow). */
+export function providersForRelay(address: string): ProviderEntry[] {
+  if (!ipaddr.isValid(address)) return [];
+  const ip = ipaddr.process(address);
+  return PROVIDERS.filter((p) =>
+    (p.relays ?? []).some((cidr) => {
+      const [net, bits] = ipaddr.parseCIDR(cidr);
+      return net.kind() === ip.kind() && ip.match(net, bits);
+    }),
+  );
 }

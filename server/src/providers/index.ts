@@ -5,7 +5,7 @@ import type { Problem } from '../diagnostics/types';
 import type { Zone } from '../zone/ast';
 import { checkProviderMissing } from './providerMissing';
 
-export { PROVIDERS, providerById, providerTerms, hostMatches } from './catalogue';
+export { PROVIDERS, providerById, providerTerms, hostMatches, providersForRelay } from './catalogue';
 export type { ProviderEntry, ProviderDetection } from './catalogue';
 export { detectProviders } from './detect';
 export type { DetectedProvider, ProviderEvidence, EvidenceKind } from './detect';

@@ -64,7 +64,7 @@ test('zone-duplicate-record: the later copy goes; a next line inheriting its own
 test('zone-ttl-mismatch: every record of the RRset gets the first TTL as written', () => {
   const text = HEAD + 'www 1h A 192.0.2.80\nwww 300 A 192.0.2.81\nwww A 192.0.2.82\n';
   const { zone, problems } = check(text);
-  const mismatches = problems.filter((p) => p.code === 'zone-ttl-mismatch' || p.code === 'zone-rrset-ttl-mismatch');
+  const mismatches = problems.filter((p) => p.code === 'zone-ttl-mismatch');
   assert.ok(mismatches.length >= 2);
   for (const problem of mismatches) {
     const [fix] = fixesFor({ text, zone, problem });

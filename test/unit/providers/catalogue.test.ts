@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { hostMatches, providerById, providerTerms, PROVIDERS } from '../../../server/src/providers/index';
+import { hostMatches, providerById, providersForRelay, providerTerms, PROVIDERS } from '../../../server/src/providers/index';
 
 const REQUIRED: Record<string, string[]> = {
   'google-workspace': ['include:_spf.google.com'],
@@ -67,6 +67,10 @@ test('verified only where the research cites the provider\'s own documentation',
 
 test('MailChannels carries its relay range for the bounce workflow', () => {
   assert.deepEqual(providerById('mailchannels')!.relays, ['23.83.208.0/20']);
+  assert.deepEqual(providersForRelay('23.83.212.45').map((p) => p.id), ['mailchannels']);
+  assert.deepEqual(providersForRelay('::ffff:23.83.223.255').map((p) => p.id), ['mailchannels']);
+  assert.deepEqual(providersForRelay('23.83.224.1'), []);
+  assert.deepEqual(providersForRelay('not an address'), []);
 });
 
 test('host globs: * spans characters and labels, anchored at both ends, case-insensitive', () => {
