@@ -42,6 +42,7 @@ export function applyEdits(text: string, edits: readonly TextEditOffsets[]): str
 
 /** Asserts that `after` differs from `before` only inside before[from, to), computed from the texts alone. */
 export function assertOnlyChanged(before: string, after: string, from: number, to: number): void {
+  if (before === after) return;
   let p = 0;
   while (p < before.length && p < after.length && before[p] === after[p]) p++;
   let s = 0;
