@@ -3,12 +3,13 @@
  * Exit codes: 0 no error-severity diagnostic (or success), 1 an error diagnostic, 2 usage or I/O error.
  */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { parse, UsageError, usageError, oneOf, localeFrom, originFrom } from './args';
 import { cliText, earlyLocale } from './messages';
 import type { Locale } from '../../server/src/diagnostics/types';
 import { toFindings, formatText, formatJson, formatSarif, type Finding } from './report';
 import { parseZoneFile, printZone } from '../../server/src/zone/index';
+import { includeInside } from '../../server/src/zone/includePolicy';
 import { analyzeSync, analyzeAsync } from '../../server/src/analysis';
 import { createResolver } from '../../server/src/dns/chain';
 import type { Zone } from '../../server/src/zone/ast';
@@ -61,9 +62,22 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
-function readZone(file: string, origin: string | undefined, io: Io, locale: Locale): Zone | undefined {
+/**
+ * `$INCLUDE` may read inside the current folder, the zone's own folder and each
+ * `--allow-include DIR`, nothing else: a zone from elsewhere must not read your files.
+ */
+function readZone(
+  file: string,
+  origin: string | undefined,
+  allowed: unknown,
+  io: Io,
+  locale: Locale,
+): Zone | undefined {
+  const abs = resolve(file);
+  const extra = ((allowed as string[] | undefined) ?? []).map((d) => resolve(d));
+  const allowInclude = includeInside([process.cwd(), dirname(abs), ...extra]);
   try {
-    return parseZoneFile(resolve(file), origin ? { origin } : {});
+    return parseZoneFile(abs, origin ? { origin, allowInclude } : { allowInclude });
   } catch (e) {
     const text =
       (e as NodeJS.ErrnoException).code === 'ENOENT'
@@ -81,6 +95,7 @@ async function check(argv: string[], io: Io): Promise<number> {
     locale: { type: 'string' },
     dns: { type: 'string' },
     'dns-server': { type: 'string', multiple: true },
+    'allow-include': { type: 'string', multiple: true },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -98,7 +113,7 @@ async function check(argv: string[], io: Io): Promise<number> {
   const files: string[] = [];
   let ioError = false;
   for (const file of positionals) {
-    const zone = readZone(file, origin, io, locale);
+    const zone = readZone(file, origin, values['allow-include'], io, locale);
     if (!zone) {
       ioError = true;
       continue;
@@ -131,9 +146,12 @@ async function check(argv: string[], io: Io): Promise<number> {
 }
 
 function print(argv: string[], io: Io): number {
-  const { values, positionals } = parse(argv, { origin: { type: 'string' } });
+  const { values, positionals } = parse(argv, {
+    origin: { type: 'string' },
+    'allow-include': { type: 'string', multiple: true },
+  });
   if (positionals.length !== 1) throw usageError('printNeedsFile');
-  const zone = readZone(positionals[0], originFrom(values.origin), io, earlyLocale(argv, io.env));
+  const zone = readZone(positionals[0], originFrom(values.origin), values['allow-include'], io, earlyLocale(argv, io.env));
   if (!zone) return 2;
   io.stdout(printZone(zone));
   return 0;

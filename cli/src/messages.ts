@@ -13,8 +13,8 @@ const HELP_EN = `zonelint {version} — lint BIND zone files and their SPF, DMAR
 
 Usage:
   zonelint check [--origin NAME] [--format text|json|sarif] [--locale en|ja]
-                 [--dns offline|live] [--dns-server HOST:PORT] FILE...
-  zonelint print [--origin NAME] FILE
+                 [--dns offline|live] [--dns-server HOST:PORT] [--allow-include DIR]... FILE...
+  zonelint print [--origin NAME] [--allow-include DIR]... FILE
   zonelint spf --ip IP --sender ADDRESS [--helo NAME] [--zone FILE... [--origin NAME]]
                [--dns-server HOST:PORT] [--format text|json]
   zonelint diagnose [--zone FILE... [--origin NAME]] [--dns-server HOST:PORT]
@@ -25,6 +25,8 @@ check   Parse each zone and run every check. Text output: FILE:LINE:COL: SEVERIT
         Exit 0 when no error-severity diagnostic, 1 when there is one, 2 on usage or I/O errors.
         --dns defaults to offline: no query leaves the machine; names outside the zone are
         resolved from a bundled snapshot of well-known providers' records.
+        $INCLUDE reads only inside the current folder, the zone's folder and each
+        --allow-include DIR.
 print   The zone after all directives, one record per line: OWNER TTL CLASS TYPE RDATA,
         absolute names, as named-checkzone -D prints it.
 spf     Evaluate SPF check_host() for a sending IP and sender (RFC 7208).
@@ -36,8 +38,8 @@ const HELP_JA = `zonelint {version} — BIND のゾーンファイルと、そ�
 
 使い方:
   zonelint check [--origin NAME] [--format text|json|sarif] [--locale en|ja]
-                 [--dns offline|live] [--dns-server HOST:PORT] FILE...
-  zonelint print [--origin NAME] FILE
+                 [--dns offline|live] [--dns-server HOST:PORT] [--allow-include DIR]... FILE...
+  zonelint print [--origin NAME] [--allow-include DIR]... FILE
   zonelint spf --ip IP --sender ADDRESS [--helo NAME] [--zone FILE... [--origin NAME]]
                [--dns-server HOST:PORT] [--format text|json]
   zonelint diagnose [--zone FILE... [--origin NAME]] [--dns-server HOST:PORT]
@@ -48,6 +50,8 @@ check   各ゾーンを読み込み、すべての検査を行います。テキ
         終了コードは、エラーの診断がなければ 0、あれば 1、使い方の誤りや入出力エラーでは 2 です。
         --dns の既定は offline で、問い合わせは外部に出ません。ゾーン外の名前は、同梱の
         主要メール配信サービスのレコード情報から解決します。
+        $INCLUDE で読み込めるのは、現在のフォルダー、ゾーンファイルのフォルダー、
+        --allow-include で指定したフォルダーの中のファイルだけです。
 print   すべてのディレクティブを反映したゾーンを 1 行 1 レコード（OWNER TTL CLASS TYPE RDATA、
         絶対名）で出力します。named-checkzone -D と同じ形式です。
 spf     送信元 IP アドレスと送信者について SPF の check_host() を評価します（RFC 7208）。

@@ -136,3 +136,18 @@ test('diagnose is dispatched: a MailChannels bounce gets the relay include as it
   assert.equal(d.ip, '23.83.218.24');
   assert.ok(d.fixes.some((f: { record: string }) => f.record.includes('include:relay.mailchannels.net')));
 });
+
+test('$INCLUDE reads only inside the current folder, the zone folder and --allow-include', async () => {
+  const outside = mkdtempSync(join(tmpdir(), 'zonelint-outside-'));
+  writeFileSync(join(outside, 'secret.inc'), 'leak IN TXT "from outside"\n');
+  const zone = zoneFile('example.org.zone', clean + `$INCLUDE ${join(outside, 'secret.inc')}\n`);
+  const denied = await run(['print', zone]);
+  assert.doesNotMatch(denied.out, /from outside/);
+  const checked = await run(['check', '--format', 'json', zone]);
+  assert.ok(
+    (JSON.parse(checked.out) as Array<{ code: string }>).some((f) => f.code === 'zone-include-not-found'),
+    checked.out,
+  );
+  const allowed = await run(['print', '--allow-include', outside, zone]);
+  assert.match(allowed.out, /leak\.example\.org\. 300 IN TXT "from outside"/);
+});
