@@ -10,6 +10,7 @@ import { checkSpf, checkSpfLookups } from './spf/check';
 import { checkDmarc, checkDmarcAsync } from './dmarc/index';
 import { checkDkim } from './dkim/index';
 import { checkMailPolicy } from './mailpolicy/index';
+import { checkProviders } from './providers/index';
 
 export interface AsyncCheckContext {
   readonly resolver: Resolver;
@@ -30,6 +31,7 @@ export function analyzeSync(zone: Zone, options: SyncCheckOptions = {}): Problem
     ...checkDmarc(zone),
     ...checkDkim(zone),
     ...checkMailPolicy(zone),
+    ...checkProviders(zone),
   ];
 }
 
