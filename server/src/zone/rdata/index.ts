@@ -74,7 +74,7 @@ export function parseRdataFull(
     c.report(first ?? { offset: ctx.at ?? 0, length: 0 }, 'rdata-unknown-type');
     return { rdata: fallback(tokens, c.strings), problems: c.problems };
   }
-  const w = new WireWriter();
+  const w = new WireWriter(MAX_RDLENGTH);
   codec.fromText(c, w);
   if (!c.hasErrors && !c.atEnd()) reportExtra(c);
   if (!c.hasErrors && w.length > MAX_RDLENGTH) reportTooLong(c, tokens);

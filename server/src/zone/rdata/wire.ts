@@ -6,18 +6,31 @@
 
 export class WireWriter {
   private readonly out: number[] = [];
+  private written = 0;
+
+  /**
+   * Octets past `limit` are counted, not kept: RDATA that long is an error anyway,
+   * and a 100 MB base64 key would otherwise become an array of 75 M numbers.
+   */
+  constructor(private readonly limit = Infinity) {}
+
+  private room(n: number): boolean {
+    this.written += n;
+    return this.written <= this.limit;
+  }
 
   u8(v: number): void {
-    this.out.push(v & 0xff);
+    if (this.room(1)) this.out.push(v & 0xff);
   }
   u16(v: number): void {
-    this.out.push((v >>> 8) & 0xff, v & 0xff);
+    if (this.room(2)) this.out.push((v >>> 8) & 0xff, v & 0xff);
   }
   u32(v: number): void {
-    this.out.push((v >>> 24) & 0xff, (v >>> 16) & 0xff, (v >>> 8) & 0xff, v & 0xff);
+    if (this.room(4)) this.out.push((v >>> 24) & 0xff, (v >>> 16) & 0xff, (v >>> 8) & 0xff, v & 0xff);
   }
   /** Octets given as an array or a binary string (one char per octet). */
   bytes(b: ArrayLike<number> | string): void {
+    if (!this.room(b.length)) return;
     if (typeof b === 'string') for (let i = 0; i < b.length; i++) this.out.push(b.charCodeAt(i) & 0xff);
     else for (let i = 0; i < b.length; i++) this.out.push(b[i] & 0xff);
   }
@@ -29,8 +42,9 @@ export class WireWriter {
     }
     this.u8(0);
   }
+  /** Octets written, those past the limit included. */
   get length(): number {
-    return this.out.length;
+    return this.written;
   }
   /** Overwrites one octet already written (a length prefix). */
   patch(at: number, v: number): void {
