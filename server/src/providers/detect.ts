@@ -34,36 +34,72 @@ function txtText(rr: ResourceRecord): string {
   return (rr.rdata.strings ?? []).map((s) => s.value).join('');
 }
 
-/** Where a verification TXT may sit: the domain itself or `_label.<domain>` (e.g. `_amazonses`). */
-function isVerificationOwner(key: string, domain: string): boolean {
-  if (key === domain) return true;
-  if (!key.endsWith('.' + domain)) return false;
-  const label = key.slice(0, key.length - domain.length - 1);
-  return /^_[^.]+$/.test(label) && label !== '_dmarc' && label !== '_domainkey';
-}
-
-function evidenceOf(rr: ResourceRecord, domain: string): { kind: EvidenceKind; text: string } | undefined {
+/** The domain a record is evidence for, and what it shows; undefined when it shows nothing. */
+function evidenceOf(rr: ResourceRecord): { domain: string; kind: EvidenceKind; text: string } | undefined {
   const key = nameKey(rr.owner);
-  if (rr.type === 'MX' && key === domain) {
+  if (rr.type === 'MX') {
     const host = fieldName(rr, 'exchange');
-    return host ? { kind: 'mx', text: host } : undefined;
+    return host ? { domain: key, kind: 'mx', text: host } : undefined;
   }
-  if (rr.type === 'CNAME' && key.endsWith('._domainkey.' + domain)) {
+  if (rr.type === 'CNAME') {
+    const at = key.indexOf('._domainkey.');
     const target = fieldName(rr, 'target');
-    return target ? { kind: 'dkim', text: target } : undefined;
+    return at > 0 && target ? { domain: key.slice(at + '._domainkey.'.length), kind: 'dkim', text: target } : undefined;
   }
-  if (rr.type === 'TXT' && isVerificationOwner(key, domain)) return { kind: 'verification', text: txtText(rr) };
+  if (rr.type === 'TXT') {
+    // At the domain itself or at `_label.<domain>` (e.g. `_amazonses`), not at DMARC/DKIM names.
+    const m = /^(_[^.]+)\.(.+)$/.exec(key);
+    const domain = m && m[1] !== '_dmarc' && m[1] !== '_domainkey' ? m[2] : key;
+    return { domain, kind: 'verification', text: txtText(rr) };
+  }
   return undefined;
 }
+
+const RANK: Record<EvidenceKind, number> = { mx: 0, dkim: 1, verification: 2 };
+
+const verificationPatterns = new Map<string, RegExp>();
 
 function matches(provider: ProviderEntry, kind: EvidenceKind, text: string): boolean {
   const d = provider.detect;
   if (kind === 'mx') return (d.mx ?? []).some((g) => hostMatches(g, text));
   if (kind === 'dkim') return (d.dkim ?? []).some((g) => hostMatches(g, text));
-  return (d.verification ?? []).some((re) => new RegExp(re, 'i').test(text));
+  return (d.verification ?? []).some((source) => {
+    let re = verificationPatterns.get(source);
+    if (!re) verificationPatterns.set(source, (re = new RegExp(source, 'i')));
+    return re.test(text);
+  });
 }
 
-const RANK: Record<EvidenceKind, number> = { mx: 0, dkim: 1, verification: 2 };
+
+const indexes = new WeakMap<Zone, Map<string, DetectedProvider[]>>();
+
+/** Every domain of the zone with the providers its records show: one pass over the records. */
+function indexZone(zone: Zone): Map<string, DetectedProvider[]> {
+  let index = indexes.get(zone);
+  if (index) return index;
+  index = new Map();
+  // Zones repeat the same MX hosts and CNAME targets: match each text once.
+  const memo = new Map<string, ProviderEntry | undefined>();
+  for (const record of zone.records) {
+    const ev = evidenceOf(record);
+    if (!ev) continue;
+    const memoKey = ev.kind + ' ' + ev.text;
+    let provider = memo.get(memoKey);
+    if (provider === undefined && !memo.has(memoKey)) {
+      provider = PROVIDERS.find((p) => matches(p, ev.kind, ev.text));
+      memo.set(memoKey, provider);
+    }
+    if (!provider) continue;
+    let found = index.get(ev.domain);
+    if (!found) index.set(ev.domain, (found = []));
+    const at = found.findIndex((d) => d.provider.id === provider.id);
+    const hit = { provider, evidence: { kind: ev.kind, record, text: ev.text } };
+    if (at < 0) found.push(hit);
+    else if (RANK[ev.kind] < RANK[found[at].evidence.kind]) found[at] = hit;
+  }
+  indexes.set(zone, index);
+  return index;
+}
 
 /**
  * The providers the zone shows `owner` (absolute or not) to use, each once with its
@@ -71,15 +107,10 @@ const RANK: Record<EvidenceKind, number> = { mx: 0, dkim: 1, verification: 2 };
  * A host matching several entries' patterns counts for the first entry only.
  */
 export function detectProviders(zone: Zone, owner: string): DetectedProvider[] {
-  const domain = absoluteKey(owner);
-  const found = new Map<string, DetectedProvider>();
-  for (const record of zone.records) {
-    const ev = evidenceOf(record, domain);
-    if (!ev) continue;
-    const provider = PROVIDERS.find((p) => matches(p, ev.kind, ev.text));
-    if (!provider) continue;
-    const prev = found.get(provider.id);
-    if (!prev || RANK[ev.kind] < RANK[prev.evidence.kind]) found.set(provider.id, { provider, evidence: { ...ev, record } });
-  }
-  return [...found.values()];
+  return [...(indexZone(zone).get(absoluteKey(owner)) ?? [])];
+}
+
+/** Every domain (lower-case, absolute) the zone shows providers for, in zone order. */
+export function providersByDomain(zone: Zone): ReadonlyMap<string, readonly DetectedProvider[]> {
+  return indexZone(zone);
 }

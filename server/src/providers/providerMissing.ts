@@ -12,16 +12,38 @@
 import type { Problem } from '../diagnostics/types';
 import type { Zone } from '../zone/ast';
 import { isMechanism, isModifier, type SpfRecord } from '../spf/ast';
-import { spfOwners, spfRecordOf } from '../spf/check';
+import { spfRecordOf } from '../spf/check';
+import type { SpfRecordContext } from '../spf/rules/context';
+import { nameKey } from '../zone/names';
 import { providerTerms, type ProviderEntry } from './catalogue';
 import { ProviderCodes, type ProviderMissingData } from './codes';
-import { detectProviders } from './detect';
+import { providersByDomain } from './detect';
 
 const MAX_DEPTH = 10;
 
 /** A term as compared: lower case, without a `+` qualifier. */
 export function termKey(term: string): string {
   return term.replace(/^\+/, '').toLowerCase();
+}
+
+const spfIndexes = new WeakMap<Zone, Map<string, SpfRecordContext[]>>();
+
+/** The zone's TXT SPF records by lower-case absolute owner, built once per zone. */
+function spfByOwner(zone: Zone): Map<string, SpfRecordContext[]> {
+  let index = spfIndexes.get(zone);
+  if (!index) {
+    index = new Map();
+    for (const rr of zone.records) {
+      const ctx = rr.type === 'TXT' ? spfRecordOf(rr) : null;
+      if (!ctx) continue;
+      const key = nameKey(rr.owner);
+      const list = index.get(key);
+      if (list) list.push(ctx);
+      else index.set(key, [ctx]);
+    }
+    spfIndexes.set(zone, index);
+  }
+  return index;
 }
 
 /** The terms of a record and of the records of the zone it includes, as termKeys. */
@@ -35,11 +57,7 @@ export function authorisedTerms(zone: Zone, spf: SpfRecord): Set<string> {
       const target = t.domain.text.toLowerCase().replace(/\.$/, '') + '.';
       if (seen.has(target)) continue;
       seen.add(target);
-      for (const rr of zone.records) {
-        if (rr.owner.toLowerCase() !== target) continue;
-        const inner = spfRecordOf(rr);
-        if (inner && inner.rr.type === 'TXT') visit(inner.spf, depth + 1);
-      }
+      for (const inner of spfByOwner(zone).get(target) ?? []) visit(inner.spf, depth + 1);
     }
   };
   visit(spf, 0);
@@ -62,13 +80,14 @@ function judged(spf: SpfRecord): boolean {
 
 export function checkProviderMissing(zone: Zone): Problem[] {
   const out: Problem[] = [];
-  for (const owner of spfOwners(zone)) {
-    if (owner.txtSpf.length !== 1) continue;
-    const ctx = owner.txtSpf[0];
+  for (const [domain, detected] of providersByDomain(zone)) {
+    const records = spfByOwner(zone).get(domain) ?? [];
+    if (records.length !== 1) continue;
+    const ctx = records[0];
     if (!judged(ctx.spf)) continue;
     const keys = authorisedTerms(zone, ctx.spf);
     const span = ctx.spf.spanOf(0, ctx.spf.text.length);
-    for (const { provider, evidence } of detectProviders(zone, ctx.rr.owner)) {
+    for (const { provider, evidence } of detected) {
       const mxHost = evidence.kind === 'mx' ? evidence.text : undefined;
       const terms = providerTerms(provider, mxHost);
       if (!terms || isAuthorised(provider, keys, mxHost)) continue;
