@@ -27,6 +27,31 @@ export function nextLineStart(text: string, offset: number): number {
   return nl < 0 ? text.length : nl + 1;
 }
 
+/**
+ * Where the record's text really ends: after the `)` closing a parenthesised RDATA
+ * when that stands after the last token (on its own line, or after a comment).
+ */
+export function recordEnd(text: string, rr: ResourceRecord): number {
+  let depth = 0;
+  let i = rr.span.offset;
+  const end = rr.span.offset + rr.span.length;
+  const step = (): void => {
+    const c = text[i];
+    if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (c === ';') {
+      while (i < text.length && text[i] !== '\n') i++;
+      return;
+    } else if (c === '\\') i++;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    i++;
+  };
+  while (i < end) step();
+  while (depth > 0 && i < text.length) step();
+  return Math.max(i, end);
+}
+
 /** The text after the record on its last line, up to the newline: blanks, `)` and a comment only? */
 function restOfLineIsQuiet(text: string, end: number): boolean {
   const nl = text.indexOf('\n', end);
@@ -42,7 +67,7 @@ function restOfLineIsQuiet(text: string, end: number): boolean {
 export function deleteRecord(text: string, zone: Zone, rr: ResourceRecord): TextEditOffsets[] | undefined {
   const start = lineStart(text, rr.span.offset);
   if (text.slice(start, rr.span.offset).trim() !== '') return undefined;
-  const end = rr.span.offset + rr.span.length;
+  const end = recordEnd(text, rr);
   if (!restOfLineIsQuiet(text, end)) return undefined;
   const edits: TextEditOffsets[] = [{ offset: start, length: nextLineStart(text, end) - start, newText: '' }];
   const records = ownRecords(zone);
@@ -85,7 +110,7 @@ export function lastRecordOf(zone: Zone, owner: string): ResourceRecord | undefi
  * either writes its owner or inherits one that is not this owner.
  */
 export function insertLinesAfter(text: string, after: ResourceRecord, lines: readonly string[]): TextEditOffsets {
-  const at = nextLineStart(text, after.span.offset + after.span.length);
+  const at = nextLineStart(text, recordEnd(text, after));
   const lead = at === text.length && !text.endsWith('\n') && text.length > 0 ? '\n' : '';
   return { offset: at, length: 0, newText: lead + lines.map((l) => l + '\n').join('') };
 }

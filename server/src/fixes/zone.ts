@@ -57,10 +57,12 @@ const DEFAULT_TTL = 3600;
 
 /** zone-bad-ttl for a record with no TTL known (no-ttl, soa-minimum-ttl): `$TTL` before the first record. */
 export function fixMissingTtl({ text, zone, problem }: FixInput): DomainFix[] {
-  const detail = problem.args?.detail;
+  // An LSP diagnostic carries no args: the parser's own problem at the same place has them.
+  const args = problem.args ?? zone.problems.find((p) => p.code === problem.code && p.offset === problem.offset && !p.file)?.args;
+  const detail = args?.detail;
   if (detail !== 'no-ttl' && detail !== 'soa-minimum-ttl') return [];
   if (zone.directives.some((d) => d.name === '$TTL' && d.file === undefined)) return [];
-  const ttl = detail === 'soa-minimum-ttl' && typeof problem.args?.ttl === 'number' ? problem.args.ttl : DEFAULT_TTL;
+  const ttl = detail === 'soa-minimum-ttl' && typeof args?.ttl === 'number' ? args.ttl : DEFAULT_TTL;
   const firsts = [...ownRecords(zone).map((r) => r.span.offset), ...zone.directives.filter((d) => d.file === undefined).map((d) => d.span.offset)];
   const at = lineStart(text, Math.min(...firsts, text.length));
   return [

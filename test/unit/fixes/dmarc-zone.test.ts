@@ -87,6 +87,9 @@ test('zone-bad-ttl without $TTL: $TTL added above the first record, with the SOA
   // A pure insertion before `$ORIGIN` reads, by text comparison, as one after its `$`.
   const { after } = verifyFix(text, 'zone-bad-ttl', fix, { from: at, to: at + 1 });
   assert.equal(after, '; example zone\n$TTL 900\n' + text.slice(at));
+  // As the language server passes it: code, range and data, no args.
+  const { args: _args, ...bare } = bad[0];
+  assert.deepEqual(fixesFor({ text, zone, problem: bare }), [fix]);
 });
 
 test('zone-txt-string-too-long: split at 255 octets without cutting an escape', () => {
@@ -102,4 +105,18 @@ test('a problem inside an $INCLUDEd file gets no fix on the including document',
   const text = HEAD + '@ TXT "v=spf1 +all"\n';
   const { zone, problem } = onlyProblem(text, 'spf-permissive-all');
   assert.deepEqual(fixesFor({ text, zone, problem: { ...problem, file: '/elsewhere.zone' } }), []);
+});
+
+test('records whose closing parenthesis stands on its own line: inserted after it, deleted with it', () => {
+  const text = HEAD + '@ MX 10 mail\n@ TXT ( "hello" ; greeting\n        "world"\n      )\nmail A 192.0.2.25\n';
+  const [add] = fixes(text, 'spf-missing');
+  const at = linesOf(text, '      )').to;
+  const { after } = verifyFix(text, 'spf-missing', add, { from: at, to: at });
+  assert.equal(after.slice(at, after.indexOf('mail A')), '@ TXT "v=spf1 mx ~all"\n');
+
+  const dup = HEAD + 'www A 192.0.2.80\nx TXT "a"\nx TXT (\n  "a"\n  ) ; copy\nwww2 A 192.0.2.81\n';
+  const [remove] = fixes(dup, 'zone-duplicate-record');
+  const from = linesOf(dup, 'x TXT (').from;
+  const { after: deduped } = verifyFix(dup, 'zone-duplicate-record', remove, { from, to: linesOf(dup, ') ; copy').to });
+  assert.equal(deduped, HEAD + 'www A 192.0.2.80\nx TXT "a"\nwww2 A 192.0.2.81\n');
 });
