@@ -76,11 +76,12 @@ function literalTarget(t: Mechanism | Modifier, domain: string): string | null {
  * (2^30 nodes from 30 short records). Past this many the rest is `unresolved` (not
  * checked), and `total` is a lower bound, already far over the limit of 10.
  */
-export const MAX_TREE_NODES = 256;
+export const MAX_TREE_NODES = 64;
 
 class Accountant {
   private readonly cache = new Map<string, Promise<unknown>>();
   private followed = 0;
+  private readonly parsed = new Map<string, SpfRecord>();
 
   constructor(
     private readonly resolver: Resolver,
@@ -154,9 +155,19 @@ class Accountant {
     const texts = (answer.records as readonly (readonly string[])[]).map((s) => s.join('')).filter(looksLikeSpf);
     if (texts.length === 0) return leaf(term, part, target, 'no-record');
     if (texts.length > 1) return leaf(term, part, target, 'multiple-records');
-    const spf = parseSpf(texts[0]);
+    const spf = this.parse(texts[0]);
     if (spf.errors.length > 0) return leaf(term, part, target, 'syntax-error');
     return this.node(spf, target, term, part, [...path, target]);
+  }
+
+  /** A record met on several paths is parsed once. */
+  private parse(text: string): SpfRecord {
+    let spf = this.parsed.get(text);
+    if (!spf) {
+      spf = parseSpf(text);
+      this.parsed.set(text, spf);
+    }
+    return spf;
   }
 }
 
