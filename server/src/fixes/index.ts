@@ -8,15 +8,13 @@ import { fixDmarcMissing, fixDmarcPolicyNone } from './dmarc';
 import { fixProviderMissing, fixSpfMissing, providerRefactors } from './provider';
 import {
   fixAfterAll,
-  fixDeprecatedRrtype,
-  fixLookupLimit,
-  fixMultipleRecords,
   fixNoAll,
   fixPermissiveAll,
   fixPtr,
   fixRemoveTerm,
   fixUnknownMechanism,
 } from './spf';
+import { fixDeprecatedRrtype, fixLookupLimit, fixMultipleRecords } from './spfRecords';
 import type { DomainFix, FixInput } from './types';
 import { fixDuplicateRecord, fixMissingTtl, fixStringTooLong, fixTtlMismatch } from './zone';
 

@@ -1,21 +1,17 @@
 /**
- * Quick-fixes for the SPF diagnostics (RFC 7208): each edits the record's text
- * through editTxt, so no character-string passes 255 octets.
+ * Quick-fixes for the SPF diagnostics about terms (RFC 7208 §4.6, §5): each edits
+ * the record's text through editTxt, so no character-string passes 255 octets.
  */
 import ipaddr from 'ipaddr.js';
 import type { Zone } from '../zone/ast';
-import { isSubdomain, nameKey } from '../zone/names';
-import { isMechanism, isModifier, type Mechanism, type SpfRecord, type Term } from '../spf/ast';
+import { isSubdomain } from '../zone/names';
+import { isMechanism } from '../spf/ast';
 import type { SpfReplaceData } from '../spf/codes';
-import { spfOwners } from '../spf/check';
-import type { LookupNode } from '../spf/lookups';
-import { termKey } from '../providers/providerMissing';
-import { deleteRecord } from './records';
 import { spfAt, termAt, withoutTerm } from './spfContext';
 import { editTxt, octetRange, rewriteTxt } from './txtEdit';
 import type { DomainFix, FixInput, TextEditOffsets } from './types';
 
-function quickfix(en: string, ja: string, edits: readonly TextEditOffsets[], preferred = false): DomainFix {
+export function quickfix(en: string, ja: string, edits: readonly TextEditOffsets[], preferred = false): DomainFix {
   return { title: { en, ja }, kind: 'quickfix', edits, ...(preferred ? { preferred } : {}) };
 }
 
@@ -128,101 +124,4 @@ export function fixPtr(input: FixInput): DomainFix[] {
   }
   out.push(...removeTerm(input).map((f) => ({ ...f, preferred: out.length === 0 })));
   return out;
-}
-
-/** The terms of several records as one record: senders first (deduplicated), then all or redirect, then other modifiers. */
-export function mergeSpf(records: readonly SpfRecord[]): string {
-  const senders: string[] = [];
-  const keys = new Set<string>();
-  let all: Term | undefined;
-  const modifiers = new Map<string, Term>();
-  for (const spf of records) {
-    for (const t of spf.terms) {
-      if (isMechanism(t) && t.name === 'all') all ??= t;
-      else if (isModifier(t)) {
-        if (!modifiers.has(t.name)) modifiers.set(t.name, t);
-      } else if (!keys.has(termKey(t.text))) {
-        keys.add(termKey(t.text));
-        senders.push(t.text);
-      }
-    }
-  }
-  const redirect = modifiers.get('redirect');
-  modifiers.delete('redirect');
-  const end = all ? [all.text] : redirect ? [redirect.text] : [];
-  return ['v=spf1', ...senders, ...end, ...[...modifiers.values()].map((m) => m.text)].join(' ');
-}
-
-/** spf-multiple-records: one record holding every record's terms; the others deleted. */
-export function fixMultipleRecords({ text, zone, problem }: FixInput): DomainFix[] {
-  const target = spfAt(zone, problem.offset);
-  if (!target) return [];
-  const owner = spfOwners(zone).find((o) => o.txtSpf.some((r) => r.rr === target.rr));
-  const records = owner?.txtSpf.filter((r) => r.rr.file === undefined && !r.rr.generated) ?? [];
-  if (records.length < 2) return [];
-  const [keep, ...rest] = records;
-  const edits: TextEditOffsets[] = [...rewriteTxt(text, keep.rr, mergeSpf(records.map((r) => r.spf)))];
-  for (const r of rest) {
-    const del = deleteRecord(text, zone, r.rr);
-    if (!del) return [];
-    edits.push(...del);
-  }
-  return [
-    quickfix(
-      `Merge the ${records.length} SPF records into one`,
-      `${records.length} 個の SPF レコードを 1 つにまとめる`,
-      edits,
-      true,
-    ),
-  ];
-}
-
-/** spf-deprecated-rrtype: publish as TXT, or drop the copy when a TXT SPF record is already there. */
-export function fixDeprecatedRrtype({ text, zone, problem }: FixInput): DomainFix[] {
-  const rr = zone.records.find((r) => r.file === undefined && r.typeSpan.offset === problem.offset);
-  if (!rr) return [];
-  const owner = spfOwners(zone).find((o) => o.rrs.includes(rr));
-  if (owner && owner.txtSpf.length > 0) {
-    const del = deleteRecord(text, zone, rr);
-    return del
-      ? [quickfix('Remove the obsolete SPF-type record (the TXT record already publishes SPF)', '廃止された SPF 型のレコードを削除する（TXT レコードで SPF を公開済み）', del, true)]
-      : [];
-  }
-  const edit = { offset: rr.typeSpan.offset, length: rr.typeSpan.length, newText: 'TXT' };
-  return [quickfix('Publish the record as TXT', 'TXT レコードとして公開する', [edit], true)];
-}
-
-/** Top-level includes whose target the record already reaches through another term. */
-function redundantIncludes(spf: SpfRecord, tree: LookupNode): { term: Mechanism; via: string }[] {
-  const out: { term: Mechanism; via: string }[] = [];
-  const children = tree.children;
-  const below = (node: LookupNode): LookupNode[] => node.children.flatMap((c) => [c, ...below(c)]);
-  for (const child of children) {
-    const term = spf.terms.find((t): t is Mechanism => isMechanism(t) && t.name === 'include' && t.from === child.part.from);
-    if (!term || !child.domain) continue;
-    const via = children.find(
-      (other) =>
-        other !== child &&
-        (below(other).some((n) => nameKey(n.domain) === nameKey(child.domain)) ||
-          (nameKey(other.domain) === nameKey(child.domain) && other.part.from < child.part.from)),
-    );
-    if (via) out.push({ term, via: via.term });
-  }
-  return out;
-}
-
-/** spf-lookup-limit: remove includes that are reached anyway (flattening is flattenInclude, async). */
-export function fixLookupLimit({ text, zone, problem }: FixInput): DomainFix[] {
-  const target = spfAt(zone, problem.offset);
-  const tree = (problem.data as { tree?: LookupNode } | undefined)?.tree;
-  if (!target || !tree) return [];
-  return redundantIncludes(target.spf, tree).map(({ term, via }) => {
-    const { from, to } = withoutTerm(term);
-    return quickfix(
-      `Remove '${term.text}': '${via}' already includes it`,
-      `'${term.text}' を削除する（'${via}' がすでに含んでいます）`,
-      editTxt(text, target.rr, from, to, ''),
-      true,
-    );
-  });
 }
