@@ -91,3 +91,16 @@ test('spf-provider-missing: one problem per missing provider, a record without S
     ['xserver', 'mailchimp'],
   );
 });
+
+test('detectProviders: regional Zoho MX hosts and Proton DKIM targets', () => {
+  const { zone } = zoneOf(
+    '@ MX 10 mx.zoho.jp.\n@ MX 20 mx2.zoho.jp.\n' +
+      'protonmail._domainkey CNAME protonmail.domainkey.dabc.domains.proton.ch.\n' +
+      'eu MX 10 mx.zoho.eu.\n',
+  );
+  assert.deepEqual(detectProviders(zone, 'example.com.').map((d) => [d.provider.id, d.evidence.text]), [
+    ['zoho-jp', 'mx.zoho.jp'],
+    ['proton', 'protonmail.domainkey.dabc.domains.proton.ch'],
+  ]);
+  assert.deepEqual(detectProviders(zone, 'eu.example.com.').map((d) => d.provider.id), ['zoho-eu']);
+});
