@@ -64,6 +64,23 @@ export function serialFormat(scope?: vscode.ConfigurationScope): SerialFormat {
   return oneOf(read('zonelint.serial.format', scope), SERIAL_FORMATS, DEFAULTS['zonelint.serial.format']);
 }
 
+function flag(key: 'zonelint.serial.bumpOnSave' | 'zonelint.codeLens.enabled' | 'zonelint.inlayHints.enabled', scope?: vscode.ConfigurationScope): boolean {
+  const v = read(key, scope);
+  return typeof v === 'boolean' ? v : DEFAULTS[key];
+}
+
+export function serialBumpOnSave(scope?: vscode.ConfigurationScope): boolean {
+  return flag('zonelint.serial.bumpOnSave', scope);
+}
+
+export function codeLensEnabled(scope?: vscode.ConfigurationScope): boolean {
+  return flag('zonelint.codeLens.enabled', scope);
+}
+
+export function inlayHintsEnabled(scope?: vscode.ConfigurationScope): boolean {
+  return flag('zonelint.inlayHints.enabled', scope);
+}
+
 export function traceServer(scope?: vscode.ConfigurationScope): TraceLevel {
   return oneOf(read('zonelint.trace.server', scope), TRACE_LEVELS, DEFAULTS['zonelint.trace.server']);
 }
@@ -74,7 +91,9 @@ export function allSettings(scope?: vscode.ConfigurationScope): ZonelintSettings
     dns: { mode: dnsMode(scope), servers: dnsServers(scope), timeoutMs: dnsTimeoutMs(scope) },
     origins: origins(scope),
     rules: rules(scope),
-    serial: { format: serialFormat(scope) },
+    serial: { format: serialFormat(scope), bumpOnSave: serialBumpOnSave(scope) },
+    codeLens: { enabled: codeLensEnabled(scope) },
+    inlayHints: { enabled: inlayHintsEnabled(scope) },
     trace: { server: traceServer(scope) },
   };
 }

@@ -21,7 +21,9 @@ export interface ZonelintSettings {
   origins: Record<string, string>;
   /** Diagnostic code → level, overriding the code's default severity. */
   rules: Record<string, RuleLevel>;
-  serial: { format: SerialFormat };
+  serial: { format: SerialFormat; bumpOnSave: boolean };
+  codeLens: { enabled: boolean };
+  inlayHints: { enabled: boolean };
   trace: { server: TraceLevel };
 }
 
@@ -33,6 +35,9 @@ export const DEFAULTS = {
   'zonelint.origins': {} as Record<string, string>,
   'zonelint.rules': {} as Record<string, RuleLevel>,
   'zonelint.serial.format': 'auto' as SerialFormat,
+  'zonelint.serial.bumpOnSave': false as boolean,
+  'zonelint.codeLens.enabled': true as boolean,
+  'zonelint.inlayHints.enabled': true as boolean,
   'zonelint.trace.server': 'off' as TraceLevel,
 } as const;
 

@@ -44,3 +44,83 @@ export function isStatusParams(value: unknown): value is StatusParams {
     (v.dnsMode === 'live' || v.dnsMode === 'offline')
   );
 }
+
+/**
+ * Commands the server runs (`workspace/executeCommand`, listed in its
+ * `executeCommandProvider`). The client's `Zonelint:` commands call them; other editors can
+ * too. Arguments are one object each, as below.
+ *
+ * - `zonelint.server.incrementSerial` `{uri, apply?}` → IncrementSerialResult. With
+ *   `apply` (the default) the server applies the edit through `workspace/applyEdit`;
+ *   without, it only returns it (for `onWillSaveTextDocument`).
+ * - `zonelint.server.diagnose` `{text}` → DiagnosisReport: a pasted bounce or header block.
+ * - `zonelint.server.checkIp` `{ip, sender}` → DiagnosisReport: check_host for that IP.
+ * - `zonelint.server.providerActions` `{uri, position}` → ProviderAction[]: "Add <provider>
+ *   to SPF" for the SPF record at the position (else the document's first one).
+ * - `zonelint.server.flattenInclude` (from the spf-lookup-limit quick-fix) → applies the edit.
+ *
+ * After a diagnosis, the server offers its first fix as a quick-fix on the diagnosed
+ * domain's SPF record.
+ */
+export const SERVER_COMMANDS = {
+  incrementSerial: 'zonelint.server.incrementSerial',
+  diagnose: 'zonelint.server.diagnose',
+  checkIp: 'zonelint.server.checkIp',
+  providerActions: 'zonelint.server.providerActions',
+  flattenInclude: 'zonelint.server.flattenInclude',
+} as const;
+
+interface LspPosition {
+  line: number;
+  character: number;
+}
+
+export interface LspTextEdit {
+  range: { start: LspPosition; end: LspPosition };
+  newText: string;
+}
+
+export interface IncrementSerialParams {
+  uri: string;
+  apply?: boolean;
+}
+
+export interface IncrementSerialResult {
+  /** The edit on the SOA serial; none when the document has no SOA serial to bump. */
+  edits: LspTextEdit[];
+  serial?: string;
+  /** Why the bump needs a look (RFC 1982 wrap, date in the future…), localised. */
+  warning?: string;
+  applied: boolean;
+}
+
+export interface DiagnoseParams {
+  text: string;
+}
+
+export interface CheckIpParams {
+  ip: string;
+  sender: string;
+}
+
+export interface DiagnosisReport {
+  /** False when the text held no sending IP or no domain to check. */
+  ok: boolean;
+  /** A short title for the report's tab. */
+  title: string;
+  markdown: string;
+  domain?: string;
+  /** The check_host result: pass, fail, softfail… */
+  result?: string;
+  fixes: { title: string; record: string }[];
+}
+
+export interface ProviderActionsParams {
+  uri: string;
+  position: LspPosition;
+}
+
+export interface ProviderAction {
+  title: string;
+  edit: { changes: Record<string, LspTextEdit[]> };
+}

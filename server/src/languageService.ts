@@ -2,27 +2,39 @@
  * The language-service facade: parses a document once per version and hands that
  * parse to every feature. Knows nothing of the connection; server.ts wires it.
  */
+import { includeInside } from './zone/includePolicy';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type {
   CodeAction,
   CodeActionContext,
+  CodeLens,
   CompletionList,
   Diagnostic,
   DocumentLink,
   DocumentSymbol,
   FoldingRange,
   Hover,
+  InlayHint,
   Location,
   Position,
+  Range,
+  TextEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { pathToFileURL } from 'node:url';
 import { analyzeAsync, analyzeSync } from './analysis';
 import { createResolver } from './dns/chain';
 import type { Resolver } from './dns/resolver';
-import { getCodeActions } from './features/codeActions';
+import type { CheckIpParams, DiagnosisReport } from '../../client/src/protocol';
+import type { Problem } from './diagnostics/types';
+import { flattenEdits, getCodeActions, providerActions, type DiagnosisFix } from './features/codeActions';
+import { getCodeLenses } from './features/codeLens';
+import { checkIp, diagnoseText, type DiagnosisContext } from './features/diagnosis';
+import { formatDocument, formatDocumentRange } from './features/formatting';
+import { getInlayHints } from './features/inlayHints';
+import { incrementSerial, type SerialBump } from './features/serial';
 import { getCompletions } from './features/completion';
 import type { FeatureContext, ParsedDocument } from './features/context';
 import { findDefinition } from './features/definition';
@@ -71,7 +83,24 @@ export interface LanguageService {
   getFoldingRanges(document: TextDocument): FoldingRange[];
   findDefinition(document: TextDocument, position: Position): Location[];
   getDocumentLinks(document: TextDocument): DocumentLink[];
-  getCodeActions(document: TextDocument, context: CodeActionContext): CodeAction[];
+  /** Quick-fixes for the context's diagnostics, refactors at the range, the last diagnosis's fix. */
+  getCodeActions(document: TextDocument, context: CodeActionContext, range?: Range): CodeAction[];
+  formatDocument(document: TextDocument): TextEdit[];
+  formatRange(document: TextDocument, range: Range): TextEdit[];
+  /** One lens per SPF record (lookup count, ending); empty when the setting turns lenses off. */
+  getCodeLenses(document: TextDocument, signal?: AbortSignal): Promise<CodeLens[]>;
+  /** TTLs and SOA timers as durations; empty when the setting turns them off. */
+  getInlayHints(document: TextDocument, range?: Range): InlayHint[];
+  /** The SOA serial bump (serial.format setting); undefined without an SOA serial. */
+  incrementSerial(document: TextDocument, now?: Date): SerialBump | undefined;
+  /** Diagnoses a pasted bounce or header block; its fixes become code actions on the domain's SPF record. */
+  diagnose(text: string, signal?: AbortSignal): Promise<DiagnosisReport>;
+  /** check_host for an IP and sender, as a report; its fixes too become code actions. */
+  checkIp(params: CheckIpParams, signal?: AbortSignal): Promise<DiagnosisReport>;
+  /** "Add <provider> to SPF" at the position's SPF record, else the document's first. */
+  providerActions(document: TextDocument, position: Position): CodeAction[];
+  /** The edits that flatten an include for a spf-lookup-limit problem (queries the resolver). */
+  flattenInclude(document: TextDocument, problem: Problem, signal?: AbortSignal): Promise<TextEdit[] | undefined>;
   /** The document was closed: drop its parse and its place in the index. */
   forget(uri: string): void;
   /** Settings changed: every parse is stale. */
@@ -96,10 +125,6 @@ function readFromDisk(absolutePath: string): string | undefined {
   }
 }
 
-function isInside(file: string, dir: string): boolean {
-  const rel = path.relative(dir, file);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
 
 export function getLanguageService(options: LanguageServiceOptions): LanguageService {
   const readFile = options.readFile ?? readFromDisk;
@@ -118,11 +143,13 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
       readFile,
       allowInclude: options.trusted
         ? undefined
-        : (target) => [...options.folders(), ...(ownDir ? [ownDir] : [])].some((dir) => isInside(target, dir)),
+        : includeInside([...options.folders(), ...(ownDir ? [ownDir] : [])]),
     });
   };
 
   const index = new WorkspaceIndex(parseFile);
+  /** The fixes of the latest diagnosis per domain, offered on that domain's SPF record. */
+  const diagnosisFixes = new Map<string, DiagnosisFix>();
 
   /** Open documents first: createResolver gives the first zone with an apex precedence. */
   const zonesForResolver = (): Zone[] => {
@@ -168,6 +195,21 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
     readFile,
   });
 
+  const diagnosisContext = (signal?: AbortSignal): DiagnosisContext => ({
+    resolver: currentResolver(),
+    zones: zonesForResolver(),
+    locale: options.locale,
+    signal,
+  });
+  const remember = (report: DiagnosisReport): DiagnosisReport => {
+    const [fix] = report.fixes;
+    if (report.domain !== undefined && fix) diagnosisFixes.set(report.domain.toLowerCase(), { domain: report.domain, ...fix });
+    else if (report.domain !== undefined) diagnosisFixes.delete(report.domain.toLowerCase());
+    return report;
+  };
+  // Provider detection is part of the sync checks here until analysis.ts runs it (duplicates are dropped).
+  const syncProblems = (zone: Zone): Problem[] => analyzeSync(zone);
+
   const findElsewhere = (name: string, except: string | undefined): Location[] =>
     index.findOwner(name, except).flatMap(({ file, record }) => {
       const text = index.text(file) ?? readFile(file);
@@ -182,11 +224,11 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
     effectiveSettings,
     validateSync(document) {
       const parsed = parse(document);
-      return toDiagnostics(analyzeSync(parsed.zone), diagnosticContext(parsed));
+      return toDiagnostics(syncProblems(parsed.zone), diagnosticContext(parsed));
     },
     async validate(document, signal) {
       const parsed = parse(document);
-      const sync = analyzeSync(parsed.zone);
+      const sync = syncProblems(parsed.zone);
       const later = await analyzeAsync(parsed.zone, { resolver: currentResolver(), signal });
       signal?.throwIfAborted();
       return toDiagnostics([...sync, ...later], diagnosticContext(parsed));
@@ -205,7 +247,23 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
         document.offsetAt(position),
       );
     },
-    getCodeActions: (document, context) => getCodeActions(featureContext(document), context.diagnostics, context.only),
+    getCodeActions: (document, context, range) =>
+      getCodeActions(featureContext(document), {
+        range: range ?? context.diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        diagnostics: context.diagnostics,
+        only: context.only,
+        diagnosisFixes: [...diagnosisFixes.values()],
+      }),
+    formatDocument: (document) => formatDocument(parse(document)),
+    formatRange: (document, range) => formatDocumentRange(parse(document), range),
+    getCodeLenses: async (document, signal) =>
+      effectiveSettings().codeLens.enabled ? getCodeLenses(featureContext(document), currentResolver(), signal) : [],
+    getInlayHints: (document, range) => (effectiveSettings().inlayHints.enabled ? getInlayHints(featureContext(document), range) : []),
+    incrementSerial: (document, now = new Date()) => incrementSerial(featureContext(document), effectiveSettings().serial.format, now),
+    diagnose: async (text, signal) => remember(await diagnoseText(text, diagnosisContext(signal))),
+    checkIp: async (params, signal) => remember(await checkIp(params, diagnosisContext(signal))),
+    providerActions: (document, position) => providerActions(featureContext(document), document.offsetAt(position)),
+    flattenInclude: (document, problem, signal) => flattenEdits(featureContext(document), problem, currentResolver(), signal),
     forget(uri) {
       const hit = cache.get(uri);
       cache.delete(uri);

@@ -21,6 +21,15 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  SERVER_COMMANDS,
+  type CheckIpParams,
+  type DiagnoseParams,
+  type IncrementSerialParams,
+  type IncrementSerialResult,
+  type ProviderActionsParams,
+} from '../../client/src/protocol';
+import type { FlattenArgs } from './features/codeActions';
 import { getLanguageService, uriToPath, type LanguageService } from './languageService';
 import { localeFrom } from './l10n';
 import { defaultSettings, normalizeSettings, type Settings } from './settings';
@@ -42,6 +51,8 @@ let canWatchFiles = false;
 let canWatchFolders = false;
 let pullDiagnostics = false;
 let canRefreshDiagnostics = false;
+let canRefreshCodeLens = false;
+let canRefreshInlayHints = false;
 
 /** Per document: the pending DNS-dependent run and the last complete result. */
 const pending = new Map<string, { timer?: NodeJS.Timeout; abort: AbortController }>();
@@ -56,6 +67,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   canWatchFolders = caps.workspace?.workspaceFolders === true;
   pullDiagnostics = caps.textDocument?.diagnostic !== undefined;
   canRefreshDiagnostics = caps.workspace?.diagnostics?.refreshSupport === true;
+  canRefreshCodeLens = caps.workspace?.codeLens?.refreshSupport === true;
+  canRefreshInlayHints = caps.workspace?.inlayHint?.refreshSupport === true;
   const init = (params.initializationOptions ?? {}) as { trusted?: unknown; settings?: unknown };
   settings = normalizeSettings(init.settings ?? init);
   folders = (params.workspaceFolders ?? [])
@@ -78,7 +91,12 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       foldingRangeProvider: true,
       definitionProvider: true,
       documentLinkProvider: { resolveProvider: false },
-      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite'] },
+      documentFormattingProvider: true,
+      documentRangeFormattingProvider: true,
+      codeLensProvider: { resolveProvider: false },
+      inlayHintProvider: true,
+      executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
       ...(pullDiagnostics
         ? { diagnosticProvider: { identifier: 'zonelint', interFileDependencies: true, workspaceDiagnostics: false } }
         : {}),
@@ -121,6 +139,8 @@ connection.onDidChangeConfiguration(async (change) => {
   await refreshSettings(change.settings);
   service.invalidate();
   revalidateAll();
+  if (canRefreshCodeLens) void connection.sendRequest('workspace/codeLens/refresh');
+  if (canRefreshInlayHints) void connection.languages.inlayHint.refresh();
 });
 
 connection.onDidChangeWatchedFiles(async ({ changes }) => {
@@ -257,9 +277,73 @@ connection.onDocumentLinks(({ textDocument }) => {
   return document ? service.getDocumentLinks(document) : undefined;
 });
 
-connection.onCodeAction(({ textDocument, context }) => {
+connection.onCodeAction(({ textDocument, context, range }) => {
   const document = documents.get(textDocument.uri);
-  return document ? service.getCodeActions(document, context) : undefined;
+  return document ? service.getCodeActions(document, context, range) : undefined;
+});
+
+connection.onDocumentFormatting(({ textDocument }) => {
+  const document = documents.get(textDocument.uri);
+  return document ? service.formatDocument(document) : undefined;
+});
+
+connection.onDocumentRangeFormatting(({ textDocument, range }) => {
+  const document = documents.get(textDocument.uri);
+  return document ? service.formatRange(document, range) : undefined;
+});
+
+connection.onCodeLens(({ textDocument }, token) => {
+  const document = documents.get(textDocument.uri);
+  return document ? service.getCodeLenses(document, abortOn(token)) : undefined;
+});
+
+connection.languages.inlayHint.on(({ textDocument, range }) => {
+  const document = documents.get(textDocument.uri);
+  return document ? service.getInlayHints(document, range) : undefined;
+});
+
+function abortOn(token: { onCancellationRequested(listener: () => void): unknown }): AbortSignal {
+  const abort = new AbortController();
+  token.onCancellationRequested(() => abort.abort());
+  return abort.signal;
+}
+
+/** The commands of SERVER_COMMANDS (client/src/protocol.ts documents their arguments). */
+connection.onExecuteCommand(async ({ command, arguments: args }, token) => {
+  const arg = (args?.[0] ?? {}) as Record<string, unknown>;
+  const signal = abortOn(token);
+  switch (command) {
+    case SERVER_COMMANDS.incrementSerial: {
+      const { uri, apply } = arg as unknown as IncrementSerialParams;
+      const document = documents.get(uri);
+      const bump = document && service.incrementSerial(document);
+      if (!bump) return { edits: [], applied: false } satisfies IncrementSerialResult;
+      const result = { edits: [bump.edit], serial: bump.serial, ...(bump.warning ? { warning: bump.warning } : {}) };
+      if (apply === false) return { ...result, applied: false } satisfies IncrementSerialResult;
+      const applied = await connection.workspace.applyEdit({ label: 'Increment SOA serial', edit: { changes: { [uri]: [bump.edit] } } });
+      return { ...result, applied: applied.applied } satisfies IncrementSerialResult;
+    }
+    case SERVER_COMMANDS.diagnose:
+      return service.diagnose(String((arg as unknown as DiagnoseParams).text ?? ''), signal);
+    case SERVER_COMMANDS.checkIp: {
+      const { ip, sender } = arg as unknown as CheckIpParams;
+      return service.checkIp({ ip: String(ip ?? ''), sender: String(sender ?? '') }, signal);
+    }
+    case SERVER_COMMANDS.providerActions: {
+      const { uri, position } = arg as unknown as ProviderActionsParams;
+      const document = documents.get(uri);
+      return document ? service.providerActions(document, position) : [];
+    }
+    case SERVER_COMMANDS.flattenInclude: {
+      const { uri, problem } = arg as unknown as FlattenArgs;
+      const document = documents.get(uri);
+      const edits = document && (await service.flattenInclude(document, problem, signal));
+      if (!edits) return { applied: false };
+      return connection.workspace.applyEdit({ label: 'Flatten include', edit: { changes: { [uri]: edits } } });
+    }
+    default:
+      return undefined;
+  }
 });
 
 connection.onShutdown(() => {

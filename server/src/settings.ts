@@ -18,7 +18,9 @@ export interface Settings {
   readonly origins: Readonly<Record<string, string>>;
   /** Diagnostic code → level; `off` drops the diagnostic. */
   readonly rules: Readonly<Record<string, RuleLevel>>;
-  readonly serial: { readonly format: SerialFormat };
+  readonly serial: { readonly format: SerialFormat; readonly bumpOnSave: boolean };
+  readonly codeLens: { readonly enabled: boolean };
+  readonly inlayHints: { readonly enabled: boolean };
   readonly trace: { readonly server: TraceLevel };
 }
 
@@ -33,6 +35,9 @@ export const settingDefaults = {
   origins: {},
   rules: {},
   'serial.format': 'auto',
+  'serial.bumpOnSave': false,
+  'codeLens.enabled': true,
+  'inlayHints.enabled': true,
   'trace.server': 'off',
 } as const;
 
@@ -40,7 +45,9 @@ export const defaultSettings: Settings = {
   dns: { mode: settingDefaults['dns.mode'], servers: [], timeoutMs: settingDefaults['dns.timeoutMs'] },
   origins: {},
   rules: {},
-  serial: { format: settingDefaults['serial.format'] },
+  serial: { format: settingDefaults['serial.format'], bumpOnSave: settingDefaults['serial.bumpOnSave'] },
+  codeLens: { enabled: settingDefaults['codeLens.enabled'] },
+  inlayHints: { enabled: settingDefaults['inlayHints.enabled'] },
   trace: { server: settingDefaults['trace.server'] },
 };
 
@@ -81,6 +88,10 @@ export function normalizeSettings(raw: unknown): Settings {
   const timeout = pick(r, 'dns.timeoutMs');
   const format = pick(r, 'serial.format');
   const trace = pick(r, 'trace.server');
+  const flag = (key: 'serial.bumpOnSave' | 'codeLens.enabled' | 'inlayHints.enabled'): boolean => {
+    const v = pick(r, key);
+    return typeof v === 'boolean' ? v : settingDefaults[key];
+  };
   return {
     dns: {
       mode: mode === 'live' || mode === 'offline' ? mode : defaultSettings.dns.mode,
@@ -92,7 +103,10 @@ export function normalizeSettings(raw: unknown): Settings {
     rules: stringMap(pick(r, 'rules'), (s): s is RuleLevel => RULE_LEVELS.includes(s)),
     serial: {
       format: typeof format === 'string' && SERIAL_FORMATS.includes(format) ? (format as SerialFormat) : 'auto',
+      bumpOnSave: flag('serial.bumpOnSave'),
     },
+    codeLens: { enabled: flag('codeLens.enabled') },
+    inlayHints: { enabled: flag('inlayHints.enabled') },
     trace: { server: typeof trace === 'string' && TRACE_LEVELS.includes(trace) ? (trace as TraceLevel) : 'off' },
   };
 }

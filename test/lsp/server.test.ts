@@ -152,7 +152,7 @@ describe('push diagnostics, features and settings over --stdio', () => {
     });
     assert.equal(actions.length, 1);
     assert.equal(actions[0].kind, 'quickfix');
-    assert.equal(actions[0].edit!.changes![uri][0].newText, `${'x'.repeat(255)}" "${'x'.repeat(45)}`);
+    assert.equal(actions[0].edit!.changes![uri][0].newText, `"${'x'.repeat(255)}" "${'x'.repeat(45)}"`);
   });
 
   test('a settings change re-validates: a rule turned off disappears', async () => {

@@ -1,8 +1,10 @@
 /**
  * Completion by position on the line: directives at the start of a line, classes and
- * RR types after the owner/TTL, and the zone's own names where a record expects a target.
+ * RR types after the owner/TTL, the zone's own names where a record expects a target,
+ * and inside SPF strings its terms, macros and provider includes (fixes/completion).
  */
 import { CompletionItemKind, type CompletionItem, type CompletionList } from 'vscode-languageserver';
+import { spfCompletions, type SpfCompletionKind } from '../fixes';
 import { localize } from '../l10n';
 import { TypeDocs } from '../l10n/rrtypes';
 import { ClassDocs, DirectiveDocs } from '../l10n/strings';
@@ -12,6 +14,13 @@ import type { FeatureContext } from './context';
 import { ownRecords, recordAt } from './spans';
 
 const CLASSES = ['IN', 'CH', 'HS'];
+const SPF_KINDS: Record<SpfCompletionKind, CompletionItemKind> = {
+  mechanism: CompletionItemKind.Keyword,
+  qualifier: CompletionItemKind.Operator,
+  modifier: CompletionItemKind.Property,
+  macro: CompletionItemKind.Variable,
+  provider: CompletionItemKind.Module,
+};
 /** Types whose RDATA ends with (or is) a domain name worth completing from the zone. */
 const TARGET_TYPES = new Set(['CNAME', 'DNAME', 'NS', 'PTR', 'MX', 'SRV']);
 
@@ -27,6 +36,18 @@ export function getCompletions(ctx: FeatureContext, offset: number): CompletionL
   const pos = document.positionAt(offset);
   const lineStart = document.offsetAt({ line: pos.line, character: 0 });
   const prefix = document.getText().slice(lineStart, offset);
+  const spf = spfCompletions(document.getText(), ctx.zone, offset);
+  if (spf.length > 0) {
+    return list(
+      spf.map((c, i) => ({
+        label: c.label,
+        kind: SPF_KINDS[c.kind],
+        detail: c.detail[ctx.locale],
+        sortText: String(i).padStart(3, '0'),
+        textEdit: { range: { start: document.positionAt(c.range.offset), end: document.positionAt(c.range.offset + c.range.length) }, newText: c.insertText },
+      })),
+    );
+  }
   if (prefix.includes(';') || /"/.test(prefix)) return empty();
   const partial = /[^\s()]*$/.exec(prefix)![0];
   const range = { start: document.positionAt(offset - partial.length), end: pos };

@@ -1,0 +1,95 @@
+/**
+ * Code lens above every SPF record of the document: its DNS-lookup count against the
+ * limit of 10 (RFC 7208 §4.6.4) and how it ends (`~all (softfail)`). The lens's command
+ * (`zonelint.showLookupBreakdown`, a client command) shows the lookup tree as markdown.
+ */
+import type { CodeLens } from 'vscode-languageserver';
+import type { Resolver } from '../dns/resolver';
+import { localize, type Localized } from '../l10n';
+import { isMechanism, type SpfRecord } from '../spf/ast';
+import { spfLookupTrees } from '../spf/check';
+import { activeRedirect, walkTree, type LookupNode, type LookupStatus } from '../spf/lookups';
+import type { FeatureContext } from './context';
+import { toRange } from './spans';
+
+export const SHOW_BREAKDOWN_COMMAND = 'zonelint.showLookupBreakdown';
+const LIMIT = 10;
+
+/** What the lens passes to the client command: a title and the breakdown as markdown. */
+export interface BreakdownArgs {
+  readonly title: string;
+  readonly markdown: string;
+}
+
+const T = {
+  lookups: { en: '{n}/10 DNS lookups', ja: 'DNS 参照 {n}/10 回' },
+  unchecked: { en: ' ({n} not checked)', ja: '（{n} 件未確認）' },
+  ending: { en: '{all} ({result})', ja: '{all}（{result}）' },
+  noAll: { en: 'no all (neutral)', ja: 'all なし（neutral）' },
+  title: { en: 'SPF lookups of {domain}: {n}/10', ja: '{domain} の SPF 参照: {n}/10 回' },
+  own: { en: '{own} here, {total} in all', ja: 'ここで {own} 回、合計 {total} 回' },
+  void: { en: 'void lookup (no records): {name}', ja: '空の参照（レコードなし）: {name}' },
+  mx: { en: '{target} has {count} MX records (at most 10 are looked up)', ja: '{target} の MX は {count} 件（参照されるのは 10 件まで）' },
+  over: {
+    en: 'Over the limit: receivers give permerror and the record authorises nobody.',
+    ja: '上限を超えています。受信側は permerror とし、このレコードでは誰も許可されません。',
+  },
+} satisfies Record<string, Localized>;
+
+const QUALIFIER: Record<string, Localized> = {
+  '+': { en: 'pass', ja: '許可' },
+  '-': { en: 'fail', ja: '拒否' },
+  '~': { en: 'softfail', ja: 'ソフトフェイル' },
+  '?': { en: 'neutral', ja: '中立' },
+};
+
+const STATUS: Record<Exclude<LookupStatus, 'ok'>, Localized> = {
+  'no-record': { en: 'no SPF record there (permerror)', ja: 'SPF レコードがありません（permerror）' },
+  'multiple-records': { en: 'several SPF records there (permerror)', ja: 'SPF レコードが複数あります（permerror）' },
+  'syntax-error': { en: 'its record has a syntax error (permerror)', ja: 'レコードに構文エラーがあります（permerror）' },
+  loop: { en: 'include loop', ja: 'include のループ' },
+  macro: { en: 'written with macros: depends on the message', ja: 'マクロ入り: メールごとに変わります' },
+  unresolved: { en: 'not checked (offline, or no answer)', ja: '未確認（オフライン、または応答なし）' },
+};
+
+export async function getCodeLenses(ctx: FeatureContext, resolver: Resolver, signal?: AbortSignal): Promise<CodeLens[]> {
+  const trees = await spfLookupTrees(ctx.zone, resolver, signal);
+  const say = (t: Localized, args: Record<string, string | number> = {}) => localize(t, ctx.locale, args);
+  return trees
+    .filter(({ record }) => record.rr.file === undefined && !record.rr.generated)
+    .map(({ record, tree }) => {
+      const unchecked = walkTree(tree).filter((n) => n.status === 'unresolved' || n.status === 'macro').length;
+      const count = say(T.lookups, { n: tree.total }) + (unchecked > 0 ? say(T.unchecked, { n: unchecked }) : '');
+      const title = ['SPF', count, ending(record.spf, ctx.locale)].join(' · ');
+      const args: BreakdownArgs = {
+        title: say(T.title, { domain: record.owner, n: tree.total }),
+        markdown: breakdownMarkdown(record.owner, tree, ctx.locale),
+      };
+      return { range: toRange(ctx.document, record.rr.span), command: { title, command: SHOW_BREAKDOWN_COMMAND, arguments: [args] } };
+    });
+}
+
+/** How the record ends: its `all` with the result it gives, the redirect, or neither. */
+function ending(spf: SpfRecord, locale: FeatureContext['locale']): string {
+  const all = spf.terms.find((t) => isMechanism(t) && t.name === 'all');
+  if (all && isMechanism(all)) return localize(T.ending, locale, { all: all.text, result: localize(QUALIFIER[all.qualifier], locale) });
+  const redirect = activeRedirect(spf);
+  return redirect ? redirect.text : localize(T.noAll, locale);
+}
+
+/** The lookup tree as a nested markdown list, one line per record followed. */
+export function breakdownMarkdown(domain: string, tree: LookupNode, locale: FeatureContext['locale']): string {
+  const say = (t: Localized, args: Record<string, string | number> = {}) => localize(t, locale, args);
+  const lines = [`# ${say(T.title, { domain, n: tree.total })}`, ''];
+  if (tree.total > LIMIT) lines.push(`> ${say(T.over)}`, '');
+  const walk = (node: LookupNode, depth: number) => {
+    const indent = '  '.repeat(depth);
+    const state = node.status === 'ok' ? say(T.own, { own: node.own, total: node.total }) : say(STATUS[node.status]);
+    lines.push(`${indent}- \`${node.term}\` ${node.domain} — ${state}`);
+    for (const v of node.voids) lines.push(`${indent}  - ⚠ ${say(T.void, { name: v.name })}`);
+    for (const m of node.mxOverLimit) lines.push(`${indent}  - ⚠ ${say(T.mx, { target: m.target, count: m.count })}`);
+    for (const c of node.children) walk(c, depth + 1);
+  };
+  walk(tree, 0);
+  return lines.join('\n') + '\n';
+}

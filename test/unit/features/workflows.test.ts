@@ -1,0 +1,235 @@
+// The field workflows on the facade: formatting, code lens, inlay hints, serial bump,
+// diagnose / check a sending IP with the fix as a code action, the quick-fix catalogue
+// (provider include, DMARC insertion, refactors, flatten), completion in SPF strings.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver';
+import { defaultSettings, type Settings } from '../../../server/src/settings';
+import { applyEdits, open } from './fixture';
+
+const zone = (...lines: string[]) =>
+  [
+    '$ORIGIN example.com.',
+    '$TTL 3600',
+    '@   IN SOA ns1 hostmaster ( 2024010101 7200 3600 1209600 300 )',
+    '    IN NS  ns1',
+    ...lines,
+    'ns1 IN A   192.0.2.1',
+    '',
+  ].join('\n');
+
+const SPF = '    IN TXT "v=spf1 ip4:192.0.2.0/24 mx ~all"';
+const line = (text: string, n: number) => ({ start: { line: n, character: 0 }, end: { line: n, character: text.split('\n')[n].length } });
+const apply = (o: ReturnType<typeof open>, action: CodeAction) => applyEdits(o.document, action.edit!.changes![o.document.uri]);
+const codes = (o: ReturnType<typeof open>) => o.service.validateSync(o.document).map((d) => String(d.code));
+const withSettings = (patch: Partial<Settings>) => ({ settings: () => ({ ...defaultSettings, ...patch }) });
+
+test('document formatting aligns the columns and keeps every token; formatting again changes nothing', () => {
+  const text = zone('www 300 in a 192.0.2.80', 'mail IN MX 10 mx.other.test.');
+  const o = open(text);
+  const formatted = applyEdits(o.document, o.service.formatDocument(o.document));
+  assert.equal(
+    formatted,
+    [
+      '$ORIGIN example.com.',
+      '$TTL 3600',
+      '@        IN SOA ns1 hostmaster ( 2024010101 7200 3600 1209600 300 )',
+      '         IN NS  ns1',
+      'www  300 IN A   192.0.2.80',
+      'mail     IN MX  10 mx.other.test.',
+      'ns1      IN A   192.0.2.1',
+      '',
+    ].join('\n'),
+  );
+  const again = open(formatted);
+  assert.deepEqual(again.service.formatDocument(again.document), []);
+});
+
+test('range formatting touches only the lines in the range', () => {
+  const text = zone('www 300 in a 192.0.2.80', 'mail IN MX 10 mx.other.test.');
+  const o = open(text);
+  const edits = o.service.formatRange(o.document, line(text, 4));
+  assert.ok(edits.length > 0);
+  assert.ok(edits.every((e) => e.range.start.line === 4 && e.range.end.line === 4), JSON.stringify(edits));
+  assert.equal(applyEdits(o.document, edits).split('\n')[4], 'www  300 IN A   192.0.2.80');
+});
+
+test('a code lens above the SPF record counts its lookups and says how it ends; its command carries the breakdown', async () => {
+  const text = zone(SPF, '    IN MX 10 ns1');
+  const o = open(text);
+  const [lens, ...rest] = await o.service.getCodeLenses(o.document);
+  assert.equal(rest.length, 0);
+  assert.equal(lens.range.start.line, 4);
+  assert.equal(lens.command!.title, 'SPF · 1/10 DNS lookups · ~all (softfail)');
+  assert.equal(lens.command!.command, 'zonelint.showLookupBreakdown');
+  const [args] = lens.command!.arguments as [{ title: string; markdown: string }];
+  assert.equal(args.title, 'SPF lookups of example.com: 1/10');
+  assert.match(args.markdown, /- `v=spf1` example\.com — 1 here, 1 in all/);
+});
+
+test('the code lens in Japanese, with lookups it could not check counted as such', async () => {
+  const o = open(zone('    IN TXT "v=spf1 include:_spf.example.net -all"'), { locale: 'ja' });
+  const [lens] = await o.service.getCodeLenses(o.document);
+  assert.equal(lens.command!.title, 'SPF · DNS 参照 1/10 回（1 件未確認） · -all（拒否）');
+});
+
+test('the code lens setting turns lenses off', async () => {
+  const o = open(zone(SPF), withSettings({ codeLens: { enabled: false } }));
+  assert.deepEqual(await o.service.getCodeLenses(o.document), []);
+});
+
+test('inlay hints show TTLs and SOA timers written in seconds as durations, in range only', () => {
+  const text = zone('www 86400 IN A 192.0.2.80', 'ftp 1h IN A 192.0.2.81', 'tmp 30 IN A 192.0.2.82');
+  const o = open(text);
+  const hints = o.service.getInlayHints(o.document);
+  assert.deepEqual(
+    hints.map((h) => [h.position.line, h.position.character, h.label]),
+    [
+      [1, 9, '1 hour'],
+      [2, 43, '2 hours'],
+      [2, 48, '1 hour'],
+      [2, 56, '2 weeks'],
+      [2, 60, '5 minutes'],
+      [4, 9, '1 day'],
+    ],
+  );
+  assert.deepEqual(o.service.getInlayHints(o.document, line(text, 4)).map((h) => h.label), ['1 day']);
+  const ja = open(text, { locale: 'ja' });
+  assert.equal(ja.service.getInlayHints(ja.document)[3].label, '2週間');
+  const off = open(text, withSettings({ inlayHints: { enabled: false } }));
+  assert.deepEqual(off.service.getInlayHints(off.document), []);
+});
+
+test('increment serial: a date serial moves to today; one already in the future is bumped with a warning', () => {
+  const o = open(zone());
+  const bump = o.service.incrementSerial(o.document, new Date(2026, 10, 24, 10));
+  assert.ok(bump);
+  assert.equal(bump.serial, '2026112400');
+  assert.equal(bump.warning, undefined);
+  assert.equal(applyEdits(o.document, [bump.edit]).split('\n')[2], '@   IN SOA ns1 hostmaster ( 2026112400 7200 3600 1209600 300 )');
+  const future = open(zone().replace('2024010101', '2030010105'));
+  const later = future.service.incrementSerial(future.document, new Date(2026, 10, 24, 10));
+  assert.equal(later?.serial, '2030010106');
+  assert.match(later?.warning ?? '', /later than today|after today/);
+  const none = open('$ORIGIN example.com.\nwww 300 IN A 192.0.2.1\n');
+  assert.equal(none.service.incrementSerial(none.document), undefined);
+});
+
+test('check a sending IP: softfail with the trace, and the fix offered on the SPF record', async () => {
+  const text = zone(SPF);
+  const o = open(text);
+  o.service.parse(o.document); // open, as the server parses on didOpen: its zone data answers the lookups
+  const report = await o.service.checkIp({ ip: '198.51.100.7', sender: 'user@example.com' });
+  assert.equal(report.ok, true);
+  assert.equal(report.result, 'softfail');
+  assert.equal(report.domain, 'example.com');
+  assert.deepEqual(report.fixes.map((f) => f.record), ['v=spf1 ip4:192.0.2.0/24 mx ip4:198.51.100.7 ~all']);
+  assert.match(report.markdown, /^# SPF softfail for 198\.51\.100\.7 at example\.com/);
+  assert.match(report.markdown, /example\.com: no-match ip4:192\.0\.2\.0\/24/);
+  const actions = o.service.getCodeActions(o.document, { diagnostics: [] }, line(text, 4)).filter((a) => a.kind === 'quickfix');
+  assert.equal(actions.length, 1);
+  assert.match(actions[0].title, /^Apply the bounce diagnosis fix: Add ip4:198\.51\.100\.7/);
+  assert.equal(apply(o, actions[0]).split('\n')[4], '    IN TXT "v=spf1 ip4:192.0.2.0/24 mx ip4:198.51.100.7 ~all"');
+  // Nothing offered on other records.
+  assert.equal(o.service.getCodeActions(o.document, { diagnostics: [] }, line(text, 5)).filter((a) => a.kind === 'quickfix').length, 0);
+});
+
+test('check a sending IP rejects what is not an address or a sender', async () => {
+  const o = open(zone(SPF));
+  const bad = await o.service.checkIp({ ip: '300.1.1.1', sender: 'example.com' });
+  assert.equal(bad.ok, false);
+  assert.match(bad.markdown, /"300\.1\.1\.1" is not an IPv4 or IPv6 address/);
+  assert.equal((await o.service.checkIp({ ip: '192.0.2.9', sender: 'nobody' })).ok, false);
+});
+
+test('diagnose a pasted header: the relay is named, and its include is the fix on the SPF record', async () => {
+  const text = zone('    IN TXT "v=spf1 ip4:192.0.2.0/24 ~all"');
+  const o = open(text);
+  o.service.parse(o.document);
+  const header =
+    'Authentication-Results: mx.google.com;\n       spf=softfail (google.com: domain of transitioning user@example.com does not designate 23.83.218.24 as permitted sender) smtp.mailfrom=user@example.com\n' +
+    'Received-SPF: softfail (google.com: domain of transitioning user@example.com does not designate 23.83.218.24 as permitted sender) client-ip=23.83.218.24;\n';
+  const report = await o.service.diagnose(header);
+  assert.equal(report.ok, true, report.markdown);
+  assert.equal(report.result, 'softfail');
+  assert.deepEqual(report.fixes.map((f) => f.record), ['v=spf1 ip4:192.0.2.0/24 include:relay.mailchannels.net ~all']);
+  assert.match(report.markdown, /spf=softfail/);
+  const [action] = o.service.getCodeActions(o.document, { diagnostics: [] }, line(text, 4)).filter((a) => a.kind === 'quickfix');
+  assert.equal(apply(o, action).split('\n')[4], '    IN TXT "v=spf1 ip4:192.0.2.0/24 include:relay.mailchannels.net ~all"');
+  const nothing = await o.service.diagnose('hello');
+  assert.equal(nothing.ok, false);
+  assert.match(nothing.markdown, /No sending IP found/);
+});
+
+function quickFixes(o: ReturnType<typeof open>, code: string): { diagnostic: Diagnostic; actions: CodeAction[] } {
+  const [diagnostic] = o.service.validateSync(o.document).filter((d) => d.code === code);
+  assert.ok(diagnostic, `a ${code} diagnostic`);
+  return { diagnostic, actions: o.service.getCodeActions(o.document, { diagnostics: [diagnostic], only: ['quickfix'] }, diagnostic.range) };
+}
+
+test('spf-provider-missing: the quick-fix inserts the provider include, names its diagnostic, and the diagnostic goes', () => {
+  const text = zone('    IN MX 10 aspmx.l.google.com.', SPF);
+  const o = open(text);
+  const { diagnostic, actions } = quickFixes(o, 'spf-provider-missing');
+  const [fix] = actions;
+  assert.equal(fix.kind, 'quickfix');
+  assert.deepEqual(fix.diagnostics, [diagnostic]);
+  assert.equal(fix.isPreferred, true);
+  assert.match(fix.title, /^Add Google Workspace to SPF \(include:_spf\.google\.com/);
+  const after = apply(o, fix);
+  assert.equal(after, text.replace('mx ~all', 'mx include:_spf.google.com ~all'));
+  assert.ok(!codes(open(after)).includes('spf-provider-missing'));
+});
+
+test('dmarc-missing: the quick-fix inserts a _dmarc record and the diagnostic goes', () => {
+  const text = zone('    IN MX 10 ns1', SPF);
+  const o = open(text);
+  const { actions } = quickFixes(o, 'dmarc-missing');
+  assert.equal(actions.length, 1);
+  const after = apply(o, actions[0]);
+  assert.match(after, /_dmarc\s.*TXT\s+"v=DMARC1; p=none; rua=mailto:dmarc-reports@example\.com"/);
+  assert.equal(after.replace(/^.*_dmarc.*\n/m, '').replace(/^;.*DMARC.*\n/im, ''), text);
+  const codesAfter = codes(open(after));
+  assert.ok(!codesAfter.includes('dmarc-missing'), codesAfter.join());
+});
+
+test('the existing zone fixes come from the catalogue too: a long TXT string is split', () => {
+  const long = 'x'.repeat(300);
+  const o = open(zone(`t IN TXT "${long}"`));
+  const { actions } = quickFixes(o, 'zone-txt-string-too-long');
+  assert.equal(actions.length, 1);
+  assert.equal(actions[0].title, 'Split into 2 strings of at most 255 octets');
+});
+
+test('refactors on any SPF record add a provider; the command form falls back to the first SPF record', () => {
+  const text = zone(SPF);
+  const o = open(text);
+  const refactors = o.service.getCodeActions(o.document, { diagnostics: [], only: ['refactor'] }, line(text, 4));
+  assert.ok(refactors.length > 10);
+  assert.ok(refactors.every((a) => a.kind === 'refactor.rewrite' && !a.diagnostics));
+  const ses = refactors.find((a) => a.title === 'Add Amazon SES to SPF (include:amazonses.com)');
+  assert.ok(ses, refactors.map((a) => a.title).join('\n'));
+  assert.equal(apply(o, ses).split('\n')[4], '    IN TXT "v=spf1 ip4:192.0.2.0/24 mx include:amazonses.com ~all"');
+  assert.equal(o.service.getCodeActions(o.document, { diagnostics: [], only: ['refactor'] }, line(text, 5)).length, 0);
+  const fromElsewhere = o.service.providerActions(o.document, { line: 0, character: 0 });
+  assert.deepEqual(fromElsewhere.map((a) => a.title), refactors.map((a) => a.title));
+});
+
+test('spf-lookup-limit offers "flatten" as a command, not an edit computed up front', () => {
+  const text = zone(SPF);
+  const o = open(text);
+  const d: Diagnostic = { range: line(text, 4), message: 'too many', source: 'zonelint', code: 'spf-lookup-limit' };
+  const [action] = o.service.getCodeActions(o.document, { diagnostics: [d] }, d.range);
+  assert.equal(action.command?.command, 'zonelint.server.flattenInclude');
+  assert.equal(action.edit, undefined);
+  assert.deepEqual(action.diagnostics, [d]);
+});
+
+test('completion inside an SPF string offers mechanisms, modifiers and providers by name', () => {
+  const o = open(zone('    IN TXT "v=spf1 ip4:192.0.2.0/24 |~all"'));
+  const list = o.service.getCompletions(o.document, o.position);
+  const labels = list.items.map((i) => i.label);
+  for (const l of ['include:', 'mx', 'redirect=', 'Google Workspace']) assert.ok(labels.includes(l), `${l} in ${labels.join(',')}`);
+  const google = list.items.find((i) => i.label === 'Google Workspace');
+  assert.equal((google?.textEdit as { newText: string }).newText, 'include:_spf.google.com');
+});
