@@ -62,3 +62,7 @@ export function fixesFor(input: FixInput): DomainFix[] {
 export function refactorsAt(text: string, zone: Zone, offset: number): DomainFix[] {
   return providerRefactors(text, zone, offset);
 }
+
+/** Building blocks for commands that edit SPF records (stable names for the language server). */
+export { spfAt, termAt, type SpfTarget } from './spfContext';
+export { editTxt, rewriteTxt, joinedValue } from './txtEdit';
