@@ -18,6 +18,7 @@ import { createResolver } from '../../server/src/dns/chain';
 import { parseDkimKey } from '../../server/src/dkim/index';
 import { parseDmarc } from '../../server/src/dmarc/index';
 import { parseSpf } from '../../server/src/spf/parser';
+import { checkHost } from '../../server/src/spf/evaluate';
 import type { Part } from '../../server/src/spf/ast';
 import { parseZoneText, printZone, type Zone } from '../../server/src/zone/index';
 import { recordSet } from '../unit/zone/recordSet';
@@ -345,6 +346,22 @@ export function checkDkimParser(text: string): void {
   checkTagList('dkim', parseDkimKey(text).list, text.length);
 }
 
+const SPF_RESULTS = new Set(['none', 'neutral', 'pass', 'fail', 'softfail', 'temperror', 'permerror']);
+
+/** SPF records at the names the spfText pieces point at, plus addresses for a and mx. */
+export const spfZone: fc.Arbitrary<string> = fc
+  .tuple(fc.array(fc.tuple(oneOf('@', '_spf', 'loop', 'mail', 'nx', 'a.b'), txtRdata(mutated(spfText, 2))), { minLength: 1, maxLength: 6 }))
+  .map(([records]) => SOA_HEAD + '@ MX 10 mail\nmail A 192.0.2.25\nloop TXT "v=spf1 include:loop.example.com"\n' + records.map(([o, r]) => `${o} TXT ${r}`).join('\n') + '\n');
+
+/** check_host() over a fuzzed zone: a result, never a throw, and the §4.6.4 limits hold. */
+export async function checkEvaluation(text: string, ip: string): Promise<void> {
+  const zone = parseFuzzZone(text);
+  const resolver = createResolver({ mode: 'offline', servers: [], timeoutMs: 1000 }, () => [zone]);
+  const r = await checkHost(ip, 'example.com', 'user@example.com', { resolver, now: new Date(0) });
+  if (!SPF_RESULTS.has(r.result)) throw new Error(`result ${r.result}`);
+  if (r.lookups > 11 || r.voidLookups > 3) throw new Error(`limits passed: ${r.lookups} lookups, ${r.voidLookups} void`);
+}
+
 // ---------------------------------------------------------------------------
 // The properties, for both budgets
 
@@ -374,6 +391,12 @@ export function fuzzProperties(corpus: () => readonly CorpusZone[] = memoCorpus)
       property: () => fc.property(corpusInput(corpus()), ({ text, origin }) => void checkSyncPipeline(text, origin)),
     },
     { name: 'zone → analyzeAsync (offline): no throw, ranges inside', weight: 2, shortRuns: 300, property: () => fc.asyncProperty(zoneInput, (t) => checkAsyncPipeline(t)) },
+    {
+      name: 'check_host over fuzzed SPF zones: a result, limits hold',
+      weight: 1,
+      shortRuns: 200,
+      property: () => fc.asyncProperty(spfZone, oneOf('192.0.2.25', '192.0.2.1', '2001:db8::1'), checkEvaluation),
+    },
     { name: 'printZone round trip (zones without errors)', weight: 2, shortRuns: 300, property: () => fc.property(fc.oneof(cleanZone, grammarZone, zoneInput), (t) => void checkRoundTrip(t)) },
   ];
 }
