@@ -4,9 +4,12 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { COMMANDS, type CommandContext } from './commands';
-import { createClient } from './languageClient';
-import { isStatusParams, STATUS_NOTIFICATION, type StatusParams } from './protocol';
+import { asTextEdits, COMMANDS, runOnServer, type CommandContext } from './commands';
+import * as config from './config';
+import { DiagnosePads } from './diagnosePad';
+import { createClient, LANGUAGE_ID } from './languageClient';
+import { isStatusParams, SERVER_COMMANDS, STATUS_NOTIFICATION, type IncrementSerialResult, type StatusParams } from './protocol';
+import { ReportView } from './reports';
 import { ZoneStatusBar } from './statusBar';
 
 /** What `activate` returns: used by the e2e tests, stable for other extensions. */
@@ -45,10 +48,25 @@ export async function activate(context: vscode.ExtensionContext): Promise<Zoneli
     await start();
   };
 
-  const ctx: CommandContext = { output, recreate };
+  const reports = new ReportView();
+  const pads = new DiagnosePads('zonelint.diagnose');
+  context.subscriptions.push(reports, pads);
+  const ctx: CommandContext = {
+    output,
+    recreate,
+    reports,
+    pads,
+    originOf: (uri) => statusBar.statusOf(uri)?.origin,
+    client: async () => {
+      await starting;
+      if (!current) throw new Error('The Zonelint language server is not running');
+      return current;
+    },
+  };
   for (const [id, factory] of Object.entries(COMMANDS)) {
     context.subscriptions.push(vscode.commands.registerCommand(id, factory(ctx)));
   }
+  context.subscriptions.push(vscode.workspace.onWillSaveTextDocument((e) => bumpOnSave(ctx, e)));
   // The server was told `trusted: false` at initialize; a fresh start tells it the news.
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void recreate()));
 
@@ -57,6 +75,25 @@ export async function activate(context: vscode.ExtensionContext): Promise<Zoneli
     ready: () => starting,
     statusOf: (uri) => statusBar.statusOf(uri),
   };
+}
+
+/**
+ * `zonelint.serial.bumpOnSave`: one serial bump per save the user makes of a changed zone
+ * (auto saves and saves of an unchanged file leave the serial alone).
+ */
+function bumpOnSave(ctx: CommandContext, e: vscode.TextDocumentWillSaveEvent): void {
+  const doc = e.document;
+  if (doc.languageId !== LANGUAGE_ID || !doc.isDirty || e.reason === vscode.TextDocumentSaveReason.AfterDelay) return;
+  if (!config.serialBumpOnSave(doc)) return;
+  e.waitUntil(
+    runOnServer<IncrementSerialResult>(ctx, SERVER_COMMANDS.incrementSerial, { uri: doc.uri.toString(), apply: false }).then(
+      (r) => asTextEdits(ctx, r.edits),
+      (err: unknown) => {
+        ctx.output.warn(`Zonelint: no serial bump on save: ${String(err)}`);
+        return [];
+      },
+    ),
+  );
 }
 
 export async function deactivate(): Promise<void> {
