@@ -76,6 +76,12 @@ export function deleteRecord(text: string, zone: Zone, rr: ResourceRecord): Text
     const owner = text.slice(rr.ownerSpan.offset, rr.ownerSpan.offset + rr.ownerSpan.length);
     edits.push({ offset: lineStart(text, next.span.offset), length: 0, newText: owner });
   }
+  // Without $TTL a record with no TTL takes the last one written (RFC 1035 §5.1): keep the next one's.
+  const hasTtlDirective = zone.directives.some((d) => d.name === '$TTL' && d.span.offset < rr.span.offset);
+  if (rr.ttlSpan && next && !next.ttlSpan && !hasTtlDirective) {
+    const ttl = text.slice(rr.ttlSpan.offset, rr.ttlSpan.offset + rr.ttlSpan.length);
+    edits.push({ offset: Math.min(next.classSpan?.offset ?? Infinity, next.typeSpan.offset), length: 0, newText: ttl + ' ' });
+  }
   return edits;
 }
 

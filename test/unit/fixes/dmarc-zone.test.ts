@@ -120,3 +120,17 @@ test('records whose closing parenthesis stands on its own line: inserted after i
   const { after: deduped } = verifyFix(dup, 'zone-duplicate-record', remove, { from, to: linesOf(dup, ') ; copy').to });
   assert.equal(deduped, HEAD + 'www A 192.0.2.80\nx TXT "a"\nwww2 A 192.0.2.81\n');
 });
+
+test('zone-duplicate-record without $TTL: the next record keeps the TTL it inherited from the deleted line', () => {
+  const text =
+    '$ORIGIN example.com.\n@ 300 SOA ns hostmaster 1 3600 600 86400 300\n@ NS ns\nns A 192.0.2.53\n' +
+    'www A 192.0.2.80\nwww 60 A 192.0.2.80\n    AAAA 2001:db8::80\n';
+  const { zone, problems } = check(text);
+  const dup = problems.filter((p) => p.code === 'zone-duplicate-record');
+  assert.equal(dup.length, 1);
+  const [fix] = fixesFor({ text, zone, problem: dup[0] });
+  const { after } = verifyFix(text, 'zone-duplicate-record', fix, { from: linesOf(text, 'www 60').from, to: text.length });
+  assert.match(after, /www A 192\.0\.2\.80\nwww    60 AAAA 2001:db8::80\n$/);
+  const aaaa = check(after).zone.records.find((r) => r.type === 'AAAA')!;
+  assert.equal(aaaa.ttl, 60);
+});
