@@ -372,7 +372,7 @@ export interface FuzzProperty {
   /** Runs in the unit suite's short run (a second or less each). */
   readonly shortRuns: number;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  readonly property: () => fc.IRawProperty<[any], boolean>;
+  readonly property: () => fc.IRawProperty<any, boolean>;
 }
 
 const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 80 }), fc.string({ unit: 'grapheme-ascii', maxLength: 80 }));
