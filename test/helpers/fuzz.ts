@@ -371,7 +371,7 @@ export interface FuzzProperty {
   readonly weight: number;
   /** Runs in the unit suite's short run (a second or less each). */
   readonly shortRuns: number;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  /** Properties differ in arity and sync/async; the runners only check and assert them. */
   readonly property: () => fc.IRawProperty<any, boolean>;
 }
 
