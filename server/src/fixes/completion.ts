@@ -72,7 +72,7 @@ function providerEntries(): Entry[] {
     const terms = providerTerms(p);
     if (!terms) return [];
     const note = p.verified ? { en: '', ja: '' } : { en: ' (unverified include)', ja: '（未確認の値）' };
-    return [{ label: p.names.en, insertText: terms.join(' '), kind: 'provider' as const, detail: { en: `${terms.join(' ')}${note.en}`, ja: `${p.names.ja}: ${terms.join(' ')}${note.ja}` } }];
+    return [{ label: p.names.en, insertText: terms.join(' '), kind: 'provider' as const, detail: { en: `${p.names.en}: ${terms.join(' ')}${note.en}`, ja: `${p.names.ja}: ${terms.join(' ')}${note.ja}` } }];
   });
 }
 
