@@ -43,6 +43,9 @@ export function expandTemplate(template: string, it: number): Expansion {
   let out = '';
   const n = template.length;
   let i = 0;
+  // BIND keeps the last `${offset…}` offset for a later bare `$` in the same template
+  // (`h${10}-$` with counter 1 is `h11-11`); width and base go back to plain decimal.
+  let offset = 0;
   while (i < n) {
     const c = template.charCodeAt(i);
     if (c === 0x5c /* \ */) {
@@ -60,7 +63,6 @@ export function expandTemplate(template: string, it: number): Expansion {
       i++;
       continue;
     }
-    let offset = 0;
     let width = 0;
     let base = 'd';
     if (template.charCodeAt(i) === 0x7b /* { */) {
@@ -148,6 +150,18 @@ export function generate(p: ZoneParser, toks: readonly Token[], source: Source):
     return;
   }
   const count = Math.floor((range.stop - range.start) / range.step) + 1;
+  const budget = p.options.limits.generatedRecords - p.generatedCount;
+  if (count > budget && count <= MAX_GENERATED) {
+    p.report(
+      source,
+      ZoneCodes.generateRange.code,
+      rangeTok.offset,
+      rangeTok.length,
+      { detail: 'generate-zone-budget', max: p.options.limits.generatedRecords },
+      'warning',
+    );
+    return;
+  }
   if (count > MAX_GENERATED) {
     p.report(
       source,
@@ -159,6 +173,7 @@ export function generate(p: ZoneParser, toks: readonly Token[], source: Source):
     );
     return;
   }
+  p.generatedCount += count;
   const fields = toks.slice(3, i + 1);
   const last = toks[toks.length - 1];
   const span: Span = { offset: head.offset, length: last.offset + last.length - head.offset };

@@ -52,8 +52,8 @@ test('$GENERATE makes records: lhs, optional TTL/class, quoted rhs re-read as RD
   assert.deepEqual(lines(zone), [
     'host-1.example. 300 IN A 192.0.2.1',
     'host-3.example. 300 IN A 192.0.2.3',
-    'example. 60 IN MX 10 mx1.example.',
-    'example. 60 IN MX 11 mx2.example.',
+    'example. 60 IN MX 10 mx10.example.',
+    'example. 60 IN MX 11 mx11.example.',
     '08.example. 60 IN CNAME 8.x.',
     '09.example. 60 IN CNAME 9.x.',
   ]);
@@ -87,4 +87,12 @@ test('$GENERATE errors: bad range, overflow, modifier, too large, extra text', (
     'zone-syntax missing-argument "h$"',
   ]);
   assert.equal(zone.records.length, 0);
+});
+
+test('$GENERATE: a bare $ after ${offset…} keeps that offset in plain decimal, as BIND 9.18 does', () => {
+  // named-checkzone prints g243x163 and g00244x244 for these (differential test, seeds 200049 and 200119).
+  assert.equal(x('g${155,0,o}x$', 8), 'g243x163');
+  assert.equal(x('g${229,5,d}x$', 15), 'g00244x244');
+  assert.equal(x('${1,2,n}$$$', 0), '1.$1');
+  assert.equal(x('$-${3}', 1), '1-4');
 });
