@@ -1,8 +1,11 @@
 /**
  * The TTL BIND 9.18 gives each RRset when it loads a zone (RFC 2181 §5.2: an RRset has
- * one TTL), which is what `printZone` prints: within a run of consecutive records at
- * one owner, the run's first TTL ("TTL set to prior TTL"); a later run replaces the
- * RRset's TTL with its own. (zone-ttl-mismatch, the warning, is in semantics/.)
+ * one TTL), which is what `printZone` prints. BIND's loader gathers consecutive records
+ * of one owner (compared case-sensitively, in one file) into a batch where an RRset
+ * keeps its first TTL ("TTL set to prior TTL"), and commits the batch when the owner or
+ * the file changes; each `$GENERATE` record is committed on its own at once, while the
+ * batch is still open. A commit replaces the RRset's TTL with its own. (zone-ttl-mismatch,
+ * the warning, is in semantics/.)
  */
 import type { ResourceRecord } from './ast';
 
@@ -15,48 +18,56 @@ function ownerKey(owner: string): string {
   return owner;
 }
 
-/**
- * Per owner a flat `[type, ttl, run, type, ttl, run…]` list (no key string per record on
- * million-record zones). `onRecord` sees each record with its RRset's entry position.
- */
-function walk(records: readonly ResourceRecord[], onRecord: (r: number, list: number[], at: number) => void): void {
-  const byOwner = new Map<string, number[]>();
-  let run = 0;
-  let prevOwner = '';
-  let prevKey = '';
-  for (let r = 0; r < records.length; r++) {
-    const rr = records[r];
-    const key = rr.owner === prevOwner ? prevKey : ownerKey(rr.owner);
-    if (key !== prevKey) run++;
-    prevOwner = rr.owner;
-    prevKey = key;
-    let list = byOwner.get(key);
-    if (list === undefined) byOwner.set(key, (list = []));
-    let at = -1;
-    for (let i = 0; i < list.length; i += 3) {
-      if (list[i] === rr.typeCode) {
-        at = i;
-        break;
-      }
-    }
-    if (at < 0) {
-      at = list.length;
-      list.push(rr.typeCode, rr.ttl, run);
-    } else if (list[at + 2] !== run) {
-      list[at + 1] = rr.ttl;
-      list[at + 2] = run;
-    }
-    onRecord(r, list, at);
-  }
+/** Position of `type` in a flat `[type, ttl, type, ttl…]` list, added with `ttl` when absent. */
+function entry(list: number[], type: number, ttl: number): number {
+  for (let i = 0; i < list.length; i += 2) if (list[i] === type) return i;
+  list.push(type, ttl);
+  return list.length - 2;
 }
 
 /** The TTL BIND loads each record with, in record order. */
 export function loadedTtls(records: readonly ResourceRecord[]): number[] {
+  // Per owner the RRsets' committed TTLs (no key string per record on million-record zones).
+  const byOwner = new Map<string, number[]>();
   const lists: number[][] = new Array(records.length);
   const positions = new Int32Array(records.length);
-  walk(records, (r, list, at) => {
+  let batch: number[] = [];
+  let batchList: number[] | undefined;
+  let batchOwner: string | undefined;
+  let batchFile: string | undefined;
+  const commit = (): void => {
+    if (batchList === undefined) return;
+    for (let i = 0; i < batch.length; i += 2) batchList[entry(batchList, batch[i], 0) + 1] = batch[i + 1];
+    batch = [];
+  };
+  let prevOwner = '';
+  let prevList: number[] | undefined;
+  for (let r = 0; r < records.length; r++) {
+    const rr = records[r];
+    let list = rr.owner === prevOwner ? prevList : undefined;
+    if (list === undefined) {
+      const key = ownerKey(rr.owner);
+      list = byOwner.get(key);
+      if (list === undefined) byOwner.set(key, (list = []));
+      prevOwner = rr.owner;
+      prevList = list;
+    }
     lists[r] = list;
-    positions[r] = at;
-  });
+    if (rr.generated) {
+      const at = entry(list, rr.typeCode, rr.ttl);
+      list[at + 1] = rr.ttl;
+      positions[r] = at;
+      continue;
+    }
+    if (rr.owner !== batchOwner || rr.file !== batchFile) {
+      commit();
+      batchOwner = rr.owner;
+      batchFile = rr.file;
+      batchList = list;
+    }
+    entry(batch, rr.typeCode, rr.ttl);
+    positions[r] = entry(list, rr.typeCode, rr.ttl);
+  }
+  commit();
   return lists.map((list, r) => list[positions[r] + 1]);
 }

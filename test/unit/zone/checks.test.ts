@@ -30,8 +30,9 @@ test('printZone gives each RRset the TTL BIND loads it with', () => {
   const zone = parseZoneText(text, O);
   assert.deepEqual(describe(zone, text), [], 'zone-ttl-mismatch is a semantic check, not the parser\'s');
   assert.equal(zone.records[1].ttl, 20, 'the record keeps the TTL written');
-  // One run of records at `a`: the run's first TTL ("TTL set to prior TTL").
-  assert.equal(printZone(zone).split('\n')[1], 'A.example. 10 IN A 192.0.2.2');
+  // BIND batches owners case-sensitively: `A` starts a new batch whose TTL replaces `a`'s
+  // (named-checkzone -D prints 20 for both A records).
+  assert.equal(printZone(zone).split('\n')[1], 'A.example. 20 IN A 192.0.2.2');
   // A later run at the same owner replaces the RRset's TTL.
   const later = parseZoneText('$TTL 1\nw 300 A 192.0.2.1\nx A 192.0.2.2\nw 77 A 192.0.2.3\n', O);
   assert.deepEqual(printZone(later).split('\n').filter((l) => l.startsWith('w')), ['w.example. 77 IN A 192.0.2.1', 'w.example. 77 IN A 192.0.2.3']);
