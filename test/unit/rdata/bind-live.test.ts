@@ -91,6 +91,7 @@ const CASES: ReadonlyArray<readonly [string, string]> = [
   ['LOC', '1 N 0 E 0 1 2 3 4'], ['LOC', '1 2 N 3 4 E 5m'],
   ['APL', '1:0.0.0.0/0 2:::/0'], ['APL', '!2:fe80::1/128'], ['APL', '1:10.1.0.0/16'],
   ['WKS', '10.0.0.1 6'], ['WKS', '10.0.0.1 UDP domain ntp 65535'],
+  ['WKS', '192.0.2.1 17 http 516'], ['WKS', '192.0.2.1 udp domain smtp'], ['WKS', '192.0.2.1 tcp ntp'], ['WKS', '192.0.2.1 1 http ntp'],
   ['NSEC3', '1 0 65535 ' + 'ab'.repeat(255) + ' 2T7B4G4VSA5SMI47K61MV5BV1A22BOJR'],
   ['NSEC3PARAM', '1 0 10 ' + 'ab'.repeat(256)],
   ['SVCB', '2 . alpn=h2 mandatory=alpn key123="" key124=x'], ['SVCB', '1 . ipv4hint=1.2.3.4,,5.6.7.8'],

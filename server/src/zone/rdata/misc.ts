@@ -272,13 +272,27 @@ const a6: Codec = {
   },
 };
 
-/** Well-known service names that getservbyname resolves on a typical system. */
-const SERVICES: Record<string, number> = {
-  echo: 7, discard: 9, daytime: 13, ftp: 21, 'ftp-data': 20, ssh: 22, telnet: 23, smtp: 25, time: 37,
-  whois: 43, domain: 53, tftp: 69, gopher: 70, finger: 79, http: 80, www: 80, kerberos: 88, pop3: 110,
-  sunrpc: 111, auth: 113, nntp: 119, ntp: 123, imap: 143, snmp: 161, bgp: 179, ldap: 389, https: 443,
-  submission: 587, imaps: 993, pop3s: 995,
+/**
+ * Service names as BIND's getservbyname(name, "tcp" | "udp") resolves them with Debian's
+ * netbase /etc/services: each with its port and the protocols it is listed for (`http`
+ * is TCP only, `ntp` UDP only; named-checkzone rejects `udp http` as "unknown service").
+ */
+const SERVICES: Record<string, readonly [number, 'tcp' | 'udp' | 'both']> = {
+  echo: [7, 'both'], discard: [9, 'both'], daytime: [13, 'both'], ftp: [21, 'tcp'], 'ftp-data': [20, 'tcp'],
+  ssh: [22, 'tcp'], telnet: [23, 'tcp'], smtp: [25, 'tcp'], time: [37, 'both'], whois: [43, 'tcp'],
+  domain: [53, 'both'], tftp: [69, 'udp'], gopher: [70, 'tcp'], finger: [79, 'tcp'], http: [80, 'tcp'],
+  www: [80, 'tcp'], kerberos: [88, 'both'], pop3: [110, 'tcp'], sunrpc: [111, 'both'], auth: [113, 'tcp'],
+  nntp: [119, 'tcp'], ntp: [123, 'udp'], imap: [143, 'tcp'], snmp: [161, 'both'], bgp: [179, 'tcp'],
+  ldap: [389, 'both'], https: [443, 'both'], submission: [587, 'tcp'], imaps: [993, 'tcp'], pop3s: [995, 'tcp'],
 };
+
+/** The port of a service name for a protocol number (any protocol but TCP and UDP matches all). */
+function servicePort(name: string, proto: number): number | undefined {
+  const s = SERVICES[name.toLowerCase()];
+  if (s === undefined) return undefined;
+  if (s[1] === 'both' || (proto !== 6 && proto !== 17)) return s[0];
+  return (proto === 6) === (s[1] === 'tcp') ? s[0] : undefined;
+}
 const PROTOCOLS: Record<string, number> = { icmp: 1, tcp: 6, udp: 17 };
 
 const wks: Codec = {
@@ -293,7 +307,7 @@ const wks: Codec = {
     if (proto === undefined) return;
     const ports: number[] = [];
     for (const t of c.rest()) {
-      const p = SERVICES[t.text.toLowerCase()] ?? (t.quoted ? undefined : readUint(c, t, 'port', 65535));
+      const p = servicePort(t.text, proto) ?? (t.quoted ? undefined : readUint(c, t, 'port', 65535));
       if (p === undefined) return;
       ports.push(p);
     }
