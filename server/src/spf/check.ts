@@ -9,7 +9,7 @@ import type { Resolver } from '../dns/resolver';
 import { isMechanism } from './ast';
 import { looksLikeSpf } from './detect';
 import { toQueryName } from './macro';
-import { lookupTree, type LookupNode } from './lookups';
+import { LookupCache, lookupTree, type LookupNode } from './lookups';
 import { parseSpf } from './parser';
 import { joinSpfStrings } from './spans';
 import type { LookupRule, OwnerRule, RecordRule, SpfOwnerContext, SpfRecordContext } from './rules/context';
@@ -125,7 +125,8 @@ export async function spfLookupTrees(
   signal?: AbortSignal,
 ): Promise<{ record: SpfRecordContext; tree: LookupNode }[]> {
   const records = allSpfRecords(zone).filter((r) => r.rr.type === 'TXT' && r.spf.errors.length === 0);
-  const trees = await Promise.all(records.map((r) => lookupTree(r.spf, r.owner, resolver, signal)));
+  const cache = new LookupCache();
+  const trees = await Promise.all(records.map((r) => lookupTree(r.spf, r.owner, resolver, signal, cache)));
   return records.map((record, i) => ({ record, tree: trees[i] }));
 }
 

@@ -78,22 +78,32 @@ function literalTarget(t: Mechanism | Modifier, domain: string): string | null {
  */
 export const MAX_TREE_NODES = 64;
 
+/**
+ * Answers and parsed records shared by the trees of one check run: a zone of thousands of
+ * SPF records including the same few providers asks each question once, and live lookups
+ * for different trees overlap instead of repeating. Valid while the zone data and the
+ * resolver stay the same.
+ */
+export class LookupCache {
+  readonly answers = new Map<string, Promise<unknown>>();
+  readonly parsed = new Map<string, SpfRecord>();
+}
+
 class Accountant {
-  private readonly cache = new Map<string, Promise<unknown>>();
   private followed = 0;
-  private readonly parsed = new Map<string, SpfRecord>();
 
   constructor(
     private readonly resolver: Resolver,
-    private readonly signal?: AbortSignal,
+    private readonly signal: AbortSignal | undefined,
+    private readonly shared: LookupCache,
   ) {}
 
   query(name: string, type: RRType) {
     const key = `${type} ${name}`;
-    let p = this.cache.get(key);
+    let p = this.shared.answers.get(key);
     if (!p) {
       p = this.resolver.lookup(name, type, this.signal);
-      this.cache.set(key, p);
+      this.shared.answers.set(key, p);
     }
     return p as ReturnType<Resolver['lookup']>;
   }
@@ -162,10 +172,10 @@ class Accountant {
 
   /** A record met on several paths is parsed once. */
   private parse(text: string): SpfRecord {
-    let spf = this.parsed.get(text);
+    let spf = this.shared.parsed.get(text);
     if (!spf) {
       spf = parseSpf(text);
-      this.parsed.set(text, spf);
+      this.shared.parsed.set(text, spf);
     }
     return spf;
   }
@@ -175,10 +185,19 @@ function leaf(term: string, part: Part, domain: string, status: LookupStatus): L
   return { term, part, domain, status, own: 0, total: 0, children: [], voids: [], mxOverLimit: [] };
 }
 
-/** The lookup tree of a record published at `domain`, following includes and redirects. */
-export async function lookupTree(spf: SpfRecord, domain: string, resolver: Resolver, signal?: AbortSignal): Promise<LookupNode> {
+/**
+ * The lookup tree of a record published at `domain`, following includes and redirects.
+ * Trees built with the same `cache` share their lookups (see LookupCache).
+ */
+export async function lookupTree(
+  spf: SpfRecord,
+  domain: string,
+  resolver: Resolver,
+  signal?: AbortSignal,
+  cache: LookupCache = new LookupCache(),
+): Promise<LookupNode> {
   const root = toQueryName(domain).toLowerCase();
-  return new Accountant(resolver, signal).node(spf, root, 'v=spf1', spf.version, [root]);
+  return new Accountant(resolver, signal, cache).node(spf, root, 'v=spf1', spf.version, [root]);
 }
 
 /** Every node of the tree, depth first, root included. */

@@ -32,9 +32,16 @@ export function escapeLabelOctet(octet: number): string {
 
 /** Encodes a label given as a binary string (one char per octet). */
 export function escapeLabel(octets: string): string {
-  let out = '';
-  for (let i = 0; i < octets.length; i++) out += escapeLabelOctet(octets.charCodeAt(i));
-  return out;
+  let plain = true;
+  for (let i = 0; i < octets.length && plain; i++) {
+    const c = octets.charCodeAt(i);
+    plain = c < 128 && PLAIN[c] === 1;
+  }
+  if (plain) return octets;
+  // Joined, not appended: `+=` per octet leaves a chain of string pieces in every name.
+  const out: string[] = [];
+  for (let i = 0; i < octets.length; i++) out.push(escapeLabelOctet(octets.charCodeAt(i)));
+  return out.join('');
 }
 
 /**
@@ -100,9 +107,10 @@ function utf8Octets(text: string, i: number): string {
 /** Canonical presentation of decoded labels (absolute). */
 export function encodeName(labels: readonly string[]): string {
   if (labels.length === 0) return '.';
-  let out = '';
-  for (const l of labels) out += escapeLabel(l) + '.';
-  return out;
+  const out: string[] = [];
+  for (const l of labels) out.push(escapeLabel(l));
+  out.push('');
+  return out.join('.');
 }
 
 function wireLength(labels: readonly string[]): number {
@@ -121,6 +129,35 @@ function originLabels(origin: string): string[] {
     originCache.set(origin, labels);
   }
   return labels;
+}
+
+/**
+ * Fast path for the commonest name in a zone: plain labels, no trailing dot, below a
+ * plain origin. The result is one flat string (a `+` would leave two pieces per name).
+ * Undefined when the general path is needed (escapes, `@`, limits, an escaped origin).
+ */
+function plainRelative(text: string, origin: string): string | undefined {
+  const n = text.length;
+  if (n === 0 || text.charCodeAt(n - 1) === 0x2e) return undefined;
+  let labelLen = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2e) {
+      if (labelLen === 0) return undefined;
+      labelLen = 0;
+    } else if (c < 128 && PLAIN[c]) {
+      if (++labelLen > MAX_LABEL) return undefined;
+    } else return undefined;
+  }
+  if (origin === '.') return n + 2 > MAX_NAME ? undefined : flatJoin(text, '.');
+  // Presentation length + 1 is the wire length when neither part has escapes.
+  if (n + 1 + origin.length + 1 > MAX_NAME || origin.includes('\\')) return undefined;
+  return [text, origin].join('.');
+}
+
+/** `a + b` as one flat string rather than a two-piece cons string. */
+export function flatJoin(a: string, b: string): string {
+  return [a, b].join('');
 }
 
 function isPlainAbsolute(text: string): boolean {
@@ -147,6 +184,8 @@ function isPlainAbsolute(text: string): boolean {
 export function parseName(text: string, origin: string): NameResult {
   if (text === '@') return { ok: true, name: origin };
   if (isPlainAbsolute(text)) return { ok: true, name: text };
+  const relative = plainRelative(text, origin);
+  if (relative !== undefined) return { ok: true, name: relative };
   const d = decodeName(text);
   if (!d.ok) return d;
   const labels = d.relative ? d.labels.concat(originLabels(origin)) : d.labels;

@@ -4,11 +4,12 @@
  * order, RFC 2308 default TTLs and BIND's RFC 1035 "last stated TTL" fallback.
  * Never throws: every problem is reported once and parsing resumes at the next line.
  */
+import type { ZoneLimits } from './index';
 import type { Problem, ProblemArgs, Severity } from '../diagnostics/types';
 import type { Comment, Directive, Rdata, ResourceRecord, Span, Token, Zone } from './ast';
 import { ZoneCodes } from './codes';
 import { handleDirective } from './directives';
-import { parseName } from './names';
+import { flatJoin, parseName } from './names';
 import { parseRdata } from './rdata/index';
 import { isMetaType, typeCode, typeName } from './rdata/types';
 import { emptyLine, Scanner } from './scanner';
@@ -52,6 +53,7 @@ export interface ParserOptions {
   readonly defaultTtl?: number;
   readonly readFile: (absolutePath: string) => string | undefined;
   readonly allowInclude: (absolutePath: string) => boolean;
+  readonly limits: ZoneLimits;
 }
 
 /** Where the lines being parsed come from. */
@@ -70,6 +72,9 @@ export class ZoneParser {
   readonly comments: Comment[] = [];
   readonly problems: Problem[] = [];
   readonly includes: string[] = [];
+  /** Work done so far against options.limits. */
+  generatedCount = 0;
+  includeReads = 0;
 
   /** The current origin (absolute). */
   origin: string;
@@ -472,5 +477,5 @@ function plainRelative(text: string, origin: string, suffix: string): string | u
   if (labelLen === 0) return undefined;
   const wire = n + 1 + (origin === '.' ? 1 : origin.length + 1);
   if (wire > 255) return undefined;
-  return text + suffix;
+  return flatJoin(text, suffix);
 }

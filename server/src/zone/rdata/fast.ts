@@ -141,7 +141,7 @@ export function fastRdata(code: number, tokens: readonly Token[], origin: string
     const pref = smallUint(tokens[0].text);
     const exchange = pref >= 0 && pref <= 0xffff ? plainName(tokens[1], origin) : undefined;
     if (exchange === undefined) return undefined;
-    return { canonical: `${pref} ${exchange}`, fields: { preference: pref, exchange } };
+    return { canonical: [pref, exchange].join(' '), fields: { preference: pref, exchange } };
   }
   if (code === 16 || code === 99) {
     if (n === 0 || tokens[0].text === '\\#') return undefined;

@@ -168,25 +168,26 @@ export function formatIpv6(b: ArrayLike<number>): string {
     i = j;
   }
   if (bestLen < 2) bestBase = -1;
-  let out = '';
+  // Pieces joined at the end (one flat string, not a chain of `+=` pieces).
+  const out: string[] = [];
   for (let i = 0; i < 8; i++) {
     if (bestBase !== -1 && i >= bestBase && i < bestBase + bestLen) {
-      if (i === bestBase) out += ':';
+      if (i === bestBase) out.push(':');
       continue;
     }
-    if (i !== 0) out += ':';
+    if (i !== 0) out.push(':');
     const ipv4Tail =
       i === 6 &&
       bestBase === 0 &&
       (bestLen === 6 || (bestLen === 7 && words[7] !== 0x0001) || (bestLen === 5 && words[5] === 0xffff));
     if (ipv4Tail) {
-      out += `${b[12]}.${b[13]}.${b[14]}.${b[15]}`;
-      return out;
+      out.push(`${b[12]}.${b[13]}.${b[14]}.${b[15]}`);
+      return out.join('');
     }
-    out += words[i].toString(16);
+    out.push(words[i].toString(16));
   }
-  if (bestBase !== -1 && bestBase + bestLen === 8) out += ':';
-  return out;
+  if (bestBase !== -1 && bestBase + bestLen === 8) out.push(':');
+  return out.join('');
 }
 
 export function ipv4(fieldName: string): Field {

@@ -81,12 +81,17 @@ export function toCharString(token: Token, value: string, offsets: number[]): Ch
 
 /** BIND's text form: quoted; `"` and `\` escaped; octets outside 0x20–0x7e as `\DDD`. */
 export function quoteOctets(value: string): string {
-  let out = '"';
+  // Pieces joined at the end: `+=` per octet would keep a chain of pieces per string.
+  const out: string[] = ['"'];
+  let from = 0;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
-    if (c === 0x22 || c === 0x5c) out += '\\' + value[i];
-    else if (c < 0x20 || c >= 0x7f) out += '\\' + String(c).padStart(3, '0');
-    else out += value[i];
+    const escaped =
+      c === 0x22 || c === 0x5c ? '\\' + value[i] : c < 0x20 || c >= 0x7f ? '\\' + String(c).padStart(3, '0') : undefined;
+    if (escaped === undefined) continue;
+    out.push(value.slice(from, i), escaped);
+    from = i + 1;
   }
-  return out + '"';
+  out.push(value.slice(from), '"');
+  return out.join('');
 }
