@@ -57,14 +57,17 @@ const ds = digestChecked(
 
 const dnskey = record(keyFlags(), u8('protocol'), algorithm(), base64Rest('key'));
 
-/** RRSIG times: YYYYMMDDHHmmSS (UTC) or up to 10 digits of seconds since the epoch. */
-function sigTime(fieldName: string): Field {
+/**
+ * RRSIG times: YYYYMMDDHHmmSS (UTC) or up to 10 digits of seconds since the epoch. SIG
+ * (RFC 2535) takes only the first form: BIND 9.18 rejects `SIG … 60241688 …`.
+ */
+function sigTime(fieldName: string, datesOnly = false): Field {
   return {
     name: fieldName,
     text(c, w) {
       const t = c.word(fieldName);
       if (!t) return;
-      const v = parseSigTime(t.text);
+      const v = datesOnly && t.text.length !== 14 ? undefined : parseSigTime(t.text);
       if (v === undefined) c.report(t, 'rdata-time', { field: fieldName });
       else w.u32(v);
     },
@@ -101,17 +104,20 @@ export function formatSigTime(v: number, now = Math.floor(Date.now() / 1000)): s
   return `${p(d.getUTCFullYear(), 4)}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}${p(d.getUTCHours())}${p(d.getUTCMinutes())}${p(d.getUTCSeconds())}`;
 }
 
-const rrsig = record(
-  rrtype('typeCovered'),
-  algorithm(),
-  u8('labels'),
-  u32('originalTtl'),
-  sigTime('expiration'),
-  sigTime('inception'),
-  u16('keyTag'),
-  name('signersName'),
-  base64Rest('signature'),
-);
+function signature(datesOnly: boolean): Codec {
+  return record(
+    rrtype('typeCovered'),
+    algorithm(),
+    u8('labels'),
+    u32('originalTtl'),
+    sigTime('expiration', datesOnly),
+    sigTime('inception', datesOnly),
+    u16('keyTag'),
+    name('signersName'),
+    base64Rest('signature'),
+  );
+}
+const rrsig = signature(false);
 
 /** NSEC3 salt: `-` for none, else hex; length-prefixed. */
 function salt(): Field {
@@ -220,7 +226,7 @@ export const dnssecCodecs: ReadonlyArray<readonly [string, Codec]> = [
   ['RKEY', dnskey],
   ['KEY', record(keyFlags(), u8('protocol'), algorithm(), base64Rest('key', { optional: true }))],
   ['RRSIG', rrsig],
-  ['SIG', rrsig],
+  ['SIG', signature(true)],
   ['NSEC', record(name('nextDomain'), typeBitmap('types', { allowEmpty: false }))],
   ['NXT', record(name('nextDomain'), flatBitmap('types'))],
   [
