@@ -3,7 +3,7 @@
  * parse to every feature. Knows nothing of the connection; server.ts wires it.
  */
 import { includeInside } from './zone/includePolicy';
-import * as fs from 'node:fs';
+import { readFromDisk } from './zone/index';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type {
@@ -117,13 +117,6 @@ export function uriToPath(uri: string): string | undefined {
   }
 }
 
-function readFromDisk(absolutePath: string): string | undefined {
-  try {
-    return fs.readFileSync(absolutePath, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
 
 
 export function getLanguageService(options: LanguageServiceOptions): LanguageService {

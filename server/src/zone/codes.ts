@@ -88,6 +88,10 @@ export const ZoneDetails: Record<string, { en: string; ja: string }> = {
     en: 'offset {offset} added to the counter is out of range',
     ja: 'カウンターに加えるオフセット {offset} が範囲外です',
   },
+  'generate-zone-budget': {
+    en: 'not expanded: the $GENERATE directives of this zone would make more than {max} records together',
+    ja: '展開しませんでした（このゾーンの $GENERATE で作られるレコードが合計 {max} 件を超えます）',
+  },
   'generate-too-large': {
     en: 'the range makes {count} records; Zonelint expands at most {max}',
     ja: 'この範囲では {count} 件のレコードになります。Zonelint が展開するのは {max} 件までです',
@@ -116,6 +120,10 @@ export const ZoneDetails: Record<string, { en: string; ja: string }> = {
     ja: 'は読み込みませんでした（信頼されていないワークスペースなどで $INCLUDE が許可されていません）',
   },
   'include-too-deep': { en: 'is nested too deeply', ja: 'の入れ子が深すぎます' },
+  'include-too-many': {
+    en: 'was not read: this zone already read too many $INCLUDE files',
+    ja: 'は読み込みませんでした（このゾーンで読み込む $INCLUDE ファイルが多すぎます）',
+  },
   'close-without-open': { en: "')' without a matching '('", ja: "対応する '(' のない ')'" },
   'open-without-close': { en: "'(' is never closed", ja: "'(' が閉じられていません" },
 };

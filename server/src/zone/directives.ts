@@ -79,6 +79,9 @@ function include(p: ZoneParser, fileTok: Token, originTok: Token | undefined, so
   if (!p.options.allowInclude(target)) {
     return problem(ZoneCodes.includeNotFound.code, 'include-disallowed', 'information');
   }
+  if (++p.includeReads > p.options.limits.includeReads) {
+    return problem(ZoneCodes.includeNotFound.code, 'include-too-many');
+  }
   let text: string | undefined;
   try {
     text = p.options.readFile(target);

@@ -27,13 +27,37 @@ export interface ParseOptions {
   readonly allowInclude?: (absolutePath: string) => boolean;
   /** The default TTL before any $TTL or SOA, as BIND's. */
   readonly defaultTtl?: number;
+  /** Bounds on the work one parse may do (hostile zones); defaults in ZONE_LIMITS. */
+  readonly limits?: Partial<ZoneLimits>;
 }
 
-function readFromDisk(absolutePath: string): string | undefined {
+export interface ZoneLimits {
+  /** Records all $GENERATE directives of one parse may make together. */
+  readonly generatedRecords: number;
+  /** $INCLUDE files one parse may read, counting every read (a file included twice counts twice). */
+  readonly includeReads: number;
+}
+
+export const ZONE_LIMITS: ZoneLimits = { generatedRecords: 1 << 20, includeReads: 1000 };
+
+/** Largest file read for $INCLUDE: far above any real zone, far below exhausting memory. */
+const MAX_INCLUDE_BYTES = 512 * 1024 * 1024;
+
+/**
+ * Reads an $INCLUDE target from disk: regular files only, opened without blocking,
+ * so a FIFO, a device such as /dev/zero or a folder is "cannot be read", never a hang.
+ */
+export function readFromDisk(absolutePath: string): string | undefined {
+  let fd: number | undefined;
   try {
-    return fs.readFileSync(absolutePath, 'utf8');
+    fd = fs.openSync(absolutePath, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    const st = fs.fstatSync(fd);
+    if (!st.isFile() || st.size > MAX_INCLUDE_BYTES) return undefined;
+    return fs.readFileSync(fd, 'utf8');
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
 }
 
@@ -54,6 +78,7 @@ export function parseZoneText(text: string, options: ParseOptions = {}): Zone {
     defaultTtl: options.defaultTtl,
     readFile: options.readFile ?? readFromDisk,
     allowInclude: options.allowInclude ?? (() => true),
+    limits: { ...ZONE_LIMITS, ...options.limits },
   });
   try {
     parser.parseText(text, {
