@@ -202,7 +202,15 @@ export async function lookupTree(
 
 /** Every node of the tree, depth first, root included. */
 export function walkTree(node: LookupNode): LookupNode[] {
-  return [node, ...node.children.flatMap(walkTree)];
+  // One array filled in place: spreading each subtree made a 64-deep chain cost 64²/2 copies.
+  const out: LookupNode[] = [];
+  const stack: LookupNode[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    out.push(n);
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+  }
+  return out;
 }
 
 /**
