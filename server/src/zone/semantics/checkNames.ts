@@ -26,6 +26,7 @@ function isAlnum(c: number): boolean {
 
 /** BIND's dns_name_ishostname on a presentation-form name. */
 export function isHostName(name: string, allowWildcard: boolean): boolean {
+  if (!name.includes('\\')) return isPlainHostName(name, allowWildcard);
   const decoded = decodeName(name);
   if (!decoded.ok) return false;
   const labels = allowWildcard && decoded.labels[0] === '*' ? decoded.labels.slice(1) : decoded.labels;
@@ -37,6 +38,23 @@ export function isHostName(name: string, allowWildcard: boolean): boolean {
     }
     return true;
   });
+}
+
+/** isHostName for a name without escapes: its labels are its text between dots. */
+function isPlainHostName(name: string, allowWildcard: boolean): boolean {
+  let start = allowWildcard && name.startsWith('*.') ? 2 : 0;
+  if (name === '.' || (allowWildcard && name === '*.')) return true;
+  while (start < name.length) {
+    let end = name.indexOf('.', start);
+    if (end < 0) end = name.length;
+    if (end === start) return false;
+    for (let i = start; i < end; i++) {
+      const c = name.charCodeAt(i);
+      if (!isAlnum(c) && (i === start || i === end - 1 || c !== 0x2d)) return false;
+    }
+    start = end + 1;
+  }
+  return true;
 }
 
 export function checkCheckNames(ctx: SemanticContext): Problem[] {

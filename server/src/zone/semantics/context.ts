@@ -18,6 +18,8 @@ export interface SemanticContext {
    * a zone that includes one file twice gets one diagnostic per problem, not two.
    */
   readonly records: readonly ResourceRecord[];
+  /** Records of `all` that repeat an earlier one (RFC 2181 §5: the same RR twice). */
+  readonly duplicates: ReadonlySet<ResourceRecord>;
   /** In-zone records by owner key (RFC 4343 case-insensitive). */
   readonly byOwner: ReadonlyMap<string, readonly ResourceRecord[]>;
   /** Owner keys of delegations: NS RRsets below the apex and not below another cut. */
@@ -27,29 +29,69 @@ export interface SemanticContext {
 
 export function buildContext(zone: Zone, now: Date): SemanticContext {
   const apex = zone.origin;
-  const all = zone.records.filter((r) => isSubdomain(r.owner, apex));
-  const seen = new Set<string>();
-  const records = all.filter((r) => {
-    const key = recordKey(r);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  const byOwner = new Map<string, ResourceRecord[]>();
-  for (const r of records) {
-    const key = nameKey(r.owner);
-    const list = byOwner.get(key);
-    if (list) list.push(r);
-    else byOwner.set(key, [r]);
-  }
   const apexKey = nameKey(apex);
+  const all: ResourceRecord[] = [];
+  const records: ResourceRecord[] = [];
+  const duplicates = new Set<ResourceRecord>();
+  const byOwner = new Map<string, ResourceRecord[]>();
+  // Records of one owner come in runs: the owner's key and list are looked up once per run.
+  let lastOwner: string | undefined;
+  let list: ResourceRecord[] | undefined;
+  let inZone = false;
+  const bigRRsets = new Map<ResourceRecord[], Set<string>>();
+  for (const r of zone.records) {
+    if (r.owner !== lastOwner) {
+      lastOwner = r.owner;
+      const key = nameKey(r.owner);
+      inZone = isKeyAtOrBelow(key, apexKey);
+      list = inZone ? byOwner.get(key) : undefined;
+      if (inZone && !list) byOwner.set(key, (list = []));
+    }
+    if (!inZone || !list) continue;
+    all.push(r);
+    if (isDuplicate(list, r, bigRRsets)) {
+      duplicates.add(r);
+      continue;
+    }
+    records.push(r);
+    list.push(r);
+  }
   const nsOwners = [...byOwner.entries()]
     .filter(([key, rs]) => key !== apexKey && rs.some((r) => r.type === 'NS'))
     .map(([key]) => key)
     .sort((a, b) => a.length - b.length);
   const cuts = new Set<string>();
   for (const key of nsOwners) if (!hasAncestorIn(key, apexKey, cuts)) cuts.add(key);
-  return { zone, apex, all, records, byOwner, cuts, now };
+  return { zone, apex, all, records, duplicates, byOwner, cuts, now };
+}
+
+/** isSubdomain on keys already lower-cased. */
+function isKeyAtOrBelow(key: string, apexKey: string): boolean {
+  if (apexKey === '.' || key === apexKey) return true;
+  return key.endsWith(apexKey) && isSubdomain(key, apexKey);
+}
+
+/** Owners with more records than this compare keys in a set, not pairwise. */
+const PAIRWISE_MAX = 32;
+
+/** Whether `r` repeats a record of `list` (same owner); `big` holds key sets of long lists. */
+function isDuplicate(list: ResourceRecord[], r: ResourceRecord, big: Map<ResourceRecord[], Set<string>>): boolean {
+  if (list.length <= PAIRWISE_MAX) return list.some((earlier) => sameRecord(earlier, r));
+  let keys = big.get(list);
+  if (!keys) big.set(list, (keys = new Set(list.map(recordKey))));
+  const key = recordKey(r);
+  if (keys.has(key)) return true;
+  keys.add(key);
+  return false;
+}
+
+/** The same RR (see recordKey), without building the key: owners are already equal. */
+function sameRecord(a: ResourceRecord, b: ResourceRecord): boolean {
+  if (a.typeCode !== b.typeCode || (a.class !== b.class && a.class.toUpperCase() !== b.class.toUpperCase())) return false;
+  const x = a.rdata.canonical;
+  const y = b.rdata.canonical;
+  if (x === y) return true;
+  return x.length === y.length && CASE_FOLDED.has(a.type) && x.toLowerCase() === y.toLowerCase();
 }
 
 /** Types whose canonical RDATA holds only names, numbers and mnemonics: safe to fold case. */

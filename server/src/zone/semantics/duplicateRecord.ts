@@ -11,18 +11,12 @@
  */
 import type { Problem } from '../../diagnostics/types';
 import { SemanticsCodes } from './codes';
-import { type SemanticContext, problem, recordKey } from './context';
+import { type SemanticContext, problem } from './context';
 
 export function checkDuplicateRecords(ctx: SemanticContext): Problem[] {
   const out: Problem[] = [];
-  const seen = new Set<string>();
   for (const r of ctx.all) {
-    const key = recordKey(r);
-    if (!seen.has(key)) {
-      seen.add(key);
-      continue;
-    }
-    out.push(problem(SemanticsCodes.duplicateRecord, r, r.span, { type: r.type }));
+    if (ctx.duplicates.has(r)) out.push(problem(SemanticsCodes.duplicateRecord, r, r.span, { type: r.type }));
   }
   return out;
 }

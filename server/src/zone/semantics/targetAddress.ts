@@ -10,10 +10,21 @@ import { type TargetField, targetsOf } from './targets';
 
 /** The address the token spells, without a trailing dot; undefined when it is a name. */
 export function writtenAddress(text: string): string | undefined {
+  if (!couldBeAddress(text)) return undefined;
   const bare = text.endsWith('.') && !text.endsWith('\\.') ? text.slice(0, -1) : text;
   if (ipaddr.IPv4.isValidFourPartDecimal(bare)) return bare;
   if (bare.includes(':') && !bare.includes('%') && ipaddr.IPv6.isValid(bare)) return bare;
   return undefined;
+}
+
+/** Cheap pre-filter: an address has a `:`, or only digits and dots. */
+function couldBeAddress(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3a) return true;
+    if (c !== 0x2e && (c < 0x30 || c > 0x39)) return false;
+  }
+  return true;
 }
 
 export function checkTargetAddress(ctx: SemanticContext, target: TargetField, def: CodeDef): Problem[] {
