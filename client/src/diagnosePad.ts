@@ -16,11 +16,11 @@ export class DiagnosePads implements vscode.CodeLensProvider, vscode.Disposable 
     ];
   }
 
-  /** Opens a new empty pad in the active column. */
+  /** Opens a new empty pad in the active column (as a tab of its own: the zone's preview tab stays open). */
   async open(): Promise<vscode.TextEditor> {
     const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: '' });
     this.pads.add(doc.uri.toString());
-    return vscode.window.showTextDocument(doc);
+    return vscode.window.showTextDocument(doc, { preview: false });
   }
 
   has(doc: vscode.TextDocument): boolean {
