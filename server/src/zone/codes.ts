@@ -120,6 +120,14 @@ export const ZoneDetails: Record<string, { en: string; ja: string }> = {
     ja: 'は読み込みませんでした（信頼されていないワークスペースなどで $INCLUDE が許可されていません）',
   },
   'include-too-deep': { en: 'is nested too deeply', ja: 'の入れ子が深すぎます' },
+  'singleton-type': {
+    en: "'{owner}' already has a different {type} record; a name has only one {type}",
+    ja: "'{owner}' には別の {type} レコードがすでにあります。{type} は 1 つの名前に 1 つしか置けません",
+  },
+  'nsec3-owner': {
+    en: 'the first label of an NSEC3 owner must be a hashed name in base32hex (0-9, A-V) without padding',
+    ja: 'NSEC3 レコードの名前の最初のラベルは、パディングなしの base32hex（0-9, A-V）で書いたハッシュ値でなければなりません',
+  },
   'include-too-many': {
     en: 'was not read: this zone already read too many $INCLUDE files',
     ja: 'は読み込みませんでした（このゾーンで読み込む $INCLUDE ファイルが多すぎます）',

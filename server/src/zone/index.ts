@@ -7,6 +7,9 @@ import * as path from 'node:path';
 import type { Zone } from './ast';
 import { checkCnameAndOtherData } from './checks/cnameAndOtherData';
 import { checkMultipleSoa } from './checks/multipleSoa';
+import { checkNsec3Owners } from './checks/nsec3Owner';
+import { checkObsoleteTypes } from './checks/obsoleteType';
+import { checkSingletonTypes } from './checks/singletonType';
 import { ZoneCodes } from './codes';
 import { parseName } from './names';
 import { inferOrigin } from './origin';
@@ -89,6 +92,9 @@ export function parseZoneText(text: string, options: ParseOptions = {}): Zone {
     const checks = [
       ...checkCnameAndOtherData(parser.records),
       ...checkMultipleSoa(parser.records),
+      ...checkSingletonTypes(parser.records),
+      ...checkObsoleteTypes(parser.records),
+      ...checkNsec3Owners(parser.records),
     ];
     for (const p of checks) parser.report(p.file, p.code, p.offset, p.length, p.args, p.severity);
   } catch (e) {

@@ -1,0 +1,38 @@
+/**
+ * Checks BIND makes while loading a zone, found missing by the differential test
+ * (test/unit/zone/differential.test.ts): singleton CNAME/DNAME, obsolete MD/MF and
+ * NSEC3 owners. Each case's verdict is named-checkzone 9.18's.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseZoneText } from '../../../server/src/zone/index';
+import { describe } from './helpers';
+
+const HEAD = '$TTL 1\n@ SOA ns h 1 2 3 4 5\n@ NS ns\nns A 1.2.3.4\n';
+const O = { origin: 'example.' };
+
+function problems(body: string): string[] {
+  const text = HEAD + body;
+  return describe(parseZoneText(text, O), text);
+}
+
+test('a second, different CNAME or DNAME at a name: "multiple RRs of singleton type"', () => {
+  assert.deepEqual(problems('x CNAME a.\nx CNAME b.\n'), ['zone-syntax singleton-type "x"']);
+  assert.deepEqual(problems('x CNAME a.\ny A 1.1.1.1\nX.example. CNAME b.\n'), ['zone-syntax singleton-type "X.example."']);
+  assert.deepEqual(problems('d DNAME a.\nd DNAME b.\n'), ['zone-syntax singleton-type "d"']);
+  // The same target again is a duplicate that merges; NSEC is not a singleton.
+  assert.deepEqual(problems('x CNAME a.\nx CNAME A.\nn NSEC a. A\nn NSEC b. A\n'), []);
+});
+
+test('MD and MF are refused as obsolete', () => {
+  assert.deepEqual(problems('x MD a.\nx MF a.\n'), ['zone-unknown-type "MD"', 'zone-unknown-type "MF"']);
+});
+
+test('an NSEC3 owner starts with a base32hex hash label', () => {
+  const bad = ['0', '000', '000000', '01', '0v', 'vv', 'ab_c', 'c\\065', '\\*', 'a'.repeat(63), 'x.2T7B4G4VSA5SMI47K61MV5BV1A22BOJR'];
+  const good = ['00', '0000', '00000', '0000000', '0g', '2T7B4G4VSA5SMI47K61MV5BV1A22BOJR', '2t7b4g4vsa5smi47k61mv5bv1a22bojr.a.b'];
+  for (const owner of bad) {
+    assert.deepEqual(problems(`${owner} NSEC3 1 0 1 - 2T7B4G4VSA5SMI47K61MV5BV1A22BOJR\n`), [`zone-bad-name nsec3-owner ${JSON.stringify(owner)}`], owner);
+  }
+  for (const owner of good) assert.deepEqual(problems(`${owner} NSEC3 1 0 1 - 2T7B4G4VSA5SMI47K61MV5BV1A22BOJR\n`), [], owner);
+});
