@@ -78,7 +78,7 @@ class Gen {
   private readonly pool: string[] = ['', 'ns', 'www', 'mail'];
   private unique = 0;
   /** The current $ORIGIN relative to the zone origin ('' at the apex), or undefined if outside. */
-  private rel = '';
+  private rel: string | undefined = '';
   private lastOwnerRel: string | undefined = undefined;
 
   constructor(
