@@ -7,7 +7,8 @@
 import { record, type Codec } from './codec';
 import type { TextCursor } from './cursor';
 import { flatBitmap, typeBitmap } from './bitmap';
-import { base64Rest, hexRest, name, rrtype, u16, u32, u8, type Field } from './fields';
+import { base64Rest, hexRest, name, readType, u16, u32, u8, type Field } from './fields';
+import { isKnownType, typeName } from './types';
 import { algorithm, certAlgorithm, certType, digestType, keyFlags } from './mnemonics';
 import { WireReader, hexUpper } from './wire';
 
@@ -56,6 +57,40 @@ const ds = digestChecked(
 );
 
 const dnskey = record(keyFlags(), u8('protocol'), algorithm(), base64Rest('key'));
+
+/** RKEY (draft-reid-dnsext-rkey): BIND 9.18 takes only flags 0 (else FORMERR). */
+const rkey: Codec = {
+  fromText(c, w) {
+    dnskey.fromText(c, w);
+    if (c.hasErrors) return;
+    const d = dnskey.fromWire(new WireReader(w.toBytes()));
+    if (d && d.fields.flags !== 0) c.report(c.tokens[0], 'rdata-value', { field: 'flags' });
+  },
+  fromWire: (r) => dnskey.fromWire(r),
+};
+
+/**
+ * The type covered of RRSIG and SIG (RFC 4034 §3.2, RFC 2535 §4.1): a mnemonic, `TYPEnnn`
+ * or, as BIND reads it, a bare number. For SIG BIND prints a type it has no mnemonic for
+ * (and 0) as the bare number; for RRSIG as TYPEnnn.
+ */
+function typeCovered(sig: boolean): Field {
+  return {
+    name: 'typeCovered',
+    text(c, w) {
+      const t = c.word('typeCovered');
+      if (!t) return;
+      const v = !t.quoted && /^[0-9]{1,5}$/.test(t.text) && Number(t.text) <= 0xffff ? Number(t.text) : readType(c, t);
+      if (v !== undefined) w.u16(v);
+    },
+    wire(r) {
+      const v = r.u16();
+      if (v === undefined) return undefined;
+      const text = !sig || (v !== 0 && isKnownType(v)) ? typeName(v) : String(v);
+      return { value: typeName(v), text };
+    },
+  };
+}
 
 /**
  * RRSIG times: YYYYMMDDHHmmSS (UTC) or up to 10 digits of seconds since the epoch. SIG
@@ -106,7 +141,7 @@ export function formatSigTime(v: number, now = Math.floor(Date.now() / 1000)): s
 
 function signature(datesOnly: boolean): Codec {
   return record(
-    rrtype('typeCovered'),
+    typeCovered(datesOnly),
     algorithm(),
     u8('labels'),
     u32('originalTtl'),
@@ -223,7 +258,7 @@ export const dnssecCodecs: ReadonlyArray<readonly [string, Codec]> = [
   ['DLV', ds],
   ['DNSKEY', dnskey],
   ['CDNSKEY', dnskey],
-  ['RKEY', dnskey],
+  ['RKEY', rkey],
   ['KEY', record(keyFlags(), u8('protocol'), algorithm(), base64Rest('key', { optional: true }))],
   ['RRSIG', rrsig],
   ['SIG', signature(true)],
