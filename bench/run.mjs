@@ -1,7 +1,12 @@
 // npm run bench: zonelint's figures next to the reference tools, measured in the same run.
 // Generates its zones on the fly (../shared/bench/gen-zone.py) under bench/.work/.
+// Then one line per goal of issue 9: our figure, the reference, the ratio, the target.
+// BENCH_RECORDS, BENCH_RUNS, BENCH_LSP_SIZES (e.g. 100000,1000000), BENCH_LSP_EDITS,
+// BENCH_DNS_DELAY_MS; BENCH_SKIP=check,lsp,spf,vsix leaves parts out.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, closeSync, statSync } from 'node:fs';
+import * as esbuild from 'esbuild';
+import { activation, keystrokes } from './lsp.mjs';
+import { existsSync, mkdirSync, openSync, closeSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -12,15 +17,23 @@ const records = Number(process.env.BENCH_RECORDS ?? 1_000_000);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const origin = 'example.com.';
 
+const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
+
 mkdirSync(work, { recursive: true });
-const zone = join(work, `zone-${records}.db`);
-if (!existsSync(zone) || statSync(zone).size === 0) {
-  process.stderr.write(`generating ${records} records → ${zone}\n`);
-  const fd = openSync(zone, 'w');
-  const r = spawnSync('python3', [generator, String(records), origin], { stdio: ['ignore', fd, 'inherit'] });
-  closeSync(fd);
-  if (r.status !== 0) throw new Error('zone generation failed');
+
+/** The generated zone of `n` records (made once, kept under bench/.work). */
+function zoneOf(n) {
+  const file = join(work, `zone-${n}.db`);
+  if (!existsSync(file) || statSync(file).size === 0) {
+    process.stderr.write(`generating ${n} records → ${file}\n`);
+    const fd = openSync(file, 'w');
+    const r = spawnSync('python3', [generator, String(n), origin], { stdio: ['ignore', fd, 'ignore'] });
+    closeSync(fd);
+    if (r.status !== 0) throw new Error('zone generation failed');
+  }
+  return file;
 }
+const zone = zoneOf(records);
 
 function which(cmd) {
   return spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).stdout.trim() || undefined;
@@ -43,38 +56,113 @@ function median(xs) {
   return s[Math.floor(s.length / 2)];
 }
 
-const tools = [
-  { name: 'zonelint check', argv: [process.execPath, join(root, 'dist', 'cli.js'), 'check', '--origin', origin, zone] },
-];
-if (which('kzonecheck')) tools.push({ name: 'kzonecheck', argv: ['kzonecheck', '-o', origin, zone] });
-else process.stderr.write('kzonecheck not installed (Debian knot-dnssecutils): no reference figure\n');
-if (which('named-checkzone'))
-  tools.push({ name: 'named-checkzone', argv: ['named-checkzone', '-i', 'local', '-o', '/dev/null', origin, zone] });
-else process.stderr.write('named-checkzone not installed (Debian bind9-utils): no reference figure\n');
+/** Goal lines: [goal, ours, reference, ratio, target]. */
+const goals = [];
 
-const results = [];
-for (const tool of tools) {
-  const samples = [];
-  for (let i = 0; i < runs; i++) samples.push(measure(tool.argv));
-  const seconds = median(samples.map((s) => s.seconds));
-  const peakMB = Math.max(...samples.map((s) => s.peakMB));
-  results.push({ name: tool.name, seconds, peakMB, status: samples[0].status });
+if (!skip.has('check')) {
+  const tools = [
+    { name: 'zonelint check', argv: [process.execPath, process.env.BENCH_CLI ?? join(root, 'dist', 'cli.js'), 'check', '--origin', origin, zone] },
+  ];
+  if (which('kzonecheck')) tools.push({ name: 'kzonecheck', argv: ['kzonecheck', '-o', origin, zone] });
+  else process.stderr.write('kzonecheck not installed (Debian knot-dnssecutils): no reference figure\n');
+  if (which('named-checkzone'))
+    tools.push({ name: 'named-checkzone', argv: ['named-checkzone', '-i', 'local', '-o', '/dev/null', origin, zone] });
+  else process.stderr.write('named-checkzone not installed (Debian bind9-utils): no reference figure\n');
+
+  const results = [];
+  for (const tool of tools) {
+    const samples = [];
+    for (let i = 0; i < runs; i++) samples.push(measure(tool.argv));
+    const seconds = median(samples.map((s) => s.seconds));
+    const peakMB = Math.max(...samples.map((s) => s.peakMB));
+    results.push({ name: tool.name, seconds, peakMB, status: samples[0].status });
+  }
+
+  const ours = results[0];
+  console.log(`\nZone check, ${records.toLocaleString('en')} records (median of ${runs} runs)\n`);
+  console.log('tool              seconds   records/s   peak MB   time vs zonelint   memory vs zonelint');
+  for (const r of results) {
+    const rate = records / r.seconds;
+    console.log(
+      [
+        r.name.padEnd(16),
+        r.seconds.toFixed(2).padStart(8),
+        (rate / 1e6).toFixed(2).padStart(9) + ' M',
+        r.peakMB.toFixed(0).padStart(8),
+        (r.seconds / ours.seconds).toFixed(2).padStart(17) + '×',
+        (r.peakMB / ours.peakMB).toFixed(2).padStart(19) + '×',
+        r.status === 0 || r.status === 1 ? '' : `  (exit ${r.status})`,
+      ].join('  '),
+    );
+  }
+  const kz = results.find((r) => r.name === 'kzonecheck');
+  goals.push([
+    `zonelint check, ${records.toLocaleString('en')} records: time`,
+    `${ours.seconds.toFixed(2)} s`,
+    kz ? `kzonecheck ${kz.seconds.toFixed(2)} s` : 'kzonecheck not installed',
+    kz ? `${(kz.seconds / ours.seconds).toFixed(2)}× as fast` : '',
+    '≥ 4× as fast',
+  ]);
+  goals.push([
+    `zonelint check, ${records.toLocaleString('en')} records: peak memory`,
+    `${ours.peakMB.toFixed(0)} MB`,
+    kz ? `kzonecheck ${kz.peakMB.toFixed(0)} MB` : '',
+    kz ? `${(ours.peakMB / kz.peakMB).toFixed(2)}×` : '',
+    '≤ 1×',
+  ]);
 }
 
-const ours = results[0];
-console.log(`\nZone check, ${records.toLocaleString('en')} records (median of ${runs} runs)\n`);
-console.log('tool              seconds   records/s   peak MB   time vs zonelint   memory vs zonelint');
-for (const r of results) {
-  const rate = records / r.seconds;
-  console.log(
-    [
-      r.name.padEnd(16),
-      r.seconds.toFixed(2).padStart(8),
-      (rate / 1e6).toFixed(2).padStart(9) + ' M',
-      r.peakMB.toFixed(0).padStart(8),
-      (r.seconds / ours.seconds).toFixed(2).padStart(17) + '×',
-      (r.peakMB / ours.peakMB).toFixed(2).padStart(19) + '×',
-      r.status === 0 || r.status === 1 ? '' : `  (exit ${r.status})`,
-    ].join('  '),
-  );
+if (!skip.has('lsp')) {
+  const lines = join(work, 'zone-1000-lines.db');
+  if (!existsSync(lines)) {
+    const text = spawnSync('head', ['-n', '1000', zoneOf(100_000)], { encoding: 'utf8', maxBuffer: 1 << 26 }).stdout;
+    writeFileSync(lines, text);
+  }
+  const starts = [];
+  for (let i = 0; i < runs; i++) starts.push(await activation(lines));
+  goals.push(['LSP: spawn to first diagnostics, 1,000-line zone', `${median(starts).toFixed(0)} ms`, '', '', '≤ 300 ms']);
+  const sizes = (process.env.BENCH_LSP_SIZES ?? '100000,1000000').split(',').map(Number);
+  for (const n of sizes) {
+    const edits = Number(process.env.BENCH_LSP_EDITS ?? (n >= 1_000_000 ? 3 : 10));
+    const k = await keystrokes(zoneOf(n), edits);
+    goals.push([
+      `LSP: keystroke to diagnostics, ${n.toLocaleString('en')} records (${edits} edits)`,
+      `p50 ${k.p50.toFixed(0)} ms, p95 ${k.p95.toFixed(0)} ms`,
+      '',
+      '',
+      n >= 1_000_000 ? 'p95 ≤ 100 ms' : 'p95 ≤ 30 ms',
+    ]);
+  }
 }
+
+if (!skip.has('spf')) {
+  // The SPF benchmark uses the TypeScript test helpers (knotd, delay proxy): bundle it.
+  const out = join(work, 'spf-tree.js');
+  await esbuild.build({ entryPoints: [join(root, 'bench', 'spf-tree.ts')], outfile: out, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'error' });
+  const r = spawnSync(process.execPath, [out], { encoding: 'utf8', env: process.env });
+  const spf = JSON.parse(r.stdout.trim().split('\n').pop() || '{}');
+  if (spf.error) process.stderr.write(`SPF tree benchmark: ${spf.error}\n`);
+  else {
+    goals.push([
+      `SPF tree, live DNS (${spf.nodes} records, ${spf.delayMs} ms per answer): parallel + cached`,
+      `${spf.parallelMs.toFixed(0)} ms`,
+      `sequential ${spf.sequentialMs.toFixed(0)} ms`,
+      `${(spf.sequentialMs / spf.parallelMs).toFixed(2)}× as fast`,
+      '≥ 2× as fast',
+    ]);
+    if (spf.pyspfMs !== null)
+      goals.push(['SPF tree, same zone: against pyspf (check2)', `${spf.parallelMs.toFixed(0)} ms`, `pyspf ${spf.pyspfMs.toFixed(0)} ms`, `${(spf.pyspfMs / spf.parallelMs).toFixed(2)}× as fast`, '']);
+  }
+}
+
+if (!skip.has('vsix')) {
+  const vsix = join(work, 'zonelint.vsix');
+  const r = spawnSync('npx', ['vsce', 'package', '--no-dependencies', '--out', vsix], { cwd: root, encoding: 'utf8', timeout: 180_000 });
+  if (r.status === 0) goals.push(['.vsix size', `${(statSync(vsix).size / 1024).toFixed(0)} KB`, '', '', '≤ 1024 KB']);
+  else process.stderr.write(`vsce package failed: ${(r.stderr || r.stdout).trim().split('\n').pop()}\n`);
+}
+
+console.log('\nGoals (issue 9)\n');
+const width = Math.max(...goals.map((g) => g[0].length));
+for (const [goal, ours, reference, ratio, target] of goals)
+  console.log([goal.padEnd(width), ours.padStart(24), reference.padStart(24), ratio.padStart(16), `  target ${target}`].join('  '));

@@ -1,0 +1,132 @@
+// LSP latency: drives `node dist/server.js --stdio` (zonelint-lsp) over JSON-RPC like an
+// editor does. Reports the time from spawning the server to the first diagnostics of a
+// 1,000-line zone (activation), and for each large zone the time from one keystroke
+// (an incremental didChange) to the diagnostics published for that version, p50/p95.
+// Used by bench/run.mjs; run alone: node bench/lsp.mjs ZONE_FILE... (prints JSON lines).
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** A language server on stdio with request/notification plumbing. */
+function startServer() {
+  const serverJs = process.env.BENCH_SERVER ?? join(root, 'dist', 'server.js');
+  const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  let buffer = Buffer.alloc(0);
+  let nextId = 1;
+  const pending = new Map();
+  const listeners = new Set();
+  child.stdout.on('data', (chunk) => {
+    buffer = Buffer.concat([buffer, chunk]);
+    for (;;) {
+      const headerEnd = buffer.indexOf('\r\n\r\n');
+      if (headerEnd < 0) return;
+      const length = Number(/Content-Length: (\d+)/i.exec(buffer.subarray(0, headerEnd).toString())[1]);
+      if (buffer.length < headerEnd + 4 + length) return;
+      const message = JSON.parse(buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8'));
+      buffer = buffer.subarray(headerEnd + 4 + length);
+      if (message.id !== undefined && message.method === undefined) {
+        pending.get(message.id)?.(message.result);
+        pending.delete(message.id);
+      } else if (message.id !== undefined) {
+        // A request from the server (configuration, registerCapability…): answer empty.
+        send({ jsonrpc: '2.0', id: message.id, result: message.method === 'workspace/configuration' ? message.params.items.map(() => null) : null });
+      } else {
+        for (const l of listeners) l(message);
+      }
+    }
+  });
+  function send(message) {
+    const body = Buffer.from(JSON.stringify(message), 'utf8');
+    child.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
+    child.stdin.write(body);
+  }
+  return {
+    request(method, params) {
+      const id = nextId++;
+      return new Promise((res) => {
+        pending.set(id, res);
+        send({ jsonrpc: '2.0', id, method, params });
+      });
+    },
+    notify(method, params) {
+      send({ jsonrpc: '2.0', method, params });
+    },
+    /** Resolves with the first diagnostics for `uri` that satisfy `accept`. */
+    diagnostics(uri, accept = () => true) {
+      return new Promise((res) => {
+        const l = (m) => {
+          if (m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && accept(m.params)) {
+            listeners.delete(l);
+            res(m.params);
+          }
+        };
+        listeners.add(l);
+      });
+    },
+    async stop() {
+      await this.request('shutdown', null);
+      this.notify('exit', null);
+      await new Promise((res) => child.once('exit', res));
+    },
+  };
+}
+
+async function open(server, file) {
+  await server.request('initialize', {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
+    initializationOptions: { dns: { mode: 'offline' } },
+  });
+  server.notify('initialized', {});
+  const uri = pathToFileURL(resolve(file)).href;
+  const text = readFileSync(file, 'utf8');
+  const first = server.diagnostics(uri);
+  server.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'dns-zone', version: 1, text } });
+  await first;
+  return { uri, text };
+}
+
+/** Spawn to first diagnostics, in ms. */
+export async function activation(file) {
+  const t = performance.now();
+  const server = startServer();
+  await open(server, file);
+  const ms = performance.now() - t;
+  await server.stop();
+  return ms;
+}
+
+function percentile(xs, p) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+}
+
+/** One-character edits spread over the zone; ms from didChange to that version's diagnostics. */
+export async function keystrokes(file, edits) {
+  const server = startServer();
+  const { uri, text } = await open(server, file);
+  const lines = text.split('\n').length;
+  const samples = [];
+  for (let i = 0; i < edits; i++) {
+    const version = i + 2;
+    const line = Math.floor(lines / 2) + i * 37;
+    const published = server.diagnostics(uri, (p) => p.version === version);
+    const t = performance.now();
+    server.notify('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'x' }],
+    });
+    await published;
+    samples.push(performance.now() - t);
+  }
+  await server.stop();
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95), edits };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  for (const file of process.argv.slice(2)) console.log(JSON.stringify({ file, ...(await keystrokes(file, 10)) }));
+}
