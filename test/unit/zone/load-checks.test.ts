@@ -6,7 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseZoneText } from '../../../server/src/zone/index';
-import { describe } from './helpers';
+import { checkZoneSemantics } from '../../../server/src/zone/semantics/index';
+import { describe, under } from './helpers';
 
 const HEAD = '$TTL 1\n@ SOA ns h 1 2 3 4 5\n@ NS ns\nns A 1.2.3.4\n';
 const O = { origin: 'example.' };
@@ -35,4 +36,19 @@ test('an NSEC3 owner starts with a base32hex hash label', () => {
     assert.deepEqual(problems(`${owner} NSEC3 1 0 1 - 2T7B4G4VSA5SMI47K61MV5BV1A22BOJR\n`), [`zone-bad-name nsec3-owner ${JSON.stringify(owner)}`], owner);
   }
   for (const owner of good) assert.deepEqual(problems(`${owner} NSEC3 1 0 1 - 2T7B4G4VSA5SMI47K61MV5BV1A22BOJR\n`), [], owner);
+});
+
+test('an apex name server inside the zone with no address is an error; a delegation\'s only a warning', () => {
+  const check = (body: string) => {
+    const zone = parseZoneText('$TTL 1\n@ SOA ns h 1 2 3 4 5\n' + body, O);
+    return checkZoneSemantics(zone)
+      .filter((p) => p.code === 'zone-missing-glue')
+      .map((p) => `${p.severity ?? 'warning'} ${JSON.stringify(under('$TTL 1\n@ SOA ns h 1 2 3 4 5\n' + body, p))}`);
+  };
+  // named-checkzone: "NS 'ns2.example' has no address records", not loaded.
+  assert.deepEqual(check('@ NS ns\n@ NS ns2\nns A 1.2.3.4\n'), ['error "ns2"']);
+  // Loaded, with the message only.
+  assert.deepEqual(check('@ NS ns\nns A 1.2.3.4\nsub NS ns.sub\n'), ['warning "ns.sub"']);
+  // Below a delegation BIND says nothing: a warning at most, never an error.
+  assert.deepEqual(check('@ NS ns.sub\nsub NS x.net.\n'), ['warning "ns.sub"']);
 });

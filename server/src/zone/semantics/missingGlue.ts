@@ -7,12 +7,13 @@
  * BIND (`named-checkzone`, integrity checks) logs "NS 'x' has no address records (A or
  * AAAA)", or "has no REQUIRED/SIBLING GLUE address records"; Knot logs "missing glue
  * record". Both check only NS RRsets that are served: the apex's and delegations'
- * not themselves below another cut. One diagnostic per NS record, on its target.
+ * not themselves below another cut. One diagnostic per NS record, on its target: an
+ * error for the apex's name servers (BIND does not load the zone), else a warning.
  *
  * Targets that are CNAMEs or written as addresses get their own, more precise codes.
  */
 import type { Problem } from '../../diagnostics/types';
-import { isSubdomain } from '../names';
+import { isSubdomain, namesEqual } from '../names';
 import { SemanticsCodes } from './codes';
 import { type SemanticContext, hasType, isBelowCut, problem } from './context';
 import { writtenAddress } from './targetAddress';
@@ -25,7 +26,11 @@ export function checkMissingGlue(ctx: SemanticContext): Problem[] {
     if (!isSubdomain(t.name, ctx.apex)) continue;
     if (hasType(ctx, t.name, 'A', 'AAAA', 'CNAME')) continue;
     if (t.token && writtenAddress(t.token.text) !== undefined) continue;
-    out.push(problem(SemanticsCodes.missingGlue, t.record, t.token ?? t.record.span, { target: t.name, owner: t.record.owner }));
+    const p = problem(SemanticsCodes.missingGlue, t.record, t.token ?? t.record.span, { target: t.name, owner: t.record.owner });
+    // BIND refuses the zone when an apex name server has no address (not when it lies
+    // below a delegation, nor for a delegation's own name servers: those it only logs).
+    const apexError = namesEqual(t.record.owner, ctx.apex) && !isBelowCut(ctx, t.name);
+    out.push(apexError ? { ...p, severity: 'error' } : p);
   }
   return out;
 }
