@@ -9,6 +9,7 @@ import type { TextCursor } from './cursor';
 import { flatBitmap, typeBitmap } from './bitmap';
 import { base64Rest, hexRest, name, readType, u16, u32, u8, type Field } from './fields';
 import { isKnownType, typeName } from './types';
+import { splitLabels } from '../names';
 import { algorithm, certAlgorithm, certType, digestType, keyFlags } from './mnemonics';
 import { WireReader, hexUpper } from './wire';
 
@@ -152,7 +153,24 @@ function signature(datesOnly: boolean): Codec {
     base64Rest('signature'),
   );
 }
-const rrsig = signature(false);
+/**
+ * RRSIG (RFC 4034 §3.1.7): the signer is the owner or one of its ancestors, so it has no
+ * more labels than the Labels field counts; BIND rejects more ("out of range").
+ */
+const rrsigFields = signature(false);
+const rrsig: Codec = {
+  fromText(c, w) {
+    const plain = rrsigFields;
+    plain.fromText(c, w);
+    if (c.hasErrors) return;
+    const d = plain.fromWire(new WireReader(w.toBytes()));
+    const signer = d?.fields.signersName;
+    if (typeof signer === 'string' && splitLabels(signer).length > (d?.fields.labels as number)) {
+      c.report(c.tokens[7] ?? c.tokens[0], 'rdata-value', { field: 'signersName' });
+    }
+  },
+  fromWire: (r) => rrsigFields.fromWire(r),
+};
 
 /** NSEC3 salt: `-` for none, else hex; length-prefixed. */
 function salt(): Field {
