@@ -73,6 +73,9 @@ const parsed = new WeakMap<ResourceRecord, SpfRecordContext | null>();
 
 /** The record's SPF record, parsed with spans into the zone text; null when it is not one. */
 export function spfRecordOf(rr: ResourceRecord): SpfRecordContext | null {
+  // Only TXT and SPF records are remembered: a weak entry per record of a large zone
+  // costs memory and slows every garbage collection.
+  if ((rr.type !== 'TXT' && rr.type !== 'SPF') || !rr.rdata.strings) return null;
   let ctx = parsed.get(rr);
   if (ctx === undefined) {
     ctx = null;

@@ -155,18 +155,19 @@ export class ZoneParser {
       source.file,
     );
     const line = emptyLine();
+    const sourceText = new SourceText(text);
     while (scanner.next(line)) {
       if (line.failed || line.tokens.length === 0) continue;
       const first = line.tokens[0];
       if (!line.blankOwner && !first.quoted && first.text.charCodeAt(0) === 0x24 /* $ */) {
         handleDirective(this, line.tokens, source);
       } else {
-        this.recordLine(line.tokens, line.blankOwner, source);
+        this.recordLine(line.tokens, line.blankOwner, source, sourceText, line.offset);
       }
     }
   }
 
-  private recordLine(toks: readonly Token[], blankOwner: boolean, source: Source): void {
+  private recordLine(toks: readonly Token[], blankOwner: boolean, source: Source, text: SourceText, lineStart: number): void {
     let owner: string | undefined;
     let ownerSpan: Span | undefined;
     let i = 0;
@@ -194,12 +195,13 @@ export class ZoneParser {
     }
     const last = toks[toks.length - 1];
     const span = { offset: toks[0].offset, length: last.offset + last.length - toks[0].offset };
-    this.addRecord(owner, ownerSpan, toks, i, span, source, false);
+    this.addRecord(owner, ownerSpan, toks, i, span, source, false, { text, lineStart });
   }
 
   /**
    * Reads `[ttl] [class] type rdata…` from toks[i…] and adds the record. Returns false
-   * when a problem stopped it.
+   * when a problem stopped it. With `line` (toks are that logical line's tokens, as the
+   * scanner read them) the record keeps no tokens: it reads them again when asked.
    */
   addRecord(
     owner: string,
@@ -209,6 +211,7 @@ export class ZoneParser {
     span: Span,
     source: Source,
     generated: boolean,
+    line?: { readonly text: SourceText; readonly lineStart: number },
   ): boolean {
     let ttlTok: Token | undefined;
     let classTok: Token | undefined;
@@ -280,7 +283,8 @@ export class ZoneParser {
       typeName(code),
       code,
       rdata,
-      rdataTokens,
+      line ? line.text : rdataTokens,
+      line ? line.lineStart * 8 + i + 1 : -1,
       source.file,
       generated,
       ownerSpan,
@@ -382,9 +386,22 @@ export class ZoneParser {
   }
 }
 
+/** A text being parsed, shared by its records, which read their RDATA tokens from it again. */
+class SourceText {
+  constructor(readonly text: string) {}
+
+  /** The tokens of the logical line at `lineStart` from the `skip`th on. */
+  tokens(lineStart: number, skip: number): Token[] {
+    const line = emptyLine();
+    new Scanner(this.text, () => undefined, undefined, undefined, lineStart).next(line);
+    return line.tokens.slice(skip);
+  }
+}
+
 /**
  * A record as the parser makes it: spans are kept as numbers and made into objects only
- * when read, so a million-record zone costs one object per record, not six.
+ * when read, and the RDATA tokens are scanned again from the source text when asked for,
+ * so a million-record zone costs one object per record, not a dozen.
  */
 class ParsedRecord implements ResourceRecord {
   private readonly ownerOffset: number;
@@ -406,7 +423,9 @@ class ParsedRecord implements ResourceRecord {
     readonly type: string,
     readonly typeCode: number,
     readonly rdata: Rdata,
-    readonly tokens: readonly Token[],
+    private readonly rdataTokens: readonly Token[] | SourceText,
+    /** With a SourceText: the line's start × 8 + the index of the first RDATA token in it. */
+    private readonly rescanAt: number,
     readonly file: string | undefined,
     generated: boolean,
     ownerSpan: Span | undefined,
@@ -428,6 +447,10 @@ class ParsedRecord implements ResourceRecord {
     this.generated = generated || undefined;
   }
 
+  get tokens(): readonly Token[] {
+    const t = this.rdataTokens;
+    return t instanceof SourceText ? t.tokens(Math.floor(this.rescanAt / 8), this.rescanAt % 8) : t;
+  }
   get class(): string {
     return this.cls;
   }

@@ -43,9 +43,11 @@ export class Scanner {
     /** Where comments go; undefined to drop them. */
     private readonly comments?: Comment[],
     private readonly file?: string,
+    /** Where to start: 0, or the start of a logical line read before. */
+    start = 0,
   ) {
     // A byte-order mark is not part of the first owner name.
-    if (text.charCodeAt(0) === 0xfeff) this.pos = 1;
+    this.pos = start === 0 && text.charCodeAt(0) === 0xfeff ? 1 : start;
   }
 
   /** Reads the next logical line into `line`; false at the end of the text. */
