@@ -120,6 +120,10 @@ export const ZoneDetails: Record<string, { en: string; ja: string }> = {
     ja: 'は読み込みませんでした（信頼されていないワークスペースなどで $INCLUDE が許可されていません）',
   },
   'include-too-deep': { en: 'is nested too deeply', ja: 'の入れ子が深すぎます' },
+  'include-after-date': {
+    en: '$INCLUDE may not be used after $DATE (BIND refuses the zone)',
+    ja: '$DATE の後では $INCLUDE を使えません（BIND はこのゾーンを読み込みません）',
+  },
   'singleton-type': {
     en: "'{owner}' already has a different {type} record; a name has only one {type}",
     ja: "'{owner}' には別の {type} レコードがすでにあります。{type} は 1 つの名前に 1 つしか置けません",

@@ -11,6 +11,9 @@ import type { Source, ZoneParser } from './parser';
 /** BIND has no include-depth limit of its own; this one keeps a bad tree finite. */
 const MAX_INCLUDE_DEPTH = 32;
 
+/** Parsers that have read a valid $DATE. */
+const dated = new WeakSet<ZoneParser>();
+
 export function handleDirective(p: ZoneParser, toks: readonly Token[], source: Source): void {
   const head = toks[0];
   const name = head.text.toUpperCase();
@@ -61,9 +64,14 @@ export function handleDirective(p: ZoneParser, toks: readonly Token[], source: S
       // BIND reads a YYYYMMDDHHMMSS time (the "now" for signature checks) and nothing else.
       if (arg.quoted || !/^[0-9]{14}$/.test(arg.text)) {
         p.report(source, ZoneCodes.syntax.code, arg.offset, arg.length, { detail: 'bad-date' });
-      }
+      } else dated.add(p);
       return;
     default:
+      // BIND 9.18: "$INCLUDE may not be used with $DATE" once a $DATE was read, anywhere.
+      if (dated.has(p)) {
+        p.report(source, ZoneCodes.syntax.code, head.offset, head.length, { detail: 'include-after-date' });
+        return;
+      }
       include(p, arg, toks[2], source);
   }
 }

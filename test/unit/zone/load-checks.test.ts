@@ -52,3 +52,14 @@ test('an apex name server inside the zone with no address is an error; a delegat
   // Below a delegation BIND says nothing: a warning at most, never an error.
   assert.deepEqual(check('@ NS ns.sub\nsub NS x.net.\n'), ['warning "ns.sub"']);
 });
+
+test('$INCLUDE after a $DATE (here or in an earlier include) is refused, as BIND does', () => {
+  const files: Record<string, string> = { '/v/i.db': 'y A 1.1.1.1\n', '/v/j.db': '$DATE 20241201000000\n' };
+  const run = (body: string) => {
+    const text = HEAD + body;
+    return describe(parseZoneText(text, { ...O, path: '/v/z.db', readFile: (p) => files[p] }), text);
+  };
+  assert.deepEqual(run('$DATE 20241201000000\n$INCLUDE i.db\n'), ['zone-syntax include-after-date "$INCLUDE"']);
+  assert.deepEqual(run('$INCLUDE j.db\n$INCLUDE i.db\n'), ['zone-syntax include-after-date "$INCLUDE"']);
+  assert.deepEqual(run('$INCLUDE i.db\n$DATE 20241201000000\n'), []);
+});
