@@ -27,12 +27,14 @@ const CNAME = 5;
 
 /**
  * One zone, indexed flat (a nested map per owner costs far more on large zones):
- * RRsets by `typeCode owner`, and every name that exists, empty non-terminals included.
+ * records by owner key, and the names that exist without records (empty non-terminals).
  */
 interface ZoneIndex {
   readonly apex: string;
-  readonly rrsets: Map<string, ResourceRecord[]>;
-  readonly names: Set<string>;
+  /** In-zone records by owner key, in zone order. */
+  readonly owners: Map<string, ResourceRecord[]>;
+  /** Names with no records but with descendants (RFC 8020 §2). */
+  readonly empty: Set<string>;
   /** Delegation points below the apex. */
   readonly cuts: Set<string>;
 }
@@ -50,26 +52,37 @@ function indexZone(zone: Zone): ZoneIndex {
   if (index) return index;
   const soa = zone.records.find((r) => r.typeCode === SOA);
   const apex = nameKey(soa ? soa.owner : zone.origin);
-  const rrsets = new Map<string, ResourceRecord[]>();
-  const names = new Set<string>([apex]);
+  const owners = new Map<string, ResourceRecord[]>();
+  // The apex exists whether or not it has records; ancestors are added up to it.
+  const empty = new Set<string>([apex]);
   const cuts = new Set<string>();
+  // Records of one owner come in runs: its key and list are found once per run.
+  let lastOwner: string | undefined;
+  let key = '';
+  let list: ResourceRecord[] | undefined;
   for (const record of zone.records) {
-    const owner = nameKey(record.owner);
-    if (!names.has(owner)) {
-      if (!isAtOrBelow(owner, apex)) continue;
-      names.add(owner);
-      // Every ancestor up to the apex exists too (empty non-terminals).
-      for (let up = parentOf(owner); up !== undefined && !names.has(up); up = parentOf(up)) names.add(up);
+    if (record.owner !== lastOwner) {
+      lastOwner = record.owner;
+      key = nameKey(record.owner);
+      list = owners.get(key);
+      if (!list && isAtOrBelow(key, apex)) {
+        owners.set(key, (list = []));
+        empty.delete(key);
+        // Every ancestor up to the apex exists too (empty non-terminals).
+        for (let up = parentOf(key); up !== undefined && !owners.has(up) && !empty.has(up); up = parentOf(up)) empty.add(up);
+      }
     }
-    const key = record.typeCode + ' ' + owner;
-    const rrset = rrsets.get(key);
-    if (rrset) rrset.push(record);
-    else rrsets.set(key, [record]);
-    if (record.typeCode === NS && owner !== apex) cuts.add(owner);
+    if (!list) continue;
+    list.push(record);
+    if (record.typeCode === NS && key !== apex) cuts.add(key);
   }
-  index = { apex, rrsets, names, cuts };
+  index = { apex, owners, empty, cuts };
   indexes.set(zone, index);
   return index;
+}
+
+function exists(index: ZoneIndex, key: string): boolean {
+  return index.owners.has(key) || index.empty.has(key);
 }
 
 /** Whether `key` is `apexKey` or below it; both lower-cased canonical names. */
@@ -85,17 +98,18 @@ function isAtOrBelow(key: string, apexKey: string): boolean {
 
 function answer(index: ZoneIndex, key: string, typeCode: number): Answer {
   let owner: string | undefined = key;
-  if (!index.names.has(key)) {
+  if (!exists(index, key)) {
     // RFC 4592 §3.3.1: the closest encloser's `*` child, if it exists, is the source of synthesis.
     let encloser = parentOf(key);
-    while (encloser !== undefined && !index.names.has(encloser)) encloser = parentOf(encloser);
+    while (encloser !== undefined && !exists(index, encloser)) encloser = parentOf(encloser);
     owner = encloser === undefined ? undefined : '*.' + (encloser === '.' ? '' : encloser);
-    if (owner === undefined || !index.names.has(owner)) return { kind: 'nxdomain' };
+    if (owner === undefined || !exists(index, owner)) return { kind: 'nxdomain' };
   }
-  const records = index.rrsets.get(typeCode + ' ' + owner);
-  if (records) return { kind: 'records', records };
-  const cname = typeCode === CNAME ? undefined : index.rrsets.get(CNAME + ' ' + owner);
-  if (cname) return { kind: 'cname', record: cname[0] };
+  const all = index.owners.get(owner) ?? [];
+  const records = all.filter((r) => r.typeCode === typeCode);
+  if (records.length > 0) return { kind: 'records', records };
+  const cname = typeCode === CNAME ? undefined : all.find((r) => r.typeCode === CNAME);
+  if (cname) return { kind: 'cname', record: cname };
   return { kind: 'nodata' };
 }
 
