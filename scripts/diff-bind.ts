@@ -48,7 +48,9 @@ for (let i = 0; i < count && Date.now() < deadline; i++) {
   // The category: the kind and the tag of the invalid statement, or the types differing.
   const invalid = z.statements.find((s) => s.tag.startsWith('invalid:'))?.tag;
   const diffTypes = [...quick.missing, ...quick.extra].map((r) => r.split(' ')[3]);
-  const category = `${quick.kind} ${invalid ?? [...new Set(diffTypes)].sort().join('/')}`;
+  // For a miss, BIND's reason (without line numbers and quoted names).
+  const reason = quick.kind === 'miss' ? ' ' + (/failed: (.*)$/m.exec(quick.bind)?.[1] ?? quick.bind.split('\n').find((l) => !/warning|using|TTL/.test(l))?.replace(/^zone \S+ /, '').replace(/'[^']*'/g, "'…'") ?? '') : '';
+  const category = `${quick.kind} ${invalid ?? [...new Set(diffTypes)].sort().join('/')}${reason}`;
   const seen = byCategory.get(category) ?? 0;
   byCategory.set(category, seen + 1);
   if (seen < maxShown) {

@@ -257,6 +257,22 @@ function nextHashed(): Field {
   };
 }
 
+const nsec3Fields = record(u8('hashAlgorithm'), u8('flags'), u16('iterations'), salt(), nextHashed(), typeBitmap('types', { allowEmpty: true }));
+
+/** NSEC3 with SHA-1 (RFC 5155 §3.2): BIND takes a next hashed owner of 20 octets only ("out of range"). */
+const nsec3: Codec = {
+  fromText(c, w) {
+    nsec3Fields.fromText(c, w);
+    if (c.hasErrors) return;
+    const d = nsec3Fields.fromWire(new WireReader(w.toBytes()));
+    const next = d?.fields.nextHashedOwner;
+    if (d?.fields.hashAlgorithm === 1 && typeof next === 'string' && decodeBase32Hex(next)?.length !== 20) {
+      c.report(c.tokens[4] ?? c.tokens[0], 'rdata-value', { field: 'nextHashedOwner' });
+    }
+  },
+  fromWire: (r) => nsec3Fields.fromWire(r),
+};
+
 const ZONEMD_LENGTH: Record<number, number> = { 1: 48, 2: 64 };
 const zonemd = digestChecked(
   record(u32('serial'), u8('scheme'), u8('hashAlgorithm'), hexRest('digest')),
@@ -284,7 +300,7 @@ export const dnssecCodecs: ReadonlyArray<readonly [string, Codec]> = [
   ['NXT', record(name('nextDomain'), flatBitmap('types'))],
   [
     'NSEC3',
-    record(u8('hashAlgorithm'), u8('flags'), u16('iterations'), salt(), nextHashed(), typeBitmap('types', { allowEmpty: true })),
+    nsec3,
   ],
   ['NSEC3PARAM', record(u8('hashAlgorithm'), u8('flags'), u16('iterations'), salt())],
   ['CSYNC', record(u32('serial'), u16('flags'), typeBitmap('types', { allowEmpty: true }))],
