@@ -165,7 +165,6 @@ export const INCLUDE_FILES: ReadonlyMap<string, string> = new Map([
   [path.join(ZONE_DIR, 'loop.zone'), 'loop A 192.0.2.8\n$INCLUDE loop.zone\n'],
 ]);
 
-
 /** A zone-like text from grammar pieces, before any mutation. */
 export const grammarZone: fc.Arbitrary<string> = fc
   .tuple(fc.boolean(), fc.array(line, { minLength: 1, maxLength: 14 }), oneOf('\n', '\n', '\r\n'))
