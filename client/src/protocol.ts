@@ -27,6 +27,24 @@ export interface StatusParams {
   dnsMode: DnsMode;
 }
 
+/**
+ * `zonelint/stats` (no params): the server's process id and its work counters, for tests
+ * and bug reports. `superseded` counts DNS-dependent runs dropped because a newer version
+ * of the document (or a close) came first; `published` the runs whose result was sent.
+ */
+export const STATS_REQUEST = 'zonelint/stats';
+
+export interface ServerStats {
+  pid: number;
+  /** Sync validations: one per open, change and revalidation. */
+  validations: number;
+  /** DNS-dependent runs started (after the quiet time) and how they ended. */
+  started: number;
+  superseded: number;
+  published: number;
+  rssBytes: number;
+}
+
 /** The initializationOptions the client sends with `initialize`. */
 export interface InitializationOptions {
   /** `vscode.workspace.isTrusted`: when false the server stays offline. */

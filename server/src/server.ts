@@ -23,11 +23,13 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   SERVER_COMMANDS,
+  STATS_REQUEST,
   type CheckIpParams,
   type DiagnoseParams,
   type IncrementSerialParams,
   type IncrementSerialResult,
   type ProviderActionsParams,
+  type ServerStats,
 } from '../../client/src/protocol';
 import type { FlattenArgs } from './features/codeActions';
 import { getLanguageService, uriToPath, type LanguageService } from './languageService';
@@ -58,6 +60,7 @@ let canRefreshInlayHints = false;
 const pending = new Map<string, { timer?: NodeJS.Timeout; abort: AbortController }>();
 const complete = new Map<string, { version: number; diagnostics: Diagnostic[] }>();
 const lastStatus = new Map<string, string>();
+const stats = { validations: 0, started: 0, superseded: 0, published: 0 };
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const caps = params.capabilities;
@@ -186,6 +189,7 @@ function revalidateAll(): void {
 function cancel(uri: string): void {
   const p = pending.get(uri);
   if (!p) return;
+  stats.superseded++;
   clearTimeout(p.timer);
   p.abort.abort();
   pending.delete(uri);
@@ -202,6 +206,7 @@ function sendStatus(uri: string, status: { uri: string; origin: string | null; d
 /** Syntax diagnostics now; the DNS-dependent set after a quiet time, superseding earlier runs. */
 function validate(document: TextDocument): void {
   cancel(document.uri);
+  stats.validations++;
   const { uri, version } = document;
   const parsed = service.parse(document);
   sendStatus(uri, {
@@ -212,10 +217,12 @@ function validate(document: TextDocument): void {
   if (!pullDiagnostics) void connection.sendDiagnostics({ uri, version, diagnostics: service.validateSync(document) });
   const abort = new AbortController();
   const timer = setTimeout(() => {
+    stats.started++;
     service.validate(document, abort.signal).then(
       (diagnostics) => {
         if (abort.signal.aborted || documents.get(uri)?.version !== version) return;
         pending.delete(uri);
+        stats.published++;
         complete.set(uri, { version, diagnostics });
         if (!pullDiagnostics) void connection.sendDiagnostics({ uri, version, diagnostics });
         else if (canRefreshDiagnostics) void connection.languages.diagnostics.refresh();
@@ -345,6 +352,8 @@ connection.onExecuteCommand(async ({ command, arguments: args }, token) => {
       return undefined;
   }
 });
+
+connection.onRequest(STATS_REQUEST, (): ServerStats => ({ pid: process.pid, ...stats, rssBytes: process.memoryUsage.rss() }));
 
 connection.onShutdown(() => {
   for (const uri of [...pending.keys()]) cancel(uri);
