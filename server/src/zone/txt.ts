@@ -47,8 +47,15 @@ export function joinStrings(strings: readonly CharString[]): JoinedText {
       if (to <= from) return { offset: start, length: 0 };
       // The end is where the source of the last octet ends: after a whole `\DDD` escape
       // or multi-byte character, not one char past its first character.
+      // Octets of one UTF-8 character share a source offset: move past all of them.
       const last = find(to - 1);
-      const end = last ? last.s.offsets[Math.min(last.j + 1, last.s.value.length)] : start;
+      let end = start;
+      if (last) {
+        const { s, j } = last;
+        let k = Math.min(j + 1, s.value.length);
+        while (k < s.value.length && s.offsets[k] === s.offsets[j]) k++;
+        end = s.offsets[k];
+      }
       return { offset: start, length: Math.max(0, end - start) };
     },
   };

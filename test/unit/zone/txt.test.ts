@@ -35,3 +35,11 @@ test('a span ending in an escape or a multi-byte character covers all of it', ()
   const s3 = j.spanOf(j.value.length - 6, j.value.length);
   assert.equal(text.slice(s3.offset, s3.offset + s3.length), '日本');
 });
+
+test('one octet of a multi-byte character spans the whole character, never zero length', () => {
+  const text = '@ 300 IN TXT "n=café"\n';
+  const j = joined(text);
+  const first = j.value.indexOf('\xc3');
+  const span = j.spanOf(first, first + 1);
+  assert.equal(text.slice(span.offset, span.offset + span.length), 'é');
+});

@@ -18,12 +18,24 @@ import { organizationalDomain } from './missing';
 
 type Verdict = 'authorized' | 'missing' | 'unknown';
 
+/** Distinct authorisation names looked up per zone; a record with more gets the first ones checked. */
+export const MAX_DESTINATIONS = 64;
+
+interface Candidate {
+  readonly ctx: DmarcView['contexts'][number];
+  readonly uri: ReturnType<typeof reportUris>[number];
+  readonly dest: string;
+  readonly authName: string;
+}
+
 export async function checkExternalDestination(
   view: DmarcView,
   resolver: Resolver,
   signal?: AbortSignal,
 ): Promise<Problem[]> {
-  const out: Problem[] = [];
+  // First every destination, then all lookups at once: one slow server costs one
+  // deadline, not one per address.
+  const candidates: Candidate[] = [];
   const verdicts = new Map<string, Promise<Verdict>>();
   for (const ctx of view.contexts) {
     if (ctx.placement !== 'policy' || !ctx.dmarc.isDmarc) continue;
@@ -37,24 +49,31 @@ export async function checkExternalDestination(
         const destOrg = organizationalDomain(dest) ?? dest;
         if (nameKey(destOrg) === nameKey(domainOrg) || isSubdomain(dest, ctx.domain)) continue;
         const authName = `${display(ctx.domain)}._report._dmarc.${dest}`;
-        let verdict = verdicts.get(nameKey(authName));
-        if (!verdict) {
-          verdict = authorization(view, authName, dest, resolver, signal);
-          verdicts.set(nameKey(authName), verdict);
+        const key = nameKey(authName);
+        if (!verdicts.has(key)) {
+          if (verdicts.size >= MAX_DESTINATIONS) continue;
+          verdicts.set(key, authorization(view, authName, dest, resolver, signal));
         }
-        if ((await verdict) !== 'missing' || signal?.aborted) continue;
-        out.push({
-          ...problemIn(ctx.txt, DmarcCodes.externalDestination.code, uri.from, uri.to, {
-            domain: display(ctx.domain),
-            dest: display(dest),
-            authName: display(authName),
-          }),
-          data: { authorizationName: authName },
-        });
+        candidates.push({ ctx, uri, dest, authName });
       }
     }
   }
-  return signal?.aborted ? [] : out;
+  const settled = new Map<string, Verdict>();
+  await Promise.all([...verdicts].map(async ([key, v]) => settled.set(key, await v)));
+  if (signal?.aborted) return [];
+  const out: Problem[] = [];
+  for (const { ctx, uri, dest, authName } of candidates) {
+    if (settled.get(nameKey(authName)) !== 'missing') continue;
+    out.push({
+      ...problemIn(ctx.txt, DmarcCodes.externalDestination.code, uri.from, uri.to, {
+        domain: display(ctx.domain),
+        dest: display(dest),
+        authName: display(authName),
+      }),
+      data: { authorizationName: authName },
+    });
+  }
+  return out;
 }
 
 async function authorization(

@@ -6,7 +6,7 @@
  */
 import { isMechanism, type Mechanism, type Modifier, type Part, type SpfRecord } from '../../spf/ast';
 import { looksLikeSpf } from '../../spf/detect';
-import { activeRedirect, queryingTerms, type LookupNode, type LookupStatus } from '../../spf/lookups';
+import { activeRedirect, MAX_TREE_NODES, queryingTerms, type LookupNode, type LookupStatus } from '../../spf/lookups';
 import { toQueryName } from '../../spf/macro';
 import { parseSpf } from '../../spf/parser';
 import type { SyncTxt } from './txtSource';
@@ -24,10 +24,25 @@ function leaf(term: string, part: Part, domain: string, status: LookupStatus): L
 
 export function lookupTreeSync(spf: SpfRecord, domain: string, txt: SyncTxt): LookupNode {
   const root = toQueryName(domain).toLowerCase();
-  return node(spf, root, 'v=spf1', spf.version, [root], txt);
+  // The same budget as the async tree (spf/lookups.ts): a record that includes its target
+  // twice at every level would otherwise double the work per level on the server thread.
+  const budget = { followed: 0 };
+  return node(spf, root, 'v=spf1', spf.version, [root], txt, budget);
 }
 
-function node(spf: SpfRecord, domain: string, term: string, part: Part, path: readonly string[], txt: SyncTxt): LookupNode {
+interface Budget {
+  followed: number;
+}
+
+function node(
+  spf: SpfRecord,
+  domain: string,
+  term: string,
+  part: Part,
+  path: readonly string[],
+  txt: SyncTxt,
+  budget: Budget,
+): LookupNode {
   const terms = queryingTerms(spf);
   const redirect = activeRedirect(spf);
   const children = terms
@@ -35,14 +50,22 @@ function node(spf: SpfRecord, domain: string, term: string, part: Part, path: re
     .map((t) => {
       const target = spfTarget(t);
       const at = { from: t.from, to: t.to };
-      return target === null ? leaf(t.text, at, '', 'macro') : follow(target, t.text, at, path, txt);
+      return target === null ? leaf(t.text, at, '', 'macro') : follow(target, t.text, at, path, txt, budget);
     });
   const total = terms.length + children.reduce((n, c) => n + c.total, 0);
   return { term, part, domain, status: 'ok', own: terms.length, total, children, voids: [], mxOverLimit: [] };
 }
 
-function follow(target: string, term: string, part: Part, path: readonly string[], txt: SyncTxt): LookupNode {
+function follow(
+  target: string,
+  term: string,
+  part: Part,
+  path: readonly string[],
+  txt: SyncTxt,
+  budget: Budget,
+): LookupNode {
   if (path.includes(target)) return leaf(term, part, target, 'loop');
+  if (++budget.followed > MAX_TREE_NODES) return leaf(term, part, target, 'unresolved');
   const answer = txt(target);
   if (answer.kind === 'unknown') return leaf(term, part, target, 'unresolved');
   const texts = answer.kind === 'ok' ? answer.texts.filter(looksLikeSpf) : [];
@@ -50,5 +73,5 @@ function follow(target: string, term: string, part: Part, path: readonly string[
   if (texts.length > 1) return leaf(term, part, target, 'multiple-records');
   const spf = parseSpf(texts[0]);
   if (spf.errors.length > 0) return leaf(term, part, target, 'syntax-error');
-  return node(spf, target, term, part, [...path, target], txt);
+  return node(spf, target, term, part, [...path, target], txt, budget);
 }
