@@ -155,7 +155,7 @@ export class ZoneParser {
       source.file,
     );
     const line = emptyLine();
-    const sourceText = new SourceText(text);
+    const sourceText = new SourceText(text, source.file);
     while (scanner.next(line)) {
       if (line.failed || line.tokens.length === 0) continue;
       const first = line.tokens[0];
@@ -276,23 +276,27 @@ export class ZoneParser {
       return false;
     }
     const ttl = this.resolveTtl(explicitTtl, code, rdataTokens, typeTok, source);
-    const rr = new ParsedRecord(
-      owner,
-      ttl,
-      this.zoneClass,
-      typeName(code),
-      code,
-      rdata,
-      line ? line.text : rdataTokens,
-      line ? line.lineStart * 8 + i + 1 : -1,
-      source.file,
-      generated,
-      ownerSpan,
-      ttlTok,
-      classTok,
-      typeTok,
-      span,
-    );
+    const rescanAt = line ? line.lineStart * 8 + i + 1 : -1;
+    const zoneClass = this.zoneClass;
+    const rr =
+      (line && compactRecord(owner, ttl, zoneClass, code, rdata, line.text, rescanAt, ownerSpan, ttlTok, classTok, typeTok, span)) ||
+      new ParsedRecord(
+        owner,
+        ttl,
+        zoneClass,
+        typeName(code),
+        code,
+        rdata,
+        line ? line.text : rdataTokens,
+        rescanAt,
+        source.file,
+        generated,
+        ownerSpan,
+        ttlTok,
+        classTok,
+        typeTok,
+        span,
+      );
     this.records.push(rr);
     return true;
   }
@@ -388,7 +392,10 @@ export class ZoneParser {
 
 /** A text being parsed, shared by its records, which read their RDATA tokens from it again. */
 class SourceText {
-  constructor(readonly text: string) {}
+  constructor(
+    readonly text: string,
+    readonly file: string | undefined,
+  ) {}
 
   /** The tokens of the logical line at `lineStart` from the `skip`th on. */
   tokens(lineStart: number, skip: number): Token[] {
@@ -472,8 +479,111 @@ class ParsedRecord implements ResourceRecord {
 
   /** Plain data for JSON and structural comparison (the getters are not own properties). */
   toJSON(): ResourceRecord {
-    const { owner, ownerSpan, ttl, ttlSpan, class: cls, classSpan, type, typeCode, typeSpan, rdata, tokens, span } = this;
-    return { owner, ownerSpan, ttl, ttlSpan, class: cls, classSpan, type, typeCode, typeSpan, rdata, tokens, span, file: this.file, generated: this.generated };
+    return plainRecord(this);
+  }
+}
+
+function plainRecord(r: ResourceRecord): ResourceRecord {
+  const { owner, ownerSpan, ttl, ttlSpan, class: cls, classSpan, type, typeCode, typeSpan, rdata, tokens, span, file, generated } = r;
+  return { owner, ownerSpan, ttl, ttlSpan, class: cls, classSpan, type, typeCode, typeSpan, rdata, tokens, span, file, generated };
+}
+
+/** Token positions in a CompactRecord: offset from the record's start × 1024 + length. */
+const LENGTH_LIMIT = 1024;
+const OFFSET_LIMIT = 1 << 20;
+
+function pack(span: Span | undefined, start: number): number | undefined {
+  if (!span) return -1;
+  const rel = span.offset - start;
+  if (rel < 0 || rel >= OFFSET_LIMIT || span.length >= LENGTH_LIMIT) return undefined;
+  return rel * LENGTH_LIMIT + span.length;
+}
+
+function unpack(packed: number, start: number): Span | undefined {
+  return packed < 0 ? undefined : { offset: start + Math.floor(packed / LENGTH_LIMIT), length: packed % LENGTH_LIMIT };
+}
+
+/**
+ * The usual record, read from a source line with its owner first (or inherited): 13
+ * fields instead of ParsedRecord's 20, since a million records cost their size in every
+ * garbage collection. Undefined when a position does not fit; ParsedRecord takes those.
+ */
+function compactRecord(
+  owner: string,
+  ttl: number,
+  cls: string,
+  typeCode: number,
+  rdata: Rdata,
+  source: SourceText,
+  rescanAt: number,
+  ownerSpan: Span | undefined,
+  ttlTok: Span | undefined,
+  classTok: Span | undefined,
+  typeTok: Span,
+  span: Span,
+): CompactRecord | undefined {
+  if (ownerSpan && ownerSpan.offset !== span.offset) return undefined;
+  const ttlAt = pack(ttlTok, span.offset);
+  const classAt = pack(classTok, span.offset);
+  const typeAt = pack(typeTok, span.offset);
+  if (ttlAt === undefined || classAt === undefined || typeAt === undefined) return undefined;
+  const ownerLength = ownerSpan ? ownerSpan.length : -1;
+  return new CompactRecord(owner, ttl, cls, typeCode, rdata, source, rescanAt, span.offset, span.length, ownerLength, ttlAt, classAt, typeAt);
+}
+
+class CompactRecord implements ResourceRecord {
+  constructor(
+    readonly owner: string,
+    readonly ttl: number,
+    private readonly cls: string,
+    readonly typeCode: number,
+    readonly rdata: Rdata,
+    private readonly source: SourceText,
+    /** The line's start × 8 + the index of the first RDATA token in it. */
+    private readonly rescanAt: number,
+    private readonly spanOffset: number,
+    private readonly spanLength: number,
+    /** -1 when the owner is inherited. */
+    private readonly ownerLength: number,
+    private readonly ttlAt: number,
+    private readonly classAt: number,
+    private readonly typeAt: number,
+  ) {}
+
+  get class(): string {
+    return this.cls;
+  }
+  get type(): string {
+    return typeName(this.typeCode);
+  }
+  get file(): string | undefined {
+    return this.source.file;
+  }
+  get generated(): undefined {
+    return undefined;
+  }
+  get tokens(): readonly Token[] {
+    return this.source.tokens(Math.floor(this.rescanAt / 8), this.rescanAt % 8);
+  }
+  get ownerSpan(): Span | undefined {
+    return this.ownerLength < 0 ? undefined : { offset: this.spanOffset, length: this.ownerLength };
+  }
+  get ttlSpan(): Span | undefined {
+    return unpack(this.ttlAt, this.spanOffset);
+  }
+  get classSpan(): Span | undefined {
+    return unpack(this.classAt, this.spanOffset);
+  }
+  get typeSpan(): Span {
+    return unpack(this.typeAt, this.spanOffset) as Span;
+  }
+  get span(): Span {
+    return { offset: this.spanOffset, length: this.spanLength };
+  }
+
+  /** Plain data for JSON and structural comparison (the getters are not own properties). */
+  toJSON(): ResourceRecord {
+    return plainRecord(this);
   }
 }
 
