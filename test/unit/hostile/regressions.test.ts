@@ -57,3 +57,15 @@ test(
     }
   },
 );
+
+test('a lookup count from a tree cut off at its node budget is shown as a minimum ("N+")', async () => {
+  const lines = ['$TTL 300', '@ SOA ns h 1 1 1 1 1', '@ NS ns', 'ns A 192.0.2.1', '@ TXT "v=spf1 include:a0.example.com -all"'];
+  for (let i = 0; i < 20; i++) lines.push(`a${i} TXT "v=spf1 include:a${i + 1}.example.com include:a${i + 1}.example.com -all"`);
+  lines.push('a20 TXT "v=spf1 -all"');
+  const zone = parseZoneText(lines.join('\n') + '\n', { origin: 'example.com.' });
+  const resolver = createResolver({ mode: 'offline', servers: [], timeoutMs: 1000 }, () => [zone]);
+  const problems = await analyzeAsync(zone, { resolver });
+  const limit = problems.find((p) => p.code === 'spf-lookup-limit' && p.offset === zone.records[4].rdata.strings![0].span.offset + 1 + 'v=spf1 '.length);
+  assert.ok(limit, JSON.stringify(problems.map((p) => [p.code, p.offset])));
+  assert.match(String(limit.args?.count), /^\d+\+$/);
+});

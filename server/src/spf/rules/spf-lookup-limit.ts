@@ -5,7 +5,7 @@
  * the term of this record at which the count passes 10, with the breakdown.
  */
 import { SpfCodes } from '../codes';
-import { describeBreakdown } from '../lookups';
+import { describeBreakdown, walkTree } from '../lookups';
 import { problemAt, termData, topLevelSteps, type LookupRule } from './context';
 
 export const MAX_LOOKUPS = 10;
@@ -19,6 +19,9 @@ export const checkLookupLimit: LookupRule = (ctx, tree) => {
       count += 1 + (s.child?.total ?? 0);
       return count > MAX_LOOKUPS;
     }) ?? steps[steps.length - 1];
-  const args = { count: tree.total, breakdown: describeBreakdown(tree) };
+  // A tree cut off at its node budget (or with unanswered lookups) counts fewer than the
+  // real total: say "N+" rather than a number that looks exact.
+  const partial = walkTree(tree).some((n) => n.status === 'unresolved');
+  const args = { count: partial ? `${tree.total}+` : tree.total, breakdown: describeBreakdown(tree) };
   return [problemAt(ctx, SpfCodes.lookupLimit, crossing.term, args, { ...termData(ctx, crossing.term), total: tree.total, tree })];
 };
