@@ -88,13 +88,31 @@ export function spfRecordOf(rr: ResourceRecord): SpfRecordContext | null {
   return ctx;
 }
 
-/** Every owner of the zone with its records and SPF records, in zone order. */
-export function spfOwners(zone: Zone): SpfOwnerContext[] {
+/** Types an owner rule looks at: TXT (multiple records), MX (spf-missing), SPF (deprecated). */
+const MAIL_TYPES = new Set([15, 16, 99]);
+
+/**
+ * Every owner of the zone with its records and SPF records, in zone order. With
+ * `mailOnly`, only owners with a TXT, MX or SPF record (the rest cannot trip an owner rule).
+ */
+export function spfOwners(zone: Zone, mailOnly = false): SpfOwnerContext[] {
+  let wanted: Set<string> | undefined;
+  if (mailOnly) {
+    wanted = new Set();
+    for (const rr of zone.records) if (MAIL_TYPES.has(rr.typeCode)) wanted.add(ownerKey(rr.owner));
+  }
   const owners = new Map<string, { rrs: ResourceRecord[]; spf: SpfRecordContext[] }>();
+  // Records of one owner come in runs: the key is computed once per run.
+  let lastOwner: string | undefined;
+  let entry: { rrs: ResourceRecord[]; spf: SpfRecordContext[] } | undefined;
   for (const rr of zone.records) {
-    const key = ownerKey(rr.owner);
-    let entry = owners.get(key);
-    if (!entry) owners.set(key, (entry = { rrs: [], spf: [] }));
+    if (rr.owner !== lastOwner) {
+      lastOwner = rr.owner;
+      const key = ownerKey(rr.owner);
+      entry = owners.get(key);
+      if (!entry && (!wanted || wanted.has(key))) owners.set(key, (entry = { rrs: [], spf: [] }));
+    }
+    if (!entry) continue;
     entry.rrs.push(rr);
     const spf = spfRecordOf(rr);
     if (spf) entry.spf.push(spf);
@@ -104,7 +122,11 @@ export function spfOwners(zone: Zone): SpfOwnerContext[] {
 
 /** Every SPF record of the zone, each marked when another one includes it. */
 function allSpfRecords(zone: Zone): SpfRecordContext[] {
-  const records = zone.records.flatMap((rr) => spfRecordOf(rr) ?? []);
+  const records: SpfRecordContext[] = [];
+  for (const rr of zone.records) {
+    const spf = spfRecordOf(rr);
+    if (spf) records.push(spf);
+  }
   const targets = new Set<string>();
   for (const r of records)
     for (const t of r.spf.terms)
@@ -117,7 +139,7 @@ function allSpfRecords(zone: Zone): SpfRecordContext[] {
 export function checkSpf(zone: Zone): Problem[] {
   const problems: Problem[] = [];
   for (const ctx of allSpfRecords(zone)) for (const rule of recordRules) problems.push(...rule(ctx));
-  for (const owner of spfOwners(zone)) for (const rule of ownerRules) problems.push(...rule(owner));
+  for (const owner of spfOwners(zone, true)) for (const rule of ownerRules) problems.push(...rule(owner));
   return problems;
 }
 

@@ -488,6 +488,9 @@ function plainRecord(r: ResourceRecord): ResourceRecord {
   return { owner, ownerSpan, ttl, ttlSpan, class: cls, classSpan, type, typeCode, typeSpan, rdata, tokens, span, file, generated };
 }
 
+/** Mnemonics of types 0–255 by code: `type` is read in every loop of every check. */
+const COMMON_TYPES: readonly string[] = Array.from({ length: 256 }, (_, code) => typeName(code));
+
 /** Token positions in a CompactRecord: offset from the record's start × 1024 + length. */
 const LENGTH_LIMIT = 1024;
 const OFFSET_LIMIT = 1 << 20;
@@ -554,7 +557,7 @@ class CompactRecord implements ResourceRecord {
     return this.cls;
   }
   get type(): string {
-    return typeName(this.typeCode);
+    return this.typeCode < COMMON_TYPES.length ? COMMON_TYPES[this.typeCode] : typeName(this.typeCode);
   }
   get file(): string | undefined {
     return this.source.file;

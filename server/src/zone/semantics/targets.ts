@@ -4,7 +4,7 @@
  * address-as-name, glue, check-names).
  */
 import type { ResourceRecord, Token } from '../ast';
-import { nameField, tokenAt } from './context';
+import { nameField } from './context';
 
 export interface TargetField {
   readonly type: 'MX' | 'NS' | 'SRV';
@@ -28,13 +28,26 @@ export interface Target {
 
 /** The RDATA token at `index`, unless the RDATA was written in RFC 3597 `\#` form. */
 export function writtenToken(record: ResourceRecord, index: number): Token | undefined {
-  const first = record.tokens[0];
+  // Read once: a record may scan its tokens again on each read.
+  const tokens = record.tokens;
+  const first = tokens[0];
   if (first && !first.quoted && first.text === '\\#') return undefined;
-  return tokenAt(record, index);
+  return tokens[index];
 }
 
-/** Every record of the target's type with its target name and token. */
+/** Several rules ask for the same targets of the same records: each list is made once. */
+const made = new WeakMap<readonly ResourceRecord[], Map<TargetField, Target[]>>();
+
+/** Every record of the target's type with its target name and token (do not modify the list). */
 export function targetsOf(records: readonly ResourceRecord[], target: TargetField): Target[] {
+  let byField = made.get(records);
+  if (!byField) made.set(records, (byField = new Map()));
+  let out = byField.get(target);
+  if (!out) byField.set(target, (out = findTargets(records, target)));
+  return out;
+}
+
+function findTargets(records: readonly ResourceRecord[], target: TargetField): Target[] {
   const out: Target[] = [];
   for (const record of records) {
     if (record.type !== target.type) continue;

@@ -15,19 +15,37 @@ import { nameKey } from '../names';
 import { SemanticsCodes } from './codes';
 import { type SemanticContext, problem } from './context';
 
-function rrsetKey(r: ResourceRecord): string {
-  const covered = r.type === 'RRSIG' || r.type === 'SIG' ? ` ${(r.tokens[0]?.text ?? '').toUpperCase()}` : '';
-  return `${nameKey(r.owner)} ${r.class.toUpperCase()} ${r.typeCode}${covered}`;
+/** The type an RRSIG or SIG covers, which makes it an RRset of its own (RFC 4035 §2.2). */
+function covered(r: ResourceRecord): string {
+  return r.type === 'RRSIG' || r.type === 'SIG' ? (r.tokens[0]?.text ?? '').toUpperCase() : '';
+}
+
+/** Same owner assumed: the same class, type and, for signatures, covered type. */
+function sameRRset(a: ResourceRecord, b: ResourceRecord): boolean {
+  return (
+    a.typeCode === b.typeCode &&
+    (a.class === b.class || a.class.toUpperCase() === b.class.toUpperCase()) &&
+    covered(a) === covered(b)
+  );
 }
 
 export function checkTtlMismatch(ctx: SemanticContext): Problem[] {
   const out: Problem[] = [];
-  const first = new Map<string, ResourceRecord>();
+  // The first record of each RRset, by owner key; records of one owner come in runs.
+  const heads = new Map<string, ResourceRecord[]>();
+  let lastOwner: string | undefined;
+  let list: ResourceRecord[] = [];
   for (const r of ctx.all) {
-    const key = rrsetKey(r);
-    const head = first.get(key);
+    if (r.owner !== lastOwner) {
+      lastOwner = r.owner;
+      const key = nameKey(r.owner);
+      const known = heads.get(key);
+      if (known) list = known;
+      else heads.set(key, (list = []));
+    }
+    const head = list.find((h) => sameRRset(h, r));
     if (!head) {
-      first.set(key, r);
+      list.push(r);
       continue;
     }
     if (r.ttl === head.ttl) continue;
