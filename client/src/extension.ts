@@ -10,6 +10,7 @@ import { DiagnosePads } from './diagnosePad';
 import { createClient, LANGUAGE_ID } from './languageClient';
 import { isStatusParams, SERVER_COMMANDS, STATUS_NOTIFICATION, type IncrementSerialResult, type StatusParams } from './protocol';
 import { ReportView } from './reports';
+import { RestartBudget } from './restartBudget';
 import { ZoneStatusBar } from './statusBar';
 
 /** What `activate` returns: used by the e2e tests, stable for other extensions. */
@@ -18,6 +19,8 @@ export interface ZonelintApi {
   ready(): Promise<void>;
   /** The last `zonelint/status` report for a document, if any came. */
   statusOf(uri: vscode.Uri): StatusParams | undefined;
+  /** The running server's process id (the e2e tests kill it to see the client restart it). */
+  serverPid(): number | undefined;
 }
 
 let current: LanguageClient | undefined;
@@ -28,8 +31,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Zoneli
   context.subscriptions.push(output, statusBar);
 
   let starting: Promise<void> = Promise.resolve();
+  const budget = new RestartBudget();
   const start = (): Promise<void> => {
-    const client = createClient(context, output);
+    const client = createClient(context, output, budget);
     client.onNotification(STATUS_NOTIFICATION, (params: unknown) => {
       if (isStatusParams(params)) statusBar.update(params);
     });
@@ -44,6 +48,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Zoneli
     const old = current;
     current = undefined;
     statusBar.clear();
+    budget.reset();
     if (old) await old.dispose();
     await start();
   };
@@ -74,6 +79,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Zoneli
   return {
     ready: () => starting,
     statusOf: (uri) => statusBar.statusOf(uri),
+    serverPid: () => current?.serverProcess?.pid,
   };
 }
 

@@ -1,16 +1,31 @@
 /**
- * Creates the language client for the bundled server (dist/server.js, over IPC).
+ * Creates the language client for the bundled server (dist/server.js, over IPC). When the
+ * server dies, the client says why (exit code or signal) with a "Show Output" action and
+ * starts it again, within the RestartBudget; past it the server stays down.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  State,
+  TransportKind,
+  type ErrorHandler,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import * as config from './config';
 import type { InitializationOptions } from './protocol';
+import type { ExitStatus, RestartBudget } from './restartBudget';
 
 export const LANGUAGE_ID = 'dns-zone';
 export const CLIENT_ID = 'zonelint';
 
-export function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
+/** How long the close handler waits for the process's exit status (the pipe may close first). */
+const EXIT_WAIT_MS = 2000;
+
+export function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, budget: RestartBudget): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -20,6 +35,7 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Lo
     trusted: vscode.workspace.isTrusted,
     settings: config.allSettings(),
   };
+  let exited: Promise<ExitStatus> | undefined;
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { language: LANGUAGE_ID, scheme: 'file' },
@@ -29,6 +45,55 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Lo
     initializationOptions,
     outputChannel: output,
     traceOutputChannel: output,
+    errorHandler: crashHandler(output, budget, () => exited),
   };
-  return new LanguageClient(CLIENT_ID, 'Zonelint', serverOptions, clientOptions);
+  const client = new LanguageClient(CLIENT_ID, 'Zonelint', serverOptions, clientOptions);
+  // Each (re)started process: remember how it ends, for the message.
+  client.onDidChangeState(({ newState }) => {
+    const child = client.serverProcess;
+    if (newState !== State.Running || !child) return;
+    exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  });
+  return client;
+}
+
+function describeExit(status: ExitStatus | undefined): string {
+  if (status?.signal) return vscode.l10n.t('killed by signal {0}', status.signal);
+  if (status?.code !== undefined && status.code !== null) return vscode.l10n.t('exit code {0}', String(status.code));
+  return vscode.l10n.t('the connection closed');
+}
+
+function crashHandler(output: vscode.LogOutputChannel, budget: RestartBudget, exited: () => Promise<ExitStatus> | undefined): ErrorHandler {
+  const showOutput = vscode.l10n.t('Show Output');
+  const tell = (show: (message: string, ...items: string[]) => Thenable<string | undefined>, message: string): void => {
+    void show(message, showOutput).then((choice) => {
+      if (choice === showOutput) output.show(true);
+    });
+  };
+  return {
+    // Errors writing to or reading from the server: as the library's default handler.
+    error: (_error, _message, count) => ({ action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown }),
+    async closed() {
+      const pending = exited();
+      const status = pending && (await Promise.race([pending, new Promise<undefined>((r) => setTimeout(() => r(undefined), EXIT_WAIT_MS))]));
+      const why = describeExit(status);
+      if (budget.allow(Date.now())) {
+        output.error(`The language server stopped unexpectedly (${why}); restarting it.`);
+        tell(vscode.window.showWarningMessage, vscode.l10n.t('The Zonelint language server stopped unexpectedly ({0}) and was restarted.', why));
+        return { action: CloseAction.Restart, handled: true };
+      }
+      const minutes = String(Math.round(budget.windowMs / 60_000));
+      output.error(`The language server stopped (${why}) more than ${budget.max} times in ${minutes} minutes; not restarting it.`);
+      tell(
+        vscode.window.showErrorMessage,
+        vscode.l10n.t(
+          'The Zonelint language server stopped again ({0}). After {1} restarts in {2} minutes it stays stopped: see the output for the cause, then run "Zonelint: Restart Language Server".',
+          why,
+          String(budget.max),
+          minutes,
+        ),
+      );
+      return { action: CloseAction.DoNotRestart, handled: true };
+    },
+  };
 }
