@@ -204,13 +204,18 @@ class RecordParser {
   }
 }
 
+type ParsedText = Omit<SpfRecord, 'spanOf'>;
+
 /**
- * Parses a record whose text starts with `v=spf1` (see looksLikeSpf). A text that
- * does not yields one spf-syntax error on its first word.
+ * Terms are positions in the record's text, not in the zone: records with the same text
+ * (a zone's thousands of `v=spf1 include:… -all`) share one parse, read-only.
  */
-export function parseSpf(source: JoinedText | string): SpfRecord {
-  const joined = typeof source === 'string' ? plainText(source) : source;
-  const text = joined.value;
+const parsedTexts = new Map<string, ParsedText>();
+const PARSED_TEXTS_MAX = 4096;
+
+function parseText(text: string): ParsedText {
+  let parsed = parsedTexts.get(text);
+  if (parsed) return parsed;
   const parser = new RecordParser(text);
   const versionOk = text.slice(0, 6).toLowerCase() === 'v=spf1' && (text.length === 6 || text[6] === ' ');
   let terms: Term[] = [];
@@ -220,11 +225,18 @@ export function parseSpf(source: JoinedText | string): SpfRecord {
   } else {
     terms = parser.parseTerms(6);
   }
-  return {
-    text,
-    version: { from: 0, to: versionOk ? 6 : 0 },
-    terms,
-    errors: parser.errors,
-    spanOf: (from, to) => joined.spanOf(from, to),
-  };
+  parsed = { text, version: { from: 0, to: versionOk ? 6 : 0 }, terms, errors: parser.errors };
+  if (parsedTexts.size >= PARSED_TEXTS_MAX) parsedTexts.clear();
+  parsedTexts.set(text, parsed);
+  return parsed;
+}
+
+/**
+ * Parses a record whose text starts with `v=spf1` (see looksLikeSpf). A text that
+ * does not yields one spf-syntax error on its first word.
+ */
+export function parseSpf(source: JoinedText | string): SpfRecord {
+  const joined = typeof source === 'string' ? plainText(source) : source;
+  const { text, version, terms, errors } = parseText(joined.value);
+  return { text, version, terms, errors, spanOf: (from, to) => joined.spanOf(from, to) };
 }
