@@ -101,12 +101,7 @@ function causeOf(o: Outcome): string {
  * Known gaps, not intended differences: BIND checks we do not make yet. Each is a bug to
  * fix; a zone that hits one is counted apart, not compared.
  */
-export const KNOWN_GAPS: ReadonlyArray<{ readonly bind: RegExp; readonly reason: string }> = [
-  {
-    bind: /CDS\/CDNSKEY consistency checks failed/,
-    reason: 'BIND requires apex CDS/CDNSKEY to match an apex DNSKEY per algorithm (zone.c, dns_zone_cdscheck); not implemented yet',
-  },
-];
+export const KNOWN_GAPS: ReadonlyArray<{ readonly bind: RegExp; readonly reason: string }> = [];
 
 /** The known gap an outcome hits, if any. */
 export function knownGap(o: Pick<Outcome, 'bindVerdict' | 'ourVerdict' | 'bindLog'>): string | undefined {

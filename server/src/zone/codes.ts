@@ -136,6 +136,14 @@ export const ZoneDetails: Record<string, { en: string; ja: string }> = {
     en: 'was not read: this zone already read too many $INCLUDE files',
     ja: 'は読み込みませんでした（このゾーンで読み込む $INCLUDE ファイルが多すぎます）',
   },
+  'cds-no-dnskey': {
+    en: 'the apex has no DNSKEY with algorithm {algorithm}, so this {type} names a key the zone does not publish; BIND refuses the zone',
+    ja: '頂点にアルゴリズム {algorithm} の DNSKEY がないため、この {type} はゾーンが公開していない鍵を指しています。BIND はゾーンを読み込みません',
+  },
+  'cds-delete-not-alone': {
+    en: 'the {type} RRset holds the delete form, which must be its only record; BIND refuses the zone',
+    ja: '{type} の中に削除用のレコードがあります。削除用のレコードは単独で置く必要があり、BIND はゾーンを読み込みません',
+  },
   'close-without-open': { en: "')' without a matching '('", ja: "対応する '(' のない ')'" },
   'open-without-close': { en: "'(' is never closed", ja: "'(' が閉じられていません" },
 };

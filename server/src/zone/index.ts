@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Zone } from './ast';
+import { checkCdsConsistency } from './checks/cdsConsistency';
 import { checkCnameAndOtherData } from './checks/cnameAndOtherData';
 import { checkMultipleSoa } from './checks/multipleSoa';
 import { checkNsec3Owners } from './checks/nsec3Owner';
@@ -95,6 +96,7 @@ export function parseZoneText(text: string, options: ParseOptions = {}): Zone {
       ...checkSingletonTypes(parser.records),
       ...checkObsoleteTypes(parser.records),
       ...checkNsec3Owners(parser.records),
+      ...checkCdsConsistency(parser.records, origin ?? '.'),
     ];
     for (const p of checks) parser.report(p.file, p.code, p.offset, p.length, p.args, p.severity);
   } catch (e) {
