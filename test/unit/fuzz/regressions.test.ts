@@ -81,7 +81,9 @@ test('SPF lookup trees stay bounded when each record includes its target twice (
   const root = problems.find((p) => p.offset < text.indexOf('a0 TXT'));
   assert.equal(root?.code, 'spf-lookup-limit');
   assert.equal(text.slice(root.offset, root.offset + root.length), 'include:a0.example.com');
-  assert.ok(Number(root.args?.count) > 10);
+  // The tree was cut off at its budget, so the count is a minimum: "N+".
+  assert.match(String(root.args?.count), /^\d+\+$/);
+  assert.ok(parseInt(String(root.args?.count), 10) > 10);
 });
 
 test('RDATA over 65535 octets from base64 or hex is reported without keeping every octet (100 MB took 18 s and 1.7 GB)', () => {
