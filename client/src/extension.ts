@@ -21,6 +21,8 @@ export interface ZonelintApi {
   statusOf(uri: vscode.Uri): StatusParams | undefined;
   /** The running server's process id (the e2e tests kill it to see the client restart it). */
   serverPid(): number | undefined;
+  /** Why the server last stopped unexpectedly (as the message said), if it ever did. */
+  lastCrash(): string | undefined;
 }
 
 let current: LanguageClient | undefined;
@@ -32,8 +34,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Zoneli
 
   let starting: Promise<void> = Promise.resolve();
   const budget = new RestartBudget();
+  let lastCrash: string | undefined;
   const start = (): Promise<void> => {
-    const client = createClient(context, output, budget);
+    const client = createClient(context, output, { budget, onCrash: (why) => (lastCrash = why) });
     client.onNotification(STATUS_NOTIFICATION, (params: unknown) => {
       if (isStatusParams(params)) statusBar.update(params);
     });
@@ -80,6 +83,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Zoneli
     ready: () => starting,
     statusOf: (uri) => statusBar.statusOf(uri),
     serverPid: () => current?.serverProcess?.pid,
+    lastCrash: () => lastCrash,
   };
 }
 

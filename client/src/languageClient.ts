@@ -25,7 +25,13 @@ export const CLIENT_ID = 'zonelint';
 /** How long the close handler waits for the process's exit status (the pipe may close first). */
 const EXIT_WAIT_MS = 2000;
 
-export function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, budget: RestartBudget): LanguageClient {
+/** What the client does when the server dies: the budget, and a listener told why. */
+export interface CrashPolicy {
+  readonly budget: RestartBudget;
+  onCrash(why: string): void;
+}
+
+export function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, crash: CrashPolicy): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -45,7 +51,7 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Lo
     initializationOptions,
     outputChannel: output,
     traceOutputChannel: output,
-    errorHandler: crashHandler(output, budget, () => exited),
+    errorHandler: crashHandler(output, crash, () => exited),
   };
   const client = new LanguageClient(CLIENT_ID, 'Zonelint', serverOptions, clientOptions);
   // Each (re)started process: remember how it ends, for the message.
@@ -63,7 +69,7 @@ function describeExit(status: ExitStatus | undefined): string {
   return vscode.l10n.t('the connection closed');
 }
 
-function crashHandler(output: vscode.LogOutputChannel, budget: RestartBudget, exited: () => Promise<ExitStatus> | undefined): ErrorHandler {
+function crashHandler(output: vscode.LogOutputChannel, { budget, onCrash }: CrashPolicy, exited: () => Promise<ExitStatus> | undefined): ErrorHandler {
   const showOutput = vscode.l10n.t('Show Output');
   const tell = (show: (message: string, ...items: string[]) => Thenable<string | undefined>, message: string): void => {
     void show(message, showOutput).then((choice) => {
@@ -77,6 +83,7 @@ function crashHandler(output: vscode.LogOutputChannel, budget: RestartBudget, ex
       const pending = exited();
       const status = pending && (await Promise.race([pending, new Promise<undefined>((r) => setTimeout(() => r(undefined), EXIT_WAIT_MS))]));
       const why = describeExit(status);
+      onCrash(why);
       if (budget.allow(Date.now())) {
         output.error(`The language server stopped unexpectedly (${why}); restarting it.`);
         tell(vscode.window.showWarningMessage, vscode.l10n.t('The Zonelint language server stopped unexpectedly ({0}) and was restarted.', why));

@@ -1,0 +1,48 @@
+// Issue 10: the language server dies (killed) and the client starts it again; diagnostics
+// work on the new process, so the suites after this one use it as they would the first.
+import * as assert from 'node:assert/strict';
+import { suite, test } from 'mocha';
+import * as vscode from 'vscode';
+import { activeApi, diagnosticsWithCode, openZone, waitFor, zonelintDiagnostics, type ZonelintApi } from './helpers';
+
+const ZONE = `$ORIGIN restart.test.
+$TTL 3600
+@ IN SOA ns1 hostmaster ( 2026112401 7200 3600 1209600 300 )
+  IN NS ns1
+ns1 IN A 192.0.2.53
+www IN CNAME ns1
+www IN A 192.0.2.54
+`;
+
+/** The extension's API with the test accessor for the server's process id. */
+type Api = ZonelintApi & { serverPid(): number | undefined; lastCrash(): string | undefined };
+
+suite('server restart', () => {
+  test('a killed server is restarted and publishes diagnostics again', async function () {
+    this.timeout(60000);
+    const api = (await activeApi()) as Api;
+    const editor = await openZone(ZONE);
+    const uri = editor.document.uri;
+    await diagnosticsWithCode(uri, 'zone-cname-and-other-data');
+    const pid = await waitFor('the server process id', () => api.serverPid());
+    process.kill(pid, 'SIGKILL');
+
+    const restarted = await waitFor('a new server process', () => {
+      const now = api.serverPid();
+      return now !== undefined && now !== pid ? now : undefined;
+    }, 30000);
+    assert.notEqual(restarted, pid);
+    assert.throws(() => process.kill(pid, 0), 'the old process is gone');
+    assert.equal(api.lastCrash(), 'killed by signal SIGKILL', 'the message says why');
+
+    // The new process checks edits: resolve the conflict, then make another one.
+    const line = editor.document.lineAt(6);
+    await editor.edit((e) => e.replace(line.range, 'mail IN A 192.0.2.54'));
+    await waitFor('the conflict gone on the new server', () => zonelintDiagnostics(uri, 'zone-cname-and-other-data').length === 0, 20000);
+    await editor.edit((e) => e.insert(new vscode.Position(7, 0), 'mail IN CNAME ns1\n'));
+    const again = await diagnosticsWithCode(uri, 'zone-cname-and-other-data', 20000);
+    assert.equal(editor.document.getText(again[0].range), 'mail', 'reported on a mail record');
+    // The restart notice would cover the screenshots the driver takes after the suite.
+    await vscode.commands.executeCommand('notifications.clearAll');
+  });
+});
