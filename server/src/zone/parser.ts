@@ -96,6 +96,13 @@ export class ZoneParser {
   /** $TTL (RFC 2308), or the SOA minimum when neither is given. */
   defaultTtl = 0;
   defaultTtlKnown = false;
+  /**
+   * BIND's open batch (see rrsetTtl.ts): consecutive records of one owner in one file,
+   * as flat `[type, ttl, …]` with each RRset's first TTL.
+   */
+  private batchOwner: string | undefined;
+  private batchFile: string | undefined;
+  private readonly batchTtls: number[] = [];
 
   private zoneClass: string | undefined;
   private readonly seen = new Map<string | undefined, Set<number>>();
@@ -277,6 +284,7 @@ export class ZoneParser {
       return false;
     }
     const ttl = this.resolveTtl(explicitTtl, code, rdataTokens, typeTok, source);
+    if (!generated) this.keepPriorTtl(owner, source.file, code, ttl);
     const rescanAt = line ? line.lineStart * 8 + i + 1 : -1;
     const zoneClass = this.zoneClass;
     // A plain address is read again from its token when asked for: 57% of a typical zone,
@@ -303,6 +311,26 @@ export class ZoneParser {
       );
     this.records.push(rr);
     return true;
+  }
+
+  /**
+   * A record joining an RRset of the open batch with another TTL takes that RRset's TTL,
+   * and so does BIND's current TTL ("TTL set to prior TTL"): without $TTL, the next
+   * records without a TTL inherit the prior one, not the one last written.
+   */
+  private keepPriorTtl(owner: string, file: string | undefined, code: number, ttl: number): void {
+    if (owner !== this.batchOwner || file !== this.batchFile) {
+      this.batchOwner = owner;
+      this.batchFile = file;
+      this.batchTtls.length = 0;
+    }
+    const batch = this.batchTtls;
+    for (let i = 0; i < batch.length; i += 2) {
+      if (batch[i] !== code) continue;
+      if (batch[i + 1] !== ttl) this.ttl = batch[i + 1];
+      return;
+    }
+    batch.push(code, ttl);
   }
 
   /** Parses a TTL token, reporting problems; undefined when unusable. */
