@@ -144,6 +144,10 @@ export const ZoneDetails: Record<string, { en: string; ja: string }> = {
     en: 'the {type} RRset holds the delete form, which must be its only record; BIND refuses the zone',
     ja: '{type} の中に削除用のレコードがあります。削除用のレコードは単独で置く必要があり、BIND はゾーンを読み込みません',
   },
+  'ds-apex-glue': {
+    en: "BIND reads this DS while the apex is still its current name ('{owner}' is an apex name server written right after the apex's records) and refuses the zone: \"DS record at top of zone\"; a DS belongs only at a delegation",
+    ja: "BIND はこの DS を頂点のレコードの続きとして読み（'{owner}' は頂点のネームサーバーで、頂点のレコードの直後に書かれています）、「DS record at top of zone」としてゾーンを拒否します。DS は委任点にだけ置けます",
+  },
   'close-without-open': { en: "')' without a matching '('", ja: "対応する '(' のない ')'" },
   'open-without-close': { en: "'(' is never closed", ja: "'(' が閉じられていません" },
 };

@@ -9,7 +9,8 @@ import type { Problem, ProblemArgs, Severity } from '../diagnostics/types';
 import type { Comment, Directive, Rdata, ResourceRecord, Span, Token, Zone } from './ast';
 import { ZoneCodes } from './codes';
 import { handleDirective } from './directives';
-import { flatJoin, parseName } from './names';
+import { CURRENT_OPENED, GLUE_OPENED, LoaderBatches } from './loaderBatch';
+import { flatJoin, namesEqual, parseName } from './names';
 import { fastRdata } from './rdata/fast';
 import { parseRdata } from './rdata/index';
 import { isMetaType, typeCode, typeName } from './rdata/types';
@@ -96,13 +97,10 @@ export class ZoneParser {
   /** $TTL (RFC 2308), or the SOA minimum when neither is given. */
   defaultTtl = 0;
   defaultTtlKnown = false;
-  /**
-   * BIND's open batch (see rrsetTtl.ts): consecutive records of one owner in one file,
-   * as flat `[type, ttl, …]` with each RRset's first TTL.
-   */
-  private batchOwner: string | undefined;
-  private batchFile: string | undefined;
-  private readonly batchTtls: number[] = [];
+  /** BIND's open batches (loaderBatch.ts), each as flat `[type, ttl, …]` with each RRset's first TTL. */
+  private readonly batches = new LoaderBatches();
+  private readonly currentTtls: number[] = [];
+  private readonly glueTtls: number[] = [];
 
   private zoneClass: string | undefined;
   private readonly seen = new Map<string | undefined, Set<number>>();
@@ -284,7 +282,7 @@ export class ZoneParser {
       return false;
     }
     const ttl = this.resolveTtl(explicitTtl, code, rdataTokens, typeTok, source);
-    if (!generated) this.keepPriorTtl(owner, source.file, code, ttl);
+    if (!generated) this.joinBatch(owner, source, code, ttl, rdata, typeTok);
     const rescanAt = line ? line.lineStart * 8 + i + 1 : -1;
     const zoneClass = this.zoneClass;
     // A plain address is read again from its token when asked for: 57% of a typical zone,
@@ -314,17 +312,22 @@ export class ZoneParser {
   }
 
   /**
-   * A record joining an RRset of the open batch with another TTL takes that RRset's TTL,
+   * A record joining an RRset of its open batch with another TTL takes that RRset's TTL,
    * and so does BIND's current TTL ("TTL set to prior TTL"): without $TTL, the next
-   * records without a TTL inherit the prior one, not the one last written.
+   * records without a TTL inherit the prior one, not the one last written. A DS read
+   * while the apex is BIND's current owner (as glue of the apex) is "at top of zone".
    */
-  private keepPriorTtl(owner: string, file: string | undefined, code: number, ttl: number): void {
-    if (owner !== this.batchOwner || file !== this.batchFile) {
-      this.batchOwner = owner;
-      this.batchFile = file;
-      this.batchTtls.length = 0;
+  private joinBatch(owner: string, source: Source, code: number, ttl: number, rdata: Rdata, typeTok: Token): void {
+    const batches = this.batches;
+    const flags = batches.enter(owner, source.file);
+    if (flags & CURRENT_OPENED) this.currentTtls.length = 0;
+    if (flags & GLUE_OPENED) this.glueTtls.length = 0;
+    const glue = batches.glue !== undefined;
+    if (code === 2 /* NS */ && typeof rdata.fields.target === 'string') batches.noteNs(rdata.fields.target);
+    if (code === 43 /* DS */ && glue && namesEqual(batches.current ?? '', this.zoneOrigin)) {
+      this.report(source, ZoneCodes.syntax.code, typeTok.offset, typeTok.length, { detail: 'ds-apex-glue', owner });
     }
-    const batch = this.batchTtls;
+    const batch = glue ? this.glueTtls : this.currentTtls;
     for (let i = 0; i < batch.length; i += 2) {
       if (batch[i] !== code) continue;
       if (batch[i + 1] !== ttl) this.ttl = batch[i + 1];

@@ -4,10 +4,12 @@
  * of one owner (compared case-sensitively, in one file) into a batch where an RRset
  * keeps its first TTL ("TTL set to prior TTL"), and commits the batch when the owner or
  * the file changes; each `$GENERATE` record is committed on its own at once, while the
- * batch is still open. A commit replaces the RRset's TTL with its own. (zone-ttl-mismatch,
+ * batch is still open. A commit replaces the RRset's TTL with its own. Records of an NS
+ * target right after the NS records go to a glue batch beside the open one. (zone-ttl-mismatch,
  * the warning, is in semantics/.)
  */
 import type { ResourceRecord } from './ast';
+import { CURRENT_CLOSED, CURRENT_OPENED, GLUE_CLOSED, GLUE_OPENED, LoaderBatches } from './loaderBatch';
 
 /** The owner compared case-insensitively: lower-cased only when needed (most names are). */
 function ownerKey(owner: string): string {
@@ -25,21 +27,31 @@ function entry(list: number[], type: number, ttl: number): number {
   return list.length - 2;
 }
 
+const NS = 2;
+
+/** An open batch: flat `[type, ttl, …]`, committed into its owner's list. */
+interface Pending {
+  readonly ttls: number[];
+  list: number[] | undefined;
+}
+
+/** A commit replaces each RRset's TTL with the batch's. */
+function commit(batch: Pending): void {
+  const { ttls, list } = batch;
+  if (list !== undefined) for (let i = 0; i < ttls.length; i += 2) list[entry(list, ttls[i], 0) + 1] = ttls[i + 1];
+  ttls.length = 0;
+}
+
 /** The TTL BIND loads each record with, in record order. */
 export function loadedTtls(records: readonly ResourceRecord[]): number[] {
   // Per owner the RRsets' committed TTLs (no key string per record on million-record zones).
   const byOwner = new Map<string, number[]>();
   const lists: number[][] = new Array(records.length);
   const positions = new Int32Array(records.length);
-  let batch: number[] = [];
-  let batchList: number[] | undefined;
-  let batchOwner: string | undefined;
-  let batchFile: string | undefined;
-  const commit = (): void => {
-    if (batchList === undefined) return;
-    for (let i = 0; i < batch.length; i += 2) batchList[entry(batchList, batch[i], 0) + 1] = batch[i + 1];
-    batch = [];
-  };
+  // The open batches (loaderBatch.ts): each RRset's first TTL, and the owner's list they commit to.
+  const batches = new LoaderBatches();
+  const current: Pending = { ttls: [], list: undefined };
+  const glue: Pending = { ttls: [], list: undefined };
   let prevOwner = '';
   let prevList: number[] | undefined;
   for (let r = 0; r < records.length; r++) {
@@ -59,15 +71,19 @@ export function loadedTtls(records: readonly ResourceRecord[]): number[] {
       positions[r] = at;
       continue;
     }
-    if (rr.owner !== batchOwner || rr.file !== batchFile) {
-      commit();
-      batchOwner = rr.owner;
-      batchFile = rr.file;
-      batchList = list;
+    const flags = batches.enter(rr.owner, rr.file);
+    if (flags & GLUE_CLOSED) commit(glue);
+    if (flags & CURRENT_CLOSED) commit(current);
+    if (flags & GLUE_OPENED) glue.list = list;
+    if (flags & CURRENT_OPENED) current.list = list;
+    if (rr.typeCode === NS) {
+      const target = rr.rdata.fields.target;
+      if (typeof target === 'string') batches.noteNs(target);
     }
-    entry(batch, rr.typeCode, rr.ttl);
+    entry((batches.glue !== undefined ? glue : current).ttls, rr.typeCode, rr.ttl);
     positions[r] = entry(list, rr.typeCode, rr.ttl);
   }
-  commit();
+  commit(glue);
+  commit(current);
   return lists.map((list, r) => list[positions[r] + 1]);
 }

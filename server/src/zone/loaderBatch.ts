@@ -1,0 +1,57 @@
+/**
+ * BIND 9.18's loader batches (lib/dns/master.c), which decide two things BIND reports:
+ * "TTL set to prior TTL" and "DS record at top of zone". Consecutive records of one
+ * owner (compared case-sensitively, in one file) form the current batch. Once that
+ * batch holds NS records, a following owner equal to one of their targets opens a
+ * glue batch beside it instead of closing it: the current owner stays, and comes back
+ * when the glue batch ends. So after `@ NS ns`, the records of `ns` are read while the
+ * apex is still the current owner, and a DS there is "at top of zone".
+ */
+import { nameKey } from './names';
+
+/** What `enter` did: which batches closed and opened. */
+export const GLUE_CLOSED = 1;
+export const CURRENT_CLOSED = 2;
+export const GLUE_OPENED = 4;
+export const CURRENT_OPENED = 8;
+
+export class LoaderBatches {
+  /** BIND's current owner, unchanged while a glue batch is open. */
+  current: string | undefined;
+  /** The owner of the open glue batch. */
+  glue: string | undefined;
+  private file: string | undefined;
+  /** NS targets in the current batch, as name keys. */
+  private readonly nsTargets: string[] = [];
+
+  /** Moves to a record's owner; returns the GLUE_/CURRENT_ flags of what happened. */
+  enter(owner: string, file: string | undefined): number {
+    let flags = 0;
+    if (file !== this.file) {
+      if (this.glue !== undefined) flags |= GLUE_CLOSED;
+      if (this.current !== undefined) flags |= CURRENT_CLOSED;
+      this.glue = this.current = undefined;
+      this.file = file;
+    }
+    if (this.glue !== undefined && owner !== this.glue) {
+      flags |= GLUE_CLOSED;
+      this.glue = undefined;
+    }
+    if (this.glue === undefined && owner !== this.current) {
+      if (this.nsTargets.length > 0 && this.current !== undefined && this.nsTargets.includes(nameKey(owner))) {
+        this.glue = owner;
+        return flags | GLUE_OPENED;
+      }
+      if (this.current !== undefined) flags |= CURRENT_CLOSED;
+      this.current = owner;
+      this.nsTargets.length = 0;
+      flags |= CURRENT_OPENED;
+    }
+    return flags;
+  }
+
+  /** Notes an NS record just entered (its target, absolute); glue NS records do not count. */
+  noteNs(target: string): void {
+    if (this.glue === undefined) this.nsTargets.push(nameKey(target));
+  }
+}
