@@ -245,6 +245,15 @@ export function splitLabels(name: string): string[] {
 
 /** The parent of an absolute name (`a.b.` → `b.`; `.` → `.`). */
 export function parentName(name: string): string {
-  const labels = splitLabels(name);
-  return labels.length <= 1 ? '.' : labels.slice(1).join('.') + '.';
+  if (!name.endsWith('.') || name.endsWith('\\.')) {
+    const labels = splitLabels(name);
+    return labels.length <= 1 ? '.' : labels.slice(1).join('.') + '.';
+  }
+  // The text after the first unescaped dot (called for every level of every name checked).
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c === 0x5c) i++;
+    else if (c === 0x2e) return i + 1 >= name.length ? '.' : name.slice(i + 1);
+  }
+  return '.';
 }

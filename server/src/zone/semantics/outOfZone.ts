@@ -19,8 +19,15 @@ export function checkOutOfZone(ctx: SemanticContext): Problem[] {
   const already = ctx.zone.problems.filter((p) => p.code === code);
   const reported = (r: ResourceRecord): boolean =>
     already.some((p) => p.file === r.file && p.offset >= r.span.offset && p.offset < r.span.offset + r.span.length);
+  // Records of one owner come in runs: the owner is tested once per run.
+  let lastOwner: string | undefined;
+  let inside = true;
   for (const r of ctx.zone.records) {
-    if (isSubdomain(r.owner, ctx.apex) || reported(r)) continue;
+    if (r.owner !== lastOwner) {
+      lastOwner = r.owner;
+      inside = isSubdomain(r.owner, ctx.apex);
+    }
+    if (inside || reported(r)) continue;
     out.push(problem(SemanticsCodes.outOfZone, r, ownerSpan(r), { owner: r.owner, origin: ctx.apex }));
   }
   return out;
