@@ -10,7 +10,7 @@ import type { Comment, Directive, Rdata, ResourceRecord, Span, Token, Zone } fro
 import { ZoneCodes } from './codes';
 import { handleDirective } from './directives';
 import { CURRENT_OPENED, GLUE_OPENED, LoaderBatches } from './loaderBatch';
-import { flatJoin, namesEqual, parseName } from './names';
+import { flatJoin, isSubdomain, namesEqual, parseName } from './names';
 import { fastRdata } from './rdata/fast';
 import { parseRdata } from './rdata/index';
 import { isMetaType, typeCode, typeName } from './rdata/types';
@@ -273,9 +273,9 @@ export class ZoneParser {
     try {
       const parsed = parseRdata(code, rdataTokens, { origin: this.origin, at: typeTok.offset + typeTok.length });
       rdata = parsed.rdata;
-      for (const p of parsed.problems) {
-        this.report(source, p.code, p.offset, p.length, p.args, p.severity);
-      }
+      // BIND drops an out-of-zone $GENERATE record before reading its RDATA.
+      const dropped = generated && parsed.problems.length > 0 && !isSubdomain(owner, this.zoneOrigin);
+      if (!dropped) for (const p of parsed.problems) this.report(source, p.code, p.offset, p.length, p.args, p.severity);
     } catch (e) {
       // The RDATA parser must not throw; if it does, keep the zone usable.
       this.report(source, ZoneCodes.syntax.code, typeTok.offset, typeTok.length, { detail: String(e) });
