@@ -56,12 +56,17 @@ export function decodeName(
   const labels: string[] = [];
   let label = '';
   let labelStart = 0;
+  // Wire octets of the labels so far: past 255 the name is too long whatever follows,
+  // so a hostile owner of millions of labels is not decoded to the end.
+  let wire = 1;
   let i = 0;
   const n = text.length;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === 0x2e /* . */) {
       if (label.length === 0) return { ok: false, reason: 'empty-label', at: i };
+      wire += label.length + 1;
+      if (wire > MAX_NAME) return { ok: false, reason: 'name-too-long', at: 0 };
       labels.push(label);
       label = '';
       i++;
