@@ -148,6 +148,10 @@ export const ZoneDetails: Record<string, { en: string; ja: string }> = {
     en: "BIND reads this DS while the apex is still its current name ('{owner}' is an apex name server written right after the apex's records) and refuses the zone: \"DS record at top of zone\"; a DS belongs only at a delegation",
     ja: "BIND はこの DS を頂点のレコードの続きとして読み（'{owner}' は頂点のネームサーバーで、頂点のレコードの直後に書かれています）、「DS record at top of zone」としてゾーンを拒否します。DS は委任点にだけ置けます",
   },
+  'too-many-tokens': {
+    en: 'this line has more than {max} fields, far more than any record can hold; the rest of the line is skipped',
+    ja: 'この行の項目が {max} 個を超えています。どのレコードにも収まらない数なので、この行の残りは読み飛ばします',
+  },
   'close-without-open': { en: "')' without a matching '('", ja: "対応する '(' のない ')'" },
   'open-without-close': { en: "'(' is never closed", ja: "'(' が閉じられていません" },
 };

@@ -18,6 +18,14 @@ const CLOSE = 0x29;
 const SEMI = 0x3b;
 const BACKSLASH = 0x5c;
 
+/**
+ * Tokens kept per logical line: far above any record BIND accepts (RDATA is at most
+ * 65535 octets, so at most 65535 strings or bytes), far below memory trouble (a token
+ * costs ~50 bytes, so a 100 MB line of `a a a …` would need gigabytes). Beyond it the
+ * line is reported and skipped.
+ */
+export const MAX_LINE_TOKENS = 100_000;
+
 /** Characters that end a bare word, by char code. */
 const DELIM = new Uint8Array(128);
 for (const c of [TAB, LF, CR, SPACE, QUOTE, OPEN, CLOSE, SEMI]) DELIM[c] = 1;
@@ -114,7 +122,8 @@ export class Scanner {
           else pos++;
         }
         if (pos > n) pos = n;
-        tokens.push({ text: text.slice(start, pos), offset: start, length: pos - start, quoted: false });
+        if (tokens.length < MAX_LINE_TOKENS) tokens.push({ text: text.slice(start, pos), offset: start, length: pos - start, quoted: false });
+        else this.tooManyTokens(line, start, pos - start);
       }
     }
     this.pos = pos;
@@ -129,7 +138,8 @@ export class Scanner {
     while (pos < n) {
       const d = text.charCodeAt(pos);
       if (d === QUOTE) {
-        line.tokens.push({ text: text.slice(start + 1, pos), offset: start, length: pos + 1 - start, quoted: true });
+        if (line.tokens.length < MAX_LINE_TOKENS) line.tokens.push({ text: text.slice(start + 1, pos), offset: start, length: pos + 1 - start, quoted: true });
+        else this.tooManyTokens(line, start, pos + 1 - start);
         return pos + 1;
       }
       if (d === BACKSLASH) pos += 2;
@@ -142,6 +152,12 @@ export class Scanner {
     this.fail(line, ZoneCodes.unterminatedString.code, start, end - start);
     line.tokens.push({ text: text.slice(start + 1, end), offset: start, length: end - start, quoted: true });
     return pos;
+  }
+
+  /** Reports the first token past MAX_LINE_TOKENS; the parser skips the failed line. */
+  private tooManyTokens(line: ScannedLine, offset: number, length: number): void {
+    if (!line.failed) this.report(ZoneCodes.syntax.code, offset, length, { detail: 'too-many-tokens', max: MAX_LINE_TOKENS });
+    line.failed = true;
   }
 
   private fail(line: ScannedLine, code: string, offset: number, length: number, detail?: string): void {
