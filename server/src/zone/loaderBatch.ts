@@ -21,6 +21,8 @@ export class LoaderBatches {
   /** The owner of the open glue batch. */
   glue: string | undefined;
   private file: string | undefined;
+  /** The including files' states, innermost last. */
+  private readonly outer: { file: string | undefined; current: string | undefined; glue: string | undefined }[] = [];
   /** NS targets in the current batch, as name keys. */
   private readonly nsTargets: string[] = [];
 
@@ -28,10 +30,21 @@ export class LoaderBatches {
   enter(owner: string, file: string | undefined): number {
     let flags = 0;
     if (file !== this.file) {
+      // $INCLUDE and its end commit both batches. An included file starts with no owner;
+      // back in the including file, BIND's owners are those it had before (empty batches).
       if (this.glue !== undefined) flags |= GLUE_CLOSED;
       if (this.current !== undefined) flags |= CURRENT_CLOSED;
-      this.glue = this.current = undefined;
+      let back = this.outer.length - 1;
+      while (back >= 0 && this.outer[back].file !== file) back--;
+      if (back >= 0) {
+        ({ current: this.current, glue: this.glue } = this.outer[back]);
+        this.outer.length = back;
+      } else {
+        this.outer.push({ file: this.file, current: this.current, glue: this.glue });
+        this.glue = this.current = undefined;
+      }
       this.file = file;
+      this.nsTargets.length = 0;
     }
     if (this.glue !== undefined && owner !== this.glue) {
       flags |= GLUE_CLOSED;

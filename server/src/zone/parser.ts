@@ -9,7 +9,7 @@ import type { Problem, ProblemArgs, Severity } from '../diagnostics/types';
 import type { Comment, Directive, Rdata, ResourceRecord, Span, Token, Zone } from './ast';
 import { ZoneCodes } from './codes';
 import { handleDirective } from './directives';
-import { CURRENT_OPENED, GLUE_OPENED, LoaderBatches } from './loaderBatch';
+import { CURRENT_CLOSED, CURRENT_OPENED, GLUE_CLOSED, GLUE_OPENED, LoaderBatches } from './loaderBatch';
 import { flatJoin, isSubdomain, namesEqual, parseName } from './names';
 import { fastRdata } from './rdata/fast';
 import { parseRdata } from './rdata/index';
@@ -320,8 +320,8 @@ export class ZoneParser {
   private joinBatch(owner: string, source: Source, code: number, ttl: number, rdata: Rdata, typeTok: Token): void {
     const batches = this.batches;
     const flags = batches.enter(owner, source.file);
-    if (flags & CURRENT_OPENED) this.currentTtls.length = 0;
-    if (flags & GLUE_OPENED) this.glueTtls.length = 0;
+    if (flags & (CURRENT_CLOSED | CURRENT_OPENED)) this.currentTtls.length = 0;
+    if (flags & (GLUE_CLOSED | GLUE_OPENED)) this.glueTtls.length = 0;
     const glue = batches.glue !== undefined;
     if (code === 2 /* NS */ && typeof rdata.fields.target === 'string') batches.noteNs(rdata.fields.target);
     if (code === 43 /* DS */ && glue && namesEqual(batches.current ?? '', this.zoneOrigin)) {

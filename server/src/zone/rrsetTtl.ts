@@ -9,7 +9,7 @@
  * the warning, is in semantics/.)
  */
 import type { ResourceRecord } from './ast';
-import { CURRENT_CLOSED, CURRENT_OPENED, GLUE_CLOSED, GLUE_OPENED, LoaderBatches } from './loaderBatch';
+import { CURRENT_CLOSED, GLUE_CLOSED, LoaderBatches } from './loaderBatch';
 
 /** The owner compared case-insensitively: lower-cased only when needed (most names are). */
 function ownerKey(owner: string): string {
@@ -74,13 +74,14 @@ export function loadedTtls(records: readonly ResourceRecord[]): number[] {
     const flags = batches.enter(rr.owner, rr.file);
     if (flags & GLUE_CLOSED) commit(glue);
     if (flags & CURRENT_CLOSED) commit(current);
-    if (flags & GLUE_OPENED) glue.list = list;
-    if (flags & CURRENT_OPENED) current.list = list;
     if (rr.typeCode === NS) {
       const target = rr.rdata.fields.target;
       if (typeof target === 'string') batches.noteNs(target);
     }
-    entry((batches.glue !== undefined ? glue : current).ttls, rr.typeCode, rr.ttl);
+    // Every record of a batch has the batch's owner, so its owner's list is the batch's.
+    const pending = batches.glue !== undefined ? glue : current;
+    pending.list = list;
+    entry(pending.ttls, rr.typeCode, rr.ttl);
     positions[r] = entry(list, rr.typeCode, rr.ttl);
   }
   commit(glue);

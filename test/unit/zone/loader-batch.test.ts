@@ -27,6 +27,17 @@ test('a DS at an apex name server written right after the apex is "at top of zon
   assert.deepEqual(problems('ns A 1.2.3.4\nsub NS ns.sub\nns.sub A 1.1.1.1\nns.sub DS 48459 13 99 7E8C794F\n'), []);
 });
 
+test('back from an $INCLUDE, BIND has the owners it had before: the apex glue goes on (zone seed 1401163)', () => {
+  const ds = 'DS 7068 8 2 ' + 'AB'.repeat(32);
+  const run = (body: string) => {
+    const text = HEAD + body;
+    return describe(parseZoneText(text, { ...O, path: '/v/z.db', readFile: (p) => (p === '/v/inc.db' ? 'y A 1.1.1.1\n' : undefined) }), text);
+  };
+  assert.deepEqual(run(`ns AAAA ::1\n$INCLUDE inc.db\n  ${ds}\n`), ['zone-syntax ds-apex-glue "DS"']);
+  assert.deepEqual(run(`ns AAAA ::1\n$INCLUDE inc.db\nns ${ds}\n`), ['zone-syntax ds-apex-glue "DS"']);
+  assert.deepEqual(run(`ns AAAA ::1\n$INCLUDE inc.db\nz A 1.1.1.1\nns ${ds}\n`), []);
+});
+
 test('the apex batch goes on after its glue: RRset TTLs and the prior TTL', () => {
   const text = HEAD + 'ns A 1.2.3.4\n@ 5 NS ns\nns 9 A 2.2.2.2\n@ 7 NS ns2\nns2 A 1.1.1.1\n@ MX 1 ns\n';
   const zone = parseZoneText(text.replace('$TTL 1\n@ SOA', '@ 1 SOA'), O);
