@@ -346,8 +346,14 @@ export interface BlobOptions {
   readonly emptyText?: string;
 }
 
-/** Base64 to the end of the RDATA (keys, signatures, certificates). */
-export function base64Rest(fieldName: string, opts: BlobOptions = {}): Field {
+/** Binary data written to the end of the RDATA in one text encoding. */
+function blobRest(
+  fieldName: string,
+  opts: BlobOptions,
+  decode: (text: string) => Uint8Array | undefined,
+  encode: (b: Uint8Array) => string,
+  detail: string,
+): Field {
   return {
     name: fieldName,
     text(c, w) {
@@ -356,36 +362,25 @@ export function base64Rest(fieldName: string, opts: BlobOptions = {}): Field {
         return;
       }
       const { text, tokens } = joinRest(c);
-      const b = tokens.some((t) => t.quoted) ? undefined : decodeBase64(text);
-      if (!b) c.report(spanOf(tokens), 'rdata-base64', { field: fieldName });
+      const b = tokens.some((t) => t.quoted) ? undefined : decode(text);
+      if (!b) c.report(spanOf(tokens), detail, { field: fieldName });
       else w.bytes(b);
     },
     wire(r) {
       const b = r.rest();
-      return { value: b, text: b.length === 0 ? (opts.emptyText ?? '') : base64(b) };
+      return { value: b, text: b.length === 0 ? (opts.emptyText ?? '') : encode(b) };
     },
   };
 }
 
+/** Base64 to the end of the RDATA (keys, signatures, certificates). */
+export function base64Rest(fieldName: string, opts: BlobOptions = {}): Field {
+  return blobRest(fieldName, opts, decodeBase64, base64, 'rdata-base64');
+}
+
 /** Hex to the end of the RDATA (digests, fingerprints), printed upper-case. */
 export function hexRest(fieldName: string, opts: BlobOptions = {}): Field {
-  return {
-    name: fieldName,
-    text(c, w) {
-      if (c.atEnd()) {
-        if (!opts.optional) c.missing(fieldName);
-        return;
-      }
-      const { text, tokens } = joinRest(c);
-      const b = tokens.some((t) => t.quoted) ? undefined : decodeHex(text);
-      if (!b) c.report(spanOf(tokens), 'rdata-hex', { field: fieldName });
-      else w.bytes(b);
-    },
-    wire(r) {
-      const b = r.rest();
-      return { value: b, text: b.length === 0 ? (opts.emptyText ?? '') : hexUpper(b) };
-    },
-  };
+  return blobRest(fieldName, opts, decodeHex, hexUpper, 'rdata-hex');
 }
 
 /** Reads a type mnemonic or TYPEnnn token. */
