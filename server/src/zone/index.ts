@@ -4,7 +4,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Zone } from './ast';
+import type { Problem } from '../diagnostics/types';
+import type { ResourceRecord, Zone } from './ast';
 import { checkCdsConsistency } from './checks/cdsConsistency';
 import { checkCnameAndOtherData } from './checks/cnameAndOtherData';
 import { checkMultipleSoa } from './checks/multipleSoa';
@@ -14,7 +15,7 @@ import { checkSingletonTypes } from './checks/singletonType';
 import { ZoneCodes } from './codes';
 import { parseName } from './names';
 import { inferOrigin } from './origin';
-import { ZoneParser } from './parser';
+import { type Source, ZoneParser } from './parser';
 
 export type { Zone, ResourceRecord, Rdata, CharString, Token, Span, Directive } from './ast';
 export { inferOrigin } from './origin';
@@ -71,10 +72,29 @@ function absoluteOrigin(origin: string): string | undefined {
   return r.ok ? r.name : undefined;
 }
 
-/** Parses a zone text. Never throws: every problem is in `zone.problems`. */
-export function parseZoneText(text: string, options: ParseOptions = {}): Zone {
+/**
+ * The checks the loader makes on the records it read (BIND rejects or warns while
+ * loading), reported with the parse's problems in `zone.problems`.
+ */
+export function loadChecks(records: readonly ResourceRecord[], origin: string): Problem[] {
+  return [
+    ...checkCnameAndOtherData(records),
+    ...checkMultipleSoa(records),
+    ...checkSingletonTypes(records),
+    ...checkObsoleteTypes(records),
+    ...checkNsec3Owners(records),
+    ...checkCdsConsistency(records, origin),
+  ];
+}
+
+/** The origin a parse starts with: the option when given and valid, else inferred. */
+export function startOrigin(text: string, options: ParseOptions): string | undefined {
   const given = options.origin === undefined ? undefined : absoluteOrigin(options.origin);
-  const origin = given ?? inferOrigin(text, options.path);
+  return given ?? inferOrigin(text, options.path);
+}
+
+/** A parser set up as parseZoneText sets it up, and the main document's Source. */
+export function newParser(origin: string | undefined, options: ParseOptions): { parser: ZoneParser; source: Source } {
   const docPath = options.path === undefined ? undefined : path.resolve(options.path);
   const parser = new ZoneParser(origin ?? '.', {
     origin: origin ?? '.',
@@ -84,20 +104,21 @@ export function parseZoneText(text: string, options: ParseOptions = {}): Zone {
     allowInclude: options.allowInclude ?? (() => true),
     limits: { ...ZONE_LIMITS, ...options.limits },
   });
+  const source: Source = {
+    file: undefined,
+    dir: docPath === undefined ? process.cwd() : path.dirname(docPath),
+    stack: docPath === undefined ? [] : [docPath],
+  };
+  return { parser, source };
+}
+
+/** Parses a zone text. Never throws: every problem is in `zone.problems`. */
+export function parseZoneText(text: string, options: ParseOptions = {}): Zone {
+  const origin = startOrigin(text, options);
+  const { parser, source } = newParser(origin, options);
   try {
-    parser.parseText(text, {
-      file: undefined,
-      dir: docPath === undefined ? process.cwd() : path.dirname(docPath),
-      stack: docPath === undefined ? [] : [docPath],
-    });
-    const checks = [
-      ...checkCnameAndOtherData(parser.records),
-      ...checkMultipleSoa(parser.records),
-      ...checkSingletonTypes(parser.records),
-      ...checkObsoleteTypes(parser.records),
-      ...checkNsec3Owners(parser.records),
-      ...checkCdsConsistency(parser.records, origin ?? '.'),
-    ];
+    parser.parseText(text, source);
+    const checks = loadChecks(parser.records, origin ?? '.');
     for (const p of checks) parser.report(p.file, p.code, p.offset, p.length, p.args, p.severity);
   } catch (e) {
     // A bug in the parser must not take the editor down: report it where parsing stopped.

@@ -15,6 +15,14 @@ export const CURRENT_CLOSED = 2;
 export const GLUE_OPENED = 4;
 export const CURRENT_OPENED = 8;
 
+export interface BatchState {
+  readonly current: string | undefined;
+  readonly glue: string | undefined;
+  readonly file: string | undefined;
+  readonly outer: readonly { file: string | undefined; current: string | undefined; glue: string | undefined }[];
+  readonly nsTargets: readonly string[];
+}
+
 export class LoaderBatches {
   /** BIND's current owner, unchanged while a glue batch is open. */
   current: string | undefined;
@@ -25,6 +33,21 @@ export class LoaderBatches {
   private readonly outer: { file: string | undefined; current: string | undefined; glue: string | undefined }[] = [];
   /** NS targets in the current batch, as name keys. */
   private readonly nsTargets: string[] = [];
+
+  /** A copy of the whole state (incremental parsing resumes from it). */
+  save(): BatchState {
+    return { current: this.current, glue: this.glue, file: this.file, outer: this.outer.map((o) => ({ ...o })), nsTargets: [...this.nsTargets] };
+  }
+
+  load(state: BatchState): void {
+    this.current = state.current;
+    this.glue = state.glue;
+    this.file = state.file;
+    this.outer.length = 0;
+    for (const o of state.outer) this.outer.push({ ...o });
+    this.nsTargets.length = 0;
+    this.nsTargets.push(...state.nsTargets);
+  }
 
   /** Moves to a record's owner; returns the GLUE_/CURRENT_ flags of what happened. */
   enter(owner: string, file: string | undefined): number {

@@ -9,7 +9,7 @@ import type { Problem, ProblemArgs, Severity } from '../diagnostics/types';
 import type { Comment, Directive, Rdata, ResourceRecord, Span, Token, Zone } from './ast';
 import { ZoneCodes } from './codes';
 import { handleDirective } from './directives';
-import { CURRENT_CLOSED, CURRENT_OPENED, GLUE_CLOSED, GLUE_OPENED, LoaderBatches } from './loaderBatch';
+import { type BatchState, CURRENT_CLOSED, CURRENT_OPENED, GLUE_CLOSED, GLUE_OPENED, LoaderBatches } from './loaderBatch';
 import { flatJoin, isSubdomain, namesEqual, parseName } from './names';
 import { fastRdata } from './rdata/fast';
 import { parseRdata } from './rdata/index';
@@ -66,6 +66,58 @@ export interface Source {
   readonly dir: string;
   /** Paths being read, outermost first (cycle detection). */
   readonly stack: readonly string[];
+}
+
+/**
+ * Everything the parser carries from one logical line to the next: parsing can stop at a
+ * line boundary and resume there later from this state alone (incremental parsing).
+ */
+export interface ParserState {
+  readonly origin: string;
+  readonly originKnown: boolean;
+  readonly originUnknownReported: boolean;
+  readonly lastOwner: string | undefined;
+  readonly ownerAfterOrigin: boolean;
+  readonly ttl: number;
+  readonly ttlKnown: boolean;
+  readonly defaultTtl: number;
+  readonly defaultTtlKnown: boolean;
+  readonly batches: BatchState;
+  readonly currentTtls: readonly number[];
+  readonly glueTtls: readonly number[];
+  readonly zoneClass: string | undefined;
+  readonly generatedCount: number;
+  readonly includeReads: number;
+}
+
+/** Whether parsing on from `a` does exactly what parsing on from `b` does. */
+export function sameParserState(a: ParserState, b: ParserState): boolean {
+  const sameList = <T>(x: readonly T[], y: readonly T[]): boolean => x.length === y.length && x.every((v, i) => v === y[i]);
+  return (
+    a.origin === b.origin &&
+    a.originKnown === b.originKnown &&
+    a.originUnknownReported === b.originUnknownReported &&
+    a.lastOwner === b.lastOwner &&
+    a.ownerAfterOrigin === b.ownerAfterOrigin &&
+    a.ttl === b.ttl &&
+    a.ttlKnown === b.ttlKnown &&
+    a.defaultTtl === b.defaultTtl &&
+    a.defaultTtlKnown === b.defaultTtlKnown &&
+    a.zoneClass === b.zoneClass &&
+    a.generatedCount === b.generatedCount &&
+    a.includeReads === b.includeReads &&
+    sameList(a.currentTtls, b.currentTtls) &&
+    sameList(a.glueTtls, b.glueTtls) &&
+    a.batches.current === b.batches.current &&
+    a.batches.glue === b.batches.glue &&
+    a.batches.file === b.batches.file &&
+    sameList(a.batches.nsTargets, b.batches.nsTargets) &&
+    a.batches.outer.length === b.batches.outer.length &&
+    a.batches.outer.every((o, i) => {
+      const p = b.batches.outer[i];
+      return o.file === p.file && o.current === p.current && o.glue === p.glue;
+    })
+  );
 }
 
 export class ZoneParser {
@@ -150,6 +202,83 @@ export class ZoneParser {
     if (severity) p.severity = severity;
     if (file !== undefined) p.file = file;
     this.problems.push(p);
+  }
+
+  saveState(): ParserState {
+    return {
+      origin: this.origin,
+      originKnown: this.originKnown,
+      originUnknownReported: this.originUnknownReported,
+      lastOwner: this.lastOwner,
+      ownerAfterOrigin: this.ownerAfterOrigin,
+      ttl: this.ttl,
+      ttlKnown: this.ttlKnown,
+      defaultTtl: this.defaultTtl,
+      defaultTtlKnown: this.defaultTtlKnown,
+      batches: this.batches.save(),
+      currentTtls: [...this.currentTtls],
+      glueTtls: [...this.glueTtls],
+      zoneClass: this.zoneClass,
+      generatedCount: this.generatedCount,
+      includeReads: this.includeReads,
+    };
+  }
+
+  loadState(state: ParserState): void {
+    this.setOrigin(state.origin);
+    this.originKnown = state.originKnown;
+    this.originUnknownReported = state.originUnknownReported;
+    this.lastOwner = state.lastOwner;
+    this.ownerAfterOrigin = state.ownerAfterOrigin;
+    this.ttl = state.ttl;
+    this.ttlKnown = state.ttlKnown;
+    this.defaultTtl = state.defaultTtl;
+    this.defaultTtlKnown = state.defaultTtlKnown;
+    this.batches.load(state.batches);
+    this.currentTtls.length = 0;
+    this.currentTtls.push(...state.currentTtls);
+    this.glueTtls.length = 0;
+    this.glueTtls.push(...state.glueTtls);
+    this.zoneClass = state.zoneClass;
+    this.generatedCount = state.generatedCount;
+    this.includeReads = state.includeReads;
+    this.lastNameText = '';
+  }
+
+  /**
+   * Parses the document's logical lines from `start` on, asking `stop` before each line
+   * (with its position and the number of lines read so far) whether to end there.
+   * Returns where it ended and the piece's SourceText, cut down to [start, end).
+   */
+  parsePiece(
+    text: string,
+    start: number,
+    source: Source,
+    stop: (position: number, lines: number) => boolean,
+  ): { end: number; text: SourceText } {
+    const scanner = new Scanner(
+      text,
+      (code, offset, length, args) => this.report(source, code, offset, length, args),
+      this.comments,
+      source.file,
+      start,
+    );
+    const line = emptyLine();
+    const sourceText = new SourceText(text, source.file);
+    let lines = 0;
+    while (!stop(scanner.position, lines) && scanner.next(line)) {
+      lines++;
+      if (line.failed || line.tokens.length === 0) continue;
+      const first = line.tokens[0];
+      if (!line.blankOwner && !first.quoted && first.text.charCodeAt(0) === 0x24 /* $ */) {
+        handleDirective(this, line.tokens, source);
+      } else {
+        this.recordLine(line.tokens, line.blankOwner, source, sourceText, line.offset);
+      }
+    }
+    const end = Math.min(scanner.position, text.length);
+    sourceText.keep(start, end);
+    return { end, text: sourceText };
   }
 
   /** Parses one file's text (the document or an $INCLUDE target). */
@@ -425,18 +554,61 @@ export class ZoneParser {
   }
 }
 
-/** A text being parsed, shared by its records, which read their RDATA tokens from it again. */
-class SourceText {
+/**
+ * A text being parsed, shared by its records, which read their RDATA tokens from it again.
+ * Incremental parsing keeps only a piece of the document (`keep`) and moves the piece's
+ * records as one when the text before it changes (`shift`), without parsing them again.
+ */
+export class SourceText {
+  /** Added to every offset the records were parsed with: where the piece is now. */
+  shift = 0;
+  /** Offset (as parsed) of text[0]: 0 unless `keep` cut the text down to a piece. */
+  private textStart = 0;
+  private movedShift = 0;
+  private moved: Map<Rdata, Rdata> | undefined;
+
   constructor(
-    readonly text: string,
+    private text: string,
     readonly file: string | undefined,
   ) {}
 
-  /** The tokens of the logical line at `lineStart` from the `skip`th on. */
+  /** The tokens of the logical line at `lineStart` (as parsed) from the `skip`th on. */
   tokens(lineStart: number, skip: number): Token[] {
     const line = emptyLine();
-    new Scanner(this.text, () => undefined, undefined, undefined, lineStart).next(line);
+    const start = this.textStart;
+    new Scanner(this.text, () => undefined, undefined, undefined, lineStart - start, start + this.shift).next(line);
     return line.tokens.slice(skip);
+  }
+
+  /** Keeps text[from, to) only, as its own string: the rest of the document can be freed. */
+  keep(from: number, to: number): void {
+    const piece = this.text.slice(from, to);
+    // A slice shares the whole document's memory; a concatenation flattened anew does not.
+    this.text = piece.length < 16 ? piece : (' ' + piece).slice(1);
+    this.textStart = from;
+  }
+
+  /** Kept RDATA with its string offsets moved by `shift`. */
+  movedRdata(rdata: Rdata): Rdata {
+    const shift = this.shift;
+    if (shift === 0 || rdata.strings === undefined) return rdata;
+    if (this.movedShift !== shift || this.moved === undefined) {
+      this.moved = new Map();
+      this.movedShift = shift;
+    }
+    let out = this.moved.get(rdata);
+    if (out === undefined) {
+      out = {
+        ...rdata,
+        strings: rdata.strings.map((s) => ({
+          ...s,
+          offsets: s.offsets.map((o) => o + shift),
+          span: { offset: s.span.offset + shift, length: s.span.length },
+        })),
+      };
+      this.moved.set(rdata, out);
+    }
+    return out;
   }
 }
 
@@ -464,7 +636,7 @@ class ParsedRecord implements ResourceRecord {
     private readonly cls: string,
     readonly type: string,
     readonly typeCode: number,
-    readonly rdata: Rdata,
+    private readonly rdataKept: Rdata,
     private readonly rdataTokens: readonly Token[] | SourceText,
     /** With a SourceText: the line's start × 8 + the index of the first RDATA token in it. */
     private readonly rescanAt: number,
@@ -493,23 +665,32 @@ class ParsedRecord implements ResourceRecord {
     const t = this.rdataTokens;
     return t instanceof SourceText ? t.tokens(Math.floor(this.rescanAt / 8), this.rescanAt % 8) : t;
   }
+  get rdata(): Rdata {
+    const t = this.rdataTokens;
+    return t instanceof SourceText ? t.movedRdata(this.rdataKept) : this.rdataKept;
+  }
   get class(): string {
     return this.cls;
   }
+  /** How far the record moved since it was parsed (0 unless parsed from a SourceText piece). */
+  private get shift(): number {
+    const t = this.rdataTokens;
+    return t instanceof SourceText ? t.shift : 0;
+  }
   get ownerSpan(): Span | undefined {
-    return this.ownerOffset < 0 ? undefined : { offset: this.ownerOffset, length: this.ownerLength };
+    return this.ownerOffset < 0 ? undefined : { offset: this.ownerOffset + this.shift, length: this.ownerLength };
   }
   get ttlSpan(): Span | undefined {
-    return this.ttlOffset < 0 ? undefined : { offset: this.ttlOffset, length: this.ttlLength };
+    return this.ttlOffset < 0 ? undefined : { offset: this.ttlOffset + this.shift, length: this.ttlLength };
   }
   get classSpan(): Span | undefined {
-    return this.classOffset < 0 ? undefined : { offset: this.classOffset, length: this.classLength };
+    return this.classOffset < 0 ? undefined : { offset: this.classOffset + this.shift, length: this.classLength };
   }
   get typeSpan(): Span {
-    return { offset: this.typeOffset, length: this.typeLength };
+    return { offset: this.typeOffset + this.shift, length: this.typeLength };
   }
   get span(): Span {
-    return { offset: this.spanOffset, length: this.spanLength };
+    return { offset: this.spanOffset + this.shift, length: this.spanLength };
   }
 
   /** Plain data for JSON and structural comparison (the getters are not own properties). */
@@ -593,7 +774,9 @@ class CompactRecord implements ResourceRecord {
     return this.cls;
   }
   get rdata(): Rdata {
-    return this.rdataKept ?? fastRdata(this.typeCode, this.tokens, '.') ?? { canonical: '', fields: {} };
+    const kept = this.rdataKept;
+    if (kept !== undefined) return this.source.shift === 0 ? kept : this.source.movedRdata(kept);
+    return fastRdata(this.typeCode, this.tokens, '.') ?? { canonical: '', fields: {} };
   }
   get type(): string {
     return this.typeCode < COMMON_TYPES.length ? COMMON_TYPES[this.typeCode] : typeName(this.typeCode);
@@ -608,19 +791,19 @@ class CompactRecord implements ResourceRecord {
     return this.source.tokens(Math.floor(this.rescanAt / 8), this.rescanAt % 8);
   }
   get ownerSpan(): Span | undefined {
-    return this.ownerLength < 0 ? undefined : { offset: this.spanOffset, length: this.ownerLength };
+    return this.ownerLength < 0 ? undefined : { offset: this.spanOffset + this.source.shift, length: this.ownerLength };
   }
   get ttlSpan(): Span | undefined {
-    return unpack(this.ttlAt, this.spanOffset);
+    return unpack(this.ttlAt, this.spanOffset + this.source.shift);
   }
   get classSpan(): Span | undefined {
-    return unpack(this.classAt, this.spanOffset);
+    return unpack(this.classAt, this.spanOffset + this.source.shift);
   }
   get typeSpan(): Span {
-    return unpack(this.typeAt, this.spanOffset) as Span;
+    return unpack(this.typeAt, this.spanOffset + this.source.shift) as Span;
   }
   get span(): Span {
-    return { offset: this.spanOffset, length: this.spanLength };
+    return { offset: this.spanOffset + this.source.shift, length: this.spanLength };
   }
 
   /** Plain data for JSON and structural comparison (the getters are not own properties). */

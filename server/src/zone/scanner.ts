@@ -53,9 +53,19 @@ export class Scanner {
     private readonly file?: string,
     /** Where to start: 0, or the start of a logical line read before. */
     start = 0,
+    /**
+     * Added to every offset reported: the position of `text` in a larger document, when
+     * `text` is a piece of it (incremental parsing keeps each piece's own copy).
+     */
+    private readonly base = 0,
   ) {
     // A byte-order mark is not part of the first owner name.
     this.pos = start === 0 && text.charCodeAt(0) === 0xfeff ? 1 : start;
+  }
+
+  /** Where the next logical line starts, in `text` (without `base`). */
+  get position(): number {
+    return this.pos;
   }
 
   /** Reads the next logical line into `line`; false at the end of the text. */
@@ -66,7 +76,8 @@ export class Scanner {
     if (pos >= n) return false;
     const tokens: Token[] = [];
     line.tokens = tokens;
-    line.offset = pos;
+    const base = this.base;
+    line.offset = pos + base;
     line.failed = false;
     const first = text.charCodeAt(pos);
     line.blankOwner = first === SPACE || first === TAB;
@@ -77,12 +88,12 @@ export class Scanner {
         if (depth > 0) {
           // Resume at the line after the '(' so one stray parenthesis does not hide the
           // rest of the file (BIND would stop here; the zone is in error either way).
-          this.fail(line, ZoneCodes.unbalancedParen.code, openAt, 1, 'open-without-close');
+          this.fail(line, ZoneCodes.unbalancedParen.code, openAt + base, 1, 'open-without-close');
           const eol = text.indexOf('\n', openAt);
           if (eol >= 0) {
             pos = eol + 1;
             if (this.comments) {
-              while (this.comments.length > 0 && this.comments[this.comments.length - 1].offset >= pos) this.comments.pop();
+              while (this.comments.length > 0 && this.comments[this.comments.length - 1].offset >= pos + base) this.comments.pop();
             }
           }
         }
@@ -101,14 +112,15 @@ export class Scanner {
         pos = end;
         if (end > start && text.charCodeAt(end - 1) === CR) end--;
         if (this.comments) {
-          this.comments.push(this.file ? { offset: start, length: end - start, file: this.file } : { offset: start, length: end - start });
+          const at = start + base;
+          this.comments.push(this.file ? { offset: at, length: end - start, file: this.file } : { offset: at, length: end - start });
         }
       } else if (c === OPEN) {
         if (depth === 0) openAt = pos;
         depth++;
         pos++;
       } else if (c === CLOSE) {
-        if (depth === 0) this.fail(line, ZoneCodes.unbalancedParen.code, pos, 1, 'close-without-open');
+        if (depth === 0) this.fail(line, ZoneCodes.unbalancedParen.code, pos + base, 1, 'close-without-open');
         else depth--;
         pos++;
       } else if (c === QUOTE) {
@@ -122,8 +134,8 @@ export class Scanner {
           else pos++;
         }
         if (pos > n) pos = n;
-        if (tokens.length < MAX_LINE_TOKENS) tokens.push({ text: text.slice(start, pos), offset: start, length: pos - start, quoted: false });
-        else this.tooManyTokens(line, start, pos - start);
+        if (tokens.length < MAX_LINE_TOKENS) tokens.push({ text: text.slice(start, pos), offset: start + base, length: pos - start, quoted: false });
+        else this.tooManyTokens(line, start + base, pos - start);
       }
     }
     this.pos = pos;
@@ -138,8 +150,9 @@ export class Scanner {
     while (pos < n) {
       const d = text.charCodeAt(pos);
       if (d === QUOTE) {
-        if (line.tokens.length < MAX_LINE_TOKENS) line.tokens.push({ text: text.slice(start + 1, pos), offset: start, length: pos + 1 - start, quoted: true });
-        else this.tooManyTokens(line, start, pos + 1 - start);
+        const at = start + this.base;
+        if (line.tokens.length < MAX_LINE_TOKENS) line.tokens.push({ text: text.slice(start + 1, pos), offset: at, length: pos + 1 - start, quoted: true });
+        else this.tooManyTokens(line, at, pos + 1 - start);
         return pos + 1;
       }
       if (d === BACKSLASH) pos += 2;
@@ -149,8 +162,8 @@ export class Scanner {
     if (pos > n) pos = n;
     let end = pos;
     if (end > start && text.charCodeAt(end - 1) === CR) end--;
-    this.fail(line, ZoneCodes.unterminatedString.code, start, end - start);
-    line.tokens.push({ text: text.slice(start + 1, end), offset: start, length: end - start, quoted: true });
+    this.fail(line, ZoneCodes.unterminatedString.code, start + this.base, end - start);
+    line.tokens.push({ text: text.slice(start + 1, end), offset: start + this.base, length: end - start, quoted: true });
     return pos;
   }
 
