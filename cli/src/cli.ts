@@ -8,7 +8,7 @@ import { parse, UsageError, usageError, oneOf, localeFrom, originFrom } from './
 import { cliText, earlyLocale } from './messages';
 import type { Locale } from '../../server/src/diagnostics/types';
 import { toFindings, formatText, formatJson, formatSarif, type Finding } from './report';
-import { parseZoneFile, printZone } from '../../server/src/zone/index';
+import { parseZoneText, printZone } from '../../server/src/zone/index';
 import { includeInside } from '../../server/src/zone/includePolicy';
 import { analyzeSync, analyzeAsync } from '../../server/src/analysis';
 import { createResolver } from '../../server/src/dns/chain';
@@ -72,12 +72,21 @@ function readZone(
   allowed: unknown,
   io: Io,
   locale: Locale,
-): Zone | undefined {
+): { zone: Zone; text: string } | undefined {
   const abs = resolve(file);
   const extra = ((allowed as string[] | undefined) ?? []).map((d) => resolve(d));
   const allowInclude = includeInside([process.cwd(), dirname(abs), ...extra]);
   try {
-    return parseZoneFile(abs, origin ? { origin, allowInclude } : { allowInclude });
+    // Read here rather than by parseZoneFile: the check keeps the text for line numbers
+    // instead of reading a large zone twice. The error reads as parseZoneFile's.
+    let text: string;
+    try {
+      text = readFileSync(abs, 'utf8');
+    } catch (e) {
+      throw new Error(`cannot read ${abs}: ${(e as Error).message}`);
+    }
+    const options = origin ? { origin, allowInclude } : { allowInclude };
+    return { zone: parseZoneText(text, { ...options, path: abs }), text };
   } catch (e) {
     const text =
       (e as NodeJS.ErrnoException).code === 'ENOENT'
@@ -111,15 +120,17 @@ async function check(argv: string[], io: Io): Promise<number> {
 
   const zones: Zone[] = [];
   const files: string[] = [];
+  const sources: string[] = [];
   let ioError = false;
   for (const file of positionals) {
-    const zone = readZone(file, origin, values['allow-include'], io, locale);
-    if (!zone) {
+    const read = readZone(file, origin, values['allow-include'], io, locale);
+    if (!read) {
       ioError = true;
       continue;
     }
-    zones.push(zone);
+    zones.push(read.zone);
     files.push(file);
+    sources.push(read.text);
   }
   const resolver = createResolver({ mode, servers, timeoutMs: 3000 }, () => zones);
   const findings: Finding[] = [];
@@ -127,9 +138,11 @@ async function check(argv: string[], io: Io): Promise<number> {
     const problems = [...analyzeSync(zones[i]), ...(await analyzeAsync(zones[i], { resolver }))];
     const display = files[i];
     const abs = resolve(display);
+    const source = sources[i];
     const texts = (p: string): string | undefined => {
+      if (p === display) return source;
       try {
-        return readFileSync(p === display ? abs : p, 'utf8');
+        return readFileSync(p, 'utf8');
       } catch {
         return undefined;
       }
@@ -151,9 +164,9 @@ function print(argv: string[], io: Io): number {
     'allow-include': { type: 'string', multiple: true },
   });
   if (positionals.length !== 1) throw usageError('printNeedsFile');
-  const zone = readZone(positionals[0], originFrom(values.origin), values['allow-include'], io, earlyLocale(argv, io.env));
-  if (!zone) return 2;
-  io.stdout(printZone(zone));
+  const read = readZone(positionals[0], originFrom(values.origin), values['allow-include'], io, earlyLocale(argv, io.env));
+  if (!read) return 2;
+  io.stdout(printZone(read.zone));
   return 0;
 }
 

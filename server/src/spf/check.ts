@@ -69,27 +69,36 @@ function ownerKey(owner: string): string {
   return (owner.endsWith('.') ? owner.slice(0, -1) : owner).toLowerCase();
 }
 
-const parsed = new WeakMap<ResourceRecord, SpfRecordContext | null>();
+/**
+ * Keyed by the RDATA object, not the record: a record moved by an edit above it
+ * (incremental parsing) hands out new RDATA with moved offsets, so spans stay right.
+ */
+const parsed = new WeakMap<object, SpfRecordContext | null>();
 
 /** The record's SPF record, parsed with spans into the zone text; null when it is not one. */
 export function spfRecordOf(rr: ResourceRecord): SpfRecordContext | null {
   // Only TXT and SPF records are remembered: a weak entry per record of a large zone
-  // costs memory and slows every garbage collection.
-  if ((rr.type !== 'TXT' && rr.type !== 'SPF') || !rr.rdata.strings) return null;
-  let ctx = parsed.get(rr);
+  // costs memory and slows every garbage collection. The type is tested first: the
+  // RDATA of a plain A or AAAA record is read again from the source on each access.
+  if (rr.typeCode !== TXT && rr.typeCode !== SPF) return null;
+  const rdata = rr.rdata;
+  if (!rdata.strings) return null;
+  let ctx = parsed.get(rdata);
   if (ctx === undefined) {
     ctx = null;
-    if ((rr.type === 'TXT' || rr.type === 'SPF') && rr.rdata.strings) {
-      const joined = joinSpfStrings(rr.rdata.strings);
-      if (looksLikeSpf(joined.value)) ctx = { owner: ownerKey(rr.owner), rr, spf: parseSpf(joined) };
-    }
-    parsed.set(rr, ctx);
+    const joined = joinSpfStrings(rdata.strings);
+    if (looksLikeSpf(joined.value)) ctx = { owner: ownerKey(rr.owner), rr, spf: parseSpf(joined) };
+    parsed.set(rdata, ctx);
   }
   return ctx;
 }
 
+const MX = 15;
+const TXT = 16;
+const SPF = 99;
+
 /** Types an owner rule looks at: TXT (multiple records), MX (spf-missing), SPF (deprecated). */
-const MAIL_TYPES = new Set([15, 16, 99]);
+const MAIL_TYPES = new Set([MX, TXT, SPF]);
 
 /**
  * Every owner of the zone with its records and SPF records, in zone order. With

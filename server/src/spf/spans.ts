@@ -5,30 +5,26 @@
  * as `\191` or `\"` is covered whole.
  */
 import type { CharString } from '../zone/ast';
-import { joinStrings, type JoinedText } from '../zone/txt';
+import { JoinedStrings, type JoinedText } from '../zone/txt';
 
 export function joinSpfStrings(strings: readonly CharString[]): JoinedText {
-  const joined = joinStrings(strings);
-  const starts: number[] = [];
-  let acc = 0;
-  for (const s of strings) {
-    starts.push(acc);
-    acc += s.value.length;
-  }
+  return new SpfJoinedStrings(strings);
+}
+
+class SpfJoinedStrings extends JoinedStrings {
   /** Source offset just past octet i. */
-  const endOf = (i: number): number => {
+  private endOf(i: number): number {
+    const strings = this.strings;
     for (let k = strings.length - 1; k >= 0; k--) {
-      if (starts[k] <= i && i < starts[k] + strings[k].value.length) return strings[k].offsets[i - starts[k] + 1];
+      const start = this.startOf(k);
+      if (start <= i && i < start + strings[k].value.length) return strings[k].offsets[i - start + 1];
     }
-    return joined.offsetAt(i) + 1;
-  };
-  return {
-    value: joined.value,
-    offsetAt: joined.offsetAt,
-    spanOf(from, to) {
-      const start = joined.offsetAt(from);
-      if (to <= from) return { offset: start, length: 0 };
-      return { offset: start, length: Math.max(0, endOf(to - 1) - start) };
-    },
-  };
+    return this.offsetAt(i) + 1;
+  }
+
+  override spanOf(from: number, to: number): { offset: number; length: number } {
+    const start = this.offsetAt(from);
+    if (to <= from) return { offset: start, length: 0 };
+    return { offset: start, length: Math.max(0, this.endOf(to - 1) - start) };
+  }
 }

@@ -14,49 +14,76 @@ export interface JoinedText {
 }
 
 export function joinStrings(strings: readonly CharString[]): JoinedText {
-  const value = strings.map((s) => s.value).join('');
-  const starts: number[] = [];
-  let acc = 0;
-  for (const s of strings) {
-    starts.push(acc);
-    acc += s.value.length;
+  return new JoinedStrings(strings);
+}
+
+/**
+ * A JoinedText with its methods on the prototype and the start of each string kept only
+ * when there are several: a zone has a TXT record in ten, each joined by several checks.
+ */
+export class JoinedStrings implements JoinedText {
+  readonly value: string;
+  /** Octet index where each string starts; undefined for one string (it starts at 0). */
+  private readonly starts: number[] | undefined;
+
+  constructor(protected readonly strings: readonly CharString[]) {
+    if (strings.length === 1) {
+      this.value = strings[0].value;
+      this.starts = undefined;
+    } else {
+      this.value = strings.map((s) => s.value).join('');
+      const starts: number[] = [];
+      let acc = 0;
+      for (const s of strings) {
+        starts.push(acc);
+        acc += s.value.length;
+      }
+      this.starts = starts;
+    }
   }
-  /** The string holding octet i and i's index inside it (an index at a boundary moves on). */
-  const find = (i: number): { s: CharString; j: number } | undefined => {
-    if (strings.length === 0) return undefined;
+
+  /** Where string k starts in the joined value. */
+  protected startOf(k: number): number {
+    return this.starts === undefined ? 0 : this.starts[k];
+  }
+
+  /** The index of the string holding octet i (an index at a boundary moves on); -1 without strings. */
+  private stringAt(i: number): number {
+    const strings = this.strings;
+    if (strings.length === 0) return -1;
     let lo = 0;
     let hi = strings.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= i) lo = mid;
+      if (this.startOf(mid) <= i) lo = mid;
       else hi = mid - 1;
     }
-    while (lo < strings.length - 1 && i - starts[lo] >= strings[lo].value.length) lo++;
-    const s = strings[lo];
-    return { s, j: Math.min(i - starts[lo], s.value.length) };
-  };
-  const locate = (i: number): number => {
-    const at = find(i);
-    return at ? at.s.offsets[at.j] : 0;
-  };
-  return {
-    value,
-    offsetAt: locate,
-    spanOf(from, to) {
-      const start = locate(from);
-      if (to <= from) return { offset: start, length: 0 };
-      // The end is where the source of the last octet ends: after a whole `\DDD` escape
-      // or multi-byte character, not one char past its first character.
-      // Octets of one UTF-8 character share a source offset: move past all of them.
-      const last = find(to - 1);
-      let end = start;
-      if (last) {
-        const { s, j } = last;
-        let k = Math.min(j + 1, s.value.length);
-        while (k < s.value.length && s.offsets[k] === s.offsets[j]) k++;
-        end = s.offsets[k];
-      }
-      return { offset: start, length: Math.max(0, end - start) };
-    },
-  };
+    while (lo < strings.length - 1 && i - this.startOf(lo) >= strings[lo].value.length) lo++;
+    return lo;
+  }
+
+  offsetAt(i: number): number {
+    const k = this.stringAt(i);
+    if (k < 0) return 0;
+    const s = this.strings[k];
+    return s.offsets[Math.min(i - this.startOf(k), s.value.length)];
+  }
+
+  spanOf(from: number, to: number): { offset: number; length: number } {
+    const start = this.offsetAt(from);
+    if (to <= from) return { offset: start, length: 0 };
+    // The end is where the source of the last octet ends: after a whole `\DDD` escape
+    // or multi-byte character, not one char past its first character.
+    // Octets of one UTF-8 character share a source offset: move past all of them.
+    const k = this.stringAt(to - 1);
+    let end = start;
+    if (k >= 0) {
+      const s = this.strings[k];
+      const j = Math.min(to - 1 - this.startOf(k), s.value.length);
+      let m = Math.min(j + 1, s.value.length);
+      while (m < s.value.length && s.offsets[m] === s.offsets[j]) m++;
+      end = s.offsets[m];
+    }
+    return { offset: start, length: Math.max(0, end - start) };
+  }
 }

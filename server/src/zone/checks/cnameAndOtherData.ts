@@ -27,10 +27,18 @@ export function checkCnameAndOtherData(records: readonly ResourceRecord[]): Prob
   if (withCname.size === 0) return [];
   const state = new Map<string, { cname: boolean; other: string | undefined; done: boolean }>();
   const problems: Problem[] = [];
+  // Records of one owner come in runs: its key is looked up once per run.
+  let lastOwner: string | undefined;
+  let k = '';
+  let hasCname = false;
   for (const rr of records) {
     if (rr.typeCode !== CNAME && ALLOWED.has(rr.typeCode)) continue;
-    const k = key(rr.owner);
-    if (!withCname.has(k)) continue;
+    if (rr.owner !== lastOwner) {
+      lastOwner = rr.owner;
+      k = key(rr.owner);
+      hasCname = withCname.has(k);
+    }
+    if (!hasCname) continue;
     let s = state.get(k);
     if (!s) state.set(k, (s = { cname: false, other: undefined, done: false }));
     if (s.done) continue;

@@ -37,12 +37,15 @@ export function buildContext(zone: Zone, now: Date): SemanticContext {
   // Records of one owner come in runs: the owner's key and list are looked up once per run.
   let lastOwner: string | undefined;
   let list: ResourceRecord[] | undefined;
+  let key = '';
   let inZone = false;
   const bigRRsets = new Map<ResourceRecord[], Set<string>>();
+  // Owner keys below the apex with an NS record (a set: only membership matters below).
+  const nsKeys = new Set<string>();
   for (const r of zone.records) {
     if (r.owner !== lastOwner) {
       lastOwner = r.owner;
-      const key = nameKey(r.owner);
+      key = nameKey(r.owner);
       inZone = isKeyAtOrBelow(key, apexKey);
       list = inZone ? byOwner.get(key) : undefined;
       if (inZone && !list) byOwner.set(key, (list = []));
@@ -55,15 +58,16 @@ export function buildContext(zone: Zone, now: Date): SemanticContext {
     }
     records.push(r);
     list.push(r);
+    if (r.typeCode === NS && key !== apexKey) nsKeys.add(key);
   }
-  const nsOwners = [...byOwner.entries()]
-    .filter(([key, rs]) => key !== apexKey && rs.some((r) => r.type === 'NS'))
-    .map(([key]) => key)
-    .sort((a, b) => a.length - b.length);
+  // Shorter names first, so a cut's ancestors are known before it is tested.
+  const nsOwners = [...nsKeys].sort((a, b) => a.length - b.length);
   const cuts = new Set<string>();
   for (const key of nsOwners) if (!hasAncestorIn(key, apexKey, cuts)) cuts.add(key);
   return { zone, apex, all, records, duplicates, byOwner, cuts, now };
 }
+
+const NS = 2;
 
 /** isSubdomain on keys already lower-cased. */
 function isKeyAtOrBelow(key: string, apexKey: string): boolean {

@@ -31,24 +31,17 @@ function sameRRset(a: ResourceRecord, b: ResourceRecord): boolean {
 
 export function checkTtlMismatch(ctx: SemanticContext): Problem[] {
   const out: Problem[] = [];
-  // The first record of each RRset, by owner key; records of one owner come in runs.
-  const heads = new Map<string, ResourceRecord[]>();
+  // The first record of each RRset is the first of its RRset in the owner's list of
+  // ctx.byOwner (a duplicate never comes first); records of one owner come in runs.
   let lastOwner: string | undefined;
-  let list: ResourceRecord[] = [];
+  let list: readonly ResourceRecord[] = [];
   for (const r of ctx.all) {
     if (r.owner !== lastOwner) {
       lastOwner = r.owner;
-      const key = nameKey(r.owner);
-      const known = heads.get(key);
-      if (known) list = known;
-      else heads.set(key, (list = []));
+      list = ctx.byOwner.get(nameKey(r.owner)) ?? [];
     }
     const head = list.find((h) => sameRRset(h, r));
-    if (!head) {
-      list.push(r);
-      continue;
-    }
-    if (r.ttl === head.ttl) continue;
+    if (!head || r.ttl === head.ttl) continue;
     out.push(
       problem(SemanticsCodes.ttlMismatch, r, r.ttlSpan ?? r.span, {
         ttl: r.ttl,
