@@ -6,6 +6,7 @@
 import type { Problem } from '../diagnostics/types';
 import type { ResourceRecord, Zone } from '../zone/ast';
 import type { Resolver } from '../dns/resolver';
+import { nameKey } from '../zone/names';
 import { isMechanism } from './ast';
 import { looksLikeSpf } from './detect';
 import { toQueryName } from './macro';
@@ -105,28 +106,30 @@ const MAIL_TYPES = new Set([MX, TXT, SPF]);
  * `mailOnly`, only owners with a TXT, MX or SPF record (the rest cannot trip an owner rule).
  */
 export function spfOwners(zone: Zone, mailOnly = false): SpfOwnerContext[] {
+  // Grouped by nameKey, which costs nothing for a lower-case owner (most are); the
+  // owner key without the dot is made once per owner, for its context.
   let wanted: Set<string> | undefined;
   if (mailOnly) {
     wanted = new Set();
-    for (const rr of zone.records) if (MAIL_TYPES.has(rr.typeCode)) wanted.add(ownerKey(rr.owner));
+    for (const rr of zone.records) if (MAIL_TYPES.has(rr.typeCode)) wanted.add(nameKey(rr.owner));
   }
-  const owners = new Map<string, { rrs: ResourceRecord[]; spf: SpfRecordContext[] }>();
+  const owners = new Map<string, { owner: string; rrs: ResourceRecord[]; spf: SpfRecordContext[] }>();
   // Records of one owner come in runs: the key is computed once per run.
   let lastOwner: string | undefined;
-  let entry: { rrs: ResourceRecord[]; spf: SpfRecordContext[] } | undefined;
+  let entry: { owner: string; rrs: ResourceRecord[]; spf: SpfRecordContext[] } | undefined;
   for (const rr of zone.records) {
     if (rr.owner !== lastOwner) {
       lastOwner = rr.owner;
-      const key = ownerKey(rr.owner);
+      const key = nameKey(rr.owner);
       entry = owners.get(key);
-      if (!entry && (!wanted || wanted.has(key))) owners.set(key, (entry = { rrs: [], spf: [] }));
+      if (!entry && (!wanted || wanted.has(key))) owners.set(key, (entry = { owner: ownerKey(rr.owner), rrs: [], spf: [] }));
     }
     if (!entry) continue;
     entry.rrs.push(rr);
     const spf = spfRecordOf(rr);
     if (spf) entry.spf.push(spf);
   }
-  return [...owners].map(([owner, e]) => ({ owner, rrs: e.rrs, txtSpf: e.spf.filter((s) => s.rr.type === 'TXT') }));
+  return [...owners.values()].map((e) => ({ owner: e.owner, rrs: e.rrs, txtSpf: e.spf.filter((s) => s.rr.type === 'TXT') }));
 }
 
 /** Every SPF record of the zone, each marked when another one includes it. */
@@ -160,9 +163,25 @@ export async function spfLookupTrees(
 ): Promise<{ record: SpfRecordContext; tree: LookupNode }[]> {
   const records = allSpfRecords(zone).filter((r) => r.rr.type === 'TXT' && r.spf.errors.length === 0);
   const cache = new LookupCache();
-  const trees = await Promise.all(records.map((r) => lookupTree(r.spf, r.owner, resolver, signal, cache)));
+  const trees: LookupNode[] = new Array<LookupNode>(records.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < records.length) {
+      const i = next++;
+      const r = records[i];
+      trees[i] = await lookupTree(r.spf, r.owner, resolver, signal, cache);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(TREES_IN_FLIGHT, records.length) }, worker));
   return records.map((record, i) => ({ record, tree: trees[i] }));
 }
+
+/**
+ * Trees built at once: enough to overlap live lookups (the live resolver sends 16 at a
+ * time), few enough that a zone of 50,000 SPF records does not hold every tree's
+ * half-built state at once, which each garbage collection would copy.
+ */
+const TREES_IN_FLIGHT = 64;
 
 /**
  * The checks that follow includes and redirects through the resolver: lookup

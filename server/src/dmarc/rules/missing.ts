@@ -19,6 +19,9 @@ import { looksLikeSpf } from '../../spf/detect';
 import { DmarcCodes } from '../codes';
 import { display, type DmarcView } from '../collect';
 
+const MX = 15;
+const TXT = 16;
+
 interface Sender {
   readonly name: string;
   readonly record: ResourceRecord;
@@ -37,9 +40,10 @@ export function checkMissing(view: DmarcView): Problem[] {
   };
   const spf = new Set(view.txts.filter((t) => looksLikeSpf(t.text.value)).map((t) => t.record));
   for (const record of view.zone.records) {
-    if (spf.has(record)) note(record, 'spf');
+    const type = record.typeCode;
+    if (type === TXT && spf.has(record)) note(record, 'spf');
     // RFC 7505 null MX (`MX 0 .`): the name takes no mail.
-    else if (record.type === 'MX' && record.tokens[1]?.text !== '.') note(record, 'mx');
+    else if (type === MX && record.tokens[1]?.text !== '.') note(record, 'mx');
   }
   const out: Problem[] = [];
   for (const sender of senders.values()) {

@@ -64,7 +64,9 @@ export function buildContext(zone: Zone, now: Date): SemanticContext {
   const nsOwners = [...nsKeys].sort((a, b) => a.length - b.length);
   const cuts = new Set<string>();
   for (const key of nsOwners) if (!hasAncestorIn(key, apexKey, cuts)) cuts.add(key);
-  return { zone, apex, all, records, duplicates, byOwner, cuts, now };
+  // Without duplicates both lists hold the same records: one array, so that rules over
+  // either share the lists made from it (targetsOf) and a large zone keeps one copy.
+  return { zone, apex, all, records: duplicates.size === 0 ? all : records, duplicates, byOwner, cuts, now };
 }
 
 const NS = 2;
