@@ -180,6 +180,13 @@ export class ZoneParser {
     this.originSuffix = origin === '.' ? '.' : '.' + origin;
   }
 
+  /** Problems at these offsets of the main text were reported already (by an earlier piece). */
+  reportedAlready(offsets: readonly number[]): void {
+    let seen = this.seen.get(undefined);
+    if (!seen) this.seen.set(undefined, (seen = new Set()));
+    for (const o of offsets) seen.add(o);
+  }
+
   /** Reports a problem unless one was already reported at the same place. */
   report(
     source: Source | string | undefined,
@@ -255,7 +262,7 @@ export class ZoneParser {
     start: number,
     source: Source,
     stop: (position: number, lines: number) => boolean,
-  ): { end: number; text: SourceText } {
+  ): { end: number; text: SourceText; resumed: boolean } {
     const scanner = new Scanner(
       text,
       (code, offset, length, args) => this.report(source, code, offset, length, args),
@@ -278,7 +285,7 @@ export class ZoneParser {
     }
     const end = Math.min(scanner.position, text.length);
     sourceText.keep(start, end);
-    return { end, text: sourceText };
+    return { end, text: sourceText, resumed: scanner.resumed };
   }
 
   /** Parses one file's text (the document or an $INCLUDE target). */
@@ -578,6 +585,11 @@ export class SourceText {
     const start = this.textStart;
     new Scanner(this.text, () => undefined, undefined, undefined, lineStart - start, start + this.shift).next(line);
     return line.tokens.slice(skip);
+  }
+
+  /** The text kept (the whole text, or the piece `keep` cut). */
+  get content(): string {
+    return this.text;
   }
 
   /** Keeps text[from, to) only, as its own string: the rest of the document can be freed. */

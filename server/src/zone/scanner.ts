@@ -44,6 +44,11 @@ export type Reporter = (code: string, offset: number, length: number, args?: Rec
 
 export class Scanner {
   private pos = 0;
+  /**
+   * A line with an unclosed parenthesis ran to the end of the text and reading went back
+   * to the line after it: what was read so far depends on the text after this point.
+   */
+  resumed = false;
 
   constructor(
     private readonly text: string,
@@ -86,6 +91,7 @@ export class Scanner {
     for (;;) {
       if (pos >= n) {
         if (depth > 0) {
+          this.resumed = true;
           // Resume at the line after the '(' so one stray parenthesis does not hide the
           // rest of the file (BIND would stop here; the zone is in error either way).
           this.fail(line, ZoneCodes.unbalancedParen.code, openAt + base, 1, 'open-without-close');

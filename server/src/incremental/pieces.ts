@@ -1,0 +1,189 @@
+/**
+ * Incremental parsing: the document is parsed in pieces of whole logical lines, each
+ * with the parser state it starts from. After an edit only the pieces the edit touches
+ * are parsed again, and parsing stops as soon as it reaches an old piece boundary with
+ * the state that piece started from: the pieces after it are reused, moved as a block.
+ */
+import type { Problem } from '../diagnostics/types';
+import type { Comment, Directive, ResourceRecord } from '../zone/ast';
+import { newParser, type ParseOptions } from '../zone/index';
+import { type ParserState, sameParserState, type SourceText } from '../zone/parser';
+
+/** Logical lines per piece: small enough to parse again in well under a millisecond. */
+export const PIECE_LINES = 256;
+
+export interface Piece {
+  /** Where the piece starts in the current text. */
+  start: number;
+  readonly length: number;
+  /** Its text, to tell whether an edit touched it. */
+  readonly text: string;
+  /** Where it started when parsed: offsets below are as parsed; add `start - parsedStart`. */
+  readonly parsedStart: number;
+  readonly startState: ParserState;
+  readonly endState: ParserState;
+  readonly records: readonly ResourceRecord[];
+  readonly directives: readonly Directive[];
+  readonly comments: readonly Comment[];
+  /** Scanner and parser problems, as parsed. */
+  readonly problems: readonly Problem[];
+  readonly includes: readonly string[];
+  /** The SourceText the records read from; moving it moves them. */
+  readonly source: SourceText;
+  /** False when records hold offsets of their own ($GENERATE): moved by parsing again. */
+  readonly movable: boolean;
+  /**
+   * False when parsing it read past its end (a line with an unclosed parenthesis runs to
+   * the end of the text) or skipped problems an earlier piece reported ahead.
+   */
+  readonly closed: boolean;
+}
+
+/** How far a piece moved since it was parsed. */
+export function shiftOf(piece: Piece): number {
+  return piece.start - piece.parsedStart;
+}
+
+export function movePiece(piece: Piece, start: number): void {
+  piece.start = start;
+  piece.source.shift = start - piece.parsedStart;
+}
+
+/** What an update did: pieces gone, pieces new, the rest moved or kept. */
+export interface PieceChange {
+  readonly removed: readonly Piece[];
+  readonly added: readonly Piece[];
+  /** The text that changed lies in [from, oldEnd) of the old text, now [from, newEnd). */
+  readonly from: number;
+  readonly oldEnd: number;
+  readonly newEnd: number;
+}
+
+export class PieceParser {
+  pieces: Piece[] = [];
+  private text = '';
+
+  constructor(
+    private readonly origin: string | undefined,
+    private readonly options: ParseOptions,
+    private readonly pieceLines = PIECE_LINES,
+  ) {}
+
+  /** Parses the whole text. */
+  parseAll(text: string): PieceChange {
+    const removed = this.pieces;
+    const { parser } = newParser(this.origin, this.options);
+    const oldEnd = this.text.length;
+    this.text = text;
+    this.pieces = this.parseOn(text, 0, parser.saveState(), []);
+    return { removed, added: this.pieces, from: 0, oldEnd, newEnd: text.length };
+  }
+
+  /** Brings the pieces up to `text`, parsing again only what changed. */
+  update(text: string): PieceChange {
+    const old = this.pieces;
+    const oldText = this.text;
+    if (old.length === 0) return this.parseAll(text);
+    const delta = text.length - oldText.length;
+    // Pieces before the edit: the same text at the same place (a piece that ends the
+    // text, or whose last line ran to it, depends on what follows and is parsed again).
+    let k = 0;
+    while (k < old.length && reusable(old[k], oldText) && text.startsWith(old[k].text, old[k].start)) k++;
+    if (k === old.length) k = old.length - 1;
+    // Pieces after the edit: the same text moved by delta.
+    let m = old.length;
+    // Everything after them is the same too, so only a run-on line rules one out.
+    while (m > k + 1 && old[m - 1].closed && text.startsWith(old[m - 1].text, old[m - 1].start + delta)) m--;
+    const from = old[k];
+    const candidates = old.slice(m);
+    const fresh = this.parseOn(text, from.start, from.startState, candidates, delta);
+    this.text = text;
+    // parseOn ends either at the end of the text or at a candidate it may reuse.
+    const last = fresh[fresh.length - 1];
+    const end = last ? last.start + last.length : from.start;
+    const reuseAt = candidates.findIndex((c) => c.start + delta === end);
+    const reused = reuseAt < 0 || end >= text.length ? [] : candidates.slice(reuseAt);
+    const removed = old.slice(k, m + (reuseAt < 0 || end >= text.length ? candidates.length : reuseAt));
+    const added: Piece[] = [...fresh];
+    const kept: Piece[] = [];
+    for (const c of reused) {
+      if (delta === 0 || c.movable) {
+        movePiece(c, c.start + delta);
+        kept.push(c);
+      } else {
+        // Records of $GENERATE keep offsets of their own: parse the piece again where it is now.
+        const [again] = this.parseOn(text, c.start + delta, c.startState, [], 0, c.text.length);
+        removed.push(c);
+        added.push(again);
+        kept.push(again);
+      }
+    }
+    this.pieces = [...old.slice(0, k), ...fresh, ...kept];
+    const newEnd = kept.length > 0 ? kept[0].start : text.length;
+    return { removed, added, from: from.start, oldEnd: newEnd - delta, newEnd };
+  }
+
+  /**
+   * Parses from `start` with `state`, a piece every PIECE_LINES lines, until the end of
+   * the text or a candidate's (moved) start where the parser's state equals the state
+   * the candidate started from. With `only`, parses exactly one piece of that length.
+   */
+  private parseOn(
+    text: string,
+    start: number,
+    state: ParserState,
+    candidates: readonly Piece[],
+    delta = 0,
+    only?: number,
+  ): Piece[] {
+    const out: Piece[] = [];
+    let at = start;
+    let c = 0;
+    // Problems the last piece reported past its end (a line with an unclosed parenthesis
+    // runs to the end of the text, then parsing resumes after it): not reported twice.
+    let ahead: number[] = [];
+    while (at < text.length || out.length === 0) {
+      while (c < candidates.length && candidates[c].start + delta <= at) c++;
+      const stopAt = only !== undefined ? start + only : c < candidates.length ? candidates[c].start + delta : Infinity;
+      const { parser, source } = newParser(this.origin, this.options);
+      parser.loadState(state);
+      parser.reportedAlready(ahead);
+      const { end, text: sourceText, resumed } = parser.parsePiece(text, at, source, (pos, lines) =>
+        lines > 0 && (pos >= stopAt || (only === undefined && lines >= this.pieceLines)),
+      );
+      // A piece that ran past its end, or was parsed knowing problems an earlier piece
+      // reported ahead, depends on more than its text and start state: never reused.
+      const closed = !resumed && ahead.length === 0;
+      const endState = parser.saveState();
+      out.push({
+        start: at,
+        length: end - at,
+        text: sourceText.content,
+        parsedStart: at,
+        startState: state,
+        endState,
+        records: parser.records,
+        directives: parser.directives,
+        comments: parser.comments,
+        problems: parser.problems,
+        includes: parser.includes,
+        source: sourceText,
+        movable: !parser.records.some((r) => r.generated),
+        closed,
+      });
+      state = endState;
+      ahead = [...ahead, ...parser.problems.filter((p) => p.file === undefined).map((p) => p.offset)].filter((o) => o >= end);
+      if (only !== undefined || end <= at) break;
+      at = end;
+      const candidate = candidates[c];
+      if (candidate && ahead.length === 0 && candidate.start + delta === at && sameParserState(state, candidate.startState)) break;
+    }
+    return out;
+  }
+}
+
+/** A piece that can be kept when the text around it changes. */
+function reusable(piece: Piece, text: string): boolean {
+  const end = piece.start + piece.length;
+  return piece.closed && end < text.length && text.charCodeAt(end - 1) === 0x0a;
+}

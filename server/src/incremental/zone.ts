@@ -1,0 +1,544 @@
+/**
+ * A zone document kept up to date edit by edit: the same problems as
+ * `analyzeSync(parseZoneText(text))`, at the cost of the edit, not of the zone.
+ *
+ * Parsing is incremental (pieces.ts). Every check problem is kept with the owner whose
+ * record it lies in. After an edit, the owners whose records changed are "touched";
+ * the owners whose problems can depend on them (their mail group, the names pointing
+ * at them, the names they point at, the names below a zone cut that moved) are checked
+ * again together with the records those checks read, and nothing else. Changes that
+ * can reach the whole zone (the apex, the SOA, a wildcard, too many owners) check
+ * everything once.
+ */
+import type { Problem } from '../diagnostics/types';
+import { analyzeSync } from '../analysis';
+import type { Comment, Directive, ResourceRecord, Token, Zone } from '../zone/ast';
+import { loadChecks, type ParseOptions, startOrigin } from '../zone/index';
+import { nameKey, parentName } from '../zone/names';
+import { ancestorsOf, baseOf, targetsOf } from './names';
+import { type Piece, PieceParser, shiftOf } from './pieces';
+
+/**
+ * Problems about the whole zone, pointed at its first record: they belong to no owner,
+ * and only a full check (which the apex, the SOA or the first record trigger) makes them.
+ */
+const ZONE_WIDE = new Set(['zone-missing-soa', 'zone-missing-ns']);
+
+/** Past this many owners to check again, one pass over the whole zone is cheaper. */
+const MAX_AFFECTED = 3000;
+
+interface OwnerProblems {
+  load: Problem[];
+  checks: Problem[];
+}
+
+/** What the indexes keep of one piece. */
+interface PieceIndex {
+  /** Owner key → the piece's records of that owner, in order. */
+  readonly byOwner: Map<string, ResourceRecord[]>;
+}
+
+export interface UpdateStats {
+  /** Everything was checked (first parse, or an edit that reaches the whole zone). */
+  readonly full: boolean;
+  readonly parsedPieces: number;
+  /** Owners whose problems were computed again. */
+  readonly checkedOwners: number;
+  /** Records the checks read. */
+  readonly checkedRecords: number;
+}
+
+export class IncrementalZone {
+  private parser: PieceParser | undefined;
+  private origin: string | undefined;
+  private apexKey = '.';
+  private text = '';
+  private readonly index = new Map<Piece, PieceIndex>();
+  /** Owner key → pieces holding its records, in document order. */
+  private readonly ownerPieces = new Map<string, Piece[]>();
+  /** Target key → owner key → how many records of that owner point at it. */
+  private readonly referrers = new Map<string, Map<string, number>>();
+  /** Parent key → child keys (kept once seen; filtered by ownerPieces when read). */
+  private readonly children = new Map<string, Set<string>>();
+  /** Base key (baseOf) → owner keys of that mail group. */
+  private readonly groups = new Map<string, Set<string>>();
+  /** Owners with $GENERATE records: their spans are the directive's, shared. */
+  private readonly generated = new Map<string, number>();
+  /** Owners with SOA records: the first SOA is what every other one is compared with. */
+  private readonly soas = new Map<string, number>();
+  /** Owners with NS or DNAME records (zone cuts, and the apex). */
+  private readonly cuts = new Map<string, number>();
+  /** Check problems by the owner of the record they lie in; empty lists are dropped. */
+  private problems = new Map<string, OwnerProblems>();
+  /** Problems in no record (zone-wide): computed again only by a full check. */
+  private global: OwnerProblems = { load: [], checks: [] };
+  /** End of the main file's first record: the anchor of zone-wide problems. */
+  private firstRecordEnd = -1;
+  private zoneCache: Zone | undefined;
+  private allCache: Problem[] | undefined;
+
+  constructor(
+    private readonly options: ParseOptions,
+    private readonly now: () => Date = () => new Date(),
+    /** Logical lines per piece (tests use small pieces to cross piece boundaries often). */
+    private readonly pieceLines?: number,
+  ) {}
+
+  /** Brings the zone to `text`. */
+  update(text: string): UpdateStats {
+    const origin = startOrigin(text, this.options);
+    this.zoneCache = this.allCache = undefined;
+    if (!this.parser || origin !== this.origin) return this.rebuild(text, origin);
+    const oldText = this.text;
+    const change = this.parser.update(text);
+    this.text = text;
+    // The edit as one replaced range: [start, oldEnd) of the old text is [start, newEnd) now.
+    let start = change.from;
+    const limit = Math.min(change.oldEnd, change.newEnd);
+    while (start < limit && oldText.charCodeAt(start) === text.charCodeAt(start)) start++;
+    let oldEnd = change.oldEnd;
+    let newEnd = change.newEnd;
+    while (oldEnd > start && newEnd > start && oldText.charCodeAt(oldEnd - 1) === text.charCodeAt(newEnd - 1)) {
+      oldEnd--;
+      newEnd--;
+    }
+    const delta = text.length - oldText.length;
+    const map = (o: number): number => (o >= oldEnd ? o + delta : o);
+    let full = false;
+    if (delta !== 0) {
+      for (const [owner, list] of this.problems) this.problems.set(owner, mapOwner(list, map));
+    }
+    if (start <= this.firstRecordEnd) full = true;
+    for (const p of [...this.global.load, ...this.global.checks]) {
+      if (p.file === undefined && p.offset + p.length >= start && p.offset <= oldEnd) full = true;
+    }
+    if (delta !== 0) this.global = mapOwner(this.global, map);
+
+    // Owners whose records differ: the edit's owners, not every owner of a piece parsed again.
+    const before = new Map<string, ResourceRecord[]>();
+    const after = new Map<string, ResourceRecord[]>();
+    for (const p of change.removed) {
+      for (const [owner, rs] of this.index.get(p)!.byOwner) append(before, owner, rs);
+      this.removePiece(p);
+    }
+    for (const p of change.added) {
+      this.addPiece(p);
+      for (const [owner, rs] of this.index.get(p)!.byOwner) append(after, owner, rs);
+    }
+    const touched = new Set<string>();
+    for (const [owner, rs] of before) if (!sameRecords(rs, after.get(owner), map)) touched.add(owner);
+    for (const owner of after.keys()) if (!before.has(owner)) touched.add(owner);
+    const related = new Set<string>();
+    const cutsTouched = new Set<string>();
+    for (const owner of touched) {
+      for (const r of [...(before.get(owner) ?? []), ...(after.get(owner) ?? [])]) {
+        if (r.typeCode === 6 /* SOA */) full = true;
+        if (r.typeCode === 2 /* NS */ || r.typeCode === 39 /* DNAME */) cutsTouched.add(owner);
+        for (const t of targetsOf(r)) related.add(t);
+      }
+    }
+    // Zone-wide problems point at the main file's first record: when it changes, check all.
+    const first = this.findFirstRecordEnd();
+    if (first !== (this.firstRecordEnd >= oldEnd ? this.firstRecordEnd + delta : this.firstRecordEnd)) full = true;
+    this.firstRecordEnd = first;
+    const affected = full ? undefined : this.affected(touched, related, cutsTouched);
+    if (affected === undefined) return this.checkAll(change.added.length);
+    const stats = this.check(affected);
+    return { full: false, parsedPieces: change.added.length, ...stats };
+  }
+
+  /** The zone as parseZoneText would return it. */
+  zone(): Zone {
+    if (this.zoneCache) return this.zoneCache;
+    const pieces = this.parser?.pieces ?? [];
+    const records: ResourceRecord[] = [];
+    const directives: Directive[] = [];
+    const comments: Comment[] = [];
+    const includes: string[] = [];
+    for (const piece of pieces) {
+      const shift = shiftOf(piece);
+      for (const r of piece.records) records.push(r);
+      for (const d of piece.directives) directives.push(shift === 0 || d.file !== undefined ? d : movedDirective(d, shift));
+      for (const c of piece.comments) comments.push(shift === 0 || c.file !== undefined ? c : { ...c, offset: c.offset + shift });
+      for (const i of piece.includes) includes.push(i);
+    }
+    this.zoneCache = { origin: this.origin ?? '.', records, directives, comments, problems: this.loadProblems(), includes };
+    return this.zoneCache;
+  }
+
+  /** zone().problems: the parser's and the loader's. */
+  private loadProblems(): Problem[] {
+    if (this.zoneCache) return [...this.zoneCache.problems];
+    const problems: Problem[] = [];
+    for (const piece of this.parser?.pieces ?? []) {
+      const shift = shiftOf(piece);
+      for (const p of piece.problems) problems.push(shift === 0 || p.file !== undefined ? p : moved(p, (o) => o + shift));
+    }
+    for (const list of this.problems.values()) for (const p of list.load) problems.push(p);
+    for (const p of this.global.load) problems.push(p);
+    return problems;
+  }
+
+  /** Every problem `analyzeSync(zone())` returns (in another order). */
+  allProblems(): Problem[] {
+    if (this.allCache) return this.allCache;
+    const out = this.loadProblems();
+    for (const list of this.problems.values()) for (const p of list.checks) out.push(p);
+    for (const p of this.global.checks) out.push(p);
+    this.allCache = out;
+    return out;
+  }
+
+  private findFirstRecordEnd(): number {
+    for (const piece of this.parser?.pieces ?? []) {
+      const r = piece.records.find((x) => x.file === undefined);
+      if (r) return r.span.offset + r.span.length;
+    }
+    return Infinity;
+  }
+
+  private rebuild(text: string, origin: string | undefined): UpdateStats {
+    this.origin = origin;
+    this.apexKey = nameKey(origin ?? '.');
+    this.text = text;
+    this.index.clear();
+    this.ownerPieces.clear();
+    this.referrers.clear();
+    this.children.clear();
+    this.groups.clear();
+    this.generated.clear();
+    this.cuts.clear();
+    this.soas.clear();
+    this.parser = new PieceParser(origin, this.options, this.pieceLines);
+    const change = this.parser.parseAll(text);
+    for (const p of change.added) this.addPiece(p);
+    this.firstRecordEnd = this.findFirstRecordEnd();
+    return this.checkAll(change.added.length);
+  }
+
+  private addPiece(piece: Piece): void {
+    const byOwner = new Map<string, ResourceRecord[]>();
+    let lastOwner: string | undefined;
+    let list: ResourceRecord[] | undefined;
+    for (const r of piece.records) {
+      if (r.owner !== lastOwner || !list) {
+        lastOwner = r.owner;
+        const key = nameKey(r.owner);
+        list = byOwner.get(key);
+        if (!list) byOwner.set(key, (list = []));
+      }
+      list.push(r);
+    }
+    this.index.set(piece, { byOwner });
+    for (const [owner, rs] of byOwner) {
+      const at = this.ownerPieces.get(owner);
+      if (at) {
+        at.push(piece);
+        if (at.length > 1) at.sort((a, b) => a.start - b.start);
+      } else {
+        this.ownerPieces.set(owner, [piece]);
+        this.linkName(owner);
+      }
+      for (const r of rs) {
+        if (r.generated) count(this.generated, owner, 1);
+        if (r.typeCode === 2 || r.typeCode === 39) count(this.cuts, owner, 1);
+        if (r.typeCode === 6) count(this.soas, owner, 1);
+        for (const t of targetsOf(r)) {
+          let m = this.referrers.get(t);
+          if (!m) this.referrers.set(t, (m = new Map()));
+          count(m, owner, 1);
+        }
+      }
+    }
+  }
+
+  private removePiece(piece: Piece): void {
+    const data = this.index.get(piece);
+    if (!data) return;
+    this.index.delete(piece);
+    for (const [owner, rs] of data.byOwner) {
+      const at = this.ownerPieces.get(owner);
+      if (at) {
+        const i = at.indexOf(piece);
+        if (i >= 0) at.splice(i, 1);
+        if (at.length === 0) {
+          this.ownerPieces.delete(owner);
+          this.groups.get(baseOf(owner))?.delete(owner);
+        }
+      }
+      for (const r of rs) {
+        if (r.generated) count(this.generated, owner, -1);
+        if (r.typeCode === 2 || r.typeCode === 39) count(this.cuts, owner, -1);
+        if (r.typeCode === 6) count(this.soas, owner, -1);
+        for (const t of targetsOf(r)) {
+          const m = this.referrers.get(t);
+          if (m) {
+            count(m, owner, -1);
+            if (m.size === 0) this.referrers.delete(t);
+          }
+        }
+      }
+    }
+  }
+
+  /** Adds a new owner to its mail group and links it under its ancestors. */
+  private linkName(owner: string): void {
+    const base = baseOf(owner);
+    let g = this.groups.get(base);
+    if (!g) this.groups.set(base, (g = new Set()));
+    g.add(owner);
+    let child = owner;
+    for (const parent of ancestorsOf(owner, this.apexKey)) {
+      let c = this.children.get(parent);
+      if (!c) this.children.set(parent, (c = new Set()));
+      if (c.has(child)) break;
+      c.add(child);
+      child = parent;
+    }
+  }
+
+  /** Owners (existing now) at or below `key`. */
+  private descendants(key: string, out: Set<string>, limit: number): boolean {
+    const stack = [key];
+    while (stack.length > 0) {
+      const k = stack.pop()!;
+      if (this.ownerPieces.has(k)) {
+        out.add(k);
+        if (out.size > limit) return false;
+      }
+      const c = this.children.get(k);
+      if (c) for (const x of c) stack.push(x);
+    }
+    return true;
+  }
+
+  private group(key: string): Iterable<string> {
+    return this.groups.get(baseOf(key)) ?? [];
+  }
+
+  /**
+   * The owners whose problems an edit of `touched` can change; undefined when that is
+   * (nearly) the whole zone. `related` are the names the touched records point at.
+   */
+  private affected(
+    touched: ReadonlySet<string>,
+    related: ReadonlySet<string>,
+    cutsTouched: ReadonlySet<string>,
+  ): Set<string> | undefined {
+    const out = new Set<string>();
+    const apex = this.apexKey;
+    for (const t of touched) {
+      if (t === apex || baseOf(t) === apex || t.startsWith('*') || this.generated.has(t)) return undefined;
+      out.add(t);
+      for (const g of this.group(t)) out.add(g);
+      for (const r of this.referrers.get(t)?.keys() ?? []) out.add(r);
+      // A zone cut (or its removal) changes what is glue or occluded below it; a DMARC
+      // policy covers the names below its domain (RFC 9989 tree walk).
+      for (const a of ancestorsOf(t, apex)) if (a !== apex && this.cuts.has(a)) out.add(a);
+      const cut = cutsTouched.has(t) || !this.ownerPieces.has(t);
+      const dmarc = t.startsWith('_dmarc.');
+      if (cut || dmarc) {
+        const below = new Set<string>();
+        if (!this.descendants(dmarc ? baseOf(t) : t, below, MAX_AFFECTED)) return undefined;
+        for (const d of below) {
+          out.add(d);
+          for (const r of this.referrers.get(d)?.keys() ?? []) out.add(r);
+        }
+      }
+      if (out.size > MAX_AFFECTED) return undefined;
+    }
+    for (const t of related) if (this.ownerPieces.has(t)) for (const g of this.group(t)) out.add(g);
+    for (const a of out) if (this.generated.has(a)) return undefined;
+    return out.size > MAX_AFFECTED ? undefined : out;
+  }
+
+  /** The owners whose records the checks of `owner` may read. */
+  private context(owner: string, out: Set<string>): void {
+    const apex = this.apexKey;
+    const addName = (k: string): void => {
+      out.add(k);
+      for (const g of this.group(k)) out.add(g);
+    };
+    addName(owner);
+    addName(apex);
+    if (owner !== apex && this.cuts.has(owner)) this.descendants(owner, out, MAX_AFFECTED);
+    for (const a of ancestorsOf(owner, apex)) addName(a);
+    for (const r of this.referrers.get(owner)?.keys() ?? []) addName(r);
+    for (const g of [...this.group(owner)]) {
+      for (const piece of this.ownerPieces.get(g) ?? []) {
+        for (const r of this.index.get(piece)!.byOwner.get(g) ?? []) {
+          for (const t of targetsOf(r)) {
+            addName(t);
+            for (const a of ancestorsOf(t, apex)) out.add(a);
+          }
+        }
+      }
+    }
+  }
+
+  private checkAll(parsedPieces: number): UpdateStats {
+    this.problems = new Map();
+    this.global = { load: [], checks: [] };
+    this.zoneCache = this.allCache = undefined;
+    const zone = this.zone();
+    const records = zone.records;
+    // The parser's problems only, as the load problems are about to be made again.
+    const parseProblems = zone.problems;
+    const load = loadChecks(records, this.origin ?? '.');
+    const checks = analyzeSync({ ...zone, problems: [] }, { now: this.now() });
+    this.attribute(records, parseProblems, load, checks, undefined);
+    this.zoneCache = this.allCache = undefined;
+    return { full: true, parsedPieces, checkedOwners: this.ownerPieces.size, checkedRecords: records.length };
+  }
+
+  /** Checks the `affected` owners again, over the records their checks read. */
+  private check(affected: ReadonlySet<string>): { checkedOwners: number; checkedRecords: number } {
+    const owners = new Set<string>();
+    for (const a of affected) this.context(a, owners);
+    for (const soa of this.soas.keys()) owners.add(soa);
+    // A wildcard answers for the names beside it (RFC 4592): checks of a name read it.
+    for (const o of [...owners]) {
+      const wildcard = o === '.' ? '*.' : '*.' + parentName(o);
+      if (this.ownerPieces.has(wildcard)) owners.add(wildcard);
+    }
+    // The records of those owners in document order: piece by piece.
+    const pieces = new Set<Piece>();
+    for (const o of owners) for (const p of this.ownerPieces.get(o) ?? []) pieces.add(p);
+    const ordered = [...pieces].sort((a, b) => a.start - b.start);
+    const records: ResourceRecord[] = [];
+    const parseProblems: Problem[] = [];
+    for (const piece of ordered) {
+      const byOwner = this.index.get(piece)!.byOwner;
+      for (const r of piece.records) if (owners.has(nameKey(r.owner)) && byOwner.has(nameKey(r.owner))) records.push(r);
+      const shift = shiftOf(piece);
+      for (const p of piece.problems) parseProblems.push(shift === 0 || p.file !== undefined ? p : { ...p, offset: p.offset + shift });
+    }
+    const sub: Zone = { origin: this.origin ?? '.', records, directives: [], comments: [], problems: [], includes: [] };
+    const load = loadChecks(records, this.origin ?? '.');
+    const checks = analyzeSync(sub, { now: this.now() });
+    for (const a of affected) this.problems.delete(a);
+    this.attribute(records, parseProblems, load, checks, affected);
+    return { checkedOwners: affected.size, checkedRecords: records.length };
+  }
+
+  /**
+   * Files each problem under the owner of the record it lies in. With `only`, keeps the
+   * problems of those owners and drops the rest (their context was incomplete); without,
+   * problems in no record are zone-wide. Load problems at the offset of a parse problem
+   * are dropped, as the parser's report does.
+   */
+  private attribute(
+    records: readonly ResourceRecord[],
+    parseProblems: readonly Problem[],
+    load: readonly Problem[],
+    checks: readonly Problem[],
+    only: ReadonlySet<string> | undefined,
+  ): void {
+    const lists = new Map<string | undefined, { starts: number[]; ends: number[]; owners: string[] }>();
+    for (const r of records) {
+      let l = lists.get(r.file);
+      if (!l) lists.set(r.file, (l = { starts: [], ends: [], owners: [] }));
+      const span = r.span;
+      l.starts.push(span.offset);
+      l.ends.push(span.offset + span.length);
+      l.owners.push(nameKey(r.owner));
+    }
+    const ownerAt = (p: Problem): string | undefined => {
+      const l = lists.get(p.file);
+      if (!l) return undefined;
+      // The last record starting at or before the offset ($INCLUDEd files come in runs).
+      let lo = 0;
+      let hi = l.starts.length - 1;
+      let found = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (l.starts[mid] <= p.offset) {
+          found = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      return found >= 0 && p.offset <= l.ends[found] ? l.owners[found] : undefined;
+    };
+    const seen = new Set<string>();
+    for (const p of parseProblems) seen.add(`${p.file ?? ''}\0${p.offset}`);
+    const file = (p: Problem, kind: keyof OwnerProblems): void => {
+      const owner = ZONE_WIDE.has(p.code) ? undefined : ownerAt(p);
+      if (owner === undefined) {
+        if (!only) this.global[kind].push(p);
+        return;
+      }
+      if (only && !only.has(owner)) return;
+      let list = this.problems.get(owner);
+      if (!list) this.problems.set(owner, (list = { load: [], checks: [] }));
+      list[kind].push(p);
+    };
+    for (const p of load) {
+      const key = `${p.file ?? ''}\0${p.offset}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      file(p, 'load');
+    }
+    for (const p of checks) file(p, 'checks');
+  }
+}
+
+function append(map: Map<string, ResourceRecord[]>, key: string, rs: readonly ResourceRecord[]): void {
+  const list = map.get(key);
+  if (list) list.push(...rs);
+  else map.set(key, [...rs]);
+}
+
+function count(map: Map<string, number>, key: string, by: number): void {
+  const n = (map.get(key) ?? 0) + by;
+  if (n <= 0) map.delete(key);
+  else map.set(key, n);
+}
+
+/** The same records at the same (mapped) places: their problems only move. */
+function sameRecords(a: readonly ResourceRecord[], b: readonly ResourceRecord[] | undefined, map: (o: number) => number): boolean {
+  if (!b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.owner !== y.owner || x.typeCode !== y.typeCode || x.ttl !== y.ttl || x.class !== y.class || x.file !== y.file) return false;
+    if ((x.ownerSpan === undefined) !== (y.ownerSpan === undefined) || x.generated !== y.generated) return false;
+    const sx = x.span;
+    const sy = y.span;
+    const moved = x.file === undefined ? map(sx.offset) : sx.offset;
+    if (moved !== sy.offset || sx.length !== sy.length || x.rdata.canonical !== y.rdata.canonical) return false;
+  }
+  return true;
+}
+
+function mapOwner(list: OwnerProblems, map: (o: number) => number): OwnerProblems {
+  return { load: list.load.map((p) => moved(p, map)), checks: list.checks.map((p) => moved(p, map)) };
+}
+
+/** A problem (and the spans in its quick-fix data) with offsets mapped; in-file offsets only. */
+function moved(p: Problem, map: (o: number) => number): Problem {
+  if (p.file !== undefined) return p;
+  const offset = map(p.offset);
+  if (p.data === undefined) return offset === p.offset ? p : { ...p, offset };
+  return { ...p, offset, data: movedData(p.data, map) };
+}
+
+/** Copies `data`, mapping numbers under keys `offset` or `…Offset` (Span and insert points). */
+function movedData(data: unknown, map: (o: number) => number, depth = 0): unknown {
+  if (depth > 8 || data === null || typeof data !== 'object') return data;
+  if (Array.isArray(data)) return data.map((d) => movedData(d, map, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(data as Record<string, unknown>)) {
+    out[k] = typeof v === 'number' && (k === 'offset' || k.endsWith('Offset')) ? map(v) : movedData(v, map, depth + 1);
+  }
+  return out;
+}
+
+function movedDirective(d: Directive, shift: number): Directive {
+  const tok = (t: Token): Token => ({ ...t, offset: t.offset + shift });
+  return {
+    ...d,
+    nameSpan: { offset: d.nameSpan.offset + shift, length: d.nameSpan.length },
+    args: d.args.map(tok),
+    span: { offset: d.span.offset + shift, length: d.span.length },
+  };
+}

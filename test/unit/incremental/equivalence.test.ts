@@ -1,0 +1,107 @@
+/**
+ * Incremental checking must give exactly what checking the whole text gives: after
+ * every random edit, IncrementalZone's problems and zone equal analyzeSync(parseZoneText())
+ * as multisets. Small pieces (a few lines) make edits cross piece boundaries often.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyzeSync } from '../../../server/src/analysis';
+import type { Problem } from '../../../server/src/diagnostics/types';
+import { IncrementalZone } from '../../../server/src/incremental/zone';
+import { parseZoneText } from '../../../server/src/zone/index';
+import type { Zone } from '../../../server/src/zone/ast';
+import { Rng } from '../../helpers/zonegen';
+import { edit, generate } from './gen';
+
+const NOW = new Date('2026-11-24T00:00:00Z');
+const OPTIONS = { origin: 'example.com.' };
+
+function key(p: Problem): string {
+  return JSON.stringify([p.code, p.file ?? '', p.offset, p.length, p.severity ?? '', p.args ?? {}, p.data ?? null]);
+}
+
+function sortedKeys(ps: readonly Problem[]): string[] {
+  return ps.map(key).sort();
+}
+
+function recordKeys(zone: Zone): string[] {
+  return zone.records.map((r) =>
+    JSON.stringify([r.owner, r.type, r.ttl, r.class, r.span, r.ownerSpan ?? null, r.typeSpan, r.rdata.canonical, r.rdata.strings ?? null, r.tokens]),
+  );
+}
+
+function expectSame(inc: IncrementalZone, text: string, context: string): void {
+  const full = parseZoneText(text, OPTIONS);
+  const expected = analyzeSync(full, { now: NOW });
+  assert.deepEqual(sortedKeys(inc.allProblems()), sortedKeys(expected), `problems differ: ${context}`);
+  const zone = inc.zone();
+  assert.deepEqual(recordKeys(zone), recordKeys(full), `records differ: ${context}`);
+  assert.deepEqual(sortedKeys(zone.problems), sortedKeys(full.problems), `zone.problems differ: ${context}`);
+  assert.deepEqual(
+    zone.directives.map((d) => [d.name, d.span, d.args.map((a) => [a.text, a.offset])]),
+    full.directives.map((d) => [d.name, d.span, d.args.map((a) => [a.text, a.offset])]),
+    `directives differ: ${context}`,
+  );
+  assert.deepEqual(zone.comments, full.comments, `comments differ: ${context}`);
+}
+
+describe('incremental zone: the same problems as a whole check', () => {
+  const seeds = Number(process.env.INCREMENTAL_SEEDS ?? 60);
+  for (let seed = 1; seed <= seeds; seed++) {
+    it(`seed ${seed}: 25 random edits`, () => {
+      const rng = new Rng(seed * 7919);
+      let text = generate(seed, rng.int(10, 60));
+      const inc = new IncrementalZone(OPTIONS, () => NOW, rng.int(1, 6));
+      inc.update(text);
+      expectSame(inc, text, `seed ${seed}, initial`);
+      for (let i = 0; i < 25; i++) {
+        const before = text;
+        text = edit(rng, text);
+        inc.update(text);
+        expectSame(inc, text, `seed ${seed}, edit ${i}: ${JSON.stringify(diff(before, text))}`);
+      }
+    });
+  }
+
+  it('an edit in the middle of a large zone parses one piece and checks a few owners', () => {
+    const lines = ['$ORIGIN example.com.', '$TTL 3600', '@ SOA ns1 host 1 2 3 4 5', '@ NS ns1', 'ns1 A 192.0.2.1'];
+    for (let i = 0; i < 5000; i++) lines.push(`h${i} A 192.0.2.${(i % 250) + 1}`, `\tTXT "v=spf1 a -all"`);
+    let text = lines.join('\n') + '\n';
+    const inc = new IncrementalZone(OPTIONS, () => NOW);
+    assert.equal(inc.update(text).full, true);
+    const at = text.indexOf('h2500 ');
+    text = text.slice(0, at) + 'x' + text.slice(at);
+    const stats = inc.update(text);
+    assert.equal(stats.full, false);
+    assert.equal(stats.parsedPieces, 1);
+    assert.ok(stats.checkedOwners <= 4, `checked ${stats.checkedOwners} owners`);
+    assert.ok(stats.checkedRecords < 50, `read ${stats.checkedRecords} records`);
+    expectSame(inc, text, 'large zone');
+  });
+
+  it('a $TTL edit parses on to where the state is the same again', () => {
+    const lines = ['$ORIGIN example.com.', '$TTL 3600', '@ SOA ns1 host 1 2 3 4 5', '@ NS ns1', 'ns1 A 192.0.2.1'];
+    for (let i = 0; i < 2000; i++) lines.push(`h${i} A 192.0.2.${(i % 250) + 1}`);
+    lines.splice(1000, 0, '$TTL 300');
+    let text = lines.join('\n') + '\n';
+    const inc = new IncrementalZone(OPTIONS, () => NOW, 100);
+    inc.update(text);
+    text = text.replace('$TTL 300', '$TTL 600');
+    const stats = inc.update(text);
+    // Every record after the $TTL changed TTL: parsed again to the end, checked as a whole.
+    assert.ok(stats.parsedPieces >= 10, `parsed ${stats.parsedPieces} pieces`);
+    expectSame(inc, text, '$TTL edit');
+  });
+});
+
+function diff(a: string, b: string): { at: number; removed: string; added: string } {
+  let s = 0;
+  while (s < a.length && s < b.length && a[s] === b[s]) s++;
+  let ea = a.length;
+  let eb = b.length;
+  while (ea > s && eb > s && a[ea - 1] === b[eb - 1]) {
+    ea--;
+    eb--;
+  }
+  return { at: s, removed: a.slice(s, ea), added: b.slice(s, eb) };
+}
