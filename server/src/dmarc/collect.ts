@@ -24,13 +24,31 @@ export interface DmarcView {
   readonly others: readonly TxtRecord[];
 }
 
+const CNAME = 5;
+
 /** Where `<domain>._report._dmarc.<dest>` starts: the index of `_report`, or -1. */
 export function reportLabelIndex(labels: readonly string[]): number {
   for (let i = 1; i + 1 < labels.length; i++) if (labels[i] === '_report' && labels[i + 1] === '_dmarc') return i;
   return -1;
 }
 
+/**
+ * The view last made, until the current synchronous run ends: the DMARC checks, the
+ * BIMI check and the report-destination check of one analysis parse each record once.
+ */
+let shared: { zone: Zone; records: Zone['records']; txts: readonly TxtRecord[]; view: DmarcView } | undefined;
+
 export function collectDmarc(zone: Zone, txts: readonly TxtRecord[] = txtRecords(zone)): DmarcView {
+  if (shared !== undefined && shared.zone === zone && shared.records === zone.records && shared.txts === txts) {
+    return shared.view;
+  }
+  const view = readDmarc(zone, txts);
+  if (shared === undefined) queueMicrotask(() => (shared = undefined));
+  shared = { zone, records: zone.records, txts, view };
+  return view;
+}
+
+function readDmarc(zone: Zone, txts: readonly TxtRecord[]): DmarcView {
   const contexts: { -readonly [K in keyof DmarcContext]: DmarcContext[K] }[] = [];
   const others: TxtRecord[] = [];
   const policyDomains = new Set<string>();
@@ -67,7 +85,7 @@ export function collectDmarc(zone: Zone, txts: readonly TxtRecord[] = txtRecords
   }
   const aliasedDomains = new Set<string>();
   for (const r of zone.records) {
-    if (r.type !== 'CNAME' || !/^_dmarc\./i.test(r.owner)) continue;
+    if (r.typeCode !== CNAME || !/^_dmarc\./i.test(r.owner)) continue;
     const key = nameKey(parentName(r.owner));
     aliasedDomains.add(key);
     attemptedDomains.add(key);

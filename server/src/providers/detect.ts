@@ -34,25 +34,30 @@ function txtText(rr: ResourceRecord): string {
   return (rr.rdata.strings ?? []).map((s) => s.value).join('');
 }
 
+const MX = 15;
+const CNAME = 5;
+const TXT = 16;
+
 /** The domain a record is evidence for, and what it shows; undefined when it shows nothing. */
 function evidenceOf(rr: ResourceRecord): { domain: string; kind: EvidenceKind; text: string } | undefined {
+  // The type first: most records are none of these three and need no owner key.
+  const type = rr.typeCode;
+  if (type !== MX && type !== CNAME && type !== TXT) return undefined;
   const key = nameKey(rr.owner);
-  if (rr.type === 'MX') {
+  if (type === MX) {
     const host = fieldName(rr, 'exchange');
     return host ? { domain: key, kind: 'mx', text: host } : undefined;
   }
-  if (rr.type === 'CNAME') {
+  if (type === CNAME) {
     const at = key.indexOf('._domainkey.');
+    if (at <= 0) return undefined;
     const target = fieldName(rr, 'target');
-    return at > 0 && target ? { domain: key.slice(at + '._domainkey.'.length), kind: 'dkim', text: target } : undefined;
+    return target ? { domain: key.slice(at + '._domainkey.'.length), kind: 'dkim', text: target } : undefined;
   }
-  if (rr.type === 'TXT') {
-    // At the domain itself or at `_label.<domain>` (e.g. `_amazonses`), not at DMARC/DKIM names.
-    const m = /^(_[^.]+)\.(.+)$/.exec(key);
-    const domain = m && m[1] !== '_dmarc' && m[1] !== '_domainkey' ? m[2] : key;
-    return { domain, kind: 'verification', text: txtText(rr) };
-  }
-  return undefined;
+  // At the domain itself or at `_label.<domain>` (e.g. `_amazonses`), not at DMARC/DKIM names.
+  const m = key.charCodeAt(0) === 0x5f /* _ */ ? /^(_[^.]+)\.(.+)$/.exec(key) : null;
+  const domain = m && m[1] !== '_dmarc' && m[1] !== '_domainkey' ? m[2] : key;
+  return { domain, kind: 'verification', text: txtText(rr) };
 }
 
 const RANK: Record<EvidenceKind, number> = { mx: 0, dkim: 1, verification: 2 };
