@@ -24,7 +24,8 @@ import type {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { pathToFileURL } from 'node:url';
-import { analyzeAsync, analyzeSync } from './analysis';
+import { analyzeAsync } from './analysis';
+import { IncrementalZone } from './incremental/zone';
 import { createResolver } from './dns/chain';
 import type { Resolver } from './dns/resolver';
 import type { CheckIpParams, DiagnosisReport } from '../../client/src/protocol';
@@ -38,7 +39,7 @@ import { incrementSerial, type SerialBump } from './features/serial';
 import { getCompletions } from './features/completion';
 import type { FeatureContext, ParsedDocument } from './features/context';
 import { findDefinition } from './features/definition';
-import { toDiagnostics } from './features/diagnostics';
+import { type DiagnosticContext, toDiagnostics } from './features/diagnostics';
 import { getFoldingRanges } from './features/folding';
 import { doHover, doHoverAsync, providerName, syncTxtSource, type HoverContext, type HoverFormat } from './features/hover';
 import { getDocumentLinks } from './features/links';
@@ -48,7 +49,7 @@ import type { Locale } from './l10n';
 import { originFor, restrictSettings, type Settings } from './settings';
 import { WorkspaceIndex } from './workspace';
 import type { Zone } from './zone/ast';
-import { parseZoneText } from './zone';
+import { parseZoneText, type ParseOptions } from './zone';
 
 export type { ParsedDocument } from './features/context';
 
@@ -68,6 +69,8 @@ export interface LanguageServiceOptions {
 
 export interface LanguageService {
   parse(document: TextDocument): ParsedDocument;
+  /** The origin the document's zone starts with; null when it is unknown and needed. */
+  originOf(document: TextDocument): string | null;
   /** The settings in force (workspace trust applied). */
   effectiveSettings(): Settings;
   /** Diagnostics that need nothing but the text: computed at once. */
@@ -121,24 +124,26 @@ export function uriToPath(uri: string): string | undefined {
 
 export function getLanguageService(options: LanguageServiceOptions): LanguageService {
   const readFile = options.readFile ?? readFromDisk;
-  const cache = new Map<string, { version: number; parsed: ParsedDocument }>();
+  /** Open documents: each keeps its zone up to date edit by edit (incremental/zone.ts). */
+  const cache = new Map<string, { version: number; parsed: ParsedDocument; zone: IncrementalZone }>();
   let resolver: { key: string; resolver: Resolver } | undefined;
 
   const effectiveSettings = (): Settings =>
     options.trusted ? options.settings() : restrictSettings(options.settings());
 
-  const parseFile = (text: string, filePath: string | undefined): Zone => {
+  const parseOptions = (filePath: string | undefined): ParseOptions => {
     const origin = filePath === undefined ? undefined : originFor(effectiveSettings(), filePath, options.folders());
     const ownDir = filePath === undefined ? undefined : path.dirname(filePath);
-    return parseZoneText(text, {
+    return {
       origin,
       path: filePath,
       readFile,
       allowInclude: options.trusted
         ? undefined
         : includeInside([...options.folders(), ...(ownDir ? [ownDir] : [])]),
-    });
+    };
   };
+  const parseFile = (text: string, filePath: string | undefined): Zone => parseZoneText(text, parseOptions(filePath));
 
   const index = new WorkspaceIndex(parseFile);
   /** The fixes of the latest diagnosis per domain, offered on that domain's SPF record. */
@@ -163,9 +168,18 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
     if (hit && hit.version === document.version) return hit.parsed;
     const filePath = uriToPath(document.uri);
     const text = document.getText();
-    const parsed: ParsedDocument = { document, path: filePath, zone: parseFile(text, filePath) };
-    cache.set(document.uri, { version: document.version, parsed });
-    if (filePath !== undefined) index.setOpen(filePath, text, parsed.zone);
+    const zone = hit?.zone ?? new IncrementalZone(parseOptions(filePath));
+    zone.update(text);
+    // The whole Zone is put together only when a feature asks for it, not on every edit.
+    const parsed: ParsedDocument = {
+      document,
+      path: filePath,
+      get zone() {
+        return zone.zone();
+      },
+    };
+    cache.set(document.uri, { version: document.version, parsed, zone });
+    if (filePath !== undefined) index.setOpen(filePath, text, () => zone.zone());
     return parsed;
   };
 
@@ -179,14 +193,20 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
     providerName: (domain) => providerName(domain, options.locale),
   });
 
-  const diagnosticContext = (parsed: ParsedDocument) => ({
-    document: parsed.document,
-    documentPath: parsed.path,
-    zone: parsed.zone,
-    settings: effectiveSettings(),
-    locale: options.locale,
-    readFile,
-  });
+  const diagnosticContext = (parsed: ParsedDocument): DiagnosticContext => {
+    const settings = effectiveSettings();
+    return {
+      document: parsed.document,
+      documentPath: parsed.path,
+      // Read only for problems in included files.
+      get zone() {
+        return parsed.zone;
+      },
+      settings,
+      locale: options.locale,
+      readFile,
+    };
+  };
 
   const diagnosisContext = (signal?: AbortSignal): DiagnosisContext => ({
     resolver: currentResolver(),
@@ -200,8 +220,11 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
     else if (report.domain !== undefined) diagnosisFixes.delete(report.domain.toLowerCase());
     return report;
   };
-  // Provider detection is part of the sync checks here until analysis.ts runs it (duplicates are dropped).
-  const syncProblems = (zone: Zone): Problem[] => analyzeSync(zone);
+  /** Every check that needs nothing but the text: kept up to date by the incremental zone. */
+  const syncProblems = (document: TextDocument): Problem[] => {
+    parse(document);
+    return cache.get(document.uri)!.zone.allProblems();
+  };
 
   const findElsewhere = (name: string, except: string | undefined): Location[] =>
     index.findOwner(name, except).flatMap(({ file, record }) => {
@@ -214,14 +237,19 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
   return {
     index,
     parse,
+    originOf(document) {
+      parse(document);
+      const zone = cache.get(document.uri)!.zone;
+      return zone.hasParseProblem('zone-origin-unknown') ? null : zone.startOrigin;
+    },
     effectiveSettings,
     validateSync(document) {
       const parsed = parse(document);
-      return toDiagnostics(syncProblems(parsed.zone), diagnosticContext(parsed));
+      return toDiagnostics(syncProblems(document), diagnosticContext(parsed));
     },
     async validate(document, signal) {
       const parsed = parse(document);
-      const sync = syncProblems(parsed.zone);
+      const sync = syncProblems(document);
       const later = await analyzeAsync(parsed.zone, { resolver: currentResolver(), signal });
       signal?.throwIfAborted();
       return toDiagnostics([...sync, ...later], diagnosticContext(parsed));

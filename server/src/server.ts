@@ -208,10 +208,9 @@ function validate(document: TextDocument): void {
   cancel(document.uri);
   stats.validations++;
   const { uri, version } = document;
-  const parsed = service.parse(document);
   sendStatus(uri, {
     uri,
-    origin: parsed.zone.problems.some((p) => p.code === 'zone-origin-unknown') ? null : parsed.zone.origin,
+    origin: service.originOf(document),
     dnsMode: service.effectiveSettings().dns.mode,
   });
   if (!pullDiagnostics) void connection.sendDiagnostics({ uri, version, diagnostics: service.validateSync(document) });

@@ -179,6 +179,16 @@ export class IncrementalZone {
     return problems;
   }
 
+  /** Whether the parser reported `code` (e.g. zone-origin-unknown), without making the zone. */
+  hasParseProblem(code: string): boolean {
+    return (this.parser?.pieces ?? []).some((piece) => piece.problems.some((p) => p.code === code));
+  }
+
+  /** The origin the zone starts with ('.' when none is given or found). */
+  get startOrigin(): string {
+    return this.origin ?? '.';
+  }
+
   /** Every problem `analyzeSync(zone())` returns (in another order). */
   allProblems(): Problem[] {
     if (this.allCache) return this.allCache;

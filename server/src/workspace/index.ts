@@ -40,6 +40,8 @@ export function looksLikeZone(text: string): boolean {
 interface Entry {
   text: string;
   zone?: Zone;
+  /** An open document's zone, made when first asked for (incremental parsing keeps it). */
+  lazy?: () => Zone;
   /** True while an open document supplies the text. */
   open: boolean;
 }
@@ -113,8 +115,8 @@ export class WorkspaceIndex {
   }
 
   /** An open document's parse replaces the disk version until it is closed. */
-  setOpen(filePath: string, text: string, zone: Zone): void {
-    this.entries.set(filePath, { text, zone, open: true });
+  setOpen(filePath: string, text: string, zone: Zone | (() => Zone)): void {
+    this.entries.set(filePath, typeof zone === 'function' ? { text, lazy: zone, open: true } : { text, zone, open: true });
   }
 
   closed(filePath: string): void {
@@ -135,7 +137,7 @@ export class WorkspaceIndex {
   zone(filePath: string): Zone | undefined {
     const e = this.entries.get(filePath);
     if (!e) return undefined;
-    e.zone ??= this.parse(e.text, filePath);
+    e.zone ??= e.lazy ? e.lazy() : this.parse(e.text, filePath);
     return e.zone;
   }
 
