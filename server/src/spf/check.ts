@@ -6,7 +6,7 @@
 import type { Problem } from '../diagnostics/types';
 import type { ResourceRecord, Zone } from '../zone/ast';
 import type { Resolver } from '../dns/resolver';
-import { nameKey } from '../zone/names';
+import { ownerGroups } from '../zone/checks/owners';
 import { isMechanism } from './ast';
 import { looksLikeSpf } from './detect';
 import { toQueryName } from './macro';
@@ -106,30 +106,19 @@ const MAIL_TYPES = new Set([MX, TXT, SPF]);
  * `mailOnly`, only owners with a TXT, MX or SPF record (the rest cannot trip an owner rule).
  */
 export function spfOwners(zone: Zone, mailOnly = false): SpfOwnerContext[] {
-  // Grouped by nameKey, which costs nothing for a lower-case owner (most are); the
-  // owner key without the dot is made once per owner, for its context.
-  let wanted: Set<string> | undefined;
-  if (mailOnly) {
-    wanted = new Set();
-    for (const rr of zone.records) if (MAIL_TYPES.has(rr.typeCode)) wanted.add(nameKey(rr.owner));
-  }
-  const owners = new Map<string, { owner: string; rrs: ResourceRecord[]; spf: SpfRecordContext[] }>();
-  // Records of one owner come in runs: the key is computed once per run.
-  let lastOwner: string | undefined;
-  let entry: { owner: string; rrs: ResourceRecord[]; spf: SpfRecordContext[] } | undefined;
-  for (const rr of zone.records) {
-    if (rr.owner !== lastOwner) {
-      lastOwner = rr.owner;
-      const key = nameKey(rr.owner);
-      entry = owners.get(key);
-      if (!entry && (!wanted || wanted.has(key))) owners.set(key, (entry = { owner: ownerKey(rr.owner), rrs: [], spf: [] }));
+  // The groups are keyed by nameKey: with the trailing dot every owner has, the same
+  // grouping as by ownerKey, which is made once per owner for its context.
+  const out: SpfOwnerContext[] = [];
+  for (const rrs of ownerGroups(zone.records).values()) {
+    if (mailOnly && !rrs.some((rr) => MAIL_TYPES.has(rr.typeCode))) continue;
+    const txtSpf: SpfRecordContext[] = [];
+    for (const rr of rrs) {
+      const spf = rr.typeCode === TXT ? spfRecordOf(rr) : null;
+      if (spf) txtSpf.push(spf);
     }
-    if (!entry) continue;
-    entry.rrs.push(rr);
-    const spf = spfRecordOf(rr);
-    if (spf) entry.spf.push(spf);
+    out.push({ owner: ownerKey(rrs[0].owner), rrs, txtSpf });
   }
-  return [...owners.values()].map((e) => ({ owner: e.owner, rrs: e.rrs, txtSpf: e.spf.filter((s) => s.rr.type === 'TXT') }));
+  return out;
 }
 
 /** Every SPF record of the zone, each marked when another one includes it. */

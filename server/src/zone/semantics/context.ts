@@ -5,6 +5,7 @@
  */
 import type { CodeDef, Problem, ProblemArgs } from '../../diagnostics/types';
 import type { ResourceRecord, Span, Token, Zone } from '../ast';
+import { ownerGroups } from '../checks/owners';
 import { isSubdomain, nameKey, parentName } from '../names';
 
 export interface SemanticContext {
@@ -30,43 +31,60 @@ export interface SemanticContext {
 export function buildContext(zone: Zone, now: Date): SemanticContext {
   const apex = zone.origin;
   const apexKey = nameKey(apex);
-  const all: ResourceRecord[] = [];
-  const records: ResourceRecord[] = [];
+  const groups = ownerGroups(zone.records);
   const duplicates = new Set<ResourceRecord>();
-  const byOwner = new Map<string, ResourceRecord[]>();
-  // Records of one owner come in runs: the owner's key and list are looked up once per run.
-  let lastOwner: string | undefined;
-  let list: ResourceRecord[] | undefined;
-  let key = '';
-  let inZone = false;
+  // Groups that lost repeated copies, by key: few or none.
+  const deduped = new Map<string, ResourceRecord[]>();
   const bigRRsets = new Map<ResourceRecord[], Set<string>>();
   // Owner keys below the apex with an NS record (a set: only membership matters below).
   const nsKeys = new Set<string>();
-  for (const r of zone.records) {
-    if (r.owner !== lastOwner) {
-      lastOwner = r.owner;
-      key = nameKey(r.owner);
-      inZone = isKeyAtOrBelow(key, apexKey);
-      list = inZone ? byOwner.get(key) : undefined;
-      if (inZone && !list) byOwner.set(key, (list = []));
-    }
-    if (!inZone || !list) continue;
-    all.push(r);
-    if (isDuplicate(list, r, bigRRsets)) {
-      duplicates.add(r);
+  let outside = 0;
+  for (const [key, group] of groups) {
+    if (!isKeyAtOrBelow(key, apexKey)) {
+      outside++;
       continue;
     }
-    records.push(r);
-    list.push(r);
-    if (r.typeCode === NS && key !== apexKey) nsKeys.add(key);
+    if (key !== apexKey && group.some((r) => r.typeCode === NS)) nsKeys.add(key);
+    if (group.length < 2) continue;
+    const kept: ResourceRecord[] = [];
+    for (const r of group) {
+      if (isDuplicate(kept, r, bigRRsets)) duplicates.add(r);
+      else kept.push(r);
+    }
+    if (kept.length !== group.length) deduped.set(key, kept);
   }
+  // Usually every owner is in the zone and nothing repeats: then the shared groups and
+  // the zone's own list serve as they are, and a large zone keeps no second copy.
+  let byOwner: ReadonlyMap<string, readonly ResourceRecord[]> = groups;
+  let all: readonly ResourceRecord[] = zone.records;
+  if (outside > 0 || deduped.size > 0) {
+    const inZone = new Map<string, readonly ResourceRecord[]>();
+    for (const [key, group] of groups) if (isKeyAtOrBelow(key, apexKey)) inZone.set(key, deduped.get(key) ?? group);
+    byOwner = inZone;
+  }
+  if (outside > 0) all = inZoneRecords(zone.records, apexKey);
+  const records = duplicates.size === 0 ? all : all.filter((r) => !duplicates.has(r));
   // Shorter names first, so a cut's ancestors are known before it is tested.
   const nsOwners = [...nsKeys].sort((a, b) => a.length - b.length);
   const cuts = new Set<string>();
   for (const key of nsOwners) if (!hasAncestorIn(key, apexKey, cuts)) cuts.add(key);
-  // Without duplicates both lists hold the same records: one array, so that rules over
-  // either share the lists made from it (targetsOf) and a large zone keeps one copy.
-  return { zone, apex, all, records: duplicates.size === 0 ? all : records, duplicates, byOwner, cuts, now };
+  return { zone, apex, all, records, duplicates, byOwner, cuts, now };
+}
+
+/** The records at or below the apex, in zone order. */
+function inZoneRecords(records: readonly ResourceRecord[], apexKey: string): ResourceRecord[] {
+  const out: ResourceRecord[] = [];
+  // Records of one owner come in runs: the owner is tested once per run.
+  let lastOwner: string | undefined;
+  let inZone = false;
+  for (const r of records) {
+    if (r.owner !== lastOwner) {
+      lastOwner = r.owner;
+      inZone = isKeyAtOrBelow(nameKey(r.owner), apexKey);
+    }
+    if (inZone) out.push(r);
+  }
+  return out;
 }
 
 const NS = 2;

@@ -35,11 +35,19 @@ export function writtenToken(record: ResourceRecord, index: number): Token | und
   return tokens[index];
 }
 
-/** Several rules ask for the same targets of the same records: each list is made once. */
-const made = new WeakMap<readonly ResourceRecord[], Map<TargetField, Target[]>>();
+/**
+ * Several rules ask for the same targets of the same records: each list is made once per
+ * synchronous run. Not kept longer: the list may be the zone's own record list, and the
+ * tokens of records moved by a later edit (incremental parsing) are read anew.
+ */
+let made: WeakMap<readonly ResourceRecord[], Map<TargetField, Target[]>> | undefined;
 
 /** Every record of the target's type with its target name and token (do not modify the list). */
 export function targetsOf(records: readonly ResourceRecord[], target: TargetField): Target[] {
+  if (made === undefined) {
+    made = new WeakMap();
+    queueMicrotask(() => (made = undefined));
+  }
   let byField = made.get(records);
   if (!byField) made.set(records, (byField = new Map()));
   let out = byField.get(target);
