@@ -78,9 +78,14 @@ export function checkCheckNames(ctx: SemanticContext): Problem[] {
     }
     if (!hostOwner) report(r, ownerSpan(r), r.owner);
   }
-  for (const t of [...targetsOf(ctx.all, MX_TARGET), ...targetsOf(ctx.all, NS_TARGET)]) {
-    if (t.token && writtenAddress(t.token.text) !== undefined) continue;
-    if (!isHostName(t.name, false)) report(t.record, t.token ?? t.record.span, t.name);
+  for (const targets of [targetsOf(ctx.all, MX_TARGET), targetsOf(ctx.all, NS_TARGET)]) {
+    for (const t of targets) {
+      // The name first: the token is read again from the source, and only a name that
+      // breaks the rules needs it (to skip an address, or to place the diagnostic).
+      if (isHostName(t.name, false)) continue;
+      if (t.token && writtenAddress(t.token.text) !== undefined) continue;
+      report(t.record, t.token ?? t.record.span, t.name);
+    }
   }
   return out;
 }

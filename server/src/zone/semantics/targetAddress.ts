@@ -27,10 +27,26 @@ function couldBeAddress(text: string): boolean {
   return true;
 }
 
+/**
+ * Whether the target name could come from a token that spells an address: its first
+ * label holds only hex digits and colons. An address token has no escapes, and the name
+ * is that token with the origin added (or the token itself), so when this is false
+ * writtenAddress of the token is undefined and the token need not be read.
+ */
+export function mayBeWrittenAddress(name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c === 0x2e) return i > 0;
+    const hex = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
+    if (!hex && c !== 0x3a) return false;
+  }
+  return true;
+}
+
 export function checkTargetAddress(ctx: SemanticContext, target: TargetField, def: CodeDef): Problem[] {
   const out: Problem[] = [];
   for (const t of targetsOf(ctx.records, target)) {
-    if (!t.token) continue;
+    if (!mayBeWrittenAddress(t.name) || !t.token) continue;
     const address = writtenAddress(t.token.text);
     if (address === undefined) continue;
     out.push(problem(def, t.record, t.token, { address, target: t.name }));

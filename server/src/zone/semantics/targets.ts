@@ -61,7 +61,30 @@ function findTargets(records: readonly ResourceRecord[], target: TargetField): T
     if (record.type !== target.type) continue;
     const name = nameField(record, target.field);
     if (name === undefined) continue;
-    out.push({ record, name, token: writtenToken(record, target.tokenIndex) });
+    out.push(new LazyTarget(record, name, target.tokenIndex));
   }
   return out;
+}
+
+/**
+ * A target whose token is read when first asked for: reading it scans the record's line
+ * again, and most rules need the token only to place a diagnostic.
+ */
+class LazyTarget implements Target {
+  private read = false;
+  private written: Token | undefined;
+
+  constructor(
+    readonly record: ResourceRecord,
+    readonly name: string,
+    private readonly tokenIndex: number,
+  ) {}
+
+  get token(): Token | undefined {
+    if (!this.read) {
+      this.written = writtenToken(this.record, this.tokenIndex);
+      this.read = true;
+    }
+    return this.written;
+  }
 }

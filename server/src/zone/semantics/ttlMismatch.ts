@@ -30,6 +30,27 @@ function sameRRset(a: ResourceRecord, b: ResourceRecord): boolean {
 }
 
 export function checkTtlMismatch(ctx: SemanticContext): Problem[] {
+  if (ctx.duplicates.size > 0) return checkRecordByRecord(ctx);
+  // Without duplicates every record is in its owner's list: the heads are found owner by
+  // owner (no lookup per record), and only the records that differ are looked for in order.
+  const heads = new Map<ResourceRecord, ResourceRecord>();
+  for (const list of ctx.byOwner.values()) {
+    for (let i = 1; i < list.length; i++) {
+      const r = list[i];
+      const head = list.find((h) => sameRRset(h, r));
+      if (head && r.ttl !== head.ttl) heads.set(r, head);
+    }
+  }
+  if (heads.size === 0) return [];
+  const out: Problem[] = [];
+  for (const r of ctx.all) {
+    const head = heads.get(r);
+    if (head) out.push(mismatch(r, head));
+  }
+  return out;
+}
+
+function checkRecordByRecord(ctx: SemanticContext): Problem[] {
   const out: Problem[] = [];
   // The first record of each RRset is the first of its RRset in the owner's list of
   // ctx.byOwner (a duplicate never comes first); records of one owner come in runs.
@@ -41,15 +62,16 @@ export function checkTtlMismatch(ctx: SemanticContext): Problem[] {
       list = ctx.byOwner.get(nameKey(r.owner)) ?? [];
     }
     const head = list.find((h) => sameRRset(h, r));
-    if (!head || r.ttl === head.ttl) continue;
-    out.push(
-      problem(SemanticsCodes.ttlMismatch, r, r.ttlSpan ?? r.span, {
-        ttl: r.ttl,
-        firstTtl: head.ttl,
-        type: r.type,
-        owner: r.owner,
-      }),
-    );
+    if (head && r.ttl !== head.ttl) out.push(mismatch(r, head));
   }
   return out;
+}
+
+function mismatch(r: ResourceRecord, head: ResourceRecord): Problem {
+  return problem(SemanticsCodes.ttlMismatch, r, r.ttlSpan ?? r.span, {
+    ttl: r.ttl,
+    firstTtl: head.ttl,
+    type: r.type,
+    owner: r.owner,
+  });
 }
