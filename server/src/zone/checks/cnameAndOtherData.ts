@@ -6,6 +6,7 @@
 import type { Problem } from '../../diagnostics/types';
 import type { ResourceRecord } from '../ast';
 import { ZoneCodes } from '../codes';
+import { ownerGroups } from './owners';
 
 const CNAME = 5;
 /** Types that may share a name with a CNAME. */
@@ -25,36 +26,36 @@ export function checkCnameAndOtherData(records: readonly ResourceRecord[]): Prob
   const withCname = new Set<string>();
   for (const rr of records) if (rr.typeCode === CNAME) withCname.add(key(rr.owner));
   if (withCname.size === 0) return [];
-  const state = new Map<string, { cname: boolean; other: string | undefined; done: boolean }>();
+  // Each name's records in zone order come from the owner groups the later checks share;
+  // the record that completes a conflict, with the other type it met, by record.
+  const groups = ownerGroups(records);
+  const conflicts = new Map<ResourceRecord, string>();
+  for (const k of withCname) {
+    let cname = false;
+    let other: string | undefined;
+    for (const rr of groups.get(k) ?? []) {
+      if (rr.typeCode !== CNAME && ALLOWED.has(rr.typeCode)) continue;
+      if (rr.typeCode === CNAME) cname = true;
+      else other ??= rr.type;
+      if (cname && other !== undefined) {
+        conflicts.set(rr, other);
+        break;
+      }
+    }
+  }
+  if (conflicts.size === 0) return [];
   const problems: Problem[] = [];
-  // Records of one owner come in runs: its key is looked up once per run.
-  let lastOwner: string | undefined;
-  let k = '';
-  let hasCname = false;
   for (const rr of records) {
-    if (rr.typeCode !== CNAME && ALLOWED.has(rr.typeCode)) continue;
-    if (rr.owner !== lastOwner) {
-      lastOwner = rr.owner;
-      k = key(rr.owner);
-      hasCname = withCname.has(k);
-    }
-    if (!hasCname) continue;
-    let s = state.get(k);
-    if (!s) state.set(k, (s = { cname: false, other: undefined, done: false }));
-    if (s.done) continue;
-    if (rr.typeCode === CNAME) s.cname = true;
-    else s.other ??= rr.type;
-    if (s.cname && s.other !== undefined) {
-      s.done = true;
-      const at = rr.ownerSpan ?? rr.typeSpan;
-      const p: Problem = {
-        code: ZoneCodes.cnameAndOtherData.code,
-        offset: at.offset,
-        length: at.length,
-        args: { owner: rr.owner, type: s.other },
-      };
-      problems.push(rr.file === undefined ? p : { ...p, file: rr.file });
-    }
+    const other = conflicts.get(rr);
+    if (other === undefined) continue;
+    const at = rr.ownerSpan ?? rr.typeSpan;
+    const p: Problem = {
+      code: ZoneCodes.cnameAndOtherData.code,
+      offset: at.offset,
+      length: at.length,
+      args: { owner: rr.owner, type: other },
+    };
+    problems.push(rr.file === undefined ? p : { ...p, file: rr.file });
   }
   return problems;
 }

@@ -33,18 +33,19 @@ export function ownerGroups(records: readonly ResourceRecord[]): OwnerGroups {
 
 function groupByOwner(records: readonly ResourceRecord[]): Map<string, ResourceRecord[]> {
   const groups = new Map<string, ResourceRecord[]>();
-  // Records of one owner come in runs: the owner's key and list are found once per run.
-  let lastOwner: string | undefined;
-  let list: ResourceRecord[] = [];
-  for (const r of records) {
-    if (r.owner !== lastOwner) {
-      lastOwner = r.owner;
-      const key = nameKey(r.owner);
-      const known = groups.get(key);
-      if (known) list = known;
-      else groups.set(key, (list = []));
-    }
-    list.push(r);
+  // Records of one owner come in runs: a run's key is made once, and a new owner's list
+  // is the run itself, sliced to its size (an array grown by push reserves 17 slots).
+  const n = records.length;
+  let start = 0;
+  while (start < n) {
+    const owner = records[start].owner;
+    let end = start + 1;
+    while (end < n && records[end].owner === owner) end++;
+    const key = nameKey(owner);
+    const known = groups.get(key);
+    if (known) for (let i = start; i < end; i++) known.push(records[i]);
+    else groups.set(key, records.slice(start, end));
+    start = end;
   }
   return groups;
 }
