@@ -25,7 +25,8 @@ import type {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { pathToFileURL } from 'node:url';
 import { analyzeAsync } from './analysis';
-import { IncrementalZone } from './incremental/zone';
+import { IncrementalZone, originOf } from './incremental/zone';
+import type { ChunkedDocument } from './document';
 import { createResolver } from './dns/chain';
 import type { Resolver } from './dns/resolver';
 import type { CheckIpParams, DiagnosisReport } from '../../client/src/protocol';
@@ -122,6 +123,11 @@ export function uriToPath(uri: string): string | undefined {
 
 
 
+/** The server's documents know where they changed (document.ts); plain TextDocuments do not. */
+function isChunked(document: TextDocument): document is TextDocument & ChunkedDocument {
+  return typeof (document as Partial<ChunkedDocument>).takeChange === 'function';
+}
+
 export function getLanguageService(options: LanguageServiceOptions): LanguageService {
   const readFile = options.readFile ?? readFromDisk;
   /** Open documents: each keeps its zone up to date edit by edit (incremental/zone.ts). */
@@ -167,19 +173,28 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
     const hit = cache.get(document.uri);
     if (hit && hit.version === document.version) return hit.parsed;
     const filePath = uriToPath(document.uri);
-    const text = document.getText();
-    const zone = hit?.zone ?? new IncrementalZone(parseOptions(filePath));
-    zone.update(text);
+    let zone = hit?.zone;
+    const chunked = isChunked(document) ? document : undefined;
+    if (zone && chunked) {
+      // The document says where it changed: only that is parsed and checked again.
+      zone.update(chunked, chunked.takeChange());
+    } else {
+      chunked?.takeChange();
+      zone ??= new IncrementalZone(parseOptions(filePath));
+      zone.update(document.getText());
+    }
+    const text = (): string => document.getText();
     // The whole Zone is put together only when a feature asks for it, not on every edit.
     const parsed: ParsedDocument = {
       document,
       path: filePath,
       get zone() {
-        return zone.zone();
+        return incremental.zone();
       },
     };
-    cache.set(document.uri, { version: document.version, parsed, zone });
-    if (filePath !== undefined) index.setOpen(filePath, text, () => zone.zone());
+    const incremental = zone;
+    cache.set(document.uri, { version: document.version, parsed, zone: incremental });
+    if (filePath !== undefined) index.setOpen(filePath, text, () => incremental.zone());
     return parsed;
   };
 
@@ -245,14 +260,14 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
     effectiveSettings,
     validateSync(document) {
       const parsed = parse(document);
-      return toDiagnostics(syncProblems(document), diagnosticContext(parsed));
+      return toDiagnostics(syncProblems(document), diagnosticContext(parsed), originOf);
     },
     async validate(document, signal) {
       const parsed = parse(document);
       const sync = syncProblems(document);
       const later = await analyzeAsync(parsed.zone, { resolver: currentResolver(), signal });
       signal?.throwIfAborted();
-      return toDiagnostics([...sync, ...later], diagnosticContext(parsed));
+      return toDiagnostics([...sync, ...later], diagnosticContext(parsed), originOf);
     },
     doHover: (document, position) => doHover(hoverContext(document), document.offsetAt(position)),
     doHoverAsync: (document, position, signal) =>

@@ -32,6 +32,7 @@ import {
   type ServerStats,
 } from '../../client/src/protocol';
 import type { FlattenArgs } from './features/codeActions';
+import { ChunkedDocument } from './document';
 import { getLanguageService, uriToPath, type LanguageService } from './languageService';
 import { localeFrom } from './l10n';
 import { defaultSettings, normalizeSettings, type Settings } from './settings';
@@ -42,7 +43,8 @@ const ASYNC_DEBOUNCE_MS = 400;
 export const STATUS_NOTIFICATION = 'zonelint/status';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+// Chunked: an edit in a large zone copies a chunk, not the whole text (document.ts).
+const documents = new TextDocuments(ChunkedDocument);
 
 let settings: Settings = defaultSettings;
 let service: LanguageService;

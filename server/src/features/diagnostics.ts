@@ -40,26 +40,90 @@ export interface DiagnosticContext {
   readonly readFile: (absolutePath: string) => string | undefined;
 }
 
-export function toDiagnostics(problems: readonly Problem[], ctx: DiagnosticContext): Diagnostic[] {
+/**
+ * The diagnostic made from a problem object, for the settings and locale it was made
+ * with: incremental checking hands out the same problem objects while they do not move,
+ * and a large zone has thousands of them on every keystroke.
+ */
+const made = new WeakMap<Problem, { diagnostic: Diagnostic | undefined; settings: Settings; locale: Locale; document: TextDocument }>();
+
+export function toDiagnostics(
+  problems: readonly Problem[],
+  ctx: DiagnosticContext,
+  /** The problem a (moved) problem was made from: its diagnostic is reused when the range is the same. */
+  originOf: (p: Problem) => Problem = (p) => p,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const seen = new Set<string>();
+  // The same problem may come from two checks (e.g. parser and semantics); show it once.
+  const seen = new Map<number | string, string | string[]>();
   for (const p of problems) {
-    const d = toDiagnostic(p, ctx);
+    let d: Diagnostic | undefined;
+    const origin = originOf(p);
+    const hit = made.get(origin);
+    if (hit && hit.settings === ctx.settings && hit.locale === ctx.locale && hit.document === ctx.document && p.file === undefined) {
+      d = hit.diagnostic;
+      // A problem that moved (an edit above it) keeps its diagnostic if its range did not change.
+      if (d && p !== origin) {
+        const range = toRange(ctx.document, p);
+        const r = d.range;
+        if (
+          range.start.line !== r.start.line ||
+          range.start.character !== r.start.character ||
+          range.end.line !== r.end.line ||
+          range.end.character !== r.end.character
+        ) {
+          d = { ...d, range };
+          made.set(origin, { ...hit, diagnostic: d });
+        }
+        if (p.data !== d.data) d = p.data === undefined ? d : { ...d, data: p.data };
+      }
+    } else {
+      d = toDiagnostic(p, ctx);
+      made.set(origin, { diagnostic: d, settings: ctx.settings, locale: ctx.locale, document: ctx.document });
+    }
     if (!d) continue;
-    // The same problem may come from two checks (e.g. parser and semantics); show it once.
-    const key = `${d.code}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}@${d.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    // Same range, code and message: the same diagnostic. A problem in the document has
+    // its range from offset and length, so a number keys it (a string per problem costs).
+    const key: number | string =
+      p.file === undefined && p.length < 1 << 20
+        ? p.offset * (1 << 20) + p.length
+        : `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`;
+    const message = typeof d.message === 'string' ? d.message : d.message.value;
+    const entry = `${String(d.code)}\0${message}`;
+    const entries = seen.get(key);
+    if (entries === undefined) seen.set(key, entry);
+    else if (entries === entry || (Array.isArray(entries) && entries.includes(entry))) continue;
+    else seen.set(key, Array.isArray(entries) ? [...entries, entry] : [entries, entry]);
     out.push(d);
   }
   return out;
+}
+
+/** Messages by the problem's args object (kept when a problem moves) and code. */
+const messages = new WeakMap<object, Map<string, string>>();
+const plainMessages = new Map<string, string>();
+
+function messageOf(problem: Problem, locale: Locale): string {
+  const key = `${locale}\0${problem.code}`;
+  let cache = plainMessages;
+  if (problem.args) {
+    let m = messages.get(problem.args);
+    if (!m) messages.set(problem.args, (m = new Map()));
+    cache = m;
+  }
+  let message = cache.get(key);
+  if (message === undefined) {
+    message = formatMessage(problem, locale);
+    cache.set(key, message);
+  }
+  return message;
 }
 
 export function toDiagnostic(problem: Problem, ctx: DiagnosticContext): Diagnostic | undefined {
   const def = allCodes.get(problem.code);
   const level = ctx.settings.rules[problem.code] ?? problem.severity ?? def?.severity ?? 'error';
   if (level === 'off') return undefined;
-  let message = def ? formatMessage(problem, ctx.locale) : problem.code;
+  let message = def ? messageOf(problem, ctx.locale) : problem.code;
   let range = toRange(ctx.document, problem);
   let relatedInformation: DiagnosticRelatedInformation[] | undefined;
   if (problem.file !== undefined && !isDocument(problem.file, ctx.documentPath)) {

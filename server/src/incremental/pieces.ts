@@ -8,6 +8,10 @@ import type { Problem } from '../diagnostics/types';
 import type { Comment, Directive, ResourceRecord } from '../zone/ast';
 import { newParser, type ParseOptions } from '../zone/index';
 import { type ParserState, sameParserState, type SourceText } from '../zone/parser';
+import type { TextChange, TextSource } from './text';
+
+/** Text read at once to parse a piece: several pieces' worth, widened when a line is longer. */
+const WINDOW = 64 * 1024;
 
 /** Logical lines per piece: small enough to parse again in well under a millisecond. */
 export const PIECE_LINES = 256;
@@ -53,6 +57,8 @@ export function movePiece(piece: Piece, start: number): void {
 export interface PieceChange {
   readonly removed: readonly Piece[];
   readonly added: readonly Piece[];
+  /** Where the text changed. */
+  readonly edit: TextChange;
   /** The text that changed lies in [from, oldEnd) of the old text, now [from, newEnd). */
   readonly from: number;
   readonly oldEnd: number;
@@ -61,7 +67,8 @@ export interface PieceChange {
 
 export class PieceParser {
   pieces: Piece[] = [];
-  private text = '';
+  /** Length of the text last parsed. */
+  private length = 0;
 
   constructor(
     private readonly origin: string | undefined,
@@ -70,34 +77,38 @@ export class PieceParser {
   ) {}
 
   /** Parses the whole text. */
-  parseAll(text: string): PieceChange {
+  parseAll(text: TextSource): PieceChange {
     const removed = this.pieces;
     const { parser } = newParser(this.origin, this.options);
-    const oldEnd = this.text.length;
-    this.text = text;
+    const edit = { start: 0, oldEnd: this.length, newEnd: text.length };
+    this.length = text.length;
     this.pieces = this.parseOn(text, 0, parser.saveState(), []);
-    return { removed, added: this.pieces, from: 0, oldEnd, newEnd: text.length };
+    return { removed, added: this.pieces, from: 0, oldEnd: edit.oldEnd, newEnd: edit.newEnd, edit };
   }
 
-  /** Brings the pieces up to `text`, parsing again only what changed. */
-  update(text: string): PieceChange {
+  /**
+   * Brings the pieces up to `text`, parsing again only what changed. `change` says where
+   * the text changed (the editor knows); without it, the pieces are compared with the text.
+   */
+  update(text: TextSource, change?: TextChange): PieceChange {
     const old = this.pieces;
-    const oldText = this.text;
     if (old.length === 0) return this.parseAll(text);
-    const delta = text.length - oldText.length;
-    // Pieces before the edit: the same text at the same place (a piece that ends the
-    // text, or whose last line ran to it, depends on what follows and is parsed again).
+    const oldLength = this.length;
+    const edit = change ?? this.diff(text);
+    const delta = text.length - oldLength;
+    // Pieces before the edit, kept as they are (a piece that ends the text, or whose
+    // last line ran past its end, depends on what follows and is parsed again).
     let k = 0;
-    while (k < old.length && reusable(old[k], oldText) && text.startsWith(old[k].text, old[k].start)) k++;
+    while (k < old.length && old[k].start + old[k].length <= edit.start && reusable(old[k], oldLength)) k++;
     if (k === old.length) k = old.length - 1;
-    // Pieces after the edit: the same text moved by delta.
+    // Pieces after the edit: the same text moved by delta. Everything after them is the
+    // same too, so only a piece that depends on more than its text is ruled out.
     let m = old.length;
-    // Everything after them is the same too, so only a run-on line rules one out.
-    while (m > k + 1 && old[m - 1].closed && text.startsWith(old[m - 1].text, old[m - 1].start + delta)) m--;
+    while (m > k + 1 && old[m - 1].start >= edit.oldEnd && old[m - 1].closed) m--;
     const from = old[k];
     const candidates = old.slice(m);
     const fresh = this.parseOn(text, from.start, from.startState, candidates, delta);
-    this.text = text;
+    this.length = text.length;
     // parseOn ends either at the end of the text or at a candidate it may reuse.
     const last = fresh[fresh.length - 1];
     const end = last ? last.start + last.length : from.start;
@@ -120,7 +131,44 @@ export class PieceParser {
     }
     this.pieces = [...old.slice(0, k), ...fresh, ...kept];
     const newEnd = kept.length > 0 ? kept[0].start : text.length;
-    return { removed, added, from: from.start, oldEnd: newEnd - delta, newEnd };
+    return { removed, added, from: from.start, oldEnd: newEnd - delta, newEnd, edit };
+  }
+
+  /** Where `text` differs from the text of the pieces, found by comparing them. */
+  private diff(text: TextSource): TextChange {
+    const old = this.pieces;
+    const oldLength = this.length;
+    const limit = Math.min(oldLength, text.length);
+    let k = 0;
+    while (k < old.length && text.slice(old[k].start, old[k].start + old[k].length) === old[k].text) k++;
+    let start = k < old.length ? old[k].start : oldLength;
+    if (k < old.length) {
+      const was = old[k].text;
+      const now = text.slice(start, start + was.length);
+      let i = 0;
+      while (i < was.length && i < now.length && was.charCodeAt(i) === now.charCodeAt(i)) i++;
+      start += i;
+    }
+    start = Math.min(start, limit);
+    const delta = text.length - oldLength;
+    let suffix = 0;
+    let m = old.length;
+    while (m > 0) {
+      const p = old[m - 1];
+      if (p.start < start || text.slice(p.start + delta, p.start + delta + p.length) !== p.text) break;
+      suffix += p.length;
+      m--;
+    }
+    if (m > 0) {
+      const was = old[m - 1].text;
+      const endNow = old[m - 1].start + old[m - 1].length + delta;
+      const now = text.slice(Math.max(0, endNow - was.length), endNow);
+      let i = 0;
+      while (i < was.length && i < now.length && was.charCodeAt(was.length - 1 - i) === now.charCodeAt(now.length - 1 - i)) i++;
+      suffix += i;
+    }
+    suffix = Math.min(suffix, limit - start);
+    return { start, oldEnd: oldLength - suffix, newEnd: text.length - suffix };
   }
 
   /**
@@ -129,7 +177,7 @@ export class PieceParser {
    * the candidate started from. With `only`, parses exactly one piece of that length.
    */
   private parseOn(
-    text: string,
+    text: TextSource,
     start: number,
     state: ParserState,
     candidates: readonly Piece[],
@@ -145,12 +193,27 @@ export class PieceParser {
     while (at < text.length || out.length === 0) {
       while (c < candidates.length && candidates[c].start + delta <= at) c++;
       const stopAt = only !== undefined ? start + only : c < candidates.length ? candidates[c].start + delta : Infinity;
-      const { parser, source } = newParser(this.origin, this.options);
-      parser.loadState(state);
-      parser.reportedAlready(ahead);
-      const { end, text: sourceText, resumed } = parser.parsePiece(text, at, source, (pos, lines) =>
-        lines > 0 && (pos >= stopAt || (only === undefined && lines >= this.pieceLines)),
-      );
+      // Parse from a window of the text; when a line runs to the window's end, widen it.
+      let size = WINDOW;
+      let parsed;
+      for (;;) {
+        const window = text.slice(at, Math.min(text.length, at + size));
+        const whole = at + window.length >= text.length;
+        const { parser, source } = newParser(this.origin, this.options);
+        parser.loadState(state);
+        parser.reportedAlready(ahead);
+        const piece = parser.parsePiece(
+          window,
+          0,
+          source,
+          (pos, lines) => lines > 0 && (pos >= stopAt || (only === undefined && lines >= this.pieceLines)),
+          at,
+        );
+        parsed = { parser, ...piece };
+        if (whole || !(piece.atEnd || piece.resumed)) break;
+        size *= 4;
+      }
+      const { parser, end, text: sourceText, resumed } = parsed;
       // A piece that ran past its end, or was parsed knowing problems an earlier piece
       // reported ahead, depends on more than its text and start state: never reused.
       const closed = !resumed && ahead.length === 0;
@@ -182,8 +245,8 @@ export class PieceParser {
   }
 }
 
-/** A piece that can be kept when the text around it changes. */
-function reusable(piece: Piece, text: string): boolean {
+/** A piece that can be kept when the text after it changes: it ends with a line break. */
+function reusable(piece: Piece, length: number): boolean {
   const end = piece.start + piece.length;
-  return piece.closed && end < text.length && text.charCodeAt(end - 1) === 0x0a;
+  return piece.closed && end < length && piece.text.charCodeAt(piece.text.length - 1) === 0x0a;
 }

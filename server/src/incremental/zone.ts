@@ -17,12 +17,16 @@ import { loadChecks, type ParseOptions, startOrigin } from '../zone/index';
 import { nameKey, parentName } from '../zone/names';
 import { ancestorsOf, baseOf, targetsOf } from './names';
 import { type Piece, PieceParser, shiftOf } from './pieces';
+import type { TextChange, TextSource } from './text';
 
 /**
  * Problems about the whole zone, pointed at its first record: they belong to no owner,
  * and only a full check (which the apex, the SOA or the first record trigger) makes them.
  */
 const ZONE_WIDE = new Set(['zone-missing-soa', 'zone-missing-ns']);
+
+/** The text inferOrigin reads (its first 200 logical lines fit in it but for absurd lines). */
+const ORIGIN_WINDOW = 256 * 1024;
 
 /** Past this many owners to check again, one pass over the whole zone is cheaper. */
 const MAX_AFFECTED = 3000;
@@ -52,7 +56,6 @@ export class IncrementalZone {
   private parser: PieceParser | undefined;
   private origin: string | undefined;
   private apexKey = '.';
-  private text = '';
   private readonly index = new Map<Piece, PieceIndex>();
   /** Owner key → pieces holding its records, in document order. */
   private readonly ownerPieces = new Map<string, Piece[]>();
@@ -62,6 +65,8 @@ export class IncrementalZone {
   private readonly children = new Map<string, Set<string>>();
   /** Base key (baseOf) → owner keys of that mail group. */
   private readonly groups = new Map<string, Set<string>>();
+  /** Owners at or below the apex. */
+  private inZone = 0;
   /** Owners with $GENERATE records: their spans are the directive's, shared. */
   private readonly generated = new Map<string, number>();
   /** Owners with SOA records: the first SOA is what every other one is compared with. */
@@ -84,25 +89,19 @@ export class IncrementalZone {
     private readonly pieceLines?: number,
   ) {}
 
-  /** Brings the zone to `text`. */
-  update(text: string): UpdateStats {
-    const origin = startOrigin(text, this.options);
+  /**
+   * Brings the zone to `text`. `change` says where it changed since the last update (the
+   * editor's document knows); without it the old pieces are compared with the text.
+   */
+  update(text: TextSource, change?: TextChange): UpdateStats {
+    // The origin comes from the text's first lines ($ORIGIN, SOA) unless it is given.
+    const origin =
+      this.parser && change && change.start > ORIGIN_WINDOW ? this.origin : startOrigin(text.slice(0, ORIGIN_WINDOW), this.options);
     this.zoneCache = this.allCache = undefined;
     if (!this.parser || origin !== this.origin) return this.rebuild(text, origin);
-    const oldText = this.text;
-    const change = this.parser.update(text);
-    this.text = text;
-    // The edit as one replaced range: [start, oldEnd) of the old text is [start, newEnd) now.
-    let start = change.from;
-    const limit = Math.min(change.oldEnd, change.newEnd);
-    while (start < limit && oldText.charCodeAt(start) === text.charCodeAt(start)) start++;
-    let oldEnd = change.oldEnd;
-    let newEnd = change.newEnd;
-    while (oldEnd > start && newEnd > start && oldText.charCodeAt(oldEnd - 1) === text.charCodeAt(newEnd - 1)) {
-      oldEnd--;
-      newEnd--;
-    }
-    const delta = text.length - oldText.length;
+    const pieces = this.parser.update(text, change);
+    const { start, oldEnd } = pieces.edit;
+    const delta = pieces.edit.newEnd - oldEnd;
     const map = (o: number): number => (o >= oldEnd ? o + delta : o);
     let full = false;
     if (delta !== 0) {
@@ -115,16 +114,19 @@ export class IncrementalZone {
     if (delta !== 0) this.global = mapOwner(this.global, map);
 
     // Owners whose records differ: the edit's owners, not every owner of a piece parsed again.
+    const inZoneBefore = this.inZone;
     const before = new Map<string, ResourceRecord[]>();
     const after = new Map<string, ResourceRecord[]>();
-    for (const p of change.removed) {
+    for (const p of pieces.removed) {
       for (const [owner, rs] of this.index.get(p)!.byOwner) append(before, owner, rs);
       this.removePiece(p);
     }
-    for (const p of change.added) {
+    for (const p of pieces.added) {
       this.addPiece(p);
       for (const [owner, rs] of this.index.get(p)!.byOwner) append(after, owner, rs);
     }
+    // Whether the zone holds any record at or below the apex decides zone-wide problems.
+    if ((inZoneBefore === 0) !== (this.inZone === 0)) full = true;
     const touched = new Set<string>();
     for (const [owner, rs] of before) if (!sameRecords(rs, after.get(owner), map)) touched.add(owner);
     for (const owner of after.keys()) if (!before.has(owner)) touched.add(owner);
@@ -142,9 +144,9 @@ export class IncrementalZone {
     if (first !== (this.firstRecordEnd >= oldEnd ? this.firstRecordEnd + delta : this.firstRecordEnd)) full = true;
     this.firstRecordEnd = first;
     const affected = full ? undefined : this.affected(touched, related, cutsTouched);
-    if (affected === undefined) return this.checkAll(change.added.length);
+    if (affected === undefined) return this.checkAll(pieces.added.length);
     const stats = this.check(affected);
-    return { full: false, parsedPieces: change.added.length, ...stats };
+    return { full: false, parsedPieces: pieces.added.length, ...stats };
   }
 
   /** The zone as parseZoneText would return it. */
@@ -207,10 +209,9 @@ export class IncrementalZone {
     return Infinity;
   }
 
-  private rebuild(text: string, origin: string | undefined): UpdateStats {
+  private rebuild(text: TextSource, origin: string | undefined): UpdateStats {
     this.origin = origin;
     this.apexKey = nameKey(origin ?? '.');
-    this.text = text;
     this.index.clear();
     this.ownerPieces.clear();
     this.referrers.clear();
@@ -219,6 +220,7 @@ export class IncrementalZone {
     this.generated.clear();
     this.cuts.clear();
     this.soas.clear();
+    this.inZone = 0;
     this.parser = new PieceParser(origin, this.options, this.pieceLines);
     const change = this.parser.parseAll(text);
     for (const p of change.added) this.addPiece(p);
@@ -273,6 +275,7 @@ export class IncrementalZone {
         if (i >= 0) at.splice(i, 1);
         if (at.length === 0) {
           this.ownerPieces.delete(owner);
+          if (this.isInZone(owner)) this.inZone--;
           this.groups.get(baseOf(owner))?.delete(owner);
         }
       }
@@ -292,7 +295,12 @@ export class IncrementalZone {
   }
 
   /** Adds a new owner to its mail group and links it under its ancestors. */
+  private isInZone(owner: string): boolean {
+    return this.apexKey === '.' || owner === this.apexKey || owner.endsWith('.' + this.apexKey);
+  }
+
   private linkName(owner: string): void {
+    if (this.isInZone(owner)) this.inZone++;
     const base = baseOf(owner);
     let g = this.groups.get(base);
     if (!g) this.groups.set(base, (g = new Set()));
@@ -521,26 +529,58 @@ function sameRecords(a: readonly ResourceRecord[], b: readonly ResourceRecord[] 
 }
 
 function mapOwner(list: OwnerProblems, map: (o: number) => number): OwnerProblems {
-  return { load: list.load.map((p) => moved(p, map)), checks: list.checks.map((p) => moved(p, map)) };
+  const load = mapList(list.load, map);
+  const checks = mapList(list.checks, map);
+  return load === list.load && checks === list.checks ? list : { load, checks };
 }
 
-/** A problem (and the spans in its quick-fix data) with offsets mapped; in-file offsets only. */
+function mapList(list: Problem[], map: (o: number) => number): Problem[] {
+  let out: Problem[] | undefined;
+  for (let i = 0; i < list.length; i++) {
+    const p = moved(list[i], map);
+    if (p !== list[i]) (out ??= [...list])[i] = p;
+  }
+  return out ?? list;
+}
+
+/**
+ * A problem (and the spans in its quick-fix data) with offsets mapped; in-file offsets
+ * only. The same object when nothing moved, so what was made from it can be reused.
+ */
 function moved(p: Problem, map: (o: number) => number): Problem {
   if (p.file !== undefined) return p;
   const offset = map(p.offset);
-  if (p.data === undefined) return offset === p.offset ? p : { ...p, offset };
-  return { ...p, offset, data: movedData(p.data, map) };
+  const data = p.data === undefined ? undefined : movedData(p.data, map);
+  if (offset === p.offset && data === p.data) return p;
+  const out = data === undefined ? { ...p, offset } : { ...p, offset, data };
+  origins.set(out, originOf(p));
+  return out;
 }
 
-/** Copies `data`, mapping numbers under keys `offset` or `…Offset` (Span and insert points). */
+/** The problem a moved problem was made from (what a diagnostic made from it is cached by). */
+const origins = new WeakMap<Problem, Problem>();
+
+export function originOf(p: Problem): Problem {
+  return origins.get(p) ?? p;
+}
+
+/** `data` with numbers under keys `offset` or `…Offset` mapped (Span and insert points); itself when none moved. */
 function movedData(data: unknown, map: (o: number) => number, depth = 0): unknown {
   if (depth > 8 || data === null || typeof data !== 'object') return data;
-  if (Array.isArray(data)) return data.map((d) => movedData(d, map, depth + 1));
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(data as Record<string, unknown>)) {
-    out[k] = typeof v === 'number' && (k === 'offset' || k.endsWith('Offset')) ? map(v) : movedData(v, map, depth + 1);
+  if (Array.isArray(data)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < data.length; i++) {
+      const v = movedData(data[i], map, depth + 1);
+      if (v !== data[i]) (out ??= [...data])[i] = v;
+    }
+    return out ?? data;
   }
-  return out;
+  let out: Record<string, unknown> | undefined;
+  for (const [k, v] of Object.entries(data as Record<string, unknown>)) {
+    const w = typeof v === 'number' && (k === 'offset' || k.endsWith('Offset')) ? map(v) : movedData(v, map, depth + 1);
+    if (w !== v) (out ??= { ...(data as Record<string, unknown>) })[k] = w;
+  }
+  return out ?? data;
 }
 
 function movedDirective(d: Directive, shift: number): Directive {

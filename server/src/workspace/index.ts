@@ -42,6 +42,8 @@ interface Entry {
   zone?: Zone;
   /** An open document's zone, made when first asked for (incremental parsing keeps it). */
   lazy?: () => Zone;
+  /** An open document's text, joined when first asked for. */
+  lazyText?: () => string;
   /** True while an open document supplies the text. */
   open: boolean;
 }
@@ -115,8 +117,13 @@ export class WorkspaceIndex {
   }
 
   /** An open document's parse replaces the disk version until it is closed. */
-  setOpen(filePath: string, text: string, zone: Zone | (() => Zone)): void {
-    this.entries.set(filePath, typeof zone === 'function' ? { text, lazy: zone, open: true } : { text, zone, open: true });
+  /** `text` and `zone` may be functions: an open document's text is joined only when asked for. */
+  setOpen(filePath: string, text: string | (() => string), zone: Zone | (() => Zone)): void {
+    const entry: Entry = { text: typeof text === 'function' ? '' : text, open: true };
+    if (typeof text === 'function') entry.lazyText = text;
+    if (typeof zone === 'function') entry.lazy = zone;
+    else entry.zone = zone;
+    this.entries.set(filePath, entry);
   }
 
   closed(filePath: string): void {
@@ -137,12 +144,17 @@ export class WorkspaceIndex {
   zone(filePath: string): Zone | undefined {
     const e = this.entries.get(filePath);
     if (!e) return undefined;
-    e.zone ??= e.lazy ? e.lazy() : this.parse(e.text, filePath);
+    e.zone ??= e.lazy ? e.lazy() : this.parse(this.text(filePath) ?? '', filePath);
     return e.zone;
   }
 
   text(filePath: string): string | undefined {
-    return this.entries.get(filePath)?.text;
+    const e = this.entries.get(filePath);
+    if (e?.lazyText) {
+      e.text = e.lazyText();
+      e.lazyText = undefined;
+    }
+    return e?.text;
   }
 
   zones(): Zone[] {

@@ -255,25 +255,29 @@ export class ZoneParser {
   /**
    * Parses the document's logical lines from `start` on, asking `stop` before each line
    * (with its position and the number of lines read so far) whether to end there.
-   * Returns where it ended and the piece's SourceText, cut down to [start, end).
+   * Returns where it ended (in document offsets), the piece's SourceText cut down to
+   * [start, end), and whether it read to the end of `text`.
    */
   parsePiece(
     text: string,
     start: number,
     source: Source,
     stop: (position: number, lines: number) => boolean,
-  ): { end: number; text: SourceText; resumed: boolean } {
+    /** Offset of text[0] in the document, when `text` is a window of it. */
+    base = 0,
+  ): { end: number; text: SourceText; resumed: boolean; atEnd: boolean } {
     const scanner = new Scanner(
       text,
       (code, offset, length, args) => this.report(source, code, offset, length, args),
       this.comments,
       source.file,
       start,
+      base,
     );
     const line = emptyLine();
-    const sourceText = new SourceText(text, source.file);
+    const sourceText = new SourceText(text, source.file, base);
     let lines = 0;
-    while (!stop(scanner.position, lines) && scanner.next(line)) {
+    while (!stop(base + scanner.position, lines) && scanner.next(line)) {
       lines++;
       if (line.failed || line.tokens.length === 0) continue;
       const first = line.tokens[0];
@@ -283,9 +287,9 @@ export class ZoneParser {
         this.recordLine(line.tokens, line.blankOwner, source, sourceText, line.offset);
       }
     }
-    const end = Math.min(scanner.position, text.length);
-    sourceText.keep(start, end);
-    return { end, text: sourceText, resumed: scanner.resumed };
+    const end = base + Math.min(scanner.position, text.length);
+    sourceText.keep(base + start, end);
+    return { end, text: sourceText, resumed: scanner.resumed, atEnd: scanner.position >= text.length };
   }
 
   /** Parses one file's text (the document or an $INCLUDE target). */
@@ -569,14 +573,14 @@ export class ZoneParser {
 export class SourceText {
   /** Added to every offset the records were parsed with: where the piece is now. */
   shift = 0;
-  /** Offset (as parsed) of text[0]: 0 unless `keep` cut the text down to a piece. */
-  private textStart = 0;
   private movedShift = 0;
   private moved: Map<Rdata, Rdata> | undefined;
 
   constructor(
     private text: string,
     readonly file: string | undefined,
+    /** Offset (as parsed) of text[0] when the text is a window of a larger document. */
+    private textStart = 0,
   ) {}
 
   /** The tokens of the logical line at `lineStart` (as parsed) from the `skip`th on. */
@@ -594,7 +598,7 @@ export class SourceText {
 
   /** Keeps text[from, to) only, as its own string: the rest of the document can be freed. */
   keep(from: number, to: number): void {
-    const piece = this.text.slice(from, to);
+    const piece = this.text.slice(from - this.textStart, to - this.textStart);
     // A slice shares the whole document's memory; a concatenation flattened anew does not.
     this.text = piece.length < 16 ? piece : (' ' + piece).slice(1);
     this.textStart = from;

@@ -65,7 +65,7 @@ export class Scanner {
     private readonly base = 0,
   ) {
     // A byte-order mark is not part of the first owner name.
-    this.pos = start === 0 && text.charCodeAt(0) === 0xfeff ? 1 : start;
+    this.pos = start === 0 && base === 0 && text.charCodeAt(0) === 0xfeff ? 1 : start;
   }
 
   /** Where the next logical line starts, in `text` (without `base`). */

@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import { analyzeSync } from '../../../server/src/analysis';
 import type { Problem } from '../../../server/src/diagnostics/types';
 import { IncrementalZone } from '../../../server/src/incremental/zone';
+import { ChunkedDocument } from '../../../server/src/document';
 import { parseZoneText } from '../../../server/src/zone/index';
 import type { Zone } from '../../../server/src/zone/ast';
 import { Rng } from '../../helpers/zonegen';
@@ -51,14 +52,27 @@ describe('incremental zone: the same problems as a whole check', () => {
     it(`seed ${seed}: 25 random edits`, () => {
       const rng = new Rng(seed * 7919);
       let text = generate(seed, rng.int(10, 60));
-      const inc = new IncrementalZone(OPTIONS, () => NOW, rng.int(1, 6));
+      const pieceLines = rng.int(1, 6);
+      const inc = new IncrementalZone(OPTIONS, () => NOW, pieceLines);
+      // The same edits through an editor document, which tells where the text changed.
+      const doc = new ChunkedDocument('file:///zone', 'dns-zone', 1, text, rng.int(1, 64));
+      const viaDoc = new IncrementalZone(OPTIONS, () => NOW, pieceLines);
       inc.update(text);
+      viaDoc.update(doc, doc.takeChange());
       expectSame(inc, text, `seed ${seed}, initial`);
       for (let i = 0; i < 25; i++) {
         const before = text;
         text = edit(rng, text);
+        const d = diff(before, text);
         inc.update(text);
-        expectSame(inc, text, `seed ${seed}, edit ${i}: ${JSON.stringify(diff(before, text))}`);
+        expectSame(inc, text, `seed ${seed}, edit ${i}: ${JSON.stringify(d)}`);
+        const range = { start: doc.positionAt(d.at), end: doc.positionAt(d.at + d.removed.length) };
+        // A position cannot point between \r and \n: such an edit replaces the whole text.
+        const exact = doc.offsetAt(range.start) === d.at && doc.offsetAt(range.end) === d.at + d.removed.length;
+        doc.update([exact ? { range, text: d.added } : { text }], i + 2);
+        assert.equal(doc.getText(), text);
+        viaDoc.update(doc, doc.takeChange());
+        expectSame(viaDoc, text, `seed ${seed}, edit ${i} through a document: ${JSON.stringify(d)}`);
       }
     });
   }
