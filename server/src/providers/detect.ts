@@ -27,11 +27,13 @@ function absoluteKey(owner: string): string {
 
 function fieldName(rr: ResourceRecord, field: string): string | undefined {
   const v = rr.rdata.fields[field];
-  return typeof v === 'string' && v !== '.' ? v.replace(/\.$/, '') : undefined;
+  if (typeof v !== 'string' || v === '.') return undefined;
+  return v.endsWith('.') ? v.slice(0, -1) : v;
 }
 
 function txtText(rr: ResourceRecord): string {
-  return (rr.rdata.strings ?? []).map((s) => s.value).join('');
+  const strings = rr.rdata.strings ?? [];
+  return strings.length === 1 ? strings[0].value : strings.map((s) => s.value).join('');
 }
 
 const MX = 15;
@@ -83,16 +85,16 @@ function indexZone(zone: Zone): Map<string, DetectedProvider[]> {
   let index = indexes.get(zone);
   if (index) return index;
   index = new Map();
-  // Zones repeat the same MX hosts and CNAME targets: match each text once.
-  const memo = new Map<string, ProviderEntry | undefined>();
+  // Zones repeat the same MX hosts and CNAME targets: match each text once (per kind).
+  const memos: Record<EvidenceKind, Map<string, ProviderEntry | null>> = { mx: new Map(), dkim: new Map(), verification: new Map() };
   for (const record of zone.records) {
     const ev = evidenceOf(record);
     if (!ev) continue;
-    const memoKey = ev.kind + ' ' + ev.text;
-    let provider = memo.get(memoKey);
-    if (provider === undefined && !memo.has(memoKey)) {
-      provider = PROVIDERS.find((p) => matches(p, ev.kind, ev.text));
-      memo.set(memoKey, provider);
+    const memo = memos[ev.kind];
+    let provider = memo.get(ev.text);
+    if (provider === undefined) {
+      provider = PROVIDERS.find((p) => matches(p, ev.kind, ev.text)) ?? null;
+      memo.set(ev.text, provider);
     }
     if (!provider) continue;
     let found = index.get(ev.domain);

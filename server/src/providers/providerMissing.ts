@@ -12,6 +12,7 @@
 import type { Problem } from '../diagnostics/types';
 import type { Zone } from '../zone/ast';
 import { isMechanism, isModifier, type SpfRecord } from '../spf/ast';
+import { txtRecords } from '../dkim/records';
 import { spfRecordOf } from '../spf/check';
 import type { SpfRecordContext } from '../spf/rules/context';
 import { nameKey } from '../zone/names';
@@ -33,8 +34,9 @@ function spfByOwner(zone: Zone): Map<string, SpfRecordContext[]> {
   let index = spfIndexes.get(zone);
   if (!index) {
     index = new Map();
-    for (const rr of zone.records) {
-      const ctx = rr.type === 'TXT' ? spfRecordOf(rr) : null;
+    // The TXT records in zone order, as the DKIM, DMARC and mail-policy checks share them.
+    for (const { record: rr } of txtRecords(zone)) {
+      const ctx = spfRecordOf(rr);
       if (!ctx) continue;
       const key = nameKey(rr.owner);
       const list = index.get(key);

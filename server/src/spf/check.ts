@@ -121,8 +121,22 @@ export function spfOwners(zone: Zone, mailOnly = false): SpfOwnerContext[] {
   return out;
 }
 
-/** Every SPF record of the zone, each marked when another one includes it. */
-function allSpfRecords(zone: Zone): SpfRecordContext[] {
+/**
+ * The list last made, until the current synchronous run ends: the static checks and the
+ * lookup checks of one analysis (run back to back) read the zone once.
+ */
+let shared: { zone: Zone; records: Zone['records']; spf: readonly SpfRecordContext[] } | undefined;
+
+/** Every SPF record of the zone, each marked when another one includes it (shared: do not modify). */
+function allSpfRecords(zone: Zone): readonly SpfRecordContext[] {
+  if (shared !== undefined && shared.zone === zone && shared.records === zone.records) return shared.spf;
+  const spf = readSpfRecords(zone);
+  if (shared === undefined) queueMicrotask(() => (shared = undefined));
+  shared = { zone, records: zone.records, spf };
+  return spf;
+}
+
+function readSpfRecords(zone: Zone): SpfRecordContext[] {
   const records: SpfRecordContext[] = [];
   for (const rr of zone.records) {
     const spf = spfRecordOf(rr);
