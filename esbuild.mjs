@@ -17,7 +17,11 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
+  // The server's start is on the path to a document's first diagnostics: without comments and
+  // indentation the bundle is a quarter smaller and pure Latin-1 (a comment with a non-Latin-1
+  // character made V8 hold all of it as two-byte text), which halves the time Node takes to read
+  // it and trims its compile. Names stay as written, for stack traces.
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' }, minifyWhitespace: true },
   { ...common, entryPoints: ['cli/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 
