@@ -576,9 +576,11 @@ function movedData(data: unknown, map: (o: number) => number, depth = 0): unknow
     return out ?? data;
   }
   let out: Record<string, unknown> | undefined;
-  for (const [k, v] of Object.entries(data as Record<string, unknown>)) {
-    const w = typeof v === 'number' && (k === 'offset' || k.endsWith('Offset')) ? map(v) : movedData(v, map, depth + 1);
-    if (w !== v) (out ??= { ...(data as Record<string, unknown>) })[k] = w;
+  const record = data as Record<string, unknown>;
+  for (const k in record) {
+    const v = record[k];
+    const w = typeof v === 'number' ? (k === 'offset' || k.endsWith('Offset') ? map(v) : v) : movedData(v, map, depth + 1);
+    if (w !== v) (out ??= { ...record })[k] = w;
   }
   return out ?? data;
 }
