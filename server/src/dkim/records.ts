@@ -5,6 +5,7 @@
  */
 import type { Problem, ProblemArgs, Severity } from '../diagnostics/types';
 import type { ResourceRecord, Span, Zone } from '../zone/ast';
+import { recordsOfType } from '../zone/checks/owners';
 import { splitLabels } from '../zone/names';
 import { joinStrings, type JoinedText } from '../zone/txt';
 
@@ -41,8 +42,7 @@ function readTxtRecords(zone: Zone): TxtRecord[] {
   // Records of one owner come in runs: its labels are split once per run.
   let lastOwner: string | undefined;
   let labels: readonly string[] = [];
-  for (const record of zone.records) {
-    if (record.typeCode !== TXT) continue;
+  for (const record of recordsOfType(zone.records, TXT)) {
     const strings = record.rdata.strings;
     if (!strings) continue;
     if (record.owner !== lastOwner) {

@@ -4,6 +4,7 @@
  * `<domain>._report._dmarc.<dest>` (RFC 9990 §3), and everything else.
  */
 import type { Zone } from '../zone/ast';
+import { recordsOfType } from '../zone/checks/owners';
 import { nameKey, parentName, splitLabels } from '../zone/names';
 import { txtRecords, type TxtRecord } from '../dkim/records';
 import { looksLikeDmarc, parseDmarc } from './parse';
@@ -84,8 +85,8 @@ function readDmarc(zone: Zone, txts: readonly TxtRecord[]): DmarcView {
     ctx.besideDmarc = ctx.placement === 'policy' && others > 0;
   }
   const aliasedDomains = new Set<string>();
-  for (const r of zone.records) {
-    if (r.typeCode !== CNAME || !/^_dmarc\./i.test(r.owner)) continue;
+  for (const r of recordsOfType(zone.records, CNAME)) {
+    if (!/^_dmarc\./i.test(r.owner)) continue;
     const key = nameKey(parentName(r.owner));
     aliasedDomains.add(key);
     attemptedDomains.add(key);

@@ -6,7 +6,7 @@
 import type { Problem } from '../diagnostics/types';
 import type { ResourceRecord, Zone } from '../zone/ast';
 import type { Resolver } from '../dns/resolver';
-import { ownerGroups } from '../zone/checks/owners';
+import { ownerGroups, recordsOfTypes } from '../zone/checks/owners';
 import { isMechanism } from './ast';
 import { looksLikeSpf } from './detect';
 import { toQueryName } from './macro';
@@ -138,7 +138,7 @@ function allSpfRecords(zone: Zone): readonly SpfRecordContext[] {
 
 function readSpfRecords(zone: Zone): SpfRecordContext[] {
   const records: SpfRecordContext[] = [];
-  for (const rr of zone.records) {
+  for (const rr of recordsOfTypes(zone.records, [TXT, SPF])) {
     const spf = spfRecordOf(rr);
     if (spf) records.push(spf);
   }

@@ -11,6 +11,7 @@ import type { Problem } from '../../diagnostics/types';
 import type { ResourceRecord } from '../ast';
 import { ZoneCodes } from '../codes';
 import { namesEqual } from '../names';
+import { recordsOfTypes } from './owners';
 
 const DNSKEY = 48;
 const CDS = 59;
@@ -25,8 +26,7 @@ export function checkCdsConsistency(records: readonly ResourceRecord[], apex: st
     [CDS, []],
     [CDNSKEY, []],
   ]);
-  for (const rr of records) {
-    if (rr.typeCode !== DNSKEY && rr.typeCode !== CDS && rr.typeCode !== CDNSKEY) continue;
+  for (const rr of recordsOfTypes(records, [DNSKEY, CDS, CDNSKEY])) {
     if (!namesEqual(rr.owner, apex)) continue;
     if (rr.typeCode === DNSKEY) keyAlgorithms.add(rr.rdata.fields.algorithm);
     else sets.get(rr.typeCode)?.push(rr);

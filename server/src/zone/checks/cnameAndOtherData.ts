@@ -6,7 +6,7 @@
 import type { Problem } from '../../diagnostics/types';
 import type { ResourceRecord } from '../ast';
 import { ZoneCodes } from '../codes';
-import { ownerGroups } from './owners';
+import { ownerGroups, recordsOfType } from './owners';
 
 const CNAME = 5;
 /** Types that may share a name with a CNAME. */
@@ -24,7 +24,7 @@ function key(owner: string): string {
 /** One problem per name, on the record that makes the conflict (as BIND reports it). */
 export function checkCnameAndOtherData(records: readonly ResourceRecord[]): Problem[] {
   const withCname = new Set<string>();
-  for (const rr of records) if (rr.typeCode === CNAME) withCname.add(key(rr.owner));
+  for (const rr of recordsOfType(records, CNAME)) withCname.add(key(rr.owner));
   if (withCname.size === 0) return [];
   // Each name's records in zone order come from the owner groups the later checks share;
   // the record that completes a conflict, with the other type it met, by record.

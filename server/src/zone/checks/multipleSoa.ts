@@ -8,14 +8,14 @@ import type { Problem } from '../../diagnostics/types';
 import type { ResourceRecord } from '../ast';
 import { ZoneCodes } from '../codes';
 import { namesEqual } from '../names';
+import { recordsOfType } from './owners';
 
 const SOA = 6;
 
 export function checkMultipleSoa(records: readonly ResourceRecord[]): Problem[] {
   let first: ResourceRecord | undefined;
   const problems: Problem[] = [];
-  for (const rr of records) {
-    if (rr.typeCode !== SOA) continue;
+  for (const rr of recordsOfType(records, SOA)) {
     if (first === undefined) {
       first = rr;
       continue;

@@ -10,6 +10,7 @@ import type { ResourceRecord } from '../ast';
 import { ZoneCodes } from '../codes';
 import { decodeBase32Hex } from '../rdata/dnssec';
 import { splitLabels } from '../names';
+import { recordsOfType } from './owners';
 
 const NSEC3 = 50;
 
@@ -20,8 +21,7 @@ function unescape(label: string): string {
 
 export function checkNsec3Owners(records: readonly ResourceRecord[]): Problem[] {
   const problems: Problem[] = [];
-  for (const rr of records) {
-    if (rr.typeCode !== NSEC3) continue;
+  for (const rr of recordsOfType(records, NSEC3)) {
     const label = splitLabels(rr.owner)[0];
     if (label !== undefined && decodeBase32Hex(unescape(label)) !== undefined) continue;
     const at = rr.ownerSpan ?? rr.typeSpan;

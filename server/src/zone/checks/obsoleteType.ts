@@ -6,12 +6,14 @@
 import type { Problem } from '../../diagnostics/types';
 import type { ResourceRecord } from '../ast';
 import { ZoneCodes } from '../codes';
-import { isObsoleteType } from '../rdata/types';
+import { recordsOfTypes } from './owners';
+
+/** MD and MF (isObsoleteType). */
+const OBSOLETE = [3, 4];
 
 export function checkObsoleteTypes(records: readonly ResourceRecord[]): Problem[] {
   const problems: Problem[] = [];
-  for (const rr of records) {
-    if (!isObsoleteType(rr.typeCode)) continue;
+  for (const rr of recordsOfTypes(records, OBSOLETE)) {
     const p: Problem = { code: ZoneCodes.unknownType.code, offset: rr.typeSpan.offset, length: rr.typeSpan.length, args: { type: rr.type } };
     problems.push(rr.file === undefined ? p : { ...p, file: rr.file });
   }

@@ -8,6 +8,7 @@ import type { Problem } from '../../diagnostics/types';
 import type { ResourceRecord } from '../ast';
 import { ZoneCodes } from '../codes';
 import { nameKey } from '../names';
+import { recordsOfTypes } from './owners';
 
 const CNAME = 5;
 const DNAME = 39;
@@ -15,8 +16,7 @@ const DNAME = 39;
 export function checkSingletonTypes(records: readonly ResourceRecord[]): Problem[] {
   const first = new Map<string, ResourceRecord>();
   const problems: Problem[] = [];
-  for (const rr of records) {
-    if (rr.typeCode !== CNAME && rr.typeCode !== DNAME) continue;
+  for (const rr of recordsOfTypes(records, [CNAME, DNAME])) {
     const key = `${rr.typeCode} ${nameKey(rr.owner)}`;
     const seen = first.get(key);
     if (seen === undefined) {

@@ -9,15 +9,17 @@
  * at delegations or below them.
  */
 import type { Problem } from '../../diagnostics/types';
+import { recordsOfType } from '../checks/owners';
 import { isSubdomain, nameKey, namesEqual } from '../names';
 import { SemanticsCodes } from './codes';
 import { type SemanticContext, isBelowCut, ownerSpan, problem } from './context';
 
+const DNAME = 39;
+
 export function checkDnameOcclusion(ctx: SemanticContext): Problem[] {
   const dnames: string[] = [];
   const seen = new Set<string>();
-  for (const r of ctx.records) {
-    if (r.type !== 'DNAME') continue;
+  for (const r of recordsOfType(ctx.records, DNAME)) {
     const key = nameKey(r.owner);
     if (seen.has(key) || ctx.cuts.has(key) || isBelowCut(ctx, r.owner)) continue;
     seen.add(key);

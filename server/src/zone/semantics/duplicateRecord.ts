@@ -14,6 +14,7 @@ import { SemanticsCodes } from './codes';
 import { type SemanticContext, problem } from './context';
 
 export function checkDuplicateRecords(ctx: SemanticContext): Problem[] {
+  if (ctx.duplicates.size === 0) return [];
   const out: Problem[] = [];
   for (const r of ctx.all) {
     if (ctx.duplicates.has(r)) out.push(problem(SemanticsCodes.duplicateRecord, r, r.span, { type: r.type }));

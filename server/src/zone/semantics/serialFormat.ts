@@ -15,8 +15,10 @@ import type { Problem } from '../../diagnostics/types';
 import { SemanticsCodes } from './codes';
 import { type SemanticContext, problem } from './context';
 import { writtenToken } from './targets';
+import { recordsOfType } from '../checks/owners';
 
 const DATE_SERIAL = /^((?:19[89]|20[0-9])[0-9])([0-9]{2})([0-9]{2})[0-9]{2}$/;
+const SOA = 6;
 const LATEST_ZONE_AHEAD_MS = 14 * 3600 * 1000;
 
 /** Why a serial is wrong as a date, or undefined when it is fine or not date-like. */
@@ -37,8 +39,7 @@ export function serialDateProblem(serial: string, now: Date): { detail: string; 
 
 export function checkSerialFormat(ctx: SemanticContext): Problem[] {
   const out: Problem[] = [];
-  for (const r of ctx.records) {
-    if (r.type !== 'SOA') continue;
+  for (const r of recordsOfType(ctx.records, SOA)) {
     const token = writtenToken(r, 2);
     const written = token?.text ?? String(r.rdata.fields['serial'] ?? '');
     const found = serialDateProblem(written, ctx.now);

@@ -4,19 +4,21 @@
  * address-as-name, glue, check-names).
  */
 import type { ResourceRecord, Token } from '../ast';
+import { recordsOfType } from '../checks/owners';
 import { nameField } from './context';
 
 export interface TargetField {
   readonly type: 'MX' | 'NS' | 'SRV';
+  readonly typeCode: number;
   /** RFC field name in `rdata.fields` (dns-packet style). */
   readonly field: string;
   /** Index of the RDATA token that holds the name as written. */
   readonly tokenIndex: number;
 }
 
-export const MX_TARGET: TargetField = { type: 'MX', field: 'exchange', tokenIndex: 1 };
-export const NS_TARGET: TargetField = { type: 'NS', field: 'target', tokenIndex: 0 };
-export const SRV_TARGET: TargetField = { type: 'SRV', field: 'target', tokenIndex: 3 };
+export const MX_TARGET: TargetField = { type: 'MX', typeCode: 15, field: 'exchange', tokenIndex: 1 };
+export const NS_TARGET: TargetField = { type: 'NS', typeCode: 2, field: 'target', tokenIndex: 0 };
+export const SRV_TARGET: TargetField = { type: 'SRV', typeCode: 33, field: 'target', tokenIndex: 3 };
 
 export interface Target {
   readonly record: ResourceRecord;
@@ -57,8 +59,7 @@ export function targetsOf(records: readonly ResourceRecord[], target: TargetFiel
 
 function findTargets(records: readonly ResourceRecord[], target: TargetField): Target[] {
   const out: Target[] = [];
-  for (const record of records) {
-    if (record.type !== target.type) continue;
+  for (const record of recordsOfType(records, target.typeCode)) {
     const name = nameField(record, target.field);
     if (name === undefined) continue;
     out.push(new LazyTarget(record, name, target.tokenIndex));

@@ -7,14 +7,17 @@
  * We follow BIND, on the owner of each such record.
  */
 import type { Problem } from '../../diagnostics/types';
+import { recordsOfType } from '../checks/owners';
 import { splitLabels } from '../names';
 import { SemanticsCodes } from './codes';
 import { type SemanticContext, ownerSpan, problem } from './context';
 
+const NS = 2;
+
 export function checkWildcardNs(ctx: SemanticContext): Problem[] {
   const out: Problem[] = [];
-  for (const r of ctx.all) {
-    if (r.type !== 'NS' || splitLabels(r.owner)[0] !== '*') continue;
+  for (const r of recordsOfType(ctx.all, NS)) {
+    if (splitLabels(r.owner)[0] !== '*') continue;
     out.push(problem(SemanticsCodes.wildcardNs, r, ownerSpan(r), { owner: r.owner }));
   }
   return out;
