@@ -4,6 +4,7 @@
  * and providers' domain-verification TXT records. Plain data over the parsed zone.
  */
 import type { ResourceRecord, Zone } from '../zone/ast';
+import { recordsOfTypes } from '../zone/checks/owners';
 import { nameKey } from '../zone/names';
 import { hostMatches, PROVIDERS, type ProviderEntry } from './catalogue';
 
@@ -39,6 +40,7 @@ function txtText(rr: ResourceRecord): string {
 const MX = 15;
 const CNAME = 5;
 const TXT = 16;
+const EVIDENCE_TYPES = [MX, CNAME, TXT];
 
 /** The domain a record is evidence for, and what it shows; undefined when it shows nothing. */
 function evidenceOf(rr: ResourceRecord): { domain: string; kind: EvidenceKind; text: string } | undefined {
@@ -87,7 +89,7 @@ function indexZone(zone: Zone): Map<string, DetectedProvider[]> {
   index = new Map();
   // Zones repeat the same MX hosts and CNAME targets: match each text once (per kind).
   const memos: Record<EvidenceKind, Map<string, ProviderEntry | null>> = { mx: new Map(), dkim: new Map(), verification: new Map() };
-  for (const record of zone.records) {
+  for (const record of recordsOfTypes(zone.records, EVIDENCE_TYPES)) {
     const ev = evidenceOf(record);
     if (!ev) continue;
     const memo = memos[ev.kind];

@@ -13,6 +13,7 @@
 import { getDomain } from 'tldts';
 import type { Problem } from '../../diagnostics/types';
 import type { ResourceRecord } from '../../zone/ast';
+import { recordsOfTypes } from '../../zone/checks/owners';
 import { isSubdomain, nameKey, parentName } from '../../zone/names';
 import { ownerSpan, problem } from '../../dkim/records';
 import { looksLikeSpf } from '../../spf/detect';
@@ -39,7 +40,7 @@ export function checkMissing(view: DmarcView): Problem[] {
     senders.set(key, { name: record.owner, record, evidence });
   };
   const spf = new Set(view.txts.filter((t) => looksLikeSpf(t.text.value)).map((t) => t.record));
-  for (const record of view.zone.records) {
+  for (const record of recordsOfTypes(view.zone.records, [TXT, MX])) {
     const type = record.typeCode;
     if (type === TXT && spf.has(record)) note(record, 'spf');
     // RFC 7505 null MX (`MX 0 .`): the name takes no mail.

@@ -12,6 +12,7 @@
  */
 import type { Problem } from '../../diagnostics/types';
 import type { ResourceRecord, Span } from '../ast';
+import { recordsOfTypes } from '../checks/owners';
 import { decodeName } from '../names';
 import { SemanticsCodes } from './codes';
 import { type SemanticContext, ownerSpan, problem } from './context';
@@ -19,7 +20,7 @@ import { writtenAddress } from './targetAddress';
 import { MX_TARGET, NS_TARGET, targetsOf } from './targets';
 
 /** A, AAAA and MX by type code. */
-const HOST_OWNER_TYPES = new Set([1, 28, 15]);
+const HOST_OWNER_TYPES = [1, 28, 15];
 
 function isAlnum(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
@@ -70,8 +71,7 @@ export function checkCheckNames(ctx: SemanticContext): Problem[] {
   // Records of one owner come in runs: the owner is tested once per run.
   let lastOwner: string | undefined;
   let hostOwner = true;
-  for (const r of ctx.all) {
-    if (!HOST_OWNER_TYPES.has(r.typeCode)) continue;
+  for (const r of recordsOfTypes(ctx.all, HOST_OWNER_TYPES)) {
     if (r.owner !== lastOwner) {
       lastOwner = r.owner;
       hostOwner = isHostName(r.owner, true);
