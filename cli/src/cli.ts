@@ -7,7 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { parse, UsageError, usageError, oneOf, localeFrom, originFrom } from './args';
 import { cliText, earlyLocale } from './messages';
 import type { Locale } from '../../server/src/diagnostics/types';
-import { toFindings, formatText, formatJson, formatSarif, type Finding } from './report';
+import { toFindings, textPieces, jsonPieces, formatSarif, type Finding } from './report';
 import { parseZoneText, printZone } from '../../server/src/zone/index';
 import { includeInside } from '../../server/src/zone/includePolicy';
 import { analyzeSync, analyzeAsync } from '../../server/src/analysis';
@@ -151,11 +151,28 @@ async function check(argv: string[], io: Io): Promise<number> {
       ...toFindings(display, problems, texts, locale).map((f) => (f.file === abs ? { ...f, file: display } : f)),
     );
   }
-  if (format === 'json') io.stdout(formatJson(findings) + '\n');
+  if (format === 'json') writePieces(io, jsonPieces(findings));
   else if (format === 'sarif') io.stdout(formatSarif(findings, VERSION, locale) + '\n');
-  else if (findings.length) io.stdout(formatText(findings) + '\n');
+  else if (findings.length) writePieces(io, textPieces(findings));
   if (ioError) return 2;
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
+}
+
+/** Writes the pieces and a final newline, in writes of about 64 KB. */
+function writePieces(io: Io, pieces: Iterable<string>): void {
+  let batch: string[] = [];
+  let size = 0;
+  for (const piece of pieces) {
+    batch.push(piece);
+    size += piece.length;
+    if (size >= 1 << 16) {
+      io.stdout(batch.join(''));
+      batch = [];
+      size = 0;
+    }
+  }
+  batch.push('\n');
+  io.stdout(batch.join(''));
 }
 
 function print(argv: string[], io: Io): number {

@@ -54,17 +54,32 @@ export function toFindings(
   return out;
 }
 
-export function formatText(findings: readonly Finding[]): string {
-  return findings
-    .map(
-      (f) =>
-        `${f.file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.code} ${f.message.replace(/\n/g, ' ')}`,
-    )
-    .join('\n');
+function textLine(f: Finding): string {
+  return `${f.file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.code} ${f.message.replace(/\n/g, ' ')}`;
 }
 
-export function formatJson(findings: readonly Finding[]): string {
-  return JSON.stringify(findings, null, 2);
+/**
+ * The text and JSON reports in pieces (joined: the lines joined by newlines, and
+ * `JSON.stringify(findings, null, 2)`): a million-record zone has tens of megabytes of
+ * findings, and one string of them (then its bytes) would be held at once at the end of
+ * the run, when memory is fullest.
+ */
+export function* textPieces(findings: readonly Finding[]): Generator<string> {
+  for (let i = 0; i < findings.length; i++) yield (i > 0 ? '\n' : '') + textLine(findings[i]);
+}
+
+export function* jsonPieces(findings: readonly Finding[]): Generator<string> {
+  if (findings.length === 0) {
+    yield '[]';
+    return;
+  }
+  yield '[\n';
+  for (let i = 0; i < findings.length; i++) {
+    // One level deeper than on its own: every line of the item moves two spaces right.
+    const item = JSON.stringify(findings[i], null, 2).replace(/\n/g, '\n  ');
+    yield '  ' + item + (i + 1 < findings.length ? ',\n' : '\n');
+  }
+  yield ']';
 }
 
 const sarifLevel: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };

@@ -14,6 +14,8 @@ import { SemanticsCodes } from './codes';
 import { type SemanticContext, ownerSpan, problem } from './context';
 
 export function checkOutOfZone(ctx: SemanticContext): Problem[] {
+  // ctx.all holds every record at or below the apex: as many as the zone, none is outside.
+  if (ctx.all.length === ctx.zone.records.length) return [];
   const out: Problem[] = [];
   const code = SemanticsCodes.outOfZone.code;
   const already = ctx.zone.problems.filter((p) => p.code === code);
