@@ -105,7 +105,10 @@ export class IncrementalZone {
     const map = (o: number): number => (o >= oldEnd ? o + delta : o);
     let full = false;
     if (delta !== 0) {
-      for (const [owner, list] of this.problems) this.problems.set(owner, mapOwner(list, map));
+      for (const [owner, list] of this.problems) {
+        const mapped = mapOwner(list, map);
+        if (mapped !== list) this.problems.set(owner, mapped);
+      }
     }
     if (start <= this.firstRecordEnd) full = true;
     for (const p of [...this.global.load, ...this.global.checks]) {
