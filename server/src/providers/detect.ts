@@ -66,17 +66,22 @@ function evidenceOf(rr: ResourceRecord): { domain: string; kind: EvidenceKind; t
 
 const RANK: Record<EvidenceKind, number> = { mx: 0, dkim: 1, verification: 2 };
 
-const verificationPatterns = new Map<string, RegExp>();
+/** Each provider with its verification patterns compiled, in catalogue order (PROVIDERS is read-only). */
+let verifiers: readonly { readonly provider: ProviderEntry; readonly patterns: readonly RegExp[] }[] | undefined;
 
-function matches(provider: ProviderEntry, kind: EvidenceKind, text: string): boolean {
-  const d = provider.detect;
-  if (kind === 'mx') return (d.mx ?? []).some((g) => hostMatches(g, text));
-  if (kind === 'dkim') return (d.dkim ?? []).some((g) => hostMatches(g, text));
-  return (d.verification ?? []).some((source) => {
-    let re = verificationPatterns.get(source);
-    if (!re) verificationPatterns.set(source, (re = new RegExp(source, 'i')));
-    return re.test(text);
-  });
+/**
+ * The first provider whose patterns match the text. A zone has a TXT record in ten, most
+ * with a text of their own: each is tested against every pattern, compiled once.
+ */
+function providerFor(kind: EvidenceKind, text: string): ProviderEntry | undefined {
+  if (kind === 'mx') return PROVIDERS.find((p) => (p.detect.mx ?? []).some((g) => hostMatches(g, text)));
+  if (kind === 'dkim') return PROVIDERS.find((p) => (p.detect.dkim ?? []).some((g) => hostMatches(g, text)));
+  verifiers ??= PROVIDERS.map((provider) => ({
+    provider,
+    patterns: (provider.detect.verification ?? []).map((source) => new RegExp(source, 'i')),
+  }));
+  for (const { provider, patterns } of verifiers) for (const re of patterns) if (re.test(text)) return provider;
+  return undefined;
 }
 
 
@@ -95,7 +100,7 @@ function indexZone(zone: Zone): Map<string, DetectedProvider[]> {
     const memo = memos[ev.kind];
     let provider = memo.get(ev.text);
     if (provider === undefined) {
-      provider = PROVIDERS.find((p) => matches(p, ev.kind, ev.text)) ?? null;
+      provider = providerFor(ev.kind, ev.text) ?? null;
       memo.set(ev.text, provider);
     }
     if (!provider) continue;
