@@ -17,7 +17,9 @@ const finding = (line: number, message: string): Finding => ({
 const findings = [finding(0, 'first'), finding(3, 'two\nlines "quoted"'), finding(9, 'último')];
 
 test('JSON pieces join to JSON.stringify(findings, null, 2)', () => {
-  for (const list of [[], findings.slice(0, 1), findings]) {
+  // Long enough to be stringified in several slices, with one slice cut short.
+  const many = Array.from({ length: 600 }, (_, i) => finding(i, `message ${i}`));
+  for (const list of [[], findings.slice(0, 1), findings, many]) {
     assert.equal([...jsonPieces(list)].join(''), JSON.stringify(list, null, 2));
   }
 });
