@@ -11,6 +11,7 @@
  * the next resolver.
  */
 import { nameKey } from '../zone/names';
+import { ownerGroups } from '../zone/checks/owners';
 import type { ResourceRecord, Zone } from '../zone/ast';
 import { ErrorReason, type LookupResult, type PartialResolver, type RecordData, type Resolver, type RRType } from './resolver';
 import { absoluteName, normalizeAddress, octetsToText, parentOf, resultName, TYPE_CODES } from './names';
@@ -31,8 +32,8 @@ const CNAME = 5;
  */
 interface ZoneIndex {
   readonly apex: string;
-  /** In-zone records by owner key, in zone order. */
-  readonly owners: Map<string, ResourceRecord[]>;
+  /** In-zone records by owner key, in zone order (shared lists: read only). */
+  readonly owners: ReadonlyMap<string, readonly ResourceRecord[]>;
   /** Names with no records but with descendants (RFC 8020 §2). */
   readonly empty: Set<string>;
   /** Delegation points below the apex. */
@@ -52,29 +53,24 @@ function indexZone(zone: Zone): ZoneIndex {
   if (index) return index;
   const soa = zone.records.find((r) => r.typeCode === SOA);
   const apex = nameKey(soa ? soa.owner : zone.origin);
-  const owners = new Map<string, ResourceRecord[]>();
-  // The apex exists whether or not it has records; ancestors are added up to it.
-  const empty = new Set<string>([apex]);
-  const cuts = new Set<string>();
-  // Records of one owner come in runs: its key and list are found once per run.
-  let lastOwner: string | undefined;
-  let key = '';
-  let list: ResourceRecord[] | undefined;
-  for (const record of zone.records) {
-    if (record.owner !== lastOwner) {
-      lastOwner = record.owner;
-      key = nameKey(record.owner);
-      list = owners.get(key);
-      if (!list && isAtOrBelow(key, apex)) {
-        owners.set(key, (list = []));
-        empty.delete(key);
-        // Every ancestor up to the apex exists too (empty non-terminals).
-        for (let up = parentOf(key); up !== undefined && !owners.has(up) && !empty.has(up); up = parentOf(up)) empty.add(up);
-      }
+  // The owner groups the checks made in this run (zone/checks/owners.ts), not a second map.
+  const groups = ownerGroups(zone.records);
+  let owners: ReadonlyMap<string, readonly ResourceRecord[]> = groups;
+  for (const key of groups.keys()) {
+    if (!isAtOrBelow(key, apex)) {
+      const inZone = new Map<string, readonly ResourceRecord[]>();
+      for (const [k, list] of groups) if (isAtOrBelow(k, apex)) inZone.set(k, list);
+      owners = inZone;
+      break;
     }
-    if (!list) continue;
-    list.push(record);
-    if (record.typeCode === NS && key !== apex) cuts.add(key);
+  }
+  // The apex exists whether or not it has records; ancestors up to it exist too (empty non-terminals).
+  const empty = new Set<string>();
+  if (!owners.has(apex)) empty.add(apex);
+  const cuts = new Set<string>();
+  for (const [key, list] of owners) {
+    for (let up = parentOf(key); up !== undefined && !owners.has(up) && !empty.has(up); up = parentOf(up)) empty.add(up);
+    if (key !== apex && list.some((r) => r.typeCode === NS)) cuts.add(key);
   }
   index = { apex, owners, empty, cuts };
   indexes.set(zone, index);
