@@ -14,19 +14,35 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 function startServer() {
   const serverJs = process.env.BENCH_SERVER ?? join(root, 'dist', 'server.js');
   const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
-  let buffer = Buffer.alloc(0);
+  // Chunks are kept until a whole message is in: concatenating on every chunk would copy a
+  // multi-megabyte diagnostics message dozens of times (an editor's reader does not).
+  let chunks = [];
+  let received = 0;
+  /** Bytes of the message being read (header included), once its header is in. */
+  let expected;
+  let bodyAt = 0;
   let nextId = 1;
   const pending = new Map();
   const listeners = new Set();
   child.stdout.on('data', (chunk) => {
-    buffer = Buffer.concat([buffer, chunk]);
+    chunks.push(chunk);
+    received += chunk.length;
     for (;;) {
-      const headerEnd = buffer.indexOf('\r\n\r\n');
-      if (headerEnd < 0) return;
-      const length = Number(/Content-Length: (\d+)/i.exec(buffer.subarray(0, headerEnd).toString())[1]);
-      if (buffer.length < headerEnd + 4 + length) return;
-      const message = JSON.parse(buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8'));
-      buffer = buffer.subarray(headerEnd + 4 + length);
+      if (expected === undefined) {
+        const head = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, received);
+        chunks = [head];
+        const headerEnd = head.indexOf('\r\n\r\n');
+        if (headerEnd < 0) return;
+        bodyAt = headerEnd + 4;
+        expected = bodyAt + Number(/Content-Length: (\d+)/i.exec(head.subarray(0, headerEnd).toString())[1]);
+      }
+      if (received < expected) return;
+      const buffer = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, received);
+      const message = JSON.parse(buffer.subarray(bodyAt, expected).toString('utf8'));
+      const rest = buffer.subarray(expected);
+      chunks = rest.length > 0 ? [rest] : [];
+      received = rest.length;
+      expected = undefined;
       if (message.id !== undefined && message.method === undefined) {
         pending.get(message.id)?.(message.result);
         pending.delete(message.id);
