@@ -178,6 +178,7 @@ documents.onDidClose(({ document }) => {
   cancel(document.uri);
   complete.delete(document.uri);
   lastStatus.delete(document.uri);
+  asyncCost.delete(document.uri);
   service.forget(document.uri);
   if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
@@ -205,6 +206,18 @@ function sendStatus(uri: string, status: { uri: string; origin: string | null; d
   void connection.sendNotification(STATUS_NOTIFICATION, status);
 }
 
+/** How long the last DNS-dependent run of each document took, in ms. */
+const asyncCost = new Map<string, number>();
+
+/**
+ * The quiet time before the DNS-dependent checks: ASYNC_DEBOUNCE_MS, or twice what the
+ * last run took when that is longer (a zone of a million records checks for seconds, and
+ * starting that at every pause in typing would hold up the next keystroke), at most 10 s.
+ */
+function asyncDelay(uri: string): number {
+  return Math.min(10_000, Math.max(ASYNC_DEBOUNCE_MS, 2 * (asyncCost.get(uri) ?? 0)));
+}
+
 /** Syntax diagnostics now; the DNS-dependent set after a quiet time, superseding earlier runs. */
 function validate(document: TextDocument): void {
   cancel(document.uri);
@@ -219,7 +232,11 @@ function validate(document: TextDocument): void {
   const abort = new AbortController();
   const timer = setTimeout(() => {
     stats.started++;
-    service.validate(document, abort.signal).then(
+    const started = performance.now();
+    const took = (): void => {
+      if (!abort.signal.aborted) asyncCost.set(uri, performance.now() - started);
+    };
+    service.validate(document, abort.signal).finally(took).then(
       (diagnostics) => {
         if (abort.signal.aborted || documents.get(uri)?.version !== version) return;
         pending.delete(uri);
@@ -232,7 +249,7 @@ function validate(document: TextDocument): void {
         if (!abort.signal.aborted) connection.console.error(`zonelint: checks failed for ${uri}: ${String(error)}`);
       },
     );
-  }, ASYNC_DEBOUNCE_MS);
+  }, asyncDelay(uri));
   pending.set(uri, { timer, abort });
 }
 
