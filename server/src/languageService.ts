@@ -26,6 +26,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { pathToFileURL } from 'node:url';
 import { analyzeAsync } from './analysis';
 import { IncrementalZone, originOf } from './incremental/zone';
+import { ZoneCodes } from './zone/codes';
 import type { ChunkedDocument } from './document';
 import { createResolver } from './dns/chain';
 import type { Resolver } from './dns/resolver';
@@ -255,7 +256,7 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
     originOf(document) {
       parse(document);
       const zone = cache.get(document.uri)!.zone;
-      return zone.hasParseProblem('zone-origin-unknown') ? null : zone.startOrigin;
+      return zone.hasParseProblem(ZoneCodes.originUnknown.code) ? null : zone.startOrigin;
     },
     effectiveSettings,
     validateSync(document) {

@@ -59,10 +59,6 @@ export interface PieceChange {
   readonly added: readonly Piece[];
   /** Where the text changed. */
   readonly edit: TextChange;
-  /** The text that changed lies in [from, oldEnd) of the old text, now [from, newEnd). */
-  readonly from: number;
-  readonly oldEnd: number;
-  readonly newEnd: number;
 }
 
 export class PieceParser {
@@ -83,7 +79,7 @@ export class PieceParser {
     const edit = { start: 0, oldEnd: this.length, newEnd: text.length };
     this.length = text.length;
     this.pieces = this.parseOn(text, 0, parser.saveState(), []);
-    return { removed, added: this.pieces, from: 0, oldEnd: edit.oldEnd, newEnd: edit.newEnd, edit };
+    return { removed, added: this.pieces, edit };
   }
 
   /**
@@ -130,8 +126,7 @@ export class PieceParser {
       }
     }
     this.pieces = [...old.slice(0, k), ...fresh, ...kept];
-    const newEnd = kept.length > 0 ? kept[0].start : text.length;
-    return { removed, added, from: from.start, oldEnd: newEnd - delta, newEnd, edit };
+    return { removed, added, edit };
   }
 
   /** Where `text` differs from the text of the pieces, found by comparing them. */

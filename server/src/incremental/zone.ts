@@ -15,6 +15,7 @@ import { analyzeSync } from '../analysis';
 import type { Comment, Directive, ResourceRecord, Token, Zone } from '../zone/ast';
 import { loadChecks, type ParseOptions, startOrigin } from '../zone/index';
 import { nameKey, parentName } from '../zone/names';
+import { SemanticsCodes } from '../zone/semantics/codes';
 import { ancestorsOf, baseOf, targetsOf } from './names';
 import { type Piece, PieceParser, shiftOf } from './pieces';
 import type { TextChange, TextSource } from './text';
@@ -23,7 +24,7 @@ import type { TextChange, TextSource } from './text';
  * Problems about the whole zone, pointed at its first record: they belong to no owner,
  * and only a full check (which the apex, the SOA or the first record trigger) makes them.
  */
-const ZONE_WIDE = new Set(['zone-missing-soa', 'zone-missing-ns']);
+const ZONE_WIDE = new Set([SemanticsCodes.missingSoa.code, SemanticsCodes.missingNs.code]);
 
 /** The text inferOrigin reads (its first 200 logical lines fit in it but for absurd lines). */
 const ORIGIN_WINDOW = 256 * 1024;
