@@ -12,7 +12,7 @@
  */
 import type { Problem } from '../diagnostics/types';
 import { analyzeSync } from '../analysis';
-import type { Comment, Directive, ResourceRecord, Token, Zone } from '../zone/ast';
+import type { Comment, Directive, ResourceRecord, Span, Token, Zone } from '../zone/ast';
 import { loadChecks, type ParseOptions, startOrigin } from '../zone/index';
 import { nameKey, parentName } from '../zone/names';
 import { SemanticsCodes } from '../zone/semantics/codes';
@@ -78,8 +78,8 @@ export class IncrementalZone {
   private problems = new Map<string, OwnerProblems>();
   /** Problems in no record (zone-wide): computed again only by a full check. */
   private global: OwnerProblems = { load: [], checks: [] };
-  /** End of the main file's first record: the anchor of zone-wide problems. */
-  private firstRecordEnd = -1;
+  /** Where zone-wide problems point: the main file's first record (its owner, else all of it). */
+  private anchor: Span | undefined;
   private zoneCache: Zone | undefined;
   private allCache: Problem[] | undefined;
 
@@ -111,7 +111,6 @@ export class IncrementalZone {
         if (mapped !== list) this.problems.set(owner, mapped);
       }
     }
-    if (start <= this.firstRecordEnd) full = true;
     for (const p of [...this.global.load, ...this.global.checks]) {
       if (p.file === undefined && p.offset + p.length >= start && p.offset <= oldEnd) full = true;
     }
@@ -132,22 +131,41 @@ export class IncrementalZone {
     // Whether the zone holds any record at or below the apex decides zone-wide problems.
     if ((inZoneBefore === 0) !== (this.inZone === 0)) full = true;
     const touched = new Set<string>();
-    for (const [owner, rs] of before) if (!sameRecords(rs, after.get(owner), map)) touched.add(owner);
+    for (const [owner, rs] of before) if (!sameRecords(rs, after.get(owner), map, pieces.edit)) touched.add(owner);
     for (const owner of after.keys()) if (!before.has(owner)) touched.add(owner);
     const related = new Set<string>();
     const cutsTouched = new Set<string>();
+    // An edit of the apex SOA alone (a serial bump) changes the apex's own problems only.
+    const apex = this.apexKey;
+    const soaOnly =
+      touched.size === 1 &&
+      touched.has(apex) &&
+      this.global.load.length + this.global.checks.length === 0 &&
+      soaCount(before.get(apex)) === 1 &&
+      soaCount(after.get(apex)) === 1 &&
+      sameRecords(notSoa(before.get(apex)), notSoa(after.get(apex)), map, pieces.edit);
     for (const owner of touched) {
       for (const r of [...(before.get(owner) ?? []), ...(after.get(owner) ?? [])]) {
-        if (r.typeCode === 6 /* SOA */) full = true;
+        // Of the apex, only its SOA changed: its NS set, which cuts nothing new, did not.
+        if (soaOnly && r.typeCode !== 6) continue;
+        if (r.typeCode === 6 /* SOA */ && !soaOnly) full = true;
         if (r.typeCode === 2 /* NS */ || r.typeCode === 39 /* DNAME */) cutsTouched.add(owner);
         for (const t of targetsOf(r)) related.add(t);
       }
     }
-    // Zone-wide problems point at the main file's first record: when it changes, check all.
-    const first = this.findFirstRecordEnd();
-    if (first !== (this.firstRecordEnd >= oldEnd ? this.firstRecordEnd + delta : this.firstRecordEnd)) full = true;
-    this.firstRecordEnd = first;
-    const affected = full ? undefined : this.affected(touched, related, cutsTouched);
+    // Zone-wide problems point at the main file's first record: when it moves, check all.
+    const anchor = this.findAnchor();
+    const was = this.anchor;
+    if ((was === undefined) !== (anchor === undefined) || (was && anchor && (map(was.offset) !== anchor.offset || was.length !== anchor.length))) {
+      full = true;
+    }
+    this.anchor = anchor;
+    // No check reads an SOA beyond its own owner (serial format, TTLs, the zone's SOA count).
+    const affected = full
+      ? undefined
+      : soaOnly
+        ? new Set([apex, ...this.group(apex), ...this.soas.keys()])
+        : this.affected(touched, related, cutsTouched);
     if (affected === undefined) return this.checkAll(pieces.added.length);
     const stats = this.check(affected);
     return { full: false, parsedPieces: pieces.added.length, ...stats };
@@ -205,12 +223,12 @@ export class IncrementalZone {
     return out;
   }
 
-  private findFirstRecordEnd(): number {
+  private findAnchor(): Span | undefined {
     for (const piece of this.parser?.pieces ?? []) {
       const r = piece.records.find((x) => x.file === undefined);
-      if (r) return r.span.offset + r.span.length;
+      if (r) return r.ownerSpan ?? r.span;
     }
-    return Infinity;
+    return undefined;
   }
 
   private rebuild(text: TextSource, origin: string | undefined): UpdateStats {
@@ -228,7 +246,7 @@ export class IncrementalZone {
     this.parser = new PieceParser(origin, this.options, this.pieceLines);
     const change = this.parser.parseAll(text);
     for (const p of change.added) this.addPiece(p);
-    this.firstRecordEnd = this.findFirstRecordEnd();
+    this.anchor = this.findAnchor();
     return this.checkAll(change.added.length);
   }
 
@@ -504,6 +522,16 @@ export class IncrementalZone {
   }
 }
 
+function soaCount(records: readonly ResourceRecord[] | undefined): number {
+  let n = 0;
+  for (const r of records ?? []) if (r.typeCode === 6) n++;
+  return n;
+}
+
+function notSoa(records: readonly ResourceRecord[] | undefined): ResourceRecord[] {
+  return (records ?? []).filter((r) => r.typeCode !== 6);
+}
+
 function append(map: Map<string, ResourceRecord[]>, key: string, rs: readonly ResourceRecord[]): void {
   const list = map.get(key);
   if (list) list.push(...rs);
@@ -517,7 +545,12 @@ function count(map: Map<string, number>, key: string, by: number): void {
 }
 
 /** The same records at the same (mapped) places: their problems only move. */
-function sameRecords(a: readonly ResourceRecord[], b: readonly ResourceRecord[] | undefined, map: (o: number) => number): boolean {
+function sameRecords(
+  a: readonly ResourceRecord[],
+  b: readonly ResourceRecord[] | undefined,
+  map: (o: number) => number,
+  edit: { start: number; oldEnd: number },
+): boolean {
   if (!b || a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {
     const x = a[i];
@@ -526,6 +559,8 @@ function sameRecords(a: readonly ResourceRecord[], b: readonly ResourceRecord[] 
     if ((x.ownerSpan === undefined) !== (y.ownerSpan === undefined) || x.generated !== y.generated) return false;
     const sx = x.span;
     const sy = y.span;
+    // A record the edit touches, even at its very end: offsets computed from its end move.
+    if (x.file === undefined && sx.offset <= edit.oldEnd && sx.offset + sx.length >= edit.start) return false;
     const moved = x.file === undefined ? map(sx.offset) : sx.offset;
     if (moved !== sy.offset || sx.length !== sy.length || x.rdata.canonical !== y.rdata.canonical) return false;
   }

@@ -93,6 +93,43 @@ describe('incremental zone: the same problems as a whole check', () => {
     expectSame(inc, text, 'large zone');
   });
 
+  it('a serial bump checks the apex, not the whole zone; removing the SOA checks all', () => {
+    const lines = ['$ORIGIN example.com.', '$TTL 3600', '@ SOA ns1 host 2026112401 2 3 4 5', '@ NS ns1', '@ MX 10 ns1', 'ns1 A 192.0.2.1'];
+    for (let i = 0; i < 3000; i++) lines.push(`h${i} A 192.0.2.${(i % 250) + 1}`, `\tTXT "v=spf1 a -all"`);
+    let text = lines.join('\n') + '\n';
+    const inc = new IncrementalZone(OPTIONS, () => NOW);
+    inc.update(text);
+    text = text.replace('2026112401', '2026112402');
+    const bump = inc.update(text);
+    assert.equal(bump.full, false);
+    assert.ok(bump.checkedRecords < 50, `read ${bump.checkedRecords} records`);
+    expectSame(inc, text, 'serial bump');
+    // The SOA turned into something else: zone-missing-soa belongs to the whole zone.
+    text = text.replace('@ SOA ns1', '@ SOx ns1');
+    assert.equal(inc.update(text).full, true);
+    expectSame(inc, text, 'SOA broken');
+    assert.ok(inc.allProblems().some((p) => p.code === 'zone-missing-soa'));
+  });
+
+  it('serial edits in generated zones, valid and not, give what a whole check gives', () => {
+    let edits = 0;
+    for (let seed = 1; seed <= 40; seed++) {
+      const rng = new Rng(seed * 104729);
+      let text = generate(seed, rng.int(10, 60));
+      const inc = new IncrementalZone(OPTIONS, () => NOW, rng.int(1, 6));
+      inc.update(text);
+      for (const serial of ['2024010102', '1', '4294967296', '2024O10101', '2026112401']) {
+        const at = text.search(/SOA [^(]*\( \d+/);
+        if (at < 0) break;
+        text = text.replace(/(SOA [^(]*\( )\S+/, `$1${serial}`);
+        inc.update(text);
+        expectSame(inc, text, `seed ${seed}, serial ${serial}`);
+        edits++;
+      }
+    }
+    assert.ok(edits >= 100, `only ${edits} serial edits`);
+  });
+
   it('a $TTL edit parses on to where the state is the same again', () => {
     const lines = ['$ORIGIN example.com.', '$TTL 3600', '@ SOA ns1 host 1 2 3 4 5', '@ NS ns1', 'ns1 A 192.0.2.1'];
     for (let i = 0; i < 2000; i++) lines.push(`h${i} A 192.0.2.${(i % 250) + 1}`);
