@@ -90,12 +90,12 @@ function startServer() {
   };
 }
 
-async function open(server, file) {
+async function open(server, file, settings = {}) {
   await server.request('initialize', {
     processId: process.pid,
     rootUri: null,
     capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
-    initializationOptions: { dns: { mode: 'offline' } },
+    initializationOptions: { dns: { mode: 'offline' }, ...settings },
   });
   server.notify('initialized', {});
   const uri = pathToFileURL(resolve(file)).href;
@@ -121,12 +121,16 @@ function percentile(xs, p) {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
 }
 
-/** One-character edits spread over the zone; ms from didChange to that version's diagnostics. */
-export async function keystrokes(file, edits) {
+/**
+ * One-character edits spread over the zone; ms from didChange to that version's diagnostics.
+ * `settings` go in initializationOptions (e.g. `{ diagnostics: { maxPerFile: 0 } }`).
+ */
+export async function keystrokes(file, edits, settings = {}) {
   const server = startServer();
-  const { uri, text } = await open(server, file);
+  const { uri, text } = await open(server, file, settings);
   const lines = text.split('\n').length;
   const samples = [];
+  let last = 0;
   for (let i = 0; i < edits; i++) {
     const version = i + 2;
     const line = Math.floor(lines / 2) + i * 37;
@@ -136,11 +140,11 @@ export async function keystrokes(file, edits) {
       textDocument: { uri, version },
       contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'x' }],
     });
-    await published;
+    last = (await published).diagnostics.length;
     samples.push(performance.now() - t);
   }
   await server.stop();
-  return { p50: percentile(samples, 50), p95: percentile(samples, 95), edits };
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95), edits, published: last };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

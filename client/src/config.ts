@@ -81,6 +81,11 @@ export function inlayHintsEnabled(scope?: vscode.ConfigurationScope): boolean {
   return flag('zonelint.inlayHints.enabled', scope);
 }
 
+export function diagnosticsMaxPerFile(scope?: vscode.ConfigurationScope): number {
+  const v = read('zonelint.diagnostics.maxPerFile', scope);
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : DEFAULTS['zonelint.diagnostics.maxPerFile'];
+}
+
 export function traceServer(scope?: vscode.ConfigurationScope): TraceLevel {
   return oneOf(read('zonelint.trace.server', scope), TRACE_LEVELS, DEFAULTS['zonelint.trace.server']);
 }
@@ -94,6 +99,7 @@ export function allSettings(scope?: vscode.ConfigurationScope): ZonelintSettings
     serial: { format: serialFormat(scope), bumpOnSave: serialBumpOnSave(scope) },
     codeLens: { enabled: codeLensEnabled(scope) },
     inlayHints: { enabled: inlayHintsEnabled(scope) },
+    diagnostics: { maxPerFile: diagnosticsMaxPerFile(scope) },
     trace: { server: traceServer(scope) },
   };
 }

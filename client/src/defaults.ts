@@ -24,6 +24,8 @@ export interface ZonelintSettings {
   serial: { format: SerialFormat; bumpOnSave: boolean };
   codeLens: { enabled: boolean };
   inlayHints: { enabled: boolean };
+  /** Most diagnostics published for one file (0: no limit). */
+  diagnostics: { maxPerFile: number };
   trace: { server: TraceLevel };
 }
 
@@ -38,6 +40,7 @@ export const DEFAULTS = {
   'zonelint.serial.bumpOnSave': false as boolean,
   'zonelint.codeLens.enabled': true as boolean,
   'zonelint.inlayHints.enabled': true as boolean,
+  'zonelint.diagnostics.maxPerFile': 1000,
   'zonelint.trace.server': 'off' as TraceLevel,
 } as const;
 

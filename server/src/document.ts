@@ -151,18 +151,35 @@ export class ChunkedDocument implements TextDocument, TextSource {
   }
 
   update(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
+    const before = this.total;
+    let lineBreaks = changes.length > 1;
     for (const change of changes) {
       if ('range' in change && change.range) {
         const a = this.offsetAt(change.range.start);
         const b = this.offsetAt(change.range.end);
+        if (change.range.start.line !== change.range.end.line || /[\r\n]/.test(change.text)) lineBreaks = true;
         this.replace(Math.min(a, b), Math.max(a, b), change.text);
       } else {
+        lineBreaks = true;
         this.prefix = 0;
         this.suffix = 0;
         this.setContent(change.text);
       }
     }
+    if (lineBreaks && (this.total === before || changes.length > 1)) this._layout++;
     this._version = version;
+  }
+
+  private _layout = 0;
+
+  /**
+   * Changes when an offset after the edit may be on another line although the offsets
+   * there did not move (a line break typed over one character, several changes at
+   * once). While it stays the same, a range made for an offset holds until the text
+   * before that offset changes length.
+   */
+  get layoutVersion(): number {
+    return this._layout;
   }
 
   /**

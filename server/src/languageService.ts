@@ -42,6 +42,7 @@ import { getCompletions } from './features/completion';
 import type { FeatureContext, ParsedDocument } from './features/context';
 import { findDefinition } from './features/definition';
 import { type DiagnosticContext, toDiagnostics } from './features/diagnostics';
+import { FOCUS_LINES, moreDiagnosticsNote, selectProblems } from './features/diagnosticLimit';
 import { getFoldingRanges } from './features/folding';
 import { doHover, doHoverAsync, providerName, syncTxtSource, type HoverContext, type HoverFormat } from './features/hover';
 import { getDocumentLinks } from './features/links';
@@ -133,6 +134,8 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
   const readFile = options.readFile ?? readFromDisk;
   /** Open documents: each keeps its zone up to date edit by edit (incremental/zone.ts). */
   const cache = new Map<string, { version: number; parsed: ParsedDocument; zone: IncrementalZone }>();
+  /** Where each open document was last edited (offset): its diagnostics come first. */
+  const lastEdit = new Map<string, number>();
   let resolver: { key: string; resolver: Resolver } | undefined;
 
   const effectiveSettings = (): Settings =>
@@ -178,7 +181,9 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
     const chunked = isChunked(document) ? document : undefined;
     if (zone && chunked) {
       // The document says where it changed: only that is parsed and checked again.
-      zone.update(chunked, chunked.takeChange());
+      const change = chunked.takeChange();
+      if (change.oldEnd > change.start || change.newEnd > change.start) lastEdit.set(document.uri, change.start);
+      zone.update(chunked, change);
     } else {
       chunked?.takeChange();
       zone ??= new IncrementalZone(parseOptions(filePath));
@@ -242,6 +247,25 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
     return cache.get(document.uri)!.zone.allProblems();
   };
 
+  /** The diagnostics.maxPerFile setting: those near the document's last edit first. */
+  const limited = (document: TextDocument, problems: readonly Problem[], ctx: DiagnosticContext): Diagnostic[] => {
+    const max = ctx.settings.diagnostics.maxPerFile;
+    const at = lastEdit.get(document.uri);
+    let focus: { start: number; end: number } | undefined;
+    if (at !== undefined && max > 0 && problems.length > max) {
+      const line = document.positionAt(at).line;
+      focus = {
+        start: document.offsetAt({ line: Math.max(0, line - FOCUS_LINES), character: 0 }),
+        end: document.offsetAt({ line: line + FOCUS_LINES + 1, character: 0 }),
+      };
+    }
+    const selection = selectProblems(problems, max, ctx.settings.rules, focus);
+    if (!selection) return toDiagnostics(problems, ctx, originOf);
+    const out = toDiagnostics(selection.chosen, ctx, originOf);
+    out.push(moreDiagnosticsNote(selection.left, max, options.locale));
+    return out;
+  };
+
   const findElsewhere = (name: string, except: string | undefined): Location[] =>
     index.findOwner(name, except).flatMap(({ file, record }) => {
       const text = index.text(file) ?? readFile(file);
@@ -261,14 +285,14 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
     effectiveSettings,
     validateSync(document) {
       const parsed = parse(document);
-      return toDiagnostics(syncProblems(document), diagnosticContext(parsed), originOf);
+      return limited(document, syncProblems(document), diagnosticContext(parsed));
     },
     async validate(document, signal) {
       const parsed = parse(document);
       const sync = syncProblems(document);
       const later = await analyzeAsync(parsed.zone, { resolver: currentResolver(), signal });
       signal?.throwIfAborted();
-      return toDiagnostics([...sync, ...later], diagnosticContext(parsed), originOf);
+      return limited(document, later.length === 0 ? sync : [...sync, ...later], diagnosticContext(parsed));
     },
     doHover: (document, position) => doHover(hoverContext(document), document.offsetAt(position)),
     doHoverAsync: (document, position, signal) =>
@@ -304,6 +328,7 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
     forget(uri) {
       const hit = cache.get(uri);
       cache.delete(uri);
+      lastEdit.delete(uri);
       if (hit?.parsed.path !== undefined) index.closed(hit.parsed.path);
     },
     invalidate() {

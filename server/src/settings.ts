@@ -21,6 +21,8 @@ export interface Settings {
   readonly serial: { readonly format: SerialFormat; readonly bumpOnSave: boolean };
   readonly codeLens: { readonly enabled: boolean };
   readonly inlayHints: { readonly enabled: boolean };
+  /** Most diagnostics published for one file, the nearest to the last edit first; 0: no limit. */
+  readonly diagnostics: { readonly maxPerFile: number };
   readonly trace: { readonly server: TraceLevel };
 }
 
@@ -38,6 +40,7 @@ export const settingDefaults = {
   'serial.bumpOnSave': false,
   'codeLens.enabled': true,
   'inlayHints.enabled': true,
+  'diagnostics.maxPerFile': 1000,
   'trace.server': 'off',
 } as const;
 
@@ -48,6 +51,7 @@ export const defaultSettings: Settings = {
   serial: { format: settingDefaults['serial.format'], bumpOnSave: settingDefaults['serial.bumpOnSave'] },
   codeLens: { enabled: settingDefaults['codeLens.enabled'] },
   inlayHints: { enabled: settingDefaults['inlayHints.enabled'] },
+  diagnostics: { maxPerFile: settingDefaults['diagnostics.maxPerFile'] },
   trace: { server: settingDefaults['trace.server'] },
 };
 
@@ -88,6 +92,7 @@ export function normalizeSettings(raw: unknown): Settings {
   const timeout = pick(r, 'dns.timeoutMs');
   const format = pick(r, 'serial.format');
   const trace = pick(r, 'trace.server');
+  const maxPerFile = pick(r, 'diagnostics.maxPerFile');
   const flag = (key: 'serial.bumpOnSave' | 'codeLens.enabled' | 'inlayHints.enabled'): boolean => {
     const v = pick(r, key);
     return typeof v === 'boolean' ? v : settingDefaults[key];
@@ -107,6 +112,12 @@ export function normalizeSettings(raw: unknown): Settings {
     },
     codeLens: { enabled: flag('codeLens.enabled') },
     inlayHints: { enabled: flag('inlayHints.enabled') },
+    diagnostics: {
+      maxPerFile:
+        typeof maxPerFile === 'number' && Number.isInteger(maxPerFile) && maxPerFile >= 0
+          ? maxPerFile
+          : settingDefaults['diagnostics.maxPerFile'],
+    },
     trace: { server: typeof trace === 'string' && TRACE_LEVELS.includes(trace) ? (trace as TraceLevel) : 'off' },
   };
 }

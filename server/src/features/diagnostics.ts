@@ -45,7 +45,24 @@ export interface DiagnosticContext {
  * with: incremental checking hands out the same problem objects while they do not move,
  * and a large zone has thousands of them on every keystroke.
  */
-const made = new WeakMap<Problem, { diagnostic: Diagnostic | undefined; settings: Settings; locale: Locale; document: TextDocument }>();
+const made = new WeakMap<
+  Problem,
+  {
+    diagnostic: Diagnostic | undefined;
+    settings: Settings;
+    locale: Locale;
+    document: TextDocument;
+    /** The offset and document layout the diagnostic's range was made for. */
+    offset: number;
+    layout: number;
+  }
+>();
+
+/** See ChunkedDocument.layoutVersion; other documents: every version may move lines. */
+function layoutOf(document: TextDocument): number {
+  const layout = (document as { layoutVersion?: unknown }).layoutVersion;
+  return typeof layout === 'number' ? layout : document.version;
+}
 
 export function toDiagnostics(
   problems: readonly Problem[],
@@ -56,6 +73,7 @@ export function toDiagnostics(
   const out: Diagnostic[] = [];
   // The same problem may come from two checks (e.g. parser and semantics); show it once.
   const seen = new Map<number | string, string | string[]>();
+  const layout = layoutOf(ctx.document);
   for (const p of problems) {
     let d: Diagnostic | undefined;
     const origin = originOf(p);
@@ -63,7 +81,7 @@ export function toDiagnostics(
     if (hit && hit.settings === ctx.settings && hit.locale === ctx.locale && hit.document === ctx.document && p.file === undefined) {
       d = hit.diagnostic;
       // A problem that moved (an edit above it) keeps its diagnostic if its range did not change.
-      if (d && p !== origin) {
+      if (d && (hit.offset !== p.offset || hit.layout !== layout)) {
         const range = toRange(ctx.document, p);
         const r = d.range;
         if (
@@ -73,13 +91,13 @@ export function toDiagnostics(
           range.end.character !== r.end.character
         ) {
           d = { ...d, range };
-          made.set(origin, { ...hit, diagnostic: d });
         }
-        if (p.data !== d.data) d = p.data === undefined ? d : { ...d, data: p.data };
+        made.set(origin, { ...hit, diagnostic: d, offset: p.offset, layout });
       }
+      if (d && p.data !== d.data) d = p.data === undefined ? d : { ...d, data: p.data };
     } else {
       d = toDiagnostic(p, ctx);
-      made.set(origin, { diagnostic: d, settings: ctx.settings, locale: ctx.locale, document: ctx.document });
+      made.set(origin, { diagnostic: d, settings: ctx.settings, locale: ctx.locale, document: ctx.document, offset: p.offset, layout });
     }
     if (!d) continue;
     // Same range, code and message: the same diagnostic. A problem in the document has

@@ -105,16 +105,12 @@ export class IncrementalZone {
     const delta = pieces.edit.newEnd - oldEnd;
     const map = (o: number): number => (o >= oldEnd ? o + delta : o);
     let full = false;
-    if (delta !== 0) {
-      for (const [owner, list] of this.problems) {
-        const mapped = mapOwner(list, map);
-        if (mapped !== list) this.problems.set(owner, mapped);
-      }
-    }
+    // The stored problems are this zone's own (see attribute): they move in place.
+    if (delta !== 0) for (const list of this.problems.values()) moveOwner(list, oldEnd, delta);
     for (const p of [...this.global.load, ...this.global.checks]) {
       if (p.file === undefined && p.offset + p.length >= start && p.offset <= oldEnd) full = true;
     }
-    if (delta !== 0) this.global = mapOwner(this.global, map);
+    if (delta !== 0) moveOwner(this.global, oldEnd, delta);
 
     // Owners whose records differ: the edit's owners, not every owner of a piece parsed again.
     const inZoneBefore = this.inZone;
@@ -504,13 +500,13 @@ export class IncrementalZone {
     const file = (p: Problem, kind: keyof OwnerProblems): void => {
       const owner = ZONE_WIDE.has(p.code) ? undefined : ownerAt(p);
       if (owner === undefined) {
-        if (!only) this.global[kind].push(p);
+        if (!only) this.global[kind].push(owned(p));
         return;
       }
       if (only && !only.has(owner)) return;
       let list = this.problems.get(owner);
       if (!list) this.problems.set(owner, (list = { load: [], checks: [] }));
-      list[kind].push(p);
+      list[kind].push(owned(p));
     };
     for (const p of load) {
       const key = `${p.file ?? ''}\0${p.offset}`;
@@ -567,19 +563,49 @@ function sameRecords(
   return true;
 }
 
-function mapOwner(list: OwnerProblems, map: (o: number) => number): OwnerProblems {
-  const load = mapList(list.load, map);
-  const checks = mapList(list.checks, map);
-  return load === list.load && checks === list.checks ? list : { load, checks };
+/**
+ * A copy of a problem for this zone alone, its `data` copied too: the stored problems
+ * move in place with each edit (a large zone has tens of thousands; copying them all on
+ * every keystroke cost more than checking), so nothing else may hold them or their data.
+ */
+function owned(p: Problem): Problem {
+  return p.data === undefined ? { ...p } : { ...p, data: copyData(p.data, 0) };
 }
 
-function mapList(list: Problem[], map: (o: number) => number): Problem[] {
-  let out: Problem[] | undefined;
-  for (let i = 0; i < list.length; i++) {
-    const p = moved(list[i], map);
-    if (p !== list[i]) (out ??= [...list])[i] = p;
+function copyData(data: unknown, depth: number): unknown {
+  if (depth > 8 || data === null || typeof data !== 'object') return data;
+  if (Array.isArray(data)) return data.map((v) => copyData(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const k in data as Record<string, unknown>) out[k] = copyData((data as Record<string, unknown>)[k], depth + 1);
+  return out;
+}
+
+/** Moves the in-file offsets at or after `from` by `delta`, in place (problems of `owned`). */
+function moveOwner(list: OwnerProblems, from: number, delta: number): void {
+  for (const p of list.load) moveInPlace(p, from, delta);
+  for (const p of list.checks) moveInPlace(p, from, delta);
+}
+
+function moveInPlace(p: Problem, from: number, delta: number): void {
+  if (p.file !== undefined) return;
+  if (p.offset >= from) (p as { offset: number }).offset += delta;
+  if (p.data !== undefined) moveDataInPlace(p.data, from, delta, 0);
+}
+
+/** Numbers under keys `offset` or `…Offset` (Span and insert points), as movedData. */
+function moveDataInPlace(data: unknown, from: number, delta: number, depth: number): void {
+  if (depth > 8 || data === null || typeof data !== 'object') return;
+  if (Array.isArray(data)) {
+    for (const v of data) moveDataInPlace(v, from, delta, depth + 1);
+    return;
   }
-  return out ?? list;
+  const record = data as Record<string, unknown>;
+  for (const k in record) {
+    const v = record[k];
+    if (typeof v === 'number') {
+      if ((k === 'offset' || k.endsWith('Offset')) && v >= from) record[k] = v + delta;
+    } else moveDataInPlace(v, from, delta, depth + 1);
+  }
 }
 
 /**

@@ -46,6 +46,10 @@ export const Ui = {
   recordClass: { en: 'Class', ja: 'クラス' },
   inFile: { en: 'In {file}: {message}', ja: '{file} 内: {message}' },
   includedHere: { en: 'Found in the file included here', ja: 'ここで読み込んだファイル内の問題' },
+  moreDiagnostics: {
+    en: '{count} more problems are not shown (zonelint.diagnostics.maxPerFile is {max}); those near the last edit come first. `zonelint check` lists them all.',
+    ja: 'ほかに {count} 件の問題があり、表示していません（zonelint.diagnostics.maxPerFile は {max}）。最後に編集した位置の近くの問題を優先して表示します。すべて見るには `zonelint check` を実行してください。',
+  },
 } as const;
 
 /** Duration units for TTL hovers, singular and plural. */
