@@ -40,7 +40,7 @@ describe('diagnostics.maxPerFile', () => {
     assert.equal(note.severity, 3 /* Information */);
     const all = await openUnlimited(text);
     assert.ok(all.length > 300, `${all.length} diagnostics without a limit`);
-    assert.match(note.message, new RegExp(`^${all.length - 49} more problems are not shown`));
+    assert.match(String(note.message), new RegExp(`^${all.length - 49} more problems are not shown`));
     // Without an edit: errors before warnings, then document order. The zone has no errors.
     const firstLines = opened.diagnostics.slice(0, 49).map((d) => d.range.start.line);
     assert.deepEqual(firstLines, [...firstLines].sort((a, b) => a - b));

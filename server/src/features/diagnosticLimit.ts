@@ -38,38 +38,93 @@ export function selectProblems(
   rules: Settings['rules'],
   focus: { readonly start: number; readonly end: number } | undefined,
 ): Selection | undefined {
-  if (max <= 0 || problems.length <= max) return undefined;
-  // Eight buckets: near the edit or not × severity; a problem turned off goes nowhere.
-  const buckets: Problem[][] = Array.from({ length: 8 }, () => []);
-  const seen = new Map<number, string | string[]>();
-  let shown = 0;
-  for (const p of problems) {
-    const level = rules[p.code] ?? p.severity ?? allCodes.get(p.code)?.severity ?? 'error';
-    if (level === 'off') continue;
-    // The same code at the same place is one diagnostic (toDiagnostics drops the copy).
-    if (p.file === undefined && p.length < 1 << 20) {
-      const key = p.offset * (1 << 20) + p.length;
-      const codes = seen.get(key);
-      if (codes === p.code || (Array.isArray(codes) && codes.includes(p.code))) continue;
-      seen.set(key, codes === undefined ? p.code : Array.isArray(codes) ? [...codes, p.code] : [codes, p.code]);
+  const n = problems.length;
+  if (max <= 0 || n <= max) return undefined;
+  // A large zone has tens of thousands of problems and this runs on every keystroke:
+  // typed arrays and numeric sorts, no per-problem objects or comparator sorts.
+  const levels = new Map<string, { rule: Severity | 'off' | undefined; def: Severity | undefined }>();
+  /** Bucket per problem: near the edit or not × severity (0–7); -1 when not shown. */
+  const bucket = new Int8Array(n);
+  const position = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = problems[i];
+    let codeLevel = levels.get(p.code);
+    if (!codeLevel) levels.set(p.code, (codeLevel = { rule: rules[p.code], def: allCodes.get(p.code)?.severity }));
+    const level = codeLevel.rule ?? p.severity ?? codeLevel.def ?? 'error';
+    // A problem in an included file shows on its $INCLUDE line, near the top: ranked by severity alone.
+    const inFile = p.file === undefined;
+    position[i] = inFile ? p.offset : -1;
+    if (level === 'off') bucket[i] = -1;
+    else {
+      const near = focus !== undefined && inFile && p.offset + p.length >= focus.start && p.offset <= focus.end;
+      bucket[i] = (near ? 0 : 4) + RANK[level];
     }
-    shown++;
-    // A problem in an included file shows on its $INCLUDE line: ranked by severity alone.
-    const near = focus !== undefined && p.file === undefined && p.offset + p.length >= focus.start && p.offset <= focus.end;
-    buckets[(near ? 0 : 4) + RANK[level]].push(p);
   }
+  dropCopies(problems, bucket);
+  const counts = new Array<number>(8).fill(0);
+  for (let i = 0; i < n; i++) if (bucket[i] >= 0) counts[bucket[i]]++;
+  const shown = counts.reduce((a, b) => a + b, 0);
   if (shown <= max) return undefined;
   const keep = max - 1;
-  const chosen: Problem[] = [];
-  for (const bucket of buckets) {
-    if (chosen.length === keep) break;
-    if (chosen.length + bucket.length > keep) bucket.sort(byPosition);
-    for (const p of bucket) {
-      if (chosen.length === keep) break;
-      chosen.push(p);
+  // Whole buckets while they fit; of the next, the first in document order.
+  let room = keep;
+  let partial = -1;
+  for (let b = 0; b < 8; b++) {
+    if (counts[b] <= room) room -= counts[b];
+    else {
+      partial = b;
+      break;
     }
   }
+  let threshold = Infinity;
+  if (partial >= 0 && room > 0) {
+    const offsets = new Float64Array(counts[partial]);
+    let k = 0;
+    for (let i = 0; i < n; i++) if (bucket[i] === partial) offsets[k++] = position[i];
+    offsets.sort();
+    threshold = offsets[room - 1];
+  }
+  const chosen: Problem[] = [];
+  const ties: Problem[] = [];
+  for (let i = 0; i < n; i++) {
+    const b = bucket[i];
+    if (b < 0 || (partial >= 0 && b > partial)) continue;
+    if (b === partial) {
+      if (room === 0 || position[i] > threshold) continue;
+      if (position[i] === threshold) {
+        ties.push(problems[i]);
+        continue;
+      }
+    }
+    chosen.push(problems[i]);
+  }
+  for (const p of ties) if (chosen.length < keep) chosen.push(p);
   return { chosen: chosen.sort(byPosition), left: shown - chosen.length };
+}
+
+/**
+ * The same code at the same place is one diagnostic (toDiagnostics drops the copy):
+ * marks the copies not shown. Equal offsets are found by a numeric sort first.
+ */
+function dropCopies(problems: readonly Problem[], bucket: Int8Array): void {
+  const all = new Uint32Array(problems.length);
+  let k = 0;
+  for (let i = 0; i < problems.length; i++) {
+    const p = problems[i];
+    if (bucket[i] >= 0 && p.file === undefined) all[k++] = p.offset;
+  }
+  const sorted = all.subarray(0, k).sort();
+  const shared = new Set<number>();
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) shared.add(sorted[i]);
+  if (shared.size === 0) return;
+  const seen = new Set<string>();
+  for (let i = 0; i < problems.length; i++) {
+    const p = problems[i];
+    if (bucket[i] < 0 || p.file !== undefined || !shared.has(p.offset)) continue;
+    const id = `${p.offset}:${p.length}:${p.code}`;
+    if (seen.has(id)) bucket[i] = -1;
+    else seen.add(id);
+  }
 }
 
 /** Included files' problems first (they show near the top, on their $INCLUDE line). */
