@@ -123,7 +123,7 @@ if (!skip.has('lsp')) {
   goals.push(['LSP: spawn to first diagnostics, 1,000-line zone', `${median(starts).toFixed(0)} ms`, '', '', '≤ 300 ms']);
   const sizes = (process.env.BENCH_LSP_SIZES ?? '100000,1000000').split(',').map(Number);
   for (const n of sizes) {
-    const edits = Number(process.env.BENCH_LSP_EDITS ?? (n >= 1_000_000 ? 10 : 40));
+    const edits = Number(process.env.BENCH_LSP_EDITS ?? (n >= 1_000_000 ? 20 : 100));
     const k = await keystrokes(zoneOf(n), edits);
     // The same edits publishing every diagnostic (diagnostics.maxPerFile 0): what the
     // default limit of 1000 (VS Code's own per-file limit) saves.
