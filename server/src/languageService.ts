@@ -24,7 +24,7 @@ import type {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { pathToFileURL } from 'node:url';
-import { analyzeAsync } from './analysis';
+import { analyzeAsync, turn } from './analysis';
 import { IncrementalZone, originOf } from './incremental/zone';
 import { ZoneCodes } from './zone/codes';
 import type { ChunkedDocument } from './document';
@@ -290,7 +290,13 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
     async validate(document, signal) {
       const parsed = parse(document);
       const sync = syncProblems(document);
-      const later = await analyzeAsync(parsed.zone, { resolver: currentResolver(), signal });
+      // Putting the whole zone together takes a while in a large zone: a keystroke first.
+      await turn();
+      signal?.throwIfAborted();
+      const zone = parsed.zone;
+      await turn();
+      signal?.throwIfAborted();
+      const later = await analyzeAsync(zone, { resolver: currentResolver(), signal });
       signal?.throwIfAborted();
       return limited(document, later.length === 0 ? sync : [...sync, ...later], diagnosticContext(parsed));
     },
