@@ -111,7 +111,13 @@ async function main() {
     cwd: work,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, TMPDIR: join(work, 'tmp'), ZONELINT_E2E_RESULTS: resultsFile },
+    env: {
+      ...process.env,
+      TMPDIR: join(work, 'tmp'),
+      ZONELINT_E2E_RESULTS: resultsFile,
+      // The client leaves it out of the server's environment (client.e2e.ts checks that).
+      NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS || '/etc/ssl/certs/ca-certificates.crt',
+    },
   });
   const serverLog = [];
   server.stdout.on('data', (b) => serverLog.push(String(b)));

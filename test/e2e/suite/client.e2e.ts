@@ -1,9 +1,10 @@
 // The client half: language detection, activation, the server's start, commands, status.
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { suite, test } from 'mocha';
 import * as vscode from 'vscode';
-import { activeApi, openZone, setSetting, waitFor, workspaceDir, zonelintDiagnostics } from './helpers';
+import { activeApi, openZone, setSetting, waitFor, workspaceDir, zonelintDiagnostics, type ZonelintApi } from './helpers';
 
 const ZONE = `$ORIGIN client.test.
 $TTL 3600
@@ -25,6 +26,17 @@ suite('client', () => {
     assert.equal(await open('db.named'), 'dns-zone');
     assert.equal(await open('legacy.db'), 'dns-zone');
     assert.notEqual(await open('other.db'), 'dns-zone');
+  });
+
+  test("the server starts without the extension host's NODE_EXTRA_CA_CERTS (it opens no TLS connection)", async () => {
+    // run.mjs starts code-server with the variable set, so the extension host has it.
+    assert.ok(process.env.NODE_EXTRA_CA_CERTS, 'the extension host has NODE_EXTRA_CA_CERTS');
+    const api = (await activeApi()) as ZonelintApi & { serverPid(): number | undefined };
+    await openZone(ZONE);
+    const pid = await waitFor('the server process id', () => api.serverPid());
+    const environ = readFileSync(`/proc/${pid}/environ`, 'latin1').split('\0');
+    assert.ok(environ.some((v) => v.startsWith('ELECTRON_RUN_AS_NODE=')), "read the server's own environment");
+    assert.ok(!environ.some((v) => v.startsWith('NODE_EXTRA_CA_CERTS=')), 'NODE_EXTRA_CA_CERTS left out');
   });
 
   test('the Zonelint commands are registered', async () => {
