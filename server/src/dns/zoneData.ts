@@ -27,17 +27,53 @@ const NS = 2;
 const CNAME = 5;
 
 /**
- * One zone, indexed flat (a nested map per owner costs far more on large zones):
- * records by owner key, and the names that exist without records (empty non-terminals).
+ * What the resolver reads of one zone. Made flat from the zone's records (indexZone), or
+ * kept up to date edit by edit by the language server's incremental zone (provideIndex),
+ * which saves making it again for every check run of a large zone.
  */
-interface ZoneIndex {
+export interface ZoneIndex {
+  /** The SOA owner's key, else the origin's. */
   readonly apex: string;
-  /** In-zone records by owner key, in zone order (shared lists: read only). */
-  readonly owners: ReadonlyMap<string, readonly ResourceRecord[]>;
-  /** Names with no records but with descendants (RFC 8020 §2). */
-  readonly empty: Set<string>;
-  /** Delegation points below the apex. */
-  readonly cuts: Set<string>;
+  /** In-zone records of an owner key, in zone order (shared: read only). */
+  recordsAt(key: string): readonly ResourceRecord[] | undefined;
+  /**
+   * Whether a name at or below the apex exists: the apex, an owner, or a name with none
+   * of its own but with descendants (an empty non-terminal, RFC 8020 §2).
+   */
+  exists(key: string): boolean;
+  /** Whether the zone has delegations below its apex at all. */
+  readonly hasCuts: boolean;
+  /** Whether a name below the apex is a delegation point (it has NS records). */
+  isCut(key: string): boolean;
+}
+
+/** Records by owner key and the names that exist without records, flat (a nested map per owner costs far more on large zones). */
+class FlatIndex implements ZoneIndex {
+  constructor(
+    readonly apex: string,
+    /** In-zone records by owner key, in zone order (shared lists: read only). */
+    private readonly owners: ReadonlyMap<string, readonly ResourceRecord[]>,
+    /** Names with no records but with descendants (RFC 8020 §2). */
+    private readonly empty: ReadonlySet<string>,
+    /** Delegation points below the apex. */
+    private readonly cuts: ReadonlySet<string>,
+  ) {}
+
+  recordsAt(key: string): readonly ResourceRecord[] | undefined {
+    return this.owners.get(key);
+  }
+
+  exists(key: string): boolean {
+    return this.owners.has(key) || this.empty.has(key);
+  }
+
+  get hasCuts(): boolean {
+    return this.cuts.size > 0;
+  }
+
+  isCut(key: string): boolean {
+    return this.cuts.has(key);
+  }
 }
 
 type Answer =
@@ -48,11 +84,28 @@ type Answer =
 
 const indexes = new WeakMap<Zone, ZoneIndex>();
 
+/** Serve `zone` from `index` instead of indexing its records (the incremental zone's own). */
+export function provideIndex(zone: Zone, index: ZoneIndex): void {
+  indexes.set(zone, index);
+}
+
 function indexZone(zone: Zone): ZoneIndex {
   let index = indexes.get(zone);
   if (index) return index;
+  index = flatIndex(zone);
+  indexes.set(zone, index);
+  return index;
+}
+
+/** The apex key of a zone as the resolver sees it: its first SOA's owner, else its origin. */
+export function apexOf(zone: Zone): string {
   const soa = zone.records.find((r) => r.typeCode === SOA);
-  const apex = nameKey(soa ? soa.owner : zone.origin);
+  return nameKey(soa ? soa.owner : zone.origin);
+}
+
+/** The zone indexed from its records. */
+export function flatIndex(zone: Zone): ZoneIndex {
+  const apex = apexOf(zone);
   // The owner groups the checks made in this run (zone/checks/owners.ts), not a second map.
   const groups = ownerGroups(zone.records);
   let owners: ReadonlyMap<string, readonly ResourceRecord[]> = groups;
@@ -72,17 +125,11 @@ function indexZone(zone: Zone): ZoneIndex {
     for (let up = parentOf(key); up !== undefined && !owners.has(up) && !empty.has(up); up = parentOf(up)) empty.add(up);
     if (key !== apex && list.some((r) => r.typeCode === NS)) cuts.add(key);
   }
-  index = { apex, owners, empty, cuts };
-  indexes.set(zone, index);
-  return index;
-}
-
-function exists(index: ZoneIndex, key: string): boolean {
-  return index.owners.has(key) || index.empty.has(key);
+  return new FlatIndex(apex, owners, empty, cuts);
 }
 
 /** Whether `key` is `apexKey` or below it; both lower-cased canonical names. */
-function isAtOrBelow(key: string, apexKey: string): boolean {
+export function isAtOrBelow(key: string, apexKey: string): boolean {
   if (apexKey === '.' || key === apexKey) return true;
   const cut = key.length - apexKey.length;
   if (cut < 2 || key.charCodeAt(cut - 1) !== 0x2e || !key.endsWith(apexKey)) return false;
@@ -94,14 +141,14 @@ function isAtOrBelow(key: string, apexKey: string): boolean {
 
 function answer(index: ZoneIndex, key: string, typeCode: number): Answer {
   let owner: string | undefined = key;
-  if (!exists(index, key)) {
+  if (!index.exists(key)) {
     // RFC 4592 §3.3.1: the closest encloser's `*` child, if it exists, is the source of synthesis.
     let encloser = parentOf(key);
-    while (encloser !== undefined && !exists(index, encloser)) encloser = parentOf(encloser);
+    while (encloser !== undefined && !index.exists(encloser)) encloser = parentOf(encloser);
     owner = encloser === undefined ? undefined : '*.' + (encloser === '.' ? '' : encloser);
-    if (owner === undefined || !exists(index, owner)) return { kind: 'nxdomain' };
+    if (owner === undefined || !index.exists(owner)) return { kind: 'nxdomain' };
   }
-  const all = index.owners.get(owner) ?? [];
+  const all = index.recordsAt(owner) ?? [];
   const records = all.filter((r) => r.typeCode === typeCode);
   if (records.length > 0) return { kind: 'records', records };
   const cname = typeCode === CNAME ? undefined : all.find((r) => r.typeCode === CNAME);
@@ -169,9 +216,9 @@ export class ZoneDataResolver implements PartialResolver {
       const index = indexZone(zone);
       if (isAtOrBelow(key, index.apex) && (!best || index.apex.length > best.apex.length)) best = index;
     }
-    if (!best || best.cuts.size === 0) return best;
+    if (!best || !best.hasCuts) return best;
     for (let up: string | undefined = key; up !== undefined && up !== best.apex; up = parentOf(up)) {
-      if (best.cuts.has(up)) return undefined;
+      if (best.isCut(up)) return undefined;
     }
     return best;
   }

@@ -16,7 +16,9 @@ import type { Comment, Directive, ResourceRecord, Span, Token, Zone } from '../z
 import { loadChecks, type ParseOptions, startOrigin } from '../zone/index';
 import { nameKey, parentName } from '../zone/names';
 import { SemanticsCodes } from '../zone/semantics/codes';
+import { provideIndex } from '../dns/zoneData';
 import { ancestorsOf, baseOf, targetsOf } from './names';
+import { IncrementalResolverIndex } from './resolverIndex';
 import { type Piece, PieceParser, shiftOf } from './pieces';
 import type { TextChange, TextSource } from './text';
 
@@ -183,8 +185,25 @@ export class IncrementalZone {
       for (const c of piece.comments) comments.push(shift === 0 || c.file !== undefined ? c : { ...c, offset: c.offset + shift });
       for (const i of piece.includes) includes.push(i);
     }
-    this.zoneCache = { origin: this.origin ?? '.', records, directives, comments, problems: this.loadProblems(), includes };
-    return this.zoneCache;
+    const zone: Zone = { origin: this.origin ?? '.', records, directives, comments, problems: this.loadProblems(), includes };
+    this.zoneCache = zone;
+    // The resolver reads this zone through the indexes kept here, not by indexing it again:
+    // when its apex is the origin's name (with one SOA owner at most, else which SOA comes
+    // first decides, and the names are linked under the origin).
+    const soaOwners = [...this.soas.keys()];
+    const apex = soaOwners.length === 1 ? soaOwners[0] : this.apexKey;
+    if (soaOwners.length <= 1 && apex === this.apexKey) {
+      provideIndex(
+        zone,
+        new IncrementalResolverIndex(apex, zone, () => this.zoneCache === zone, {
+          ownerRecords: (key) => this.ownerPieces.get(key)?.map((piece) => this.index.get(piece)!.byOwner.get(key)!),
+          children: this.children,
+          cuts: this.cuts,
+          hasOwner: (key) => this.ownerPieces.has(key),
+        }),
+      );
+    }
+    return zone;
   }
 
   /** zone().problems: the parser's and the loader's. */
