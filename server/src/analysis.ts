@@ -54,21 +54,41 @@ export function turn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/** Lookups between two turns of the event loop (the first lookup waits for one too). */
-const LOOKUPS_PER_TURN = 64;
+/**
+ * How long the checks run before they let the event loop turn, in ms: a keystroke that
+ * arrives meanwhile waits at most about this long behind them.
+ */
+export const SLICE_MS = 8;
 
 /**
- * A resolver that lets the event loop run every LOOKUPS_PER_TURN lookups. Answers from
- * zone data come at once, so a large zone's lookups would hold a language server for
- * seconds: keystrokes wait behind them. Once aborted, it answers "aborted" at once.
+ * A resolver that lets the event loop run once the checks have held it SLICE_MS. Answers
+ * from zone data come at once, so a large zone's lookups would hold a language server for
+ * seconds: keystrokes wait behind them. The SPF trees are followed by many workers at
+ * once, each continuing in a microtask as its answer comes: one worker waiting for a turn
+ * lets the others run on, and the event loop turns only when every one of them waits. So
+ * once the slice is used up every lookup waits for the same turn. Once aborted, it
+ * answers "aborted" at once.
  */
 function yielding(resolver: Resolver): Resolver {
-  let n = 0;
+  let sliceStart = performance.now();
+  let pause: Promise<void> | undefined;
+  const nextTurn = (): Promise<void> =>
+    (pause ??= turn().then(() => {
+      pause = undefined;
+      sliceStart = performance.now();
+    }));
+  // Asked again after each wait: the workers that resume at one turn share one slice.
+  const slice = async (): Promise<void> => {
+    while (pause !== undefined || performance.now() - sliceStart >= SLICE_MS) await nextTurn();
+  };
   return {
     async lookup(name, type, signal) {
-      if (n++ % LOOKUPS_PER_TURN === 0) await turn();
+      await slice();
       if (signal?.aborted) return { kind: 'error', reason: ErrorReason.aborted };
-      return resolver.lookup(name, type, signal);
+      const answer = await resolver.lookup(name, type, signal);
+      // Before the worker reads the answer: that work counts in the slice too.
+      await slice();
+      return signal?.aborted ? { kind: 'error', reason: ErrorReason.aborted } : answer;
     },
   };
 }
