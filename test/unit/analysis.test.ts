@@ -50,3 +50,63 @@ test('a run not cancelled makes both steps lookups and reports the DMARC destina
   assert.ok(names.some((n) => n.startsWith('_spf.example.com')), names.join(' '));
   assert.deepEqual(problems.map((p) => p.code), ['dmarc-external-destination']);
 });
+
+/** 300 SPF records, each including a chain of three more: 900 lookups in all. */
+function manySpf(): string {
+  const lines = ['@ SOA ns hostmaster 1 2 3 4 5'];
+  for (let i = 0; i < 300; i++) {
+    lines.push(`h${i} TXT "v=spf1 include:a.h${i}.example.com -all"`);
+    lines.push(`a.h${i} TXT "v=spf1 include:b.h${i}.example.com -all"`);
+    lines.push(`b.h${i} TXT "v=spf1 include:c.h${i}.example.com -all"`);
+    lines.push(`c.h${i} TXT "v=spf1 ip4:192.0.2.${i % 250}/32 -all"`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** A zone-data resolver whose every answer costs the caller 1 ms of its thread, counting lookups. */
+function slow(zone: ReturnType<typeof fixtureZone>): { resolver: Resolver; count: () => number } {
+  const inner = new ChainResolver([new ZoneDataResolver([zone])], offlineResolver);
+  let n = 0;
+  return {
+    count: () => n,
+    resolver: {
+      lookup(name, type, signal) {
+        n++;
+        const until = performance.now() + 1;
+        while (performance.now() < until);
+        return inner.lookup(name, type, signal);
+      },
+    },
+  };
+}
+
+test('the lookups of many SPF trees let the event loop turn: every tree worker waits once the slice is used', async () => {
+  const zone = fixtureZone(manySpf());
+  const { resolver, count } = slow(zone);
+  let turns = 0;
+  let running = true;
+  const tick = (): void => {
+    turns++;
+    if (running) setImmediate(tick);
+  };
+  setImmediate(tick);
+  await analyzeAsync(zone, { resolver });
+  running = false;
+  assert.ok(count() >= 900, `${count()} lookups`);
+  // 8 ms slices of 1 ms lookups: a turn about every 8 lookups. One worker waiting alone
+  // while 63 others went on turned the loop a handful of times in all.
+  assert.ok(turns >= count() / 32, `${turns} turns for ${count()} lookups`);
+});
+
+test('a run cancelled between lookups makes no more than the lookups already under way', async () => {
+  const zone = fixtureZone(manySpf());
+  const { resolver, count } = slow(zone);
+  const abort = new AbortController();
+  const watcher = setInterval(() => {
+    if (count() >= 100) abort.abort();
+  }, 0);
+  const problems = await analyzeAsync(zone, { resolver, signal: abort.signal });
+  clearInterval(watcher);
+  assert.deepEqual(problems, []);
+  assert.ok(count() >= 100 && count() < 100 + 64 + 16, `${count()} lookups after cancelling at 100 or more`);
+});
