@@ -10,10 +10,23 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** A language server on stdio with request/notification plumbing. */
-function startServer() {
+/**
+ * The environment the VS Code client gives the server: the bench's own, less what
+ * client/src/languageClient.ts (SERVER_ENV_REMOVED) leaves out.
+ */
+const asTheClientStartsIt = { ...process.env, NODE_EXTRA_CA_CERTS: undefined };
+
+/**
+ * A language server on stdio with request/notification plumbing. `inherit`: the bench's
+ * environment as it is, as another editor may start the server. BENCH_STDERR=1 shows the
+ * server's standard error.
+ */
+function startServer({ inherit = false } = {}) {
   const serverJs = process.env.BENCH_SERVER ?? join(root, 'dist', 'server.js');
-  const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  const child = spawn(process.execPath, [serverJs, '--stdio'], {
+    stdio: ['pipe', 'pipe', process.env.BENCH_STDERR ? 'inherit' : 'ignore'],
+    env: inherit ? process.env : asTheClientStartsIt,
+  });
   // Chunks are kept until a whole message is in: concatenating on every chunk would copy a
   // multi-megabyte diagnostics message dozens of times (an editor's reader does not).
   let chunks = [];
@@ -109,10 +122,10 @@ async function open(server, file, settings = {}) {
   return { uri, text, checked };
 }
 
-/** Spawn to first diagnostics, in ms. */
-export async function activation(file) {
+/** Spawn to first diagnostics, in ms; `options.inherit` as startServer's. */
+export async function activation(file, options = {}) {
   const t = performance.now();
-  const server = startServer();
+  const server = startServer(options);
   await open(server, file);
   const ms = performance.now() - t;
   await server.stop();
@@ -151,6 +164,46 @@ export async function keystrokes(file, edits, settings = {}) {
   }
   await server.stop();
   return { p50: percentile(samples, 50), p95: percentile(samples, 95), edits, published: last };
+}
+
+/**
+ * Pauses in typing: after each edit the DNS-dependent checks of the new text start (after
+ * their quiet time) and run to the end; meanwhile the bench asks the server `zonelint/stats`
+ * back to back. A request's round trip is what a keystroke typed then would wait before
+ * the server reads it. Returns those waits' p50/p95/max and the runs' length.
+ */
+export async function pauses(file, edits, settings = {}) {
+  const server = startServer();
+  const { uri, text, checked } = await open(server, file, settings);
+  await checked;
+  const lines = text.split('\n').length;
+  const stats = () => server.request('zonelint/stats', null);
+  const waits = [];
+  const runs = [];
+  for (let i = 0; i < edits; i++) {
+    const version = i + 2;
+    const before = await stats();
+    const line = Math.floor(lines / 3) + i * 41;
+    const published = server.diagnostics(uri, (p) => p.version === version);
+    server.notify('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'x' }],
+    });
+    await published;
+    // From the quiet time to the end of the run: every answer's wait.
+    const t0 = performance.now();
+    let now = before;
+    let firstAfterStart;
+    while (now.published === before.published) {
+      const t = performance.now();
+      now = await stats();
+      waits.push(performance.now() - t);
+      if (firstAfterStart === undefined && now.started > before.started) firstAfterStart = t;
+    }
+    runs.push(performance.now() - (firstAfterStart ?? t0));
+  }
+  await server.stop();
+  return { p50: percentile(waits, 50), p95: percentile(waits, 95), max: Math.max(...waits), runMs: percentile(runs, 50), edits };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
