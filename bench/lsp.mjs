@@ -203,7 +203,7 @@ export async function pauses(file, edits, settings = {}) {
     runs.push(performance.now() - (firstAfterStart ?? t0));
   }
   await server.stop();
-  return { p50: percentile(waits, 50), p95: percentile(waits, 95), max: Math.max(...waits), runMs: percentile(runs, 50), edits };
+  return { p50: percentile(waits, 50), p95: percentile(waits, 95), max: waits.reduce((a, b) => Math.max(a, b), 0), runMs: percentile(runs, 50), edits };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -24,7 +24,8 @@ import type {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { pathToFileURL } from 'node:url';
-import { analyzeAsync, turn } from './analysis';
+import { analyzeAsync } from './analysis';
+import { turn } from './steps';
 import { IncrementalZone, originOf } from './incremental/zone';
 import { ZoneCodes } from './zone/codes';
 import type { ChunkedDocument } from './document';

@@ -8,6 +8,7 @@ import type { ResourceRecord, Span, Zone } from '../zone/ast';
 import { recordsOfType } from '../zone/checks/owners';
 import { splitLabels } from '../zone/names';
 import { joinStrings, type JoinedText } from '../zone/txt';
+import { ITEMS_PER_STEP, runSteps, type Steps } from '../steps';
 
 export interface TxtRecord {
   readonly record: ResourceRecord;
@@ -31,25 +32,40 @@ const TXT = 16;
 /** Every TXT record of the zone with its joined text, in zone order (shared: do not modify). */
 export function txtRecords(zone: Zone): readonly TxtRecord[] {
   if (shared !== undefined && shared.zone === zone && shared.records === zone.records) return shared.txts;
-  const txts = readTxtRecords(zone);
+  const txts = runSteps(readTxtRecords(recordsOfType(zone.records, TXT)));
   if (shared === undefined) queueMicrotask(() => (shared = undefined));
   shared = { zone, records: zone.records, txts };
   return txts;
 }
 
-function readTxtRecords(zone: Zone): TxtRecord[] {
+/**
+ * The TXT records whose owner name matches `owner`, joined as txtRecords joins them: a
+ * check that reads a few names skips joining a large zone's other texts, and reads the
+ * records in one pass rather than grouping them by type first. The test is on the name as
+ * written; callers that need a label still check the labels.
+ */
+export function txtRecordsNamed(zone: Zone, owner: RegExp): Steps<TxtRecord[]> {
+  return readTxtRecords(zone.records, owner);
+}
+
+function* readTxtRecords(records: readonly ResourceRecord[], owner?: RegExp): Steps<TxtRecord[]> {
   const out: TxtRecord[] = [];
-  // Records of one owner come in runs: its labels are split once per run.
+  // Records of one owner come in runs: its name is tested and its labels split once per run.
   let lastOwner: string | undefined;
   let labels: readonly string[] = [];
-  for (const record of recordsOfType(zone.records, TXT)) {
+  let wanted = true;
+  for (let i = 0; i < records.length; i++) {
+    if (i % ITEMS_PER_STEP === 0) yield;
+    const record = records[i];
+    if (record.typeCode !== TXT) continue;
     const strings = record.rdata.strings;
     if (!strings) continue;
     if (record.owner !== lastOwner) {
       lastOwner = record.owner;
-      labels = splitLabels(record.owner.toLowerCase());
+      wanted = owner === undefined || owner.test(record.owner);
+      if (wanted) labels = splitLabels(record.owner.toLowerCase());
     }
-    out.push({ record, owner: record.owner, labels, text: joinStrings(strings) });
+    if (wanted) out.push({ record, owner: record.owner, labels, text: joinStrings(strings) });
   }
   return out;
 }

@@ -3,10 +3,11 @@
  * `_dmarc.<domain>` (RFC 9989 §4.10), report authorizations at
  * `<domain>._report._dmarc.<dest>` (RFC 9990 §3), and everything else.
  */
-import type { Zone } from '../zone/ast';
+import type { ResourceRecord, Zone } from '../zone/ast';
+import { ITEMS_PER_STEP, runSteps, type Steps } from '../steps';
 import { recordsOfType } from '../zone/checks/owners';
 import { nameKey, parentName, splitLabels } from '../zone/names';
-import { txtRecords, type TxtRecord } from '../dkim/records';
+import { txtRecords, txtRecordsNamed, type TxtRecord } from '../dkim/records';
 import { looksLikeDmarc, parseDmarc } from './parse';
 import type { DmarcContext } from './context';
 
@@ -43,17 +44,38 @@ export function collectDmarc(zone: Zone, txts: readonly TxtRecord[] = txtRecords
   if (shared !== undefined && shared.zone === zone && shared.records === zone.records && shared.txts === txts) {
     return shared.view;
   }
-  const view = readDmarc(zone, txts);
+  const view = runSteps(readDmarc(zone, txts, recordsOfType(zone.records, CNAME)));
   if (shared === undefined) queueMicrotask(() => (shared = undefined));
   shared = { zone, records: zone.records, txts, view };
   return view;
 }
 
-function readDmarc(zone: Zone, txts: readonly TxtRecord[]): DmarcView {
+/**
+ * The view of the records at DMARC names alone (`_dmarc` and `_report._dmarc`), for the
+ * DNS-dependent check, which reads nothing else: its contexts and domains are those of
+ * collectDmarc, its `txts` and `others` only the TXT records at names with `_dmarc` in them.
+ */
+export function* collectDmarcNames(zone: Zone): Steps<DmarcView> {
+  const txts = yield* txtRecordsNamed(zone, /_dmarc/i);
+  const cnames: ResourceRecord[] = [];
+  for (let i = 0; i < zone.records.length; i++) {
+    if (i % ITEMS_PER_STEP === 0) yield;
+    const r = zone.records[i];
+    if (r.typeCode === CNAME && DMARC_OWNER.test(r.owner)) cnames.push(r);
+  }
+  return yield* readDmarc(zone, txts, cnames);
+}
+
+/** An owner name `_dmarc.<domain>`: its CNAME makes the domain's DMARC someone else's. */
+const DMARC_OWNER = /^_dmarc\./i;
+
+function* readDmarc(zone: Zone, txts: readonly TxtRecord[], cnames: readonly ResourceRecord[]): Steps<DmarcView> {
   const contexts: { -readonly [K in keyof DmarcContext]: DmarcContext[K] }[] = [];
   const others: TxtRecord[] = [];
   const policyDomains = new Set<string>();
-  for (const txt of txts) {
+  for (let i = 0; i < txts.length; i++) {
+    if (i % ITEMS_PER_STEP === 0) yield;
+    const txt = txts[i];
     if (txt.labels[0] === '_dmarc') {
       const ctx = {
         txt,
@@ -85,8 +107,8 @@ function readDmarc(zone: Zone, txts: readonly TxtRecord[]): DmarcView {
     ctx.besideDmarc = ctx.placement === 'policy' && others > 0;
   }
   const aliasedDomains = new Set<string>();
-  for (const r of recordsOfType(zone.records, CNAME)) {
-    if (!/^_dmarc\./i.test(r.owner)) continue;
+  for (const r of cnames) {
+    if (!DMARC_OWNER.test(r.owner)) continue;
     const key = nameKey(parentName(r.owner));
     aliasedDomains.add(key);
     attemptedDomains.add(key);

@@ -6,7 +6,8 @@
 import type { Problem } from '../diagnostics/types';
 import type { Resolver } from '../dns/resolver';
 import type { Zone } from '../zone/ast';
-import { collectDmarc } from './collect';
+import { collectDmarc, collectDmarcNames } from './collect';
+import { runSteps, runStepsSliced, type Slices } from '../steps';
 import { recordRules } from './rules/index';
 import { checkMissing } from './rules/missing';
 import { checkMultipleRecords } from './rules/multiple-records';
@@ -26,6 +27,9 @@ export function checkDmarc(zone: Zone): Problem[] {
   return out;
 }
 
-export async function checkDmarcAsync(zone: Zone, resolver: Resolver, signal?: AbortSignal): Promise<Problem[]> {
-  return checkExternalDestination(collectDmarc(zone), resolver, signal);
+/** `slices`: read the zone in slices of the event loop (steps.ts). */
+export async function checkDmarcAsync(zone: Zone, resolver: Resolver, signal?: AbortSignal, slices?: Slices): Promise<Problem[]> {
+  const steps = collectDmarcNames(zone);
+  const view = slices === undefined ? runSteps(steps) : await runStepsSliced(steps, slices);
+  return checkExternalDestination(view, resolver, signal);
 }

@@ -7,6 +7,7 @@ import type { Problem } from '../diagnostics/types';
 import type { ResourceRecord, Zone } from '../zone/ast';
 import type { Resolver } from '../dns/resolver';
 import { ownerGroups, recordsOfTypes } from '../zone/checks/owners';
+import { ITEMS_PER_STEP, runSteps, runStepsSliced, type Slices, type Steps } from '../steps';
 import { isMechanism } from './ast';
 import { looksLikeSpf } from './detect';
 import { toQueryName } from './macro';
@@ -130,16 +131,26 @@ let shared: { zone: Zone; records: Zone['records']; spf: readonly SpfRecordConte
 /** Every SPF record of the zone, each marked when another one includes it (shared: do not modify). */
 function allSpfRecords(zone: Zone): readonly SpfRecordContext[] {
   if (shared !== undefined && shared.zone === zone && shared.records === zone.records) return shared.spf;
-  const spf = readSpfRecords(zone);
+  const spf = runSteps(readSpfRecords(recordsOfTypes(zone.records, [TXT, SPF])));
   if (shared === undefined) queueMicrotask(() => (shared = undefined));
   shared = { zone, records: zone.records, spf };
   return spf;
 }
 
-function readSpfRecords(zone: Zone): SpfRecordContext[] {
+/**
+ * allSpfRecords, read in slices of the event loop when `slices` are given: every record in
+ * turn, since grouping a large zone's records by type first would hold the loop at once.
+ */
+function allSpfRecordsIn(zone: Zone, slices: Slices | undefined): readonly SpfRecordContext[] | Promise<SpfRecordContext[]> {
+  return slices === undefined ? allSpfRecords(zone) : runStepsSliced(readSpfRecords(zone.records), slices);
+}
+
+/** The SPF records among `rrs` (records of other types are passed over). */
+function* readSpfRecords(rrs: readonly ResourceRecord[]): Steps<SpfRecordContext[]> {
   const records: SpfRecordContext[] = [];
-  for (const rr of recordsOfTypes(zone.records, [TXT, SPF])) {
-    const spf = spfRecordOf(rr);
+  for (let i = 0; i < rrs.length; i++) {
+    if (i % ITEMS_PER_STEP === 0) yield;
+    const spf = spfRecordOf(rrs[i]);
     if (spf) records.push(spf);
   }
   const targets = new Set<string>();
@@ -163,8 +174,9 @@ export async function spfLookupTrees(
   zone: Zone,
   resolver: Resolver,
   signal?: AbortSignal,
+  slices?: Slices,
 ): Promise<{ record: SpfRecordContext; tree: LookupNode }[]> {
-  const records = allSpfRecords(zone).filter((r) => r.rr.type === 'TXT' && r.spf.errors.length === 0);
+  const records = (await allSpfRecordsIn(zone, slices)).filter((r) => r.rr.type === 'TXT' && r.spf.errors.length === 0);
   const cache = new LookupCache();
   const trees: LookupNode[] = new Array<LookupNode>(records.length);
   let next = 0;
@@ -190,8 +202,19 @@ const TREES_IN_FLIGHT = 64;
  * The checks that follow includes and redirects through the resolver: lookup
  * limit, void lookups, MX limit, include loops, includes without a record.
  */
-export async function checkSpfLookups(zone: Zone, resolver: Resolver, signal?: AbortSignal): Promise<Problem[]> {
-  const trees = await spfLookupTrees(zone, resolver, signal);
+export async function checkSpfLookups(zone: Zone, resolver: Resolver, signal?: AbortSignal, slices?: Slices): Promise<Problem[]> {
+  const trees = await spfLookupTrees(zone, resolver, signal, slices);
   if (signal?.aborted) return [];
-  return trees.flatMap(({ record, tree }) => lookupRules.flatMap((rule) => rule(record, tree)));
+  const steps = lookupProblems(trees);
+  return slices === undefined ? runSteps(steps) : runStepsSliced(steps, slices);
+}
+
+function* lookupProblems(trees: readonly { record: SpfRecordContext; tree: LookupNode }[]): Steps<Problem[]> {
+  const out: Problem[] = [];
+  for (let i = 0; i < trees.length; i++) {
+    if (i % ITEMS_PER_STEP === 0) yield;
+    const { record, tree } = trees[i];
+    for (const rule of lookupRules) for (const p of rule(record, tree)) out.push(p);
+  }
+  return out;
 }

@@ -4,7 +4,10 @@ import { checkDmarcAsync } from '../../../server/src/dmarc/index';
 import { formatMessage } from '../../../server/src/diagnostics/registry';
 import { ChainResolver, offlineResolver } from '../../../server/src/dns/chain';
 import { ZoneDataResolver } from '../../../server/src/dns/zoneData';
-import { fixtureZone, found } from '../../fixtures/mail/zone';
+import { fixtureZone, fixtureZoneLoose, found } from '../../fixtures/mail/zone';
+import { collectDmarc, collectDmarcNames } from '../../../server/src/dmarc/collect';
+import { generate } from '../incremental/gen';
+import { runSteps } from '../../../server/src/steps';
 
 // Destination zones answered by the real zone-data resolver; anything else is offline.
 const reports = fixtureZone('@ SOA ns hostmaster 1 2 3 4 5\n@ MX 10 mx\n', 'reports.example.net.');
@@ -51,4 +54,32 @@ test('an aborted check reports nothing', async () => {
   const controller = new AbortController();
   controller.abort();
   assert.deepEqual(await checkDmarcAsync(fixtureZone(text), resolver, controller.signal), []);
+});
+
+test('the DNS-dependent check reads the DMARC names alone: the same contexts and domains as the whole view', () => {
+  const zones = [
+    `@ SOA ns hostmaster 1 2 3 4 5
+_dmarc TXT "v=DMARC1; p=reject; rua=mailto:r@reports.example.net"
+_DMARC.Sub TXT "v=DMARC1; p=none"
+_dmarc.cname CNAME dmarc.provider.example.
+example.com._report._dmarc TXT "v=DMARC1"
+*._report._dmarc TXT "v=DMARC1"
+x._dmarc.y TXT "not at a policy name"
+other TXT "v=spf1 -all"
+_dmarcs TXT "close, but no label _dmarc"
+`,
+    ...Array.from({ length: 20 }, (_, seed) => generate(seed + 1, 80)),
+  ];
+  for (const [i, text] of zones.entries()) {
+    // The generated zones hold typing mistakes on purpose.
+    const zone = i === 0 ? fixtureZone(text) : fixtureZoneLoose(text);
+    const whole = collectDmarc(zone);
+    const names = runSteps(collectDmarcNames(zone));
+    const contexts = (v: typeof whole) => v.contexts.map((c) => [c.txt.record.span, c.domain, c.placement, c.besideDmarc, c.dmarc.isDmarc]);
+    assert.deepEqual(contexts(names), contexts(whole));
+    assert.deepEqual([...names.policyDomains], [...whole.policyDomains]);
+    assert.deepEqual([...names.attemptedDomains], [...whole.attemptedDomains]);
+    assert.deepEqual([...names.aliasedDomains], [...whole.aliasedDomains]);
+    assert.ok(names.txts.length < whole.txts.length || whole.txts.every((t) => /_dmarc/i.test(t.owner)));
+  }
 });
