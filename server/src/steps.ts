@@ -56,6 +56,11 @@ export function runSteps<T>(steps: Steps<T>): T {
   }
 }
 
+/** Runs the steps at once without `slices`; with them, as runStepsSliced. */
+export function runStepsIn<T>(steps: Steps<T>, slices: Slices | undefined): T | Promise<T> {
+  return slices === undefined ? runSteps(steps) : runStepsSliced(steps, slices);
+}
+
 /** Runs the steps, waiting for a new slice between them when the current one is used up. */
 export async function runStepsSliced<T>(steps: Steps<T>, slices: Slices): Promise<T> {
   for (;;) {

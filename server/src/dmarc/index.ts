@@ -7,7 +7,7 @@ import type { Problem } from '../diagnostics/types';
 import type { Resolver } from '../dns/resolver';
 import type { Zone } from '../zone/ast';
 import { collectDmarc, collectDmarcNames } from './collect';
-import { runSteps, runStepsSliced, type Slices } from '../steps';
+import { runStepsIn, type Slices } from '../steps';
 import { recordRules } from './rules/index';
 import { checkMissing } from './rules/missing';
 import { checkMultipleRecords } from './rules/multiple-records';
@@ -29,7 +29,5 @@ export function checkDmarc(zone: Zone): Problem[] {
 
 /** `slices`: read the zone in slices of the event loop (steps.ts). */
 export async function checkDmarcAsync(zone: Zone, resolver: Resolver, signal?: AbortSignal, slices?: Slices): Promise<Problem[]> {
-  const steps = collectDmarcNames(zone);
-  const view = slices === undefined ? runSteps(steps) : await runStepsSliced(steps, slices);
-  return checkExternalDestination(view, resolver, signal);
+  return checkExternalDestination(await runStepsIn(collectDmarcNames(zone), slices), resolver, signal);
 }

@@ -7,7 +7,7 @@ import type { Problem } from '../diagnostics/types';
 import type { ResourceRecord, Zone } from '../zone/ast';
 import type { Resolver } from '../dns/resolver';
 import { ownerGroups, recordsOfTypes } from '../zone/checks/owners';
-import { ITEMS_PER_STEP, runSteps, runStepsSliced, type Slices, type Steps } from '../steps';
+import { ITEMS_PER_STEP, runSteps, runStepsIn, runStepsSliced, type Slices, type Steps } from '../steps';
 import { isMechanism } from './ast';
 import { looksLikeSpf } from './detect';
 import { toQueryName } from './macro';
@@ -205,8 +205,7 @@ const TREES_IN_FLIGHT = 64;
 export async function checkSpfLookups(zone: Zone, resolver: Resolver, signal?: AbortSignal, slices?: Slices): Promise<Problem[]> {
   const trees = await spfLookupTrees(zone, resolver, signal, slices);
   if (signal?.aborted) return [];
-  const steps = lookupProblems(trees);
-  return slices === undefined ? runSteps(steps) : runStepsSliced(steps, slices);
+  return runStepsIn(lookupProblems(trees), slices);
 }
 
 function* lookupProblems(trees: readonly { record: SpfRecordContext; tree: LookupNode }[]): Steps<Problem[]> {
