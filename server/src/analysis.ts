@@ -16,6 +16,8 @@ import { Slices, turn } from './steps';
 export interface AsyncCheckContext {
   readonly resolver: Resolver;
   readonly signal?: AbortSignal;
+  /** The run's slices of the event loop, when its caller has used some already (steps.ts). */
+  readonly slices?: Slices;
 }
 
 export interface SyncCheckOptions {
@@ -36,18 +38,24 @@ export function analyzeSync(zone: Zone, options: SyncCheckOptions = {}): Problem
   ];
 }
 
-/** Checks that follow names through the resolver (SPF lookups, DMARC report authorisation). */
+/** Checks that follow names through the resolver (SPF lookups, DMARC report authorisation). Cancelled: nothing. */
 export async function analyzeAsync(zone: Zone, ctx: AsyncCheckContext): Promise<Problem[]> {
   // Each step reads the zone in slices of the event loop (steps.ts) before and between its
   // lookups: a keystroke gets in, and stops the rest, without waiting for the run.
-  const slices = new Slices();
+  const slices = ctx.slices ?? new Slices(ctx.signal);
   const resolver = yielding(ctx.resolver, slices);
-  const spf = checkSpfLookups(zone, resolver, ctx.signal, slices);
-  spf.catch(() => undefined);
-  await turn();
-  if (ctx.signal?.aborted) return [];
-  const dmarc = await checkDmarcAsync(zone, resolver, ctx.signal, slices);
-  return [...(await spf), ...dmarc];
+  try {
+    const spf = checkSpfLookups(zone, resolver, ctx.signal, slices);
+    spf.catch(() => undefined);
+    await turn();
+    if (ctx.signal?.aborted) return [];
+    const dmarc = await checkDmarcAsync(zone, resolver, ctx.signal, slices);
+    return [...(await spf), ...dmarc];
+  } catch (e) {
+    // Steps run in slices stop with the abort reason once cancelled.
+    if (ctx.signal?.aborted) return [];
+    throw e;
+  }
 }
 
 /**

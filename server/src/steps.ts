@@ -33,6 +33,9 @@ export class Slices {
   private start = performance.now();
   private pause: Promise<void> | undefined;
 
+  /** `signal`: once aborted, steps run in these slices stop at their next wait (runStepsSliced throws). */
+  constructor(readonly signal?: AbortSignal) {}
+
   /** Undefined while the slice lasts; else the next turn, the same for every caller. */
   due(): Promise<void> | undefined {
     if (this.pause === undefined && performance.now() - this.start < SLICE_MS) return undefined;
@@ -61,11 +64,15 @@ export function runStepsIn<T>(steps: Steps<T>, slices: Slices | undefined): T | 
   return slices === undefined ? runSteps(steps) : runStepsSliced(steps, slices);
 }
 
-/** Runs the steps, waiting for a new slice between them when the current one is used up. */
+/**
+ * Runs the steps, waiting for a new slice between them when the current one is used up.
+ * Rejects with the abort reason once the slices' signal is aborted.
+ */
 export async function runStepsSliced<T>(steps: Steps<T>, slices: Slices): Promise<T> {
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
     await slices.wait();
+    slices.signal?.throwIfAborted();
   }
 }

@@ -97,12 +97,16 @@ function* readDmarc(zone: Zone, txts: readonly TxtRecord[], cnames: readonly Res
   }
   const attemptedDomains = new Set<string>();
   const dmarcCount = new Map<string, number>();
-  for (const ctx of contexts) {
+  for (let i = 0; i < contexts.length; i++) {
+    if (i % ITEMS_PER_STEP === 0) yield;
+    const ctx = contexts[i];
     if (ctx.placement !== 'policy') continue;
     if (ctx.dmarc.isDmarc || looksLikeDmarc(ctx.txt.text.value)) attemptedDomains.add(nameKey(ctx.domain));
     if (ctx.dmarc.isDmarc) dmarcCount.set(nameKey(ctx.txt.owner), (dmarcCount.get(nameKey(ctx.txt.owner)) ?? 0) + 1);
   }
-  for (const ctx of contexts) {
+  for (let i = 0; i < contexts.length; i++) {
+    if (i % ITEMS_PER_STEP === 0) yield;
+    const ctx = contexts[i];
     const others = (dmarcCount.get(nameKey(ctx.txt.owner)) ?? 0) - (ctx.dmarc.isDmarc ? 1 : 0);
     ctx.besideDmarc = ctx.placement === 'policy' && others > 0;
   }

@@ -29,5 +29,5 @@ export function checkDmarc(zone: Zone): Problem[] {
 
 /** `slices`: read the zone in slices of the event loop (steps.ts). */
 export async function checkDmarcAsync(zone: Zone, resolver: Resolver, signal?: AbortSignal, slices?: Slices): Promise<Problem[]> {
-  return checkExternalDestination(await runStepsIn(collectDmarcNames(zone), slices), resolver, signal);
+  return checkExternalDestination(await runStepsIn(collectDmarcNames(zone), slices), resolver, signal, slices);
 }

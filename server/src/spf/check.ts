@@ -154,11 +154,18 @@ function* readSpfRecords(rrs: readonly ResourceRecord[]): Steps<SpfRecordContext
     if (spf) records.push(spf);
   }
   const targets = new Set<string>();
-  for (const r of records)
-    for (const t of r.spf.terms)
+  for (let i = 0; i < records.length; i++) {
+    if (i % ITEMS_PER_STEP === 0) yield;
+    for (const t of records[i].spf.terms)
       if (isMechanism(t) && t.name === 'include' && t.domain && t.domain.items.every((i) => i.kind === 'literal'))
         targets.add(toQueryName(t.domain.text).toLowerCase());
-  return records.map((r) => (targets.has(r.owner) ? { ...r, included: true } : r));
+  }
+  for (let i = 0; i < records.length; i++) {
+    if (i % ITEMS_PER_STEP === 0) yield;
+    const r = records[i];
+    if (targets.has(r.owner)) records[i] = { ...r, included: true };
+  }
+  return records;
 }
 
 /** The static SPF checks: syntax and every rule that needs no DNS. */

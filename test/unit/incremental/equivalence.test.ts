@@ -15,6 +15,7 @@ import type { RRType } from '../../../server/src/dns/resolver';
 import { nameKey, parentName } from '../../../server/src/zone/names';
 import type { Zone } from '../../../server/src/zone/ast';
 import { Rng } from '../../helpers/zonegen';
+import { runSteps } from '../../../server/src/steps';
 import { edit, generate } from './gen';
 
 const NOW = new Date('2026-11-24T00:00:00Z');
@@ -107,6 +108,20 @@ describe('incremental zone: the same problems as a whole check', () => {
       }
     });
   }
+
+  it('a zone put together in steps across an edit is the zone of the text after the edit', () => {
+    const before = generate(7, 40);
+    const inc = new IncrementalZone(OPTIONS, () => NOW, 2);
+    inc.update(before);
+    const steps = inc.zoneSteps();
+    for (let i = 0; i < 5; i++) assert.equal(steps.next().done, false, 'still putting it together');
+    const after = before.replace('\tNS ns2', '\tNS ns3');
+    assert.notEqual(after, before);
+    inc.update(after);
+    const zone = runSteps(steps);
+    assert.deepEqual(recordKeys(zone), recordKeys(parseZoneText(after, OPTIONS)));
+    assert.equal(inc.zone(), zone, 'and it is the zone kept');
+  });
 
   it('a zone made before an edit still answers the resolver from its own records', async () => {
     const before = ['$ORIGIN example.com.', '@ SOA ns1 hostmaster 1 2 3 4 5', '  NS ns1', 'ns1 A 192.0.2.1', 'a.b TXT "x"', ''].join('\n');

@@ -15,6 +15,7 @@ import { DmarcCodes } from '../codes';
 import { display, type DmarcView } from '../collect';
 import { isDmarcText, reportUris } from '../parse';
 import { organizationalDomain } from './missing';
+import { ITEMS_PER_STEP, runStepsIn, type Slices, type Steps } from '../../steps';
 
 type Verdict = 'authorized' | 'missing' | 'unknown';
 
@@ -28,16 +29,46 @@ interface Candidate {
   readonly authName: string;
 }
 
+/** `slices`: read the records in slices of the event loop (steps.ts). */
 export async function checkExternalDestination(
   view: DmarcView,
   resolver: Resolver,
   signal?: AbortSignal,
+  slices?: Slices,
 ): Promise<Problem[]> {
-  // First every destination, then all lookups at once: one slow server costs one
-  // deadline, not one per address.
+  const { candidates, verdicts } = await runStepsIn(destinations(view, resolver, signal), slices);
+  const settled = new Map<string, Verdict>();
+  await Promise.all([...verdicts].map(async ([key, v]) => settled.set(key, await v)));
+  if (signal?.aborted) return [];
+  const out: Problem[] = [];
+  for (const { ctx, uri, dest, authName } of candidates) {
+    if (settled.get(nameKey(authName)) !== 'missing') continue;
+    out.push({
+      ...problemIn(ctx.txt, DmarcCodes.externalDestination.code, uri.from, uri.to, {
+        domain: display(ctx.domain),
+        dest: display(dest),
+        authName: display(authName),
+      }),
+      data: { authorizationName: authName },
+    });
+  }
+  return out;
+}
+
+/**
+ * Every destination outside its policy's organization, with the lookups of their
+ * authorisation names started: one slow server costs one deadline, not one per address.
+ */
+function* destinations(
+  view: DmarcView,
+  resolver: Resolver,
+  signal: AbortSignal | undefined,
+): Steps<{ candidates: Candidate[]; verdicts: Map<string, Promise<Verdict>> }> {
   const candidates: Candidate[] = [];
   const verdicts = new Map<string, Promise<Verdict>>();
-  for (const ctx of view.contexts) {
+  for (let i = 0; i < view.contexts.length; i++) {
+    if (i % ITEMS_PER_STEP === 0) yield;
+    const ctx = view.contexts[i];
     if (ctx.placement !== 'policy' || !ctx.dmarc.isDmarc) continue;
     const domainOrg = organizationalDomain(ctx.domain) ?? ctx.domain;
     for (const name of ['rua', 'ruf']) {
@@ -58,22 +89,7 @@ export async function checkExternalDestination(
       }
     }
   }
-  const settled = new Map<string, Verdict>();
-  await Promise.all([...verdicts].map(async ([key, v]) => settled.set(key, await v)));
-  if (signal?.aborted) return [];
-  const out: Problem[] = [];
-  for (const { ctx, uri, dest, authName } of candidates) {
-    if (settled.get(nameKey(authName)) !== 'missing') continue;
-    out.push({
-      ...problemIn(ctx.txt, DmarcCodes.externalDestination.code, uri.from, uri.to, {
-        domain: display(ctx.domain),
-        dest: display(dest),
-        authName: display(authName),
-      }),
-      data: { authorizationName: authName },
-    });
-  }
-  return out;
+  return { candidates, verdicts };
 }
 
 async function authorization(
