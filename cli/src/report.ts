@@ -38,12 +38,22 @@ export function toFindings(
     return d;
   };
   const out: Finding[] = [];
+  // A file $INCLUDEd twice (a shared snippet at two origins) gives its records twice; a
+  // problem in its text that reads the same both times is one line, not two.
+  const included = new Set<string>();
   for (const p of problems) {
     const where = p.file ?? file;
     const doc = docFor(where);
     const start = doc ? doc.positionAt(p.offset) : { line: 0, character: 0 };
     const end = doc ? doc.positionAt(p.offset + p.length) : start;
-    out.push({ file: where, code: p.code, severity: severityOf(p), message: formatMessage(p, locale), range: { start, end } });
+    const message = formatMessage(p, locale);
+    const severity = severityOf(p);
+    if (p.file !== undefined) {
+      const key = JSON.stringify([where, p.offset, p.length, p.code, severity, message]);
+      if (included.has(key)) continue;
+      included.add(key);
+    }
+    out.push({ file: where, code: p.code, severity, message, range: { start, end } });
   }
   out.sort(
     (a, b) =>

@@ -137,6 +137,21 @@ test('diagnose is dispatched: a MailChannels bounce gets the relay include as it
   assert.ok(d.fixes.some((f: { record: string }) => f.record.includes('include:relay.mailchannels.net')));
 });
 
+test('check: a problem in a file $INCLUDEd at two origins is one line; what differs between them stays', async () => {
+  const zone = zoneFile('example.org.zone', clean + 'mail IN A 192.0.2.3\n$INCLUDE common.inc\n$ORIGIN sub.example.org.\n$INCLUDE common.inc\n');
+  writeFileSync(join(zone, '..', 'common.inc'), '@ IN MX 10 mail.example.org.\n@ IN TXT "v=spf1 bogus -all"\n');
+  const r = await run(['check', '--format', 'json', '--allow-include', join(zone, '..'), zone]);
+  const findings = JSON.parse(r.out) as Array<{ file: string; code: string; message: string }>;
+  const inCommon = findings.filter((f) => f.file.endsWith('common.inc'));
+  assert.equal(inCommon.filter((f) => f.code === 'spf-unknown-mechanism').length, 1, r.out);
+  // The missing DMARC of each origin reads differently: both are kept.
+  assert.deepEqual(
+    inCommon.filter((f) => f.code === 'dmarc-missing').map((f) => f.message.split(' ')[0]),
+    ['example.org', 'sub.example.org'],
+    r.out,
+  );
+});
+
 test('$INCLUDE reads only inside the current folder, the zone folder and --allow-include', async () => {
   const outside = mkdtempSync(join(tmpdir(), 'zonelint-outside-'));
   writeFileSync(join(outside, 'secret.inc'), 'leak IN TXT "from outside"\n');
