@@ -8,6 +8,7 @@ import { ChainResolver, offlineResolver } from '../../server/src/dns/chain';
 import type { Resolver } from '../../server/src/dns/resolver';
 import { ZoneDataResolver } from '../../server/src/dns/zoneData';
 import { fixtureZone } from '../fixtures/mail/zone';
+import { countTurns } from '../helpers/turns';
 
 const text = `@ SOA ns hostmaster 1 2 3 4 5
 @ TXT "v=spf1 include:_spf.example.com -all"
@@ -83,15 +84,9 @@ function slow(zone: ReturnType<typeof fixtureZone>): { resolver: Resolver; count
 test('the lookups of many SPF trees let the event loop turn: every tree worker waits once the slice is used', async () => {
   const zone = fixtureZone(manySpf());
   const { resolver, count } = slow(zone);
-  let turns = 0;
-  let running = true;
-  const tick = (): void => {
-    turns++;
-    if (running) setImmediate(tick);
-  };
-  setImmediate(tick);
+  const stopCounting = countTurns();
   await analyzeAsync(zone, { resolver });
-  running = false;
+  const turns = stopCounting();
   assert.ok(count() >= 900, `${count()} lookups`);
   // 8 ms slices of 1 ms lookups: a turn about every 8 lookups. One worker waiting alone
   // while 63 others went on turned the loop a handful of times in all.

@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runSteps, runStepsIn, runStepsSliced, Slices, SLICE_MS, type Steps } from '../../server/src/steps';
+import { countTurns } from '../helpers/turns';
 
 /** `n` steps of about `ms` each, counting them; returns how many ran. */
 function* busy(n: number, ms: number, ran: { steps: number }): Steps<number> {
@@ -22,16 +23,10 @@ test('runSteps runs every step at once and gives the result', () => {
 });
 
 test('runStepsSliced lets the event loop turn once a slice is used up', async () => {
-  let turns = 0;
-  let running = true;
-  const tick = (): void => {
-    turns++;
-    if (running) setImmediate(tick);
-  };
-  setImmediate(tick);
+  const stopCounting = countTurns();
   const steps = 40;
   const result = await runStepsSliced(busy(steps, 1, { steps: 0 }), new Slices());
-  running = false;
+  const turns = stopCounting();
   assert.equal(result, steps);
   // 40 ms of steps in slices of SLICE_MS: a turn every few steps, not one at the end.
   assert.ok(turns >= Math.floor(steps / (SLICE_MS * 2)), `${turns} turns`);
