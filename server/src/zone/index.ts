@@ -124,6 +124,8 @@ export function parseZoneText(text: string, options: ParseOptions = {}): Zone {
     // A bug in the parser must not take the editor down: report it where parsing stopped.
     parser.report(undefined, ZoneCodes.syntax.code, 0, 0, { detail: `internal error: ${String(e)}` });
   }
+  // Nothing changes a parsed zone's records: frozen, what the checks make from them is kept.
+  Object.freeze(parser.records);
   return parser.result();
 }
 

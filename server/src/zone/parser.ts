@@ -11,7 +11,7 @@ import { ZoneCodes } from './codes';
 import { handleDirective } from './directives';
 import { type BatchState, CURRENT_CLOSED, CURRENT_OPENED, GLUE_CLOSED, GLUE_OPENED, LoaderBatches } from './loaderBatch';
 import { flatJoin, isSubdomain, namesEqual, parseName } from './names';
-import { fastRdata } from './rdata/fast';
+import { fastRdata, isPlainAddress } from './rdata/fast';
 import { parseRdata } from './rdata/index';
 import { isMetaType, typeCode, typeName } from './rdata/types';
 import { emptyLine, Scanner } from './scanner';
@@ -409,34 +409,36 @@ export class ZoneParser {
     }
     if (this.zoneClass === undefined) this.zoneClass = 'IN';
     const rdataTokens = i + 1 === toks.length ? [] : toks.slice(i + 1);
-    let rdata: Rdata;
-    try {
-      const parsed = parseRdata(code, rdataTokens, { origin: this.origin, at: typeTok.offset + typeTok.length });
-      rdata = parsed.rdata;
-      // BIND drops an out-of-zone $GENERATE record before reading its RDATA.
-      const dropped = generated && parsed.problems.length > 0 && !isSubdomain(owner, this.zoneOrigin);
-      if (!dropped) for (const p of parsed.problems) this.report(source, p.code, p.offset, p.length, p.args, p.severity);
-    } catch (e) {
-      // The RDATA parser must not throw; if it does, keep the zone usable.
-      this.report(source, ZoneCodes.syntax.code, typeTok.offset, typeTok.length, { detail: String(e) });
-      return false;
+    // A plain address is only checked here, and read again from its token when asked for:
+    // 57% of a typical zone, and its RDATA is rarely looked at after parsing.
+    const plainAddress = line !== undefined && (code === 1 || code === 28) && isPlainAddress(code, rdataTokens);
+    let rdata: Rdata | undefined;
+    if (!plainAddress) {
+      try {
+        const parsed = parseRdata(code, rdataTokens, { origin: this.origin, at: typeTok.offset + typeTok.length });
+        rdata = parsed.rdata;
+        // BIND drops an out-of-zone $GENERATE record before reading its RDATA.
+        const dropped = generated && parsed.problems.length > 0 && !isSubdomain(owner, this.zoneOrigin);
+        if (!dropped) for (const p of parsed.problems) this.report(source, p.code, p.offset, p.length, p.args, p.severity);
+      } catch (e) {
+        // The RDATA parser must not throw; if it does, keep the zone usable.
+        this.report(source, ZoneCodes.syntax.code, typeTok.offset, typeTok.length, { detail: String(e) });
+        return false;
+      }
     }
     const ttl = this.resolveTtl(explicitTtl, code, rdataTokens, typeTok, source);
     if (!generated) this.joinBatch(owner, source, code, ttl, rdata, typeTok);
     const rescanAt = line ? line.lineStart * 8 + i + 1 : -1;
     const zoneClass = this.zoneClass;
-    // A plain address is read again from its token when asked for: 57% of a typical zone,
-    // and its RDATA is rarely looked at after parsing.
-    const kept = line && (code === 1 || code === 28) && fastRdata(code, rdataTokens, '.') !== undefined ? undefined : rdata;
     const rr =
-      (line && compactRecord(owner, ttl, zoneClass, code, kept, line.text, rescanAt, ownerSpan, ttlTok, classTok, typeTok, span)) ||
+      (line && compactRecord(owner, ttl, zoneClass, code, rdata, line.text, rescanAt, ownerSpan, ttlTok, classTok, typeTok, span)) ||
       new ParsedRecord(
         owner,
         ttl,
         zoneClass,
         typeName(code),
         code,
-        rdata,
+        rdata ?? (fastRdata(code, rdataTokens, '.') as Rdata),
         line ? line.text : rdataTokens,
         rescanAt,
         source.file,
@@ -457,13 +459,13 @@ export class ZoneParser {
    * records without a TTL inherit the prior one, not the one last written. A DS read
    * while the apex is BIND's current owner (as glue of the apex) is "at top of zone".
    */
-  private joinBatch(owner: string, source: Source, code: number, ttl: number, rdata: Rdata, typeTok: Token): void {
+  private joinBatch(owner: string, source: Source, code: number, ttl: number, rdata: Rdata | undefined, typeTok: Token): void {
     const batches = this.batches;
     const flags = batches.enter(owner, source.file);
     if (flags & (CURRENT_CLOSED | CURRENT_OPENED)) this.currentTtls.length = 0;
     if (flags & (GLUE_CLOSED | GLUE_OPENED)) this.glueTtls.length = 0;
     const glue = batches.glue !== undefined;
-    if (code === 2 /* NS */ && typeof rdata.fields.target === 'string') batches.noteNs(rdata.fields.target);
+    if (code === 2 /* NS */ && typeof rdata?.fields.target === 'string') batches.noteNs(rdata.fields.target);
     if (code === 43 /* DS */ && glue && namesEqual(batches.current ?? '', this.zoneOrigin)) {
       this.report(source, ZoneCodes.syntax.code, typeTok.offset, typeTok.length, { detail: 'ds-apex-glue', owner });
     }

@@ -14,13 +14,21 @@ export type OwnerGroups = ReadonlyMap<string, readonly ResourceRecord[]>;
  * What was last made from one record list, until the current synchronous run ends:
  * dropped at the next microtask, so records changed by a later edit are never served
  * from it. The length and the last record are compared too, in case the list grew.
+ * A frozen list (parseZoneText's) cannot change: what is made from it is kept while it
+ * lives, so the CLI's DNS checks, which run after a microtask, do not group it again.
  */
 class RunCache<V> {
   private entry: { records: readonly ResourceRecord[]; length: number; last: ResourceRecord | undefined; value: V } | undefined;
+  private readonly frozen = new WeakMap<readonly ResourceRecord[], V>();
 
   constructor(private readonly make: (records: readonly ResourceRecord[]) => V) {}
 
   get(records: readonly ResourceRecord[]): V {
+    if (Object.isFrozen(records)) {
+      let kept = this.frozen.get(records);
+      if (kept === undefined) this.frozen.set(records, (kept = this.make(records)));
+      return kept;
+    }
     const last = records[records.length - 1];
     const e = this.entry;
     if (e !== undefined && e.records === records && e.length === records.length && e.last === last) return e.value;

@@ -30,19 +30,21 @@ function plainIpv4(s: string): boolean {
   return parts === 4;
 }
 
-/** An IPv6 address of hex groups only (no IPv4 tail), as 16 octets; undefined otherwise. */
-function plainIpv6(s: string): number[] | undefined {
-  const head: number[] = [];
-  const tail: number[] = [];
+/**
+ * Reads an IPv6 address of hex groups only (no IPv4 tail): the 16-bit words before the
+ * `::` into `head`, those after it into `tail`. False when it is not such an address.
+ */
+function ipv6Words(s: string, head: number[] | undefined, tail: number[] | undefined): boolean {
+  let groups = 0;
   let cur = head;
   let gap = false;
   let i = 0;
   if (s.charCodeAt(0) === 0x3a) {
-    if (s.charCodeAt(1) !== 0x3a) return undefined;
+    if (s.charCodeAt(1) !== 0x3a) return false;
     gap = true;
     cur = tail;
     i = 2;
-    if (i === s.length) return new Array<number>(16).fill(0);
+    if (i === s.length) return true;
   }
   for (;;) {
     let v = 0;
@@ -51,28 +53,45 @@ function plainIpv6(s: string): number[] | undefined {
       const c = s.charCodeAt(i) | 0x20;
       const d = c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x61 && c <= 0x66 ? c - 0x57 : -1;
       if (d < 0) break;
-      if (++digits > 4) return undefined;
+      if (++digits > 4) return false;
       v = (v << 4) | d;
     }
-    if (digits === 0) return undefined;
-    cur.push(v);
+    if (digits === 0) return false;
+    groups++;
+    cur?.push(v);
     if (i === s.length) break;
-    if (s.charCodeAt(i) !== 0x3a) return undefined;
+    if (s.charCodeAt(i) !== 0x3a) return false;
     i++;
     if (s.charCodeAt(i) === 0x3a) {
-      if (gap) return undefined;
+      if (gap) return false;
       gap = true;
       cur = tail;
       i++;
       if (i === s.length) break;
     }
   }
-  const groups = head.length + tail.length;
-  if (gap ? groups > 7 : groups !== 8) return undefined;
-  const words = head.concat(new Array<number>(8 - groups).fill(0), tail);
+  return gap ? groups <= 7 : groups === 8;
+}
+
+/** An IPv6 address of hex groups only (no IPv4 tail), as 16 octets; undefined otherwise. */
+function plainIpv6(s: string): number[] | undefined {
+  const head: number[] = [];
+  const tail: number[] = [];
+  if (!ipv6Words(s, head, tail)) return undefined;
+  const words = head.concat(new Array<number>(8 - head.length - tail.length).fill(0), tail);
   const out: number[] = [];
   for (const w of words) out.push(w >> 8, w & 0xff);
   return out;
+}
+
+/**
+ * Whether an A or AAAA record's RDATA is one plain address, which fastRdata reads: the
+ * parser then checks it without making its RDATA, which is made again when asked for.
+ */
+export function isPlainAddress(code: number, tokens: readonly Token[]): boolean {
+  if (tokens.length !== 1 || tokens[0].quoted) return false;
+  if (code === 1) return plainIpv4(tokens[0].text);
+  return code === 28 && ipv6Words(tokens[0].text, undefined, undefined);
 }
 
 /** A decimal number with at most 5 digits and no sign, or -1. */
