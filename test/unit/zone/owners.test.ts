@@ -63,3 +63,14 @@ test('a list that grew within the run, or a run that ended, is indexed again', a
   await Promise.resolve();
   assert.notEqual(ownerGroups(records), first, 'made anew in a later run');
 });
+
+test("a parsed zone's records are frozen: their groups are made once and kept across runs", async () => {
+  const zone = parseZoneText(TEXT);
+  assert.ok(Object.isFrozen(zone.records), 'parseZoneText freezes the list');
+  const first = ownerGroups(zone.records);
+  const types = recordsOfType(zone.records, 16);
+  await Promise.resolve();
+  assert.equal(ownerGroups(zone.records), first, 'the same groups in a later run');
+  assert.equal(recordsOfType(zone.records, 16), types, 'the same type list in a later run');
+  assert.notEqual(ownerGroups(parseZoneText(TEXT).records), first, 'another list has groups of its own');
+});
