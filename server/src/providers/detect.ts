@@ -74,8 +74,11 @@ let verifiers: readonly { readonly provider: ProviderEntry; readonly patterns: r
  * with a text of their own: each is tested against every pattern, compiled once.
  */
 function providerFor(kind: EvidenceKind, text: string): ProviderEntry | undefined {
-  if (kind === 'mx') return PROVIDERS.find((p) => (p.detect.mx ?? []).some((g) => hostMatches(g, text)));
-  if (kind === 'dkim') return PROVIDERS.find((p) => (p.detect.dkim ?? []).some((g) => hostMatches(g, text)));
+  if (kind === 'mx' || kind === 'dkim') {
+    // Most MX hosts are the zone's own: a host whose last two labels no pattern ends with is none.
+    if (!mayMatch(kind, text)) return undefined;
+    return PROVIDERS.find((p) => (p.detect[kind] ?? []).some((g) => hostMatches(g, text)));
+  }
   verifiers ??= PROVIDERS.map((provider) => ({
     provider,
     patterns: (provider.detect.verification ?? []).map((source) => new RegExp(source, 'i')),
@@ -85,6 +88,44 @@ function providerFor(kind: EvidenceKind, text: string): ProviderEntry | undefine
 }
 
 
+/**
+ * The last two labels (lower case) of every MX or DKIM host pattern of the catalogue, or
+ * undefined when a pattern has a `*` in them, so that any host may match it.
+ */
+const suffixes: Partial<Record<'mx' | 'dkim', Set<string> | undefined>> = {};
+
+function patternSuffixes(kind: 'mx' | 'dkim'): Set<string> | undefined {
+  if (kind in suffixes) return suffixes[kind];
+  let out: Set<string> | undefined = new Set<string>();
+  for (const p of PROVIDERS) {
+    for (const glob of p.detect[kind] ?? []) {
+      const star = glob.lastIndexOf('*');
+      const labels = glob.slice(star + 1).toLowerCase().split('.');
+      // After a `*`, the first piece is the end of a label the `*` began: not a whole label.
+      const whole = star < 0 ? labels : labels.slice(1);
+      if (whole.length < 2 || whole.slice(-2).some((l) => l === '')) {
+        out = undefined;
+        break;
+      }
+      out.add(whole.slice(-2).join('.'));
+    }
+    if (out === undefined) break;
+  }
+  suffixes[kind] = out;
+  return out;
+}
+
+/** Whether any MX or DKIM pattern could match the host (false rules it out; true only may). */
+function mayMatch(kind: 'mx' | 'dkim', host: string): boolean {
+  const known = patternSuffixes(kind);
+  if (known === undefined) return true;
+  const h = (host.endsWith('.') ? host.slice(0, -1) : host).toLowerCase();
+  const last = h.lastIndexOf('.');
+  if (last <= 0) return false;
+  const cut = h.lastIndexOf('.', last - 1);
+  return known.has(h.slice(cut + 1));
+}
+
 const indexes = new WeakMap<Zone, Map<string, DetectedProvider[]>>();
 
 /** Every domain of the zone with the providers its records show: one pass over the records. */
@@ -92,16 +133,18 @@ function indexZone(zone: Zone): Map<string, DetectedProvider[]> {
   let index = indexes.get(zone);
   if (index) return index;
   index = new Map();
-  // Zones repeat the same MX hosts and CNAME targets: match each text once (per kind).
-  const memos: Record<EvidenceKind, Map<string, ProviderEntry | null>> = { mx: new Map(), dkim: new Map(), verification: new Map() };
+  // Zones repeat the same MX hosts and CNAME targets: match each once (per kind). TXT texts
+  // are mostly unique, and the patterns, anchored at a literal start, rule most out at once.
+  const memos: Record<'mx' | 'dkim', Map<string, ProviderEntry | null>> = { mx: new Map(), dkim: new Map() };
   for (const record of recordsOfTypes(zone.records, EVIDENCE_TYPES)) {
     const ev = evidenceOf(record);
     if (!ev) continue;
-    const memo = memos[ev.kind];
-    let provider = memo.get(ev.text);
-    if (provider === undefined) {
-      provider = providerFor(ev.kind, ev.text) ?? null;
-      memo.set(ev.text, provider);
+    let provider: ProviderEntry | null | undefined;
+    if (ev.kind === 'verification') provider = providerFor(ev.kind, ev.text);
+    else {
+      const memo = memos[ev.kind];
+      provider = memo.get(ev.text);
+      if (provider === undefined) memo.set(ev.text, (provider = providerFor(ev.kind, ev.text) ?? null));
     }
     if (!provider) continue;
     let found = index.get(ev.domain);

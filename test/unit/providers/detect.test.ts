@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseZoneText } from '../../../server/src/zone/index';
 import { checkProviders, detectProviders } from '../../../server/src/providers/index';
+import { PROVIDERS, hostMatches } from '../../../server/src/providers/catalogue';
 import type { ProviderMissingData } from '../../../server/src/providers/index';
 import { formatMessage } from '../../../server/src/diagnostics/registry';
 
@@ -103,4 +104,28 @@ test('detectProviders: regional Zoho MX hosts and Proton DKIM targets', () => {
     ['proton', 'protonmail.domainkey.dabc.domains.proton.ch'],
   ]);
   assert.deepEqual(detectProviders(zone, 'eu.example.com.').map((d) => d.provider.id), ['zoho-eu']);
+});
+
+test('detectProviders: every MX and DKIM pattern of the catalogue is found, whatever fills its * and in any case', () => {
+  const fills = ['a', 'x-1', 'mail.relay', 'EU-West.x'];
+  let checked = 0;
+  for (const p of PROVIDERS) {
+    for (const kind of ['mx', 'dkim'] as const) {
+      for (const glob of p.detect[kind] ?? []) {
+        for (const fill of fills) {
+          const host = glob.split('*').join(fill);
+          const mixed = [...host].map((c, i) => (i % 2 ? c.toUpperCase() : c)).join('');
+          const body = kind === 'mx' ? `@ MX 10 ${mixed}.\n` : `s1._domainkey CNAME ${mixed}.\n`;
+          const found = detectProviders(zoneOf(body).zone, 'example.com.').map((d) => d.provider.id);
+          // A host another entry's pattern matches first counts for that entry (catalogue order).
+          const first = PROVIDERS.find((q) => (q.detect[kind] ?? []).some((g) => hostMatches(g, host)));
+          assert.deepEqual(found, [first!.id], `${kind} ${mixed} (pattern ${glob} of ${p.id})`);
+          checked++;
+        }
+      }
+    }
+  }
+  assert.ok(checked > 100, `${checked} hosts`);
+  // And a host whose last two labels no pattern has is none.
+  assert.deepEqual(detectProviders(zoneOf('@ MX 10 mail.google.com.example.\n').zone, 'example.com.'), []);
 });
