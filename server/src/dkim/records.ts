@@ -5,6 +5,7 @@
  */
 import type { Problem, ProblemArgs, Severity } from '../diagnostics/types';
 import type { ResourceRecord, Span, Zone } from '../zone/ast';
+import { octetOffset } from '../zone/charString';
 import { recordsOfType } from '../zone/checks/owners';
 import { splitLabels } from '../zone/names';
 import { joinStrings, type JoinedText } from '../zone/txt';
@@ -122,7 +123,7 @@ export function octetSpan(txt: TxtRecord, from: number, to: number): Span {
   for (const s of txt.record.rdata.strings ?? []) {
     const i = to - 1 - base;
     if (i < s.value.length) {
-      const end = s.offsets[i + 1];
+      const end = octetOffset(s, i + 1);
       return end > start.offset ? { offset: start.offset, length: end - start.offset } : start;
     }
     base += s.value.length;

@@ -5,6 +5,7 @@
  * as `\191` or `\"` is covered whole.
  */
 import type { CharString } from '../zone/ast';
+import { octetOffset } from '../zone/charString';
 import { JoinedStrings, type JoinedText } from '../zone/txt';
 
 export function joinSpfStrings(strings: readonly CharString[]): JoinedText {
@@ -17,7 +18,7 @@ class SpfJoinedStrings extends JoinedStrings {
     const strings = this.strings;
     for (let k = strings.length - 1; k >= 0; k--) {
       const start = this.startOf(k);
-      if (start <= i && i < start + strings[k].value.length) return strings[k].offsets[i - start + 1];
+      if (start <= i && i < start + strings[k].value.length) return octetOffset(strings[k], i - start + 1);
     }
     return this.offsetAt(i) + 1;
   }

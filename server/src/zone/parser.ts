@@ -8,6 +8,7 @@ import type { ZoneLimits } from './index';
 import type { Problem, ProblemArgs, Severity } from '../diagnostics/types';
 import type { Comment, Directive, Rdata, ResourceRecord, Span, Token, Zone } from './ast';
 import { ZoneCodes } from './codes';
+import { movedCharString } from './charString';
 import { handleDirective } from './directives';
 import { type BatchState, CURRENT_CLOSED, CURRENT_OPENED, GLUE_CLOSED, GLUE_OPENED, LoaderBatches } from './loaderBatch';
 import { flatJoin, isSubdomain, namesEqual, parseName } from './names';
@@ -618,11 +619,7 @@ export class SourceText {
     if (out === undefined) {
       out = {
         ...rdata,
-        strings: rdata.strings.map((s) => ({
-          ...s,
-          offsets: s.offsets.map((o) => o + shift),
-          span: { offset: s.span.offset + shift, length: s.span.length },
-        })),
+        strings: rdata.strings.map((s) => movedCharString(s, shift)),
       };
       this.moved.set(rdata, out);
     }

@@ -3,6 +3,7 @@
  * DKIM records are the concatenation of the strings), with a map back to source offsets.
  */
 import type { CharString } from './ast';
+import { octetOffset } from './charString';
 
 export interface JoinedText {
   /** The concatenated octets as a binary string (one char per octet). */
@@ -66,7 +67,7 @@ export class JoinedStrings implements JoinedText {
     const k = this.stringAt(i);
     if (k < 0) return 0;
     const s = this.strings[k];
-    return s.offsets[Math.min(i - this.startOf(k), s.value.length)];
+    return octetOffset(s, Math.min(i - this.startOf(k), s.value.length));
   }
 
   spanOf(from: number, to: number): { offset: number; length: number } {
@@ -81,8 +82,9 @@ export class JoinedStrings implements JoinedText {
       const s = this.strings[k];
       const j = Math.min(to - 1 - this.startOf(k), s.value.length);
       let m = Math.min(j + 1, s.value.length);
-      while (m < s.value.length && s.offsets[m] === s.offsets[j]) m++;
-      end = s.offsets[m];
+      const at = octetOffset(s, j);
+      while (m < s.value.length && octetOffset(s, m) === at) m++;
+      end = octetOffset(s, m);
     }
     return { offset: start, length: Math.max(0, end - start) };
   }

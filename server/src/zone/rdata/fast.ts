@@ -4,6 +4,7 @@
  * return undefined for anything unusual so the full path handles (and reports) it.
  */
 import type { CharString, Rdata, Token } from '../ast';
+import { ContiguousString } from '../charString';
 import { parseName } from '../names';
 import { formatIpv6 } from './fields';
 import { quoteOctets } from './strings';
@@ -126,10 +127,7 @@ function plainString(t: Token): CharString | undefined {
     const c = s.charCodeAt(i);
     if (c < 0x20 || c >= 0x7f || c === 0x5c || (!t.quoted && c === 0x22)) return undefined;
   }
-  const base = t.quoted ? t.offset + 1 : t.offset;
-  const offsets = new Array<number>(s.length + 1);
-  for (let i = 0; i <= s.length; i++) offsets[i] = base + i;
-  return { value: s, offsets, span: { offset: t.offset, length: t.length }, quoted: t.quoted };
+  return new ContiguousString(s, t.quoted ? t.offset + 1 : t.offset, { offset: t.offset, length: t.length }, t.quoted);
 }
 
 /** RDLENGTH is 16 bits (RFC 1035 §3.2.1). */

@@ -3,6 +3,7 @@
  * a map back to source offsets, and printing them as BIND does.
  */
 import type { CharString, Token } from '../ast';
+import { charString } from '../charString';
 
 export type DecodeResult =
   | { readonly ok: true; readonly value: string; readonly offsets: number[] }
@@ -76,7 +77,7 @@ function appendChar(text: string, i: number): { octets: string; width: number } 
 export const MAX_STRING_TOKEN_CHARS = 4 * 0xffff;
 
 export function toCharString(token: Token, value: string, offsets: number[]): CharString {
-  return { value, offsets, span: { offset: token.offset, length: token.length }, quoted: token.quoted };
+  return charString(value, offsets, { offset: token.offset, length: token.length }, token.quoted);
 }
 
 /** BIND's text form: quoted; `"` and `\` escaped; octets outside 0x20–0x7e as `\DDD`. */
