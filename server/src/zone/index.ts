@@ -118,14 +118,19 @@ export function parseZoneText(text: string, options: ParseOptions = {}): Zone {
   const { parser, source } = newParser(origin, options);
   try {
     parser.parseText(text, source);
-    const checks = loadChecks(parser.records, origin ?? '.');
-    for (const p of checks) parser.report(p.file, p.code, p.offset, p.length, p.args, p.severity);
   } catch (e) {
     // A bug in the parser must not take the editor down: report it where parsing stopped.
     parser.report(undefined, ZoneCodes.syntax.code, 0, 0, { detail: `internal error: ${String(e)}` });
   }
-  // Nothing changes a parsed zone's records: frozen, what the checks make from them is kept.
+  // Nothing changes a parsed zone's records: frozen before the loader's checks, what they
+  // make from them (the owner groups) is kept for the analysis that follows.
   Object.freeze(parser.records);
+  try {
+    const checks = loadChecks(parser.records, origin ?? '.');
+    for (const p of checks) parser.report(p.file, p.code, p.offset, p.length, p.args, p.severity);
+  } catch (e) {
+    parser.report(undefined, ZoneCodes.syntax.code, 0, 0, { detail: `internal error: ${String(e)}` });
+  }
   return parser.result();
 }
 
