@@ -42,6 +42,9 @@ export interface ServerStats {
   started: number;
   superseded: number;
   published: number;
+  /** Keystrokes rehearsed in large documents just opened, and whether more are to come. */
+  rehearsed: number;
+  rehearsing: boolean;
   rssBytes: number;
 }
 

@@ -36,6 +36,7 @@ import type { Problem } from './diagnostics/types';
 import { flattenEdits, getCodeActions, providerActions, type DiagnosisFix } from './features/codeActions';
 import { getCodeLenses } from './features/codeLens';
 import { checkIp, diagnoseText, type DiagnosisContext } from './features/diagnosis';
+import { rehearsalPlace } from './features/rehearsal';
 import { formatDocument, formatDocumentRange } from './features/formatting';
 import { getInlayHints } from './features/inlayHints';
 import { incrementSerial, type SerialBump } from './features/serial';
@@ -43,7 +44,7 @@ import { getCompletions } from './features/completion';
 import type { FeatureContext, ParsedDocument } from './features/context';
 import { findDefinition } from './features/definition';
 import { type DiagnosticContext, toDiagnostics } from './features/diagnostics';
-import { FOCUS_LINES, moreDiagnosticsNote, selectProblems } from './features/diagnosticLimit';
+import { FOCUS_LINES, moreDiagnosticsNote, selectProblems, type Selection } from './features/diagnosticLimit';
 import { getFoldingRanges } from './features/folding';
 import { doHover, doHoverAsync, providerName, syncTxtSource, type HoverContext, type HoverFormat } from './features/hover';
 import { getDocumentLinks } from './features/links';
@@ -79,6 +80,11 @@ export interface LanguageService {
   effectiveSettings(): Settings;
   /** Diagnostics that need nothing but the text: computed at once. */
   validateSync(document: TextDocument): Diagnostic[];
+  /**
+   * Types a character somewhere in the document and takes it out again, choosing the sync
+   * problems to show in between (see IncrementalZone.rehearse): the document ends as it was. False when no place was found for rehearsal `k`.
+   */
+  rehearseEdit(document: TextDocument, k: number): boolean;
   /** Diagnostics that may wait on DNS (sync ones included). Rejects only when aborted. */
   validate(document: TextDocument, signal?: AbortSignal): Promise<Diagnostic[]>;
   /** Hover from the parse, zone data and the provider snapshot: no waiting. */
@@ -249,9 +255,8 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
   };
 
   /** The diagnostics.maxPerFile setting: those near the document's last edit first. */
-  const limited = (document: TextDocument, problems: readonly Problem[], ctx: DiagnosticContext): Diagnostic[] => {
+  const select = (document: TextDocument, problems: readonly Problem[], ctx: DiagnosticContext, at: number | undefined): Selection | undefined => {
     const max = ctx.settings.diagnostics.maxPerFile;
-    const at = lastEdit.get(document.uri);
     let focus: { start: number; end: number } | undefined;
     if (at !== undefined && max > 0 && problems.length > max) {
       const line = document.positionAt(at).line;
@@ -260,7 +265,11 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
         end: document.offsetAt({ line: line + FOCUS_LINES + 1, character: 0 }),
       };
     }
-    const selection = selectProblems(problems, max, ctx.settings.rules, focus);
+    return selectProblems(problems, max, ctx.settings.rules, focus);
+  };
+  const limited = (document: TextDocument, problems: readonly Problem[], ctx: DiagnosticContext): Diagnostic[] => {
+    const max = ctx.settings.diagnostics.maxPerFile;
+    const selection = select(document, problems, ctx, lastEdit.get(document.uri));
     if (!selection) return toDiagnostics(problems, ctx, originOf);
     const out = toDiagnostics(selection.chosen, ctx, originOf);
     out.push(moreDiagnosticsNote(selection.left, max, options.locale));
@@ -287,6 +296,24 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
     validateSync(document) {
       const parsed = parse(document);
       return limited(document, syncProblems(document), diagnosticContext(parsed));
+    },
+    rehearseEdit(document, k) {
+      const parsed = parse(document);
+      const zone = cache.get(document.uri)!.zone;
+      const at = rehearsalPlace(document, k);
+      if (at === undefined) return false;
+      const text = isChunked(document) ? document : document.getText();
+      const ctx = diagnosticContext(parsed);
+      try {
+        // The problems are chosen as for a keystroke, but not made into diagnostics: those
+        // are kept per problem for the document's version, which the rehearsal does not change.
+        zone.rehearse(text, at, 'x', () => void select(document, zone.allProblems(), ctx, at));
+      } catch (error) {
+        // Halfway through, the zone may not be the document's: the next parse starts afresh.
+        cache.delete(document.uri);
+        throw error;
+      }
+      return true;
     },
     async validate(document, signal) {
       const parsed = parse(document);

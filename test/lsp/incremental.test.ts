@@ -9,6 +9,7 @@ import type { Diagnostic, DocumentSymbol, Hover } from 'vscode-languageserver-pr
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Rng } from '../helpers/zonegen';
 import { edit, generate } from '../unit/incremental/gen';
+import { STATS_REQUEST, type ServerStats } from '../../client/src/protocol';
 import { TestClient } from './client';
 
 const key = (d: Diagnostic): string => JSON.stringify([d.code, d.range, d.message, d.severity, d.data ?? null]);
@@ -66,5 +67,61 @@ describe('incremental edits over the wire', () => {
     const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: lastLine, character: 1 } });
     const expectedHover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: fresh }, position: { line: lastLine, character: 1 } });
     assert.deepEqual(hover, expectedHover);
+  });
+});
+
+describe('keystrokes rehearsed in a large zone just opened', () => {
+  let client: TestClient;
+  before(async () => {
+    client = await TestClient.start({ initializationOptions: { dns: { mode: 'offline' }, diagnostics: { maxPerFile: 0 } } });
+  });
+  after(() => client.stop());
+
+  test('the server rehearses once the complete set is in, publishes nothing for them, and edits after check as a fresh open', async () => {
+    const stats = (): Promise<ServerStats> => client.request<ServerStats>(STATS_REQUEST, {});
+    let text = generate(12, 11_000);
+    assert.ok(text.split('\n').length >= 10_000, 'large enough to be rehearsed');
+    const uri = 'file:///rehearsed/example.com.zone';
+    let doc = TextDocument.create(uri, 'dns-zone', 1, text);
+    await client.open(uri, text, 1);
+    const done = await client.poll(
+      async () => {
+        const s = await stats();
+        return s.published >= 1 && s.rehearsed > 0 && !s.rehearsing ? s : undefined;
+      },
+      'the complete set and the rehearsal',
+      60_000,
+    );
+    assert.ok(done.rehearsed <= 16, `at most 16 rehearsed, got ${done.rehearsed}`);
+    const published = client.diagnostics.filter((p) => p.uri === uri);
+    assert.deepEqual(
+      published.map((p) => p.version),
+      [1, 1],
+      'the sync set and the complete set of version 1, nothing for the rehearsals',
+    );
+    // The complete set, asked again after the rehearsals (an open of the same text), is unchanged.
+    const fresh = 'file:///rehearsed/fresh/example.com.zone';
+    await client.open(fresh, text, 1);
+    const expected = await client.waitForDiagnostics(fresh, 1);
+    assert.deepEqual(sorted(published[0].diagnostics), sorted(expected.diagnostics));
+    await client.notify('textDocument/didClose', { textDocument: { uri: fresh } });
+
+    const rng = new Rng(20261205);
+    for (let i = 0; i < 5; i++) {
+      const at = doc.offsetAt({ line: rng.int(0, doc.lineCount - 1), character: 0 });
+      const typed = rng.pick(['x', '\t', '; ', '*.']);
+      const change = { range: { start: doc.positionAt(at), end: doc.positionAt(at) }, text: typed };
+      const version = i + 2;
+      doc = TextDocument.update(doc, [change], version);
+      text = doc.getText();
+      const from = client.diagnostics.length;
+      await client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+      const got = await client.waitForDiagnostics(uri, version, () => true, from);
+      const freshUri = `file:///rehearsed/fresh${i}/example.com.zone`;
+      await client.open(freshUri, text, 1);
+      const want = await client.waitForDiagnostics(freshUri, 1);
+      assert.deepEqual(sorted(got.diagnostics), sorted(want.diagnostics), `edit ${i}: ${JSON.stringify(change)}`);
+      await client.notify('textDocument/didClose', { textDocument: { uri: freshUri } });
+    }
   });
 });

@@ -13,3 +13,21 @@ export interface TextChange {
   readonly oldEnd: number;
   readonly newEnd: number;
 }
+
+/** `text` with `inserted` put in at `at`: the text after typing it there. */
+export function withInsertion(text: TextSource, at: number, inserted: string): TextSource {
+  const n = inserted.length;
+  const length = text.length + n;
+  return {
+    length,
+    slice(from: number, to: number): string {
+      from = Math.max(0, Math.min(from, length));
+      to = Math.max(from, Math.min(to, length));
+      if (to <= at) return text.slice(from, to);
+      if (from >= at + n) return text.slice(from - n, to - n);
+      const before = from < at ? text.slice(from, at) : '';
+      const after = to > at + n ? text.slice(at, to - n) : '';
+      return before + inserted.slice(Math.max(from, at) - at, Math.min(to, at + n) - at) + after;
+    },
+  };
+}

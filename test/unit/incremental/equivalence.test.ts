@@ -5,50 +5,19 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeSync } from '../../../server/src/analysis';
-import type { Problem } from '../../../server/src/diagnostics/types';
 import { IncrementalZone } from '../../../server/src/incremental/zone';
 import { ChunkedDocument } from '../../../server/src/document';
 import { parseZoneText } from '../../../server/src/zone/index';
 import { ZoneDataResolver } from '../../../server/src/dns/zoneData';
 import type { RRType } from '../../../server/src/dns/resolver';
 import { nameKey, parentName } from '../../../server/src/zone/names';
-import type { Zone } from '../../../server/src/zone/ast';
 import { Rng } from '../../helpers/zonegen';
 import { runSteps } from '../../../server/src/steps';
 import { edit, generate } from './gen';
+import { expectSame, recordKeys, SAME_NOW, SAME_OPTIONS } from './same';
 
-const NOW = new Date('2026-11-24T00:00:00Z');
-const OPTIONS = { origin: 'example.com.' };
-
-function key(p: Problem): string {
-  return JSON.stringify([p.code, p.file ?? '', p.offset, p.length, p.severity ?? '', p.args ?? {}, p.data ?? null]);
-}
-
-function sortedKeys(ps: readonly Problem[]): string[] {
-  return ps.map(key).sort();
-}
-
-function recordKeys(zone: Zone): string[] {
-  return zone.records.map((r) =>
-    JSON.stringify([r.owner, r.type, r.ttl, r.class, r.span, r.ownerSpan ?? null, r.typeSpan, r.rdata.canonical, r.rdata.strings ?? null, r.tokens]),
-  );
-}
-
-function expectSame(inc: IncrementalZone, text: string, context: string): void {
-  const full = parseZoneText(text, OPTIONS);
-  const expected = analyzeSync(full, { now: NOW });
-  assert.deepEqual(sortedKeys(inc.allProblems()), sortedKeys(expected), `problems differ: ${context}`);
-  const zone = inc.zone();
-  assert.deepEqual(recordKeys(zone), recordKeys(full), `records differ: ${context}`);
-  assert.deepEqual(sortedKeys(zone.problems), sortedKeys(full.problems), `zone.problems differ: ${context}`);
-  assert.deepEqual(
-    zone.directives.map((d) => [d.name, d.span, d.args.map((a) => [a.text, a.offset])]),
-    full.directives.map((d) => [d.name, d.span, d.args.map((a) => [a.text, a.offset])]),
-    `directives differ: ${context}`,
-  );
-  assert.deepEqual(zone.comments, full.comments, `comments differ: ${context}`);
-}
+const NOW = SAME_NOW;
+const OPTIONS = SAME_OPTIONS;
 
 const TYPES: RRType[] = ['A', 'TXT', 'MX', 'CNAME', 'NS'];
 
