@@ -14,6 +14,8 @@ import {
   DocumentDiagnosticReportKind,
   FileChangeType,
   ProposedFeatures,
+  StreamMessageWriter,
+  type MessageReader,
   TextDocuments,
   TextDocumentSyncKind,
   type Diagnostic,
@@ -36,13 +38,26 @@ import { ChunkedDocument } from './document';
 import { getLanguageService, uriToPath, type LanguageService } from './languageService';
 import { localeFrom } from './l10n';
 import { defaultSettings, normalizeSettings, type Settings } from './settings';
+import { consoleTo, jsonEncoder } from './transport';
 
 /** Quiet time after the last edit before DNS-dependent checks start. */
 const ASYNC_DEBOUNCE_MS = 400;
 
 export const STATUS_NOTIFICATION = 'zonelint/status';
 
-const connection = createConnection(ProposedFeatures.all);
+// On stdio, diagnostics go out as JSON kept with each one (transport.ts); the other
+// transports (VS Code's IPC, sockets) are createConnection's own. Standard input is given
+// as the stream it is (the typings want a reader with a writer): createConnection then
+// reads it and exits when it closes, as with --stdio.
+const stdio = process.argv.includes('--stdio');
+const connection = stdio
+  ? createConnection(
+      ProposedFeatures.all,
+      process.stdin as unknown as MessageReader,
+      new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: jsonEncoder }),
+    )
+  : createConnection(ProposedFeatures.all);
+if (stdio) consoleTo(connection.console);
 // Chunked: an edit in a large zone copies a chunk, not the whole text (document.ts).
 const documents = new TextDocuments(ChunkedDocument);
 
