@@ -120,8 +120,21 @@ function groupByOwner(records: readonly ResourceRecord[]): Map<string, ResourceR
     const key = nameKey(owner);
     const known = groups.get(key);
     if (known) for (let i = start; i < end; i++) known.push(records[i]);
-    else groups.set(key, records.slice(start, end));
+    else groups.set(key, run(records, start, end));
     start = end;
   }
   return groups;
+}
+
+/**
+ * records[start, end) as a new list of that size. Not `slice`: the parser's list is frozen
+ * (zone/index.ts), and V8 slices a frozen array on its slow path (600,000 runs of a
+ * million-record zone took about 0.7 s more).
+ */
+function run(records: readonly ResourceRecord[], start: number, end: number): ResourceRecord[] {
+  if (end - start === 1) return [records[start]];
+  if (end - start === 2) return [records[start], records[start + 1]];
+  const out = new Array<ResourceRecord>(end - start);
+  for (let i = start; i < end; i++) out[i - start] = records[i];
+  return out;
 }
