@@ -47,16 +47,17 @@ function evidenceOf(rr: ResourceRecord): { domain: string; kind: EvidenceKind; t
   // The type first: most records are none of these three and need no owner key.
   const type = rr.typeCode;
   if (type !== MX && type !== CNAME && type !== TXT) return undefined;
-  const key = nameKey(rr.owner);
   if (type === MX) {
+    // Most MX hosts are the zone's own, ruled out by their last labels before anything is made.
     const host = fieldName(rr, 'exchange');
-    return host ? { domain: key, kind: 'mx', text: host } : undefined;
+    return host && mayMatch('mx', host) ? { domain: nameKey(rr.owner), kind: 'mx', text: host } : undefined;
   }
+  const key = nameKey(rr.owner);
   if (type === CNAME) {
     const at = key.indexOf('._domainkey.');
     if (at <= 0) return undefined;
     const target = fieldName(rr, 'target');
-    return target ? { domain: key.slice(at + '._domainkey.'.length), kind: 'dkim', text: target } : undefined;
+    return target && mayMatch('dkim', target) ? { domain: key.slice(at + '._domainkey.'.length), kind: 'dkim', text: target } : undefined;
   }
   // At the domain itself or at `_label.<domain>` (e.g. `_amazonses`), not at DMARC/DKIM names.
   const m = key.charCodeAt(0) === 0x5f /* _ */ ? /^(_[^.]+)\.(.+)$/.exec(key) : null;
