@@ -50,4 +50,18 @@ describe('fast paths agree with the full path', () => {
       { numRuns: 2000 },
     );
   });
+  it('SRV, including out-of-range, signed, padded and quoted numbers', () => {
+    const number = fc.oneof(
+      fc.integer({ min: 0, max: 70000 }).map(String),
+      fc.constantFrom('0', '00', '010', '65535', '65536', '99999', '100000', '-1', '+1', '1e3', '0x10', '"5"', ''),
+    );
+    const target = fc.stringMatching(/^[a-zA-Z0-9@.*\\"_-]{1,12}$/);
+    fc.assert(
+      fc.property(number, number, number, target, (pri, weight, port, t) => {
+        same(33, [pri, weight, port, t].filter((x) => x !== '').join(' '));
+      }),
+      { numRuns: 3000 },
+    );
+    for (const text of ['10 60 5060 sip.example.', '0 0 0 .', '1 2 3 @', '1 2 3', '1 2 3 a b', '1 2 3 "a"']) same(33, text);
+  });
 });

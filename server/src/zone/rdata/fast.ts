@@ -1,5 +1,5 @@
 /**
- * Fast paths for the commonest RDATA (A, names, MX, TXT/SPF) written plainly: they give
+ * Fast paths for the commonest RDATA (A, names, MX, SRV, TXT/SPF) written plainly: they give
  * the same result as the full text → wire → text path without its allocations, and
  * return undefined for anything unusual so the full path handles (and reports) it.
  */
@@ -160,6 +160,17 @@ export function fastRdata(code: number, tokens: readonly Token[], origin: string
     const exchange = pref >= 0 && pref <= 0xffff ? plainName(tokens[1], origin) : undefined;
     if (exchange === undefined) return undefined;
     return { canonical: [pref, exchange].join(' '), fields: { preference: pref, exchange } };
+  }
+  if (code === 33) {
+    // SRV (RFC 2782): priority, weight, port, target.
+    if (n !== 4 || tokens[0].quoted || tokens[1].quoted || tokens[2].quoted) return undefined;
+    const priority = smallUint(tokens[0].text);
+    const weight = smallUint(tokens[1].text);
+    const port = smallUint(tokens[2].text);
+    if (priority < 0 || priority > 0xffff || weight < 0 || weight > 0xffff || port < 0 || port > 0xffff) return undefined;
+    const target = plainName(tokens[3], origin);
+    if (target === undefined) return undefined;
+    return { canonical: `${priority} ${weight} ${port} ${target}`, fields: { priority, weight, port, target } };
   }
   if (code === 16 || code === 99) {
     if (n === 0 || tokens[0].text === '\\#') return undefined;
