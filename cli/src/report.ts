@@ -2,8 +2,7 @@
  * Turns problems into the CLI's output forms: text (`FILE:LINE:COL: SEVERITY CODE MESSAGE`,
  * 1-based, as GCC and GitHub problem matchers read it), JSON (0-based LSP ranges), SARIF 2.1.0.
  */
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ChunkedDocument } from '../../server/src/document';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Locale, Problem, Severity } from '../../server/src/diagnostics/types';
 import { allCodes, codeDef, codeHref, formatMessage, severityOf } from '../../server/src/diagnostics/registry';
 
@@ -33,9 +32,7 @@ export function toFindings(
     if (!d) {
       const text = texts(path);
       if (text === undefined) return undefined;
-      // Chunked: lines are counted only in the chunks findings fall in (a million-record
-      // zone's whole line index took about 0.2 s).
-      d = ChunkedDocument.create('file://' + path, 'dns-zone', 1, text);
+      d = TextDocument.create('file://' + path, 'dns-zone', 1, text);
       docs.set(path, d);
     }
     return d;
