@@ -19,6 +19,34 @@ export interface Finding {
   readonly range: { readonly start: Position; readonly end: Position };
 }
 
+interface Positions {
+  positionAt(offset: number): Position;
+}
+
+/**
+ * Offset → LSP position. A text with no `\r` has lines ended by `\n` alone: its line starts
+ * are found by indexOf (native search), where TextDocument reads every character (about
+ * 0.2 s of a million-record zone). A text with a `\r` in it is TextDocument's.
+ */
+export function positionsOf(text: string): Positions {
+  if (text.includes('\r')) return TextDocument.create('file:///', 'dns-zone', 1, text);
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return {
+    positionAt(offset: number): Position {
+      const o = Math.max(0, Math.min(offset, text.length));
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= o) lo = mid;
+        else hi = mid - 1;
+      }
+      return { line: lo, character: o - starts[lo] };
+    },
+  };
+}
+
 /** Maps problems of one checked file (and the files it includes) to findings. */
 export function toFindings(
   file: string,
@@ -26,13 +54,13 @@ export function toFindings(
   texts: (path: string) => string | undefined,
   locale: Locale,
 ): Finding[] {
-  const docs = new Map<string, TextDocument>();
-  const docFor = (path: string): TextDocument | undefined => {
+  const docs = new Map<string, Positions>();
+  const docFor = (path: string): Positions | undefined => {
     let d = docs.get(path);
     if (!d) {
       const text = texts(path);
       if (text === undefined) return undefined;
-      d = TextDocument.create('file://' + path, 'dns-zone', 1, text);
+      d = positionsOf(text);
       docs.set(path, d);
     }
     return d;
