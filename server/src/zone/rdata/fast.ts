@@ -170,7 +170,8 @@ export function fastRdata(code: number, tokens: readonly Token[], origin: string
     if (priority < 0 || priority > 0xffff || weight < 0 || weight > 0xffff || port < 0 || port > 0xffff) return undefined;
     const target = plainName(tokens[3], origin);
     if (target === undefined) return undefined;
-    return { canonical: `${priority} ${weight} ${port} ${target}`, fields: { priority, weight, port, target } };
+    // Joined, not a template: a template makes a tree of string pieces kept with every record.
+    return { canonical: [priority, weight, port, target].join(' '), fields: { priority, weight, port, target } };
   }
   if (code === 16 || code === 99) {
     if (n === 0 || tokens[0].text === '\\#') return undefined;
