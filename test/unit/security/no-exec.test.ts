@@ -28,11 +28,11 @@ const DEPENDENCY_ALLOWED: Record<string, { modules: string[]; reason: string }> 
   },
   'node_modules/vscode-jsonrpc/lib/node/main.js': {
     modules: ['net'],
-    reason: 'the --pipe/--socket LSP transports the editor may choose (a local pipe or 127.0.0.1 socket); our client uses IPC, tests stdio.',
+    reason: 'the --pipe/--socket LSP transports the editor may choose (a local pipe or 127.0.0.1 socket); our client and the tests use stdio.',
   },
   'node_modules/vscode-languageclient/lib/node/main.js': {
     modules: ['child_process'],
-    reason: 'the VS Code client forks dist/server.js (TransportKind.ipc): the one process the extension starts, with no shell.',
+    reason: 'the VS Code client forks dist/server.js (TransportKind.stdio): the one process the extension starts, with no shell.',
   },
   'node_modules/vscode-languageclient/lib/node/processes.js': {
     modules: ['child_process'],
