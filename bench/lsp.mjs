@@ -12,20 +12,21 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
  * The environment the VS Code client gives the server: the bench's own, less what
- * client/src/languageClient.ts (SERVER_ENV_REMOVED) leaves out.
+ * client/src/languageClient.ts (SERVER_ENV_REMOVED) leaves out, and a code cache folder
+ * (codeCacheEnv: the extension's storage there, bench/.work/code-cache here).
  */
-const asTheClientStartsIt = { ...process.env, NODE_EXTRA_CA_CERTS: undefined };
+const asTheClientStartsIt = { ...process.env, NODE_EXTRA_CA_CERTS: undefined, ZONELINT_CACHE_DIR: join(root, 'bench', '.work', 'code-cache') };
 
 /**
  * A language server on stdio with request/notification plumbing. `inherit`: the bench's
  * environment as it is, as another editor may start the server. BENCH_STDERR=1 shows the
  * server's standard error.
  */
-function startServer({ inherit = false } = {}) {
+function startServer({ inherit = false, env = {} } = {}) {
   const serverJs = process.env.BENCH_SERVER ?? join(root, 'dist', 'server.js');
   const child = spawn(process.execPath, [serverJs, '--stdio'], {
     stdio: ['pipe', 'pipe', process.env.BENCH_STDERR ? 'inherit' : 'ignore'],
-    env: inherit ? process.env : asTheClientStartsIt,
+    env: { ...(inherit ? process.env : asTheClientStartsIt), ...env },
   });
   // Chunks are kept until a whole message is in: concatenating on every chunk would copy a
   // multi-megabyte diagnostics message dozens of times (an editor's reader does not).
@@ -126,7 +127,7 @@ async function open(server, file, settings = {}) {
   return { uri, lines, checked };
 }
 
-/** Spawn to first diagnostics, in ms; `options.inherit` as startServer's. */
+/** Spawn to first diagnostics, in ms; `options.inherit` and `options.env` as startServer's. */
 export async function activation(file, options = {}) {
   const t = performance.now();
   const server = startServer(options);

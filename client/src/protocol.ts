@@ -46,6 +46,8 @@ export interface ServerStats {
   rehearsed: number;
   rehearsing: boolean;
   rssBytes: number;
+  /** The V8 code cache the server was loaded with (server/src/boot.ts); 'off' when started without boot.ts. */
+  codeCache: string;
 }
 
 /** The initializationOptions the client sends with `initialize`. */

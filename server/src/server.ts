@@ -423,7 +423,16 @@ connection.onExecuteCommand(async ({ command, arguments: args }, token) => {
   }
 });
 
-connection.onRequest(STATS_REQUEST, (): ServerStats => ({ pid: process.pid, ...stats, rehearsing: rehearsing.size > 0, rssBytes: process.memoryUsage.rss() }));
+connection.onRequest(
+  STATS_REQUEST,
+  (): ServerStats => ({
+    pid: process.pid,
+    ...stats,
+    rehearsing: rehearsing.size > 0,
+    rssBytes: process.memoryUsage.rss(),
+    codeCache: String((globalThis as Record<symbol, unknown>)[Symbol.for('zonelint.codeCache')] ?? 'off'),
+  }),
+);
 
 connection.onShutdown(() => {
   for (const uri of [...pending.keys()]) cancel(uri);

@@ -45,6 +45,8 @@ export interface StartOptions {
   readonly configuration?: boolean;
   /** Declare pull-diagnostics support. */
   readonly pull?: boolean;
+  /** The server's environment (default: the tests'). */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 export class TestClient {
@@ -65,8 +67,8 @@ export class TestClient {
     ensureBuilt();
     const ipc = options.transport === 'ipc';
     const child = ipc
-      ? fork(SERVER, ['--node-ipc'], { stdio: ['pipe', 'pipe', 'inherit', 'ipc'], execArgv: [] })
-      : spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+      ? fork(SERVER, ['--node-ipc'], { stdio: ['pipe', 'pipe', 'inherit', 'ipc'], execArgv: [], env: options.env })
+      : spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: options.env });
     const connection = ipc
       ? createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
       : createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
