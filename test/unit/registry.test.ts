@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { allCodes, codeTables, detailTablesList } from '../../server/src/diagnostics/registry';
+import fc from 'fast-check';
+import { allCodes, allDetails, codeTables, detailTablesList, formatMessage } from '../../server/src/diagnostics/registry';
 import { renderDiagnosticsDoc } from '../../server/src/diagnostics/doc';
 
 test('every diagnostic code is defined exactly once, kebab-case and namespaced', () => {
@@ -36,4 +37,29 @@ test('every code has an English and a Japanese message with the same placeholder
 test('docs/diagnostics.md is current (regenerate with npm run docs)', () => {
   const onDisk = readFileSync(join(__dirname, '..', '..', 'docs', 'diagnostics.md'), 'utf8');
   assert.equal(onDisk, renderDiagnosticsDoc());
+});
+
+test('messages: placeholders filled as a regular-expression replace fills them, details included', () => {
+  /** The reference: what fill() did before templates were cut once. */
+  const reference = (template: string, args: Record<string, unknown> | undefined, locale: 'en' | 'ja'): string =>
+    template.replace(/\{(\w+)\}/g, (m, key: string) => {
+      const v = args?.[key];
+      if (v === undefined) return m;
+      if (key === 'detail' || key.endsWith('Detail')) {
+        const d = allDetails.get(String(v));
+        if (d) return reference(d[locale], args, locale);
+      }
+      return String(v);
+    });
+  const codes = [...allCodes.keys()];
+  const details = [...allDetails.keys()];
+  const names = [...new Set([...allCodes.values()].flatMap((d) => [...`${d.message.en} ${d.message.ja}`.matchAll(/\{(\w+)\}/g)].map((m) => m[1])))];
+  const value = fc.oneof(fc.string(), fc.integer(), fc.constantFrom(...details), fc.constant('$& $1 {x}'));
+  fc.assert(
+    fc.property(fc.constantFrom(...codes), fc.constantFrom('en' as const, 'ja' as const), fc.dictionary(fc.constantFrom(...names, 'detail', 'fooDetail'), value), (code, locale, args) => {
+      const p = { code, offset: 0, length: 0, args };
+      assert.equal(formatMessage(p as never, locale), reference(allCodes.get(code)!.message[locale], args, locale));
+    }),
+    { numRuns: 3000 },
+  );
 });

@@ -38,16 +38,36 @@ export function severityOf(problem: Problem): Severity {
   return problem.severity ?? codeDef(problem.code).severity;
 }
 
+/** Templates cut at their placeholders: text at even places, names at odd ones. */
+const cut = new Map<string, readonly string[]>();
+
+function partsOf(template: string): readonly string[] {
+  let parts = cut.get(template);
+  if (parts === undefined) cut.set(template, (parts = template.split(/\{(\w+)\}/)));
+  return parts;
+}
+
+/**
+ * The template with `{name}` replaced by args[name] (left as it is when absent); a detail
+ * (`detail`, `…Detail`) names a text of its own, filled in turn. A template is cut once, not
+ * searched by a regular expression per message (55,000 messages of a million-record zone
+ * took about 0.35 s that way).
+ */
 function fill(template: string, args: ProblemArgs | undefined, locale: Locale): string {
-  return template.replace(/\{(\w+)\}/g, (m, key: string) => {
+  const parts = partsOf(template);
+  if (parts.length === 1) return template;
+  const out: string[] = [parts[0]];
+  for (let i = 1; i < parts.length; i += 2) {
+    const key = parts[i];
     const v = args?.[key];
-    if (v === undefined) return m;
-    if (key === 'detail' || key.endsWith('Detail')) {
-      const d = allDetails.get(String(v));
-      if (d) return fill(d[locale], args, locale);
+    if (v === undefined) out.push(`{${key}}`);
+    else {
+      const d = key === 'detail' || key.endsWith('Detail') ? allDetails.get(String(v)) : undefined;
+      out.push(d ? fill(d[locale], args, locale) : String(v));
     }
-    return String(v);
-  });
+    out.push(parts[i + 1]);
+  }
+  return out.join('');
 }
 
 export function formatMessage(problem: Problem, locale: Locale = 'en'): string {
