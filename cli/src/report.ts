@@ -83,9 +83,10 @@ export function toFindings(
     }
     out.push({ file: where, code: p.code, severity, message, range: { start, end } });
   }
+  // Most findings share a file: equal names are not handed to localeCompare (ICU, slow).
   out.sort(
     (a, b) =>
-      a.file.localeCompare(b.file) ||
+      (a.file === b.file ? 0 : a.file.localeCompare(b.file)) ||
       a.range.start.line - b.range.start.line ||
       a.range.start.character - b.range.start.character,
   );
