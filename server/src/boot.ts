@@ -83,6 +83,11 @@ function load(): void {
         fs.writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
         fs.renameSync(tmp, target);
         setState('written');
+        // Caches of earlier builds or Node versions are never read again.
+        const dir = path.dirname(target);
+        for (const name of fs.readdirSync(dir)) {
+          if (name.startsWith('lsp-') && name.endsWith('.cache') && name !== path.basename(target)) fs.rmSync(path.join(dir, name), { force: true });
+        }
       } catch {
         // A read-only or full disk: the next start compiles again.
       }

@@ -37,9 +37,13 @@ async function run(dir: string | undefined): Promise<string> {
 const cacheFiles = (dir: string): string[] => fs.readdirSync(dir).filter((f) => f.endsWith('.cache'));
 
 describe('code cache', () => {
-  test('written at the first start, used at the next', async () => {
+  test('written at the first start (an earlier build\'s cache removed), used at the next', async () => {
     const dir = path.join(tmp, 'fresh');
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    fs.writeFileSync(path.join(dir, 'lsp-v0.0.0-x64-1-1.cache'), 'an earlier build');
+    fs.writeFileSync(path.join(dir, 'notes.txt'), 'not ours');
     assert.equal(await run(dir), 'missing');
+    assert.ok(fs.existsSync(path.join(dir, 'notes.txt')), 'other files are left alone');
     const files = cacheFiles(dir);
     assert.equal(files.length, 1);
     assert.ok(fs.statSync(path.join(dir, files[0])).size > 10_000, 'the cache holds compiled code');
