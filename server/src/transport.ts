@@ -91,7 +91,7 @@ export function messageBytes(message: Message): Buffer {
   const m = message as {
     method?: unknown;
     params?: { diagnostics?: unknown };
-    result?: { items?: unknown } | null;
+    result?: { kind?: unknown; items?: unknown } | null;
   };
   // Pushed diagnostics, and a pulled document's full report.
   if (m.method === 'textDocument/publishDiagnostics' && m.params && Array.isArray(m.params.diagnostics)) {
@@ -100,7 +100,9 @@ export function messageBytes(message: Message): Buffer {
       const bytes = spliced(JSON.stringify({ ...m, params: { ...m.params, diagnostics: HOLE } }), list);
       if (bytes) return bytes;
     }
-  } else if (m.method === undefined && m.result && typeof m.result === 'object' && Array.isArray(m.result.items)) {
+  } else if (m.method === undefined && m.result && typeof m.result === 'object' && m.result.kind === 'full' && Array.isArray(m.result.items)) {
+    // Only a diagnostic report: other results with items (a completion list) are made
+    // afresh or changed in place, and are stringified whole.
     const list = m.result.items as unknown[];
     if (list.length >= MIN_KEPT) {
       const bytes = spliced(JSON.stringify({ ...m, result: { ...m.result, items: HOLE } }), list);

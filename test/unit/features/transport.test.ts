@@ -76,6 +76,15 @@ describe('stdio message encoding', () => {
     );
   });
 
+  it('a result with items that is not a diagnostic report (a completion list) is written as it is now', () => {
+    const items = Array.from({ length: 40 }, (_, i) => ({ label: `l${i}` as string, detail: undefined as string | undefined }));
+    const response = { jsonrpc: '2.0', id: 7, result: { isIncomplete: false, items } } as Message;
+    same(response, response);
+    items[3].detail = 'resolved later';
+    items[4].label = 'changed';
+    same(response, response);
+  });
+
   it('other messages, and lists with holes or plain values in them, as JSON.stringify', () => {
     const list: unknown[] = Array.from({ length: 40 }, (_, i) => (i % 7 === 0 ? null : i % 5 === 0 ? `s${i}` : { range: i }));
     const messages = [
