@@ -76,8 +76,7 @@ let verifiers: readonly { readonly provider: ProviderEntry; readonly patterns: r
  */
 function providerFor(kind: EvidenceKind, text: string): ProviderEntry | undefined {
   if (kind === 'mx' || kind === 'dkim') {
-    // Most MX hosts are the zone's own: a host whose last two labels no pattern ends with is none.
-    if (!mayMatch(kind, text)) return undefined;
+    // evidenceOf gave only hosts some pattern's last two labels may match (mayMatch).
     return PROVIDERS.find((p) => (p.detect[kind] ?? []).some((g) => hostMatches(g, text)));
   }
   verifiers ??= PROVIDERS.map((provider) => ({
