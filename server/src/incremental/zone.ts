@@ -17,6 +17,7 @@ import { loadChecks, type ParseOptions, startOrigin } from '../zone/index';
 import { nameKey, parentName } from '../zone/names';
 import { SemanticsCodes } from '../zone/semantics/codes';
 import { provideIndex } from '../dns/zoneData';
+import { ownerGroups } from '../zone/checks/owners';
 import { ancestorsOf, baseOf, targetsOf } from './names';
 import { IncrementalResolverIndex } from './resolverIndex';
 import { runSteps, type Steps } from '../steps';
@@ -31,6 +32,9 @@ const ZONE_WIDE = new Set([SemanticsCodes.missingSoa.code, SemanticsCodes.missin
 
 /** The text inferOrigin reads (its first 200 logical lines fit in it but for absurd lines). */
 const ORIGIN_WINDOW = 256 * 1024;
+
+/** Pieces put in the indexes per step (indexSteps): about a millisecond's work. */
+const INDEX_STEP = 8;
 
 /** Past this many owners to check again, one pass over the whole zone is cheaper. */
 const MAX_AFFECTED = 3000;
@@ -61,6 +65,15 @@ export class IncrementalZone {
   private origin: string | undefined;
   private apexKey = '.';
   private readonly index = new Map<Piece, PieceIndex>();
+  /**
+   * Pieces of the last full parse not yet in the indexes below, and how many of them are.
+   * The indexes serve edits and the DNS checks, not the first check of a document just
+   * opened: a million-record zone's took seconds (and their garbage collections) before
+   * its first diagnostics. They are made after them, in slices (zoneSteps), or at once
+   * when an edit needs them first (ensureIndexed).
+   */
+  private unindexed: readonly Piece[] = [];
+  private unindexedAt = 0;
   /** Owner key → pieces holding its records, in document order. */
   private readonly ownerPieces = new Map<string, Piece[]>();
   /** Target key → owner key → how many records of that owner point at it. */
@@ -108,6 +121,7 @@ export class IncrementalZone {
     this.zoneCache = this.allCache = undefined;
     this.edits++;
     if (!this.parser || origin !== this.origin) return this.rebuild(text, origin);
+    this.ensureIndexed();
     const pieces = this.parser.update(text, change);
     const { start, oldEnd } = pieces.edit;
     const delta = pieces.edit.newEnd - oldEnd;
@@ -197,8 +211,12 @@ export class IncrementalZone {
     return this.zoneCache ?? runSteps(this.zoneSteps());
   }
 
-  /** zone(), put together in steps (a piece each): a large zone's takes a tenth of a second. */
-  *zoneSteps(): Steps<Zone> {
+  /**
+   * zone(), put together in steps (a piece each): a large zone's takes a tenth of a second.
+   * With `resolverIndex` false (checkAll's), the zone is not kept and the indexes are not
+   * made: the synchronous checks read none of them.
+   */
+  *zoneSteps(resolverIndex = true): Steps<Zone> {
     if (this.zoneCache) return this.zoneCache;
     const edits = this.edits;
     const pieces = this.parser?.pieces.slice() ?? [];
@@ -217,6 +235,9 @@ export class IncrementalZone {
     // An edit while the steps waited: the zone of the text now is the one to give.
     if (this.edits !== edits) return this.zone();
     const zone: Zone = { origin: this.origin ?? '.', records, directives, comments, problems: this.loadProblems(), includes };
+    if (!resolverIndex) return zone;
+    yield* this.indexSteps();
+    if (this.edits !== edits) return this.zone();
     this.zoneCache = zone;
     // The resolver reads this zone through the indexes kept here, not by indexing it again:
     // when its apex is the origin's name (with one SOA owner at most, else which SOA comes
@@ -297,9 +318,25 @@ export class IncrementalZone {
     this.inZone = 0;
     this.parser = new PieceParser(origin, this.options, this.pieceLines);
     const change = this.parser.parseAll(text);
-    for (const p of change.added) this.addPiece(p);
+    this.unindexed = change.added;
+    this.unindexedAt = 0;
     this.anchor = this.findAnchor();
     return this.checkAll(change.added.length);
+  }
+
+  /** Puts the pieces of the last full parse in the indexes, if they are not yet. */
+  private ensureIndexed(): void {
+    runSteps(this.indexSteps());
+  }
+
+  /** ensureIndexed in steps of a few pieces; an edit meanwhile finishes it (update). */
+  private *indexSteps(): Steps<void> {
+    while (this.unindexedAt < this.unindexed.length) {
+      this.addPiece(this.unindexed[this.unindexedAt++]);
+      if (this.unindexedAt % INDEX_STEP === 0) yield;
+    }
+    this.unindexed = [];
+    this.unindexedAt = 0;
   }
 
   private addPiece(piece: Piece): void {
@@ -472,7 +509,7 @@ export class IncrementalZone {
     this.problems = new Map();
     this.global = { load: [], checks: [] };
     this.zoneCache = this.allCache = undefined;
-    const zone = this.zone();
+    const zone = runSteps(this.zoneSteps(false));
     const records = zone.records;
     // The parser's problems only, as the load problems are about to be made again.
     const parseProblems = zone.problems;
@@ -485,7 +522,8 @@ export class IncrementalZone {
       for (const p of list.checks) this.stored.push(p);
     }
     this.zoneCache = this.allCache = undefined;
-    return { full: true, parsedPieces, checkedOwners: this.ownerPieces.size, checkedRecords: records.length };
+    // The checks grouped the records by owner already (owners.ts keeps it for this run).
+    return { full: true, parsedPieces, checkedOwners: ownerGroups(records).size, checkedRecords: records.length };
   }
 
   /** Checks the `affected` owners again, over the records their checks read. */
