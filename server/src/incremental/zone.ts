@@ -583,21 +583,36 @@ export class IncrementalZone {
     checks: readonly Problem[],
     only: ReadonlySet<string> | undefined,
   ): void {
-    const lists = new Map<string | undefined, { starts: number[]; ends: number[]; owners: string[] }>();
-    for (const r of records) {
-      let l = lists.get(r.file);
-      if (!l) lists.set(r.file, (l = { starts: [], ends: [], owners: [] }));
+    // Each record's place and index, by file; its owner's key is made only for the records
+    // problems lie in (a million-record zone has tens of thousands of problems).
+    type Places = { starts: Int32Array; ends: Int32Array; at: Int32Array; count: number };
+    const sizes = new Map<string | undefined, number>();
+    for (let i = 0; i < records.length; i++) {
+      const f = records[i].file;
+      sizes.set(f, (sizes.get(f) ?? 0) + 1);
+    }
+    const lists = new Map<string | undefined, Places>();
+    for (const [f, n] of sizes) lists.set(f, { starts: new Int32Array(n), ends: new Int32Array(n), at: new Int32Array(n), count: 0 });
+    let lastFile: string | undefined;
+    let l: Places | undefined;
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i];
+      const f = r.file;
+      if (l === undefined || f !== lastFile) {
+        lastFile = f;
+        l = lists.get(f)!;
+      }
       const span = r.span;
-      l.starts.push(span.offset);
-      l.ends.push(span.offset + span.length);
-      l.owners.push(nameKey(r.owner));
+      l.starts[l.count] = span.offset;
+      l.ends[l.count] = span.offset + span.length;
+      l.at[l.count++] = i;
     }
     const ownerAt = (p: Problem): string | undefined => {
       const l = lists.get(p.file);
       if (!l) return undefined;
       // The last record starting at or before the offset ($INCLUDEd files come in runs).
       let lo = 0;
-      let hi = l.starts.length - 1;
+      let hi = l.count - 1;
       let found = -1;
       while (lo <= hi) {
         const mid = (lo + hi) >> 1;
@@ -606,7 +621,7 @@ export class IncrementalZone {
           lo = mid + 1;
         } else hi = mid - 1;
       }
-      return found >= 0 && p.offset <= l.ends[found] ? l.owners[found] : undefined;
+      return found >= 0 && p.offset <= l.ends[found] ? nameKey(records[l.at[found]].owner) : undefined;
     };
     const seen = new Set<string>();
     for (const p of parseProblems) seen.add(`${p.file ?? ''}\0${p.offset}`);

@@ -14,7 +14,8 @@ import { nameKey, parentName } from '../../../server/src/zone/names';
 import { Rng } from '../../helpers/zonegen';
 import { runSteps } from '../../../server/src/steps';
 import { edit, generate } from './gen';
-import { expectSame, recordKeys, SAME_NOW, SAME_OPTIONS } from './same';
+import { expectSame, recordKeys, SAME_NOW, SAME_OPTIONS, sortedKeys } from './same';
+import { analyzeSync } from '../../../server/src/analysis';
 
 const NOW = SAME_NOW;
 const OPTIONS = SAME_OPTIONS;
@@ -132,6 +133,37 @@ describe('incremental zone: the same problems as a whole check', () => {
       expectSame(inc, text, `edit ${i} after the steps`);
     }
     await expectSameAnswers(inc, text, 'after the edits');
+  });
+
+  it('problems in $INCLUDEd files (one of them twice) are filed under their owners as a whole check files them', () => {
+    const files: Record<string, string> = {
+      '/zones/mail.inc': ['mail MX 10 mx.example.net.', 'mail TXT "v=spf1 ip4:192.0.2.300 -all"', '_dmarc.mail TXT "v=DMARC1; p=bogus"', ''].join('\n'),
+      '/zones/hosts.inc': ['www CNAME host', 'www TXT "x"', 'host A 192.0.2.1', ''].join('\n'),
+    };
+    const options = { origin: 'example.com.', path: '/zones/db.example', readFile: (p: string) => files[p] };
+    const text = [
+      '$ORIGIN example.com.',
+      '@ SOA ns1 hostmaster 1 2 3 4 5',
+      '  NS ns1',
+      'ns1 A 192.0.2.1',
+      '$INCLUDE mail.inc',
+      'a TXT "v=spf1 -all"',
+      'a TXT "v=spf1 ~all"',
+      '$INCLUDE hosts.inc',
+      '$ORIGIN sub.example.com.',
+      '$INCLUDE mail.inc',
+      '',
+    ].join('\n');
+    const inc = new IncrementalZone(options, () => NOW, 2);
+    inc.update(text);
+    const expected = analyzeSync(parseZoneText(text, options), { now: NOW });
+    assert.ok(expected.some((p) => p.file === '/zones/mail.inc'), 'problems in the included file');
+    assert.ok(expected.some((p) => p.file === '/zones/hosts.inc'), 'and in the other');
+    assert.deepEqual(sortedKeys(inc.allProblems()), sortedKeys(expected));
+    // An edit checks owners again from what was filed under them.
+    const edited = text.replace('a TXT "v=spf1 ~all"', 'b TXT "v=spf1 ~all"');
+    inc.update(edited);
+    assert.deepEqual(sortedKeys(inc.allProblems()), sortedKeys(analyzeSync(parseZoneText(edited, options), { now: NOW })));
   });
 
   it('a zone made before an edit still answers the resolver from its own records', async () => {
