@@ -43,8 +43,9 @@ export function checkMissing(view: DmarcView): Problem[] {
   for (const record of recordsOfTypes(view.zone.records, [TXT, MX])) {
     const type = record.typeCode;
     if (type === TXT && spf.has(record)) note(record, 'spf');
-    // RFC 7505 null MX (`MX 0 .`): the name takes no mail.
-    else if (type === MX && record.tokens[1]?.text !== '.') note(record, 'mx');
+    // RFC 7505 null MX (`MX 0 .`): the name takes no mail. The exchange as parsed, not the
+    // token: reading tokens scans the record's line again, for each of a zone's MX records.
+    else if (type === MX && record.rdata.fields.exchange !== '.') note(record, 'mx');
   }
   const out: Problem[] = [];
   for (const sender of senders.values()) {
