@@ -4,6 +4,10 @@ import { ZoneDataResolver } from '../../../server/src/dns/zoneData';
 import type { LookupResult, Resolver } from '../../../server/src/dns/resolver';
 import type { Zone } from '../../../server/src/zone/ast';
 import { zone } from './build-zone';
+import fc from 'fast-check';
+import { parseZoneText } from '../../../server/src/zone/index';
+import { nameKey } from '../../../server/src/zone/names';
+import { parentOf } from '../../../server/src/dns/names';
 
 const example = zone(
   'example.com.',
@@ -186,4 +190,28 @@ test('a malformed name is an error', async () => {
 
 test('escaped labels compare by their octets', async () => {
   assert.deepEqual(records(await resolver.lookup('café.example.com', 'TXT')), [['café']]);
+});
+
+test('a name exists when it owns records or lies above an owner (escaped dots and backslashes in labels too)', async () => {
+  // flatIndex finds the empty non-terminals walking up from each owner and skips a walk when
+  // an owner's parent is the last one walked: these zones put siblings in and out of order.
+  const label = fc.constantFrom('a', 'b', 'c', 'a\\.b', 'b\\.', 'x\\\\', '\\\\.a', 'B');
+  const owner = fc.array(label, { minLength: 1, maxLength: 4 }).map((ls) => ls.join('.'));
+  await fc.assert(
+    fc.asyncProperty(fc.array(owner, { minLength: 1, maxLength: 12 }), fc.array(owner, { maxLength: 6 }), async (owners, probes) => {
+      const text = ['$ORIGIN example.com.', '@ SOA ns hostmaster 1 2 3 4 5', ...owners.map((o) => `${o} TXT "x"`), ''].join('\n');
+      const parsed = parseZoneText(text, { origin: 'example.com.' });
+      const resolver = new ZoneDataResolver([parsed]);
+      const expected = new Set<string>();
+      for (const r of parsed.records) {
+        for (let n: string | undefined = nameKey(r.owner); n !== undefined && n !== 'com.'; n = parentOf(n)) expected.add(n);
+      }
+      const names = new Set<string>([...expected, ...probes.map((p) => nameKey(`${p}.example.com.`)), ...probes.map((p) => nameKey(`${p}.a.example.com.`))]);
+      for (const name of names) {
+        const kind = (await resolver.lookup(name, 'TXT')).kind;
+        assert.equal(kind !== 'nxdomain', expected.has(name), `${name} in ${JSON.stringify(owners)}: ${kind}`);
+      }
+    }),
+    { numRuns: 300, seed: 9 },
+  );
 });
