@@ -8,7 +8,7 @@
 //
 //   node test/e2e/run.mjs [--no-build] [--timeout SECONDS]
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -155,6 +155,16 @@ async function main() {
   });
   results.push(...suite.tests);
   log(`suite finished in the extension host: ${suite.passed} passed, ${suite.failed} failed`);
+
+  // The client gives the server its global storage for V8's code cache (client/src/languageClient.ts,
+  // codeCacheEnv); the server writes it a few seconds after starting (server/src/boot.ts) and keeps
+  // only the current build's file.
+  const cacheDir = join(work, 'user-data', 'User', 'globalStorage', 'zonelint.zonelint', 'code-cache');
+  const cached = existsSync(cacheDir) ? readdirSync(cacheDir) : [];
+  record(
+    "client: the language server's code cache is written in the extension's global storage, one file",
+    cached.length === 1 && /^lsp-[\w.-]+\.cache$/.test(cached[0]) ? undefined : `${cacheDir} holds ${JSON.stringify(cached)}`,
+  );
 
   await inEditor(page);
 }
