@@ -52,6 +52,8 @@ export interface DiagnoseOptions {
   readonly zones?: readonly Zone[];
   readonly locale?: Locale;
   readonly signal?: AbortSignal;
+  /** Where the advice is read: the CLI's names its flags, the editor's its settings. */
+  readonly surface?: 'cli' | 'editor';
 }
 
 export type DiagnoseOutcome =
@@ -198,7 +200,8 @@ export async function diagnose(
       fixes.push({ title: title(key) + ' ' + say('fix-remove-stale', { stale: stale.join(' ') }, locale), record: editRecord(record, toAdd, stale) });
     }
   }
-  let cause = say(causeCode, { ...args, provider: relay?.name ?? '' }, locale);
+  const causeText: TextKey = causeCode === 'spf-temperror' && opts.surface === 'editor' ? 'spf-temperror-editor' : causeCode;
+  let cause = say(causeText, { ...args, provider: relay?.name ?? '' }, locale);
   if (stale.length > 0) cause += ' ' + say('stale', { terms: stale.join(' ') }, locale);
   return { ip, domain: bare, sender, receiver, check, ...(record ? { record } : {}), causeCode, cause, ...(relay ? { relay } : {}), stale, fixes };
 }

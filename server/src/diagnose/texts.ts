@@ -29,6 +29,11 @@ export const DiagnoseTexts = {
     en: 'SPF for {domain} could not be evaluated ({detail}). Try again with --dns-server, or give the zone files of the domains it includes.',
     ja: '{domain} の SPF を評価できませんでした（{detail}）。--dns-server を指定するか、include 先のゾーンファイルも指定して再実行してください。',
   },
+  // The same cause where the diagnosis runs in the editor, which has settings, not flags.
+  'spf-temperror-editor': {
+    en: 'SPF for {domain} could not be evaluated ({detail}). Set zonelint.dns.mode to "live" (with zonelint.dns.servers, if the system\'s resolvers are not to be used), or open the zone files of the domains it includes in this workspace.',
+    ja: '{domain} の SPF を評価できませんでした（{detail}）。zonelint.dns.mode を「live」にする（システムのリゾルバーを使わない場合は zonelint.dns.servers も指定する）か、include 先のドメインのゾーンファイルをこのワークスペースで開いてください。',
+  },
   stale: {
     en: 'The record also lists {terms}, which no longer match any address of the domain\'s servers in the zone (no A/AAAA record has it). Unless another party’s server uses them, remove them.',
     ja: 'レコードには {terms} も含まれていますが、ゾーン内のどのサーバーのアドレス（A/AAAA レコード）とも一致しません。他社のサーバーが使っているのでなければ削除してください。',

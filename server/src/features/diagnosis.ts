@@ -49,7 +49,7 @@ const T = {
 
 /** Diagnoses a pasted bounce, header block or message source. */
 export async function diagnoseText(text: string, ctx: DiagnosisContext): Promise<DiagnosisReport> {
-  const outcome = await diagnoseMessage(text, { resolver: ctx.resolver, zones: ctx.zones, locale: ctx.locale, signal: ctx.signal });
+  const outcome = await diagnoseMessage(text, { resolver: ctx.resolver, zones: ctx.zones, locale: ctx.locale, signal: ctx.signal, surface: 'editor' });
   if (!outcome.ok) return failed(outcome.missing === 'ip' ? T.missingIp : T.missingDomain, ctx.locale);
   return report(outcome.diagnosis, ctx.locale);
 }
@@ -62,7 +62,7 @@ export async function checkIp(params: CheckIpParams, ctx: DiagnosisContext): Pro
   const domain = given.slice(given.lastIndexOf('@') + 1).replace(/\.$/, '');
   if (!/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)+$/.test(domain)) return failed(T.badSender, ctx.locale, { sender: given });
   const sender = given.includes('@') ? given : `postmaster@${domain}`;
-  const diagnosis = await diagnose(ip, domain, sender, {}, { resolver: ctx.resolver, zones: ctx.zones, locale: ctx.locale, signal: ctx.signal });
+  const diagnosis = await diagnose(ip, domain, sender, {}, { resolver: ctx.resolver, zones: ctx.zones, locale: ctx.locale, signal: ctx.signal, surface: 'editor' });
   return report(diagnosis, ctx.locale);
 }
 

@@ -142,6 +142,16 @@ test('check a sending IP rejects what is not an address or a sender', async () =
   assert.equal((await o.service.checkIp({ ip: '192.0.2.9', sender: 'nobody' })).ok, false);
 });
 
+test('check a sending IP for a domain no open zone holds, offline: the advice names the settings, not a CLI flag', async () => {
+  const o = open(zone(SPF));
+  o.service.parse(o.document);
+  const report = await o.service.checkIp({ ip: '198.51.100.7', sender: 'user@elsewhere.example' });
+  assert.equal(report.ok, true, report.markdown);
+  assert.equal(report.result, 'temperror');
+  assert.match(report.markdown, /zonelint\.dns\.mode to "live"/);
+  assert.doesNotMatch(report.markdown, /--dns-server/);
+});
+
 test('diagnose a pasted header: the relay is named, and its include is the fix on the SPF record', async () => {
   const text = zone('    IN TXT "v=spf1 ip4:192.0.2.0/24 ~all"');
   const o = open(text);
