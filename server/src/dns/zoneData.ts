@@ -164,8 +164,24 @@ export class ZoneDataResolver implements PartialResolver {
   }
 
   covers(name: string): boolean {
-    const key = absoluteName(name);
-    return key !== undefined && this.zoneFor(nameKey(key)) !== undefined;
+    const abs = absoluteName(name);
+    if (abs === undefined) return false;
+    const key = nameKey(abs);
+    const zones = this.zones();
+    const index = this.findZone(key, zones);
+    this.covered = { key, zones, index };
+    return index !== undefined;
+  }
+
+  /**
+   * What `covers` found, for the zoneFor call right after it: a chain asks `covers` and
+   * then, synchronously, `lookup` for the same name (an SPF check of a large zone asks
+   * hundreds of thousands). Any other zoneFor call drops it.
+   */
+  private covered: { key: string; zones: readonly Zone[]; index: ZoneIndex | undefined } | undefined;
+
+  private zones(): readonly Zone[] {
+    return typeof this.source === 'function' ? this.source() : this.source;
   }
 
   async lookup<K extends RRType>(
@@ -177,12 +193,17 @@ export class ZoneDataResolver implements PartialResolver {
     const abs = absoluteName(name);
     if (abs === undefined) return { kind: 'error', reason: ErrorReason.badName, source: 'zone' };
     const typeCode = TYPE_CODES[type];
-    const seen = new Set<string>();
     let key = nameKey(abs);
+    // The names met, made at the first CNAME: most lookups have none.
+    let seen: Set<string> | undefined;
+    const start = key;
     let ttl = Infinity;
     for (let hop = 0; hop <= MAX_CNAME_CHAIN; hop++) {
-      if (seen.has(key)) break;
-      seen.add(key);
+      if (hop > 0) {
+        seen ??= new Set([start]);
+        if (seen.has(key)) break;
+        seen.add(key);
+      }
       const index = this.zoneFor(key);
       if (!index) {
         if (!rest) return { kind: 'error', reason: ErrorReason.notCovered, source: 'zone' };
@@ -210,7 +231,14 @@ export class ZoneDataResolver implements PartialResolver {
 
   /** The most specific zone holding `key`, unless `key` lies at or below one of its delegations. */
   private zoneFor(key: string): ZoneIndex | undefined {
-    const zones = typeof this.source === 'function' ? this.source() : this.source;
+    const zones = this.zones();
+    const covered = this.covered;
+    this.covered = undefined;
+    if (covered !== undefined && covered.key === key && covered.zones === zones) return covered.index;
+    return this.findZone(key, zones);
+  }
+
+  private findZone(key: string, zones: readonly Zone[]): ZoneIndex | undefined {
     let best: ZoneIndex | undefined;
     for (const zone of zones) {
       const index = indexZone(zone);

@@ -182,6 +182,13 @@ test('a zone source function is read anew, so updated zones are seen', async () 
   zones = [example];
   assert.equal(live.covers('example.com'), true);
   assert.equal((await live.lookup('www.example.com', 'A')).kind, 'ok');
+  // What `covers` found serves the lookup right after it only for the same name and zones.
+  assert.equal(live.covers('www.example.com'), true);
+  zones = [];
+  assert.deepEqual(await live.lookup('www.example.com', 'A'), { kind: 'error', reason: 'not-covered', source: 'zone' });
+  zones = [example];
+  assert.equal(live.covers('nothing.example.org'), false);
+  assert.equal((await live.lookup('www.example.com', 'A')).kind, 'ok');
 });
 
 test('a malformed name is an error', async () => {
