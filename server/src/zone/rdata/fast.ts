@@ -175,12 +175,13 @@ export function fastRdata(code: number, tokens: readonly Token[], origin: string
   }
   if (code === 16 || code === 99) {
     if (n === 0 || tokens[0].text === '\\#') return undefined;
-    const strings: CharString[] = [];
+    // Of its exact size: a list grown by push keeps 17 slots, for every TXT record of the zone.
+    const strings = new Array<CharString>(n);
     let wireLength = 0;
-    for (const t of tokens) {
-      const s = plainString(t);
+    for (let i = 0; i < n; i++) {
+      const s = plainString(tokens[i]);
       if (!s) return undefined;
-      strings.push(s);
+      strings[i] = s;
       wireLength += 1 + s.value.length;
     }
     // Over RDLENGTH's 16 bits: the full path reports it.
