@@ -66,8 +66,8 @@ export class IncrementalZone {
   private apexKey = '.';
   private readonly index = new Map<Piece, PieceIndex>();
   /**
-   * Pieces of the last full parse not yet in the indexes below, and how many of them are.
-   * The indexes serve edits and the DNS checks, not the first check of a document just
+   * The pieces of the last full parse, of which the first `unindexedAt` are in the indexes
+   * below. The indexes serve edits and the DNS checks, not the first check of a document just
    * opened: a million-record zone's took seconds (and their garbage collections) before
    * its first diagnostics. They are made after them, in slices (zoneSteps), or at once
    * when an edit needs them first (ensureIndexed).
