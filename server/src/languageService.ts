@@ -34,7 +34,8 @@ import type { Resolver } from './dns/resolver';
 import type { CheckIpParams, DiagnosisReport } from '../../client/src/protocol';
 import type { Problem } from './diagnostics/types';
 import { flattenEdits, getCodeActions, providerActions, type DiagnosisFix } from './features/codeActions';
-import { getCodeLenses } from './features/codeLens';
+import { getCodeLenses, resolveCodeLens } from './features/codeLens';
+import { LookupCache } from './spf/lookups';
 import { checkIp, diagnoseText, type DiagnosisContext } from './features/diagnosis';
 import { rehearsalPlace } from './features/rehearsal';
 import { formatDocument, formatDocumentRange } from './features/formatting';
@@ -100,8 +101,10 @@ export interface LanguageService {
   getCodeActions(document: TextDocument, context: CodeActionContext, range?: Range): CodeAction[];
   formatDocument(document: TextDocument): TextEdit[];
   formatRange(document: TextDocument, range: Range): TextEdit[];
-  /** One lens per SPF record (lookup count, ending); empty when the setting turns lenses off. */
-  getCodeLenses(document: TextDocument, signal?: AbortSignal): Promise<CodeLens[]>;
+  /** One lens per SPF record, untitled until resolved; empty when the setting turns lenses off. */
+  getCodeLenses(document: TextDocument): CodeLens[];
+  /** A lens of getCodeLenses with its title (lookup count, ending) and breakdown command. */
+  resolveCodeLens(document: TextDocument, lens: CodeLens, signal?: AbortSignal): Promise<CodeLens>;
   /** TTLs and SOA timers as durations; empty when the setting turns them off. */
   getInlayHints(document: TextDocument, range?: Range): InlayHint[];
   /** The SOA serial bump (serial.format setting); undefined without an SOA serial. */
@@ -173,6 +176,7 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
     return [...open, ...index.files().filter((f) => !openPaths.has(f)).map((f) => index.zone(f)!)];
   };
 
+  let lensAnswers: { uri: string; version: number; resolver: Resolver; cache: LookupCache } | undefined;
   const currentResolver = (): Resolver => {
     const dns = effectiveSettings().dns;
     const key = JSON.stringify(dns);
@@ -349,8 +353,15 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
       }),
     formatDocument: (document) => formatDocument(parse(document)),
     formatRange: (document, range) => formatDocumentRange(parse(document), range),
-    getCodeLenses: async (document, signal) =>
-      effectiveSettings().codeLens.enabled ? getCodeLenses(featureContext(document), currentResolver(), signal) : [],
+    getCodeLenses: (document) => (effectiveSettings().codeLens.enabled ? getCodeLenses(featureContext(document)) : []),
+    resolveCodeLens: (document, lens, signal) => {
+      // The lenses resolved for one version of a document share their answers.
+      const current = currentResolver();
+      if (lensAnswers?.uri !== document.uri || lensAnswers.version !== document.version || lensAnswers.resolver !== current) {
+        lensAnswers = { uri: document.uri, version: document.version, resolver: current, cache: new LookupCache() };
+      }
+      return resolveCodeLens(featureContext(document), lens, current, lensAnswers.cache, signal);
+    },
     getInlayHints: (document, range) => (effectiveSettings().inlayHints.enabled ? getInlayHints(featureContext(document), range) : []),
     incrementSerial: (document, now = new Date()) => incrementSerial(featureContext(document), effectiveSettings().serial.format, now),
     diagnose: async (text, signal) => remember(await diagnoseText(text, diagnosisContext(signal))),

@@ -126,7 +126,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite'] },
       documentFormattingProvider: true,
       documentRangeFormattingProvider: true,
-      codeLensProvider: { resolveProvider: false },
+      codeLensProvider: { resolveProvider: true },
       inlayHintProvider: true,
       executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
       ...(pullDiagnostics
@@ -369,9 +369,15 @@ connection.onDocumentRangeFormatting(({ textDocument, range }) => {
   return document ? service.formatRange(document, range) : undefined;
 });
 
-connection.onCodeLens(({ textDocument }, token) => {
+connection.onCodeLens(({ textDocument }) => {
   const document = documents.get(textDocument.uri);
-  return document ? service.getCodeLenses(document, abortOn(token)) : undefined;
+  return document ? service.getCodeLenses(document) : undefined;
+});
+
+connection.onCodeLensResolve((lens, token) => {
+  const uri = (lens.data as { uri?: unknown } | undefined)?.uri;
+  const document = typeof uri === 'string' ? documents.get(uri) : undefined;
+  return document ? service.resolveCodeLens(document, lens, abortOn(token)) : { range: lens.range, command: { title: '', command: '' } };
 });
 
 connection.languages.inlayHint.on(({ textDocument, range }) => {

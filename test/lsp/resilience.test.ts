@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CompletionList, Diagnostic, DocumentSymbol, Hover, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { CodeLens, CompletionList, Diagnostic, DocumentSymbol, Hover, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { SERVER_COMMANDS, STATS_REQUEST, type ServerStats } from '../../client/src/protocol';
 import { RCODE, startRcodeServer, startSilentServer, type UdpTestServer } from '../helpers/dns-server';
 import { TestClient } from './client';
@@ -254,7 +254,7 @@ describe('untrusted workspace: no DNS, no $INCLUDE outside the folders', () => {
       await client.poll(async () => ((await stats(client)).published > before.published ? true : undefined), 'complete diagnostics');
       const doc = { textDocument: { uri } };
       await client.request('textDocument/hover', { ...doc, position: { line: SPF_LINE, character: INCLUDE_AT } });
-      await client.request('textDocument/codeLens', doc);
+      for (const lens of await client.request<CodeLens[]>('textDocument/codeLens', doc)) await client.request('codeLens/resolve', lens);
       await client.request('workspace/executeCommand', {
         command: SERVER_COMMANDS.checkIp,
         arguments: [{ ip: '198.51.100.7', sender: 'someone@victim.attacker.test' }],

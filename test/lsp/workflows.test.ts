@@ -36,7 +36,7 @@ describe('field workflows over --stdio', () => {
     const caps = client.initializeResult.capabilities;
     assert.equal(caps.documentFormattingProvider, true);
     assert.equal(caps.documentRangeFormattingProvider, true);
-    assert.deepEqual(caps.codeLensProvider, { resolveProvider: false });
+    assert.deepEqual(caps.codeLensProvider, { resolveProvider: true });
     assert.equal(caps.inlayHintProvider, true);
     assert.deepEqual(caps.codeActionProvider, { codeActionKinds: ['quickfix', 'refactor.rewrite'] });
     assert.deepEqual(caps.executeCommandProvider?.commands.sort(), [
@@ -65,7 +65,11 @@ describe('field workflows over --stdio', () => {
     const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: URI } });
     assert.equal(lenses.length, 1);
     assert.equal(lenses[0].range.start.line, 4);
-    assert.equal(lenses[0].command?.title, 'SPF · 1/10 DNS lookups · ~all (softfail)');
+    // The title comes with codeLens/resolve, for the lenses the editor shows.
+    assert.equal(lenses[0].command, undefined);
+    const lens = await client.request<CodeLens>('codeLens/resolve', lenses[0]);
+    assert.equal(lens.command?.title, 'SPF · 1/10 DNS lookups · ~all (softfail)');
+    assert.equal(lens.command?.command, 'zonelint.showLookupBreakdown');
   });
 
   test('textDocument/inlayHint shows TTLs as durations', async () => {

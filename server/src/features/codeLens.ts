@@ -7,13 +7,16 @@ import type { CodeLens } from 'vscode-languageserver';
 import type { Resolver } from '../dns/resolver';
 import { localize, type Localized } from '../l10n';
 import { isMechanism, type SpfRecord } from '../spf/ast';
-import { spfLookupTrees } from '../spf/check';
-import { activeRedirect, walkTree, type LookupNode, type LookupStatus } from '../spf/lookups';
+import { spfRecordOf } from '../spf/check';
+import type { SpfRecordContext } from '../spf/rules/context';
+import { activeRedirect, lookupTree, walkTree, type LookupCache, type LookupNode, type LookupStatus } from '../spf/lookups';
+import type { Zone } from '../zone/ast';
 import type { FeatureContext } from './context';
 import { toRange } from './spans';
 
 export const SHOW_BREAKDOWN_COMMAND = 'zonelint.showLookupBreakdown';
 const LIMIT = 10;
+const TXT = 16;
 
 /** What the lens passes to the client command: a title and the breakdown as markdown. */
 export interface BreakdownArgs {
@@ -52,21 +55,68 @@ const STATUS: Record<Exclude<LookupStatus, 'ok'>, Localized> = {
   unresolved: { en: 'not checked (offline, or no answer)', ja: '未確認（オフライン、または応答なし）' },
 };
 
-export async function getCodeLenses(ctx: FeatureContext, resolver: Resolver, signal?: AbortSignal): Promise<CodeLens[]> {
-  const trees = await spfLookupTrees(ctx.zone, resolver, signal);
+/** What a lens carries until it is resolved: the SPF record's place in the document. */
+interface LensData {
+  readonly uri: string;
+  readonly offset: number;
+}
+
+/** The lensed records of a zone by offset, made once per zone (resolving looks one up each time). */
+const lensed = new WeakMap<Zone, Map<number, SpfRecordContext>>();
+
+function lensedRecords(zone: Zone): Map<number, SpfRecordContext> {
+  let byOffset = lensed.get(zone);
+  if (byOffset) return byOffset;
+  byOffset = new Map();
+  // One pass: grouping a large zone's records by type first costs more than it saves here.
+  for (const rr of zone.records) {
+    if (rr.typeCode !== TXT || rr.file !== undefined || rr.generated) continue;
+    const record = spfRecordOf(rr);
+    if (record && record.spf.errors.length === 0) byOffset.set(rr.span.offset, record);
+  }
+  lensed.set(zone, byOffset);
+  return byOffset;
+}
+
+/**
+ * The lenses, without their titles: a zone of 50,000 SPF records would otherwise follow
+ * every lookup tree (seconds, with the server answering nothing else meanwhile) for the
+ * few lenses an editor shows. resolveCodeLens fills in those it asks for.
+ */
+export function getCodeLenses(ctx: FeatureContext): CodeLens[] {
+  const out: CodeLens[] = [];
+  for (const [offset, record] of lensedRecords(ctx.zone)) {
+    const data: LensData = { uri: ctx.document.uri, offset };
+    out.push({ range: toRange(ctx.document, record.rr.span), data });
+  }
+  return out;
+}
+
+/**
+ * The lens with its title and command: the record's lookup count and how it ends. `cache`
+ * shares answers between the lenses resolved for one version of the document. A lens of an
+ * older version whose record is gone gets an empty title (the editor asks for new lenses).
+ */
+export async function resolveCodeLens(
+  ctx: FeatureContext,
+  lens: CodeLens,
+  resolver: Resolver,
+  cache: LookupCache,
+  signal?: AbortSignal,
+): Promise<CodeLens> {
+  const data = lens.data as Partial<LensData> | undefined;
+  const record = typeof data?.offset === 'number' ? lensedRecords(ctx.zone).get(data.offset) : undefined;
+  if (!record) return { range: lens.range, command: { title: '', command: '' } };
+  const tree = await lookupTree(record.spf, record.owner, resolver, signal, cache);
   const say = (t: Localized, args: Record<string, string | number> = {}) => localize(t, ctx.locale, args);
-  return trees
-    .filter(({ record }) => record.rr.file === undefined && !record.rr.generated)
-    .map(({ record, tree }) => {
-      const unchecked = walkTree(tree).filter((n) => n.status === 'unresolved' || n.status === 'macro').length;
-      const count = say(T.lookups, { n: tree.total }) + (unchecked > 0 ? say(T.unchecked, { n: unchecked }) : '');
-      const title = ['SPF', count, ending(record.spf, ctx.locale)].join(' · ');
-      const args: BreakdownArgs = {
-        title: say(T.title, { domain: record.owner, n: tree.total }),
-        markdown: breakdownMarkdown(record.owner, tree, ctx.locale),
-      };
-      return { range: toRange(ctx.document, record.rr.span), command: { title, command: SHOW_BREAKDOWN_COMMAND, arguments: [args] } };
-    });
+  const unchecked = walkTree(tree).filter((n) => n.status === 'unresolved' || n.status === 'macro').length;
+  const count = say(T.lookups, { n: tree.total }) + (unchecked > 0 ? say(T.unchecked, { n: unchecked }) : '');
+  const title = ['SPF', count, ending(record.spf, ctx.locale)].join(' · ');
+  const args: BreakdownArgs = {
+    title: say(T.title, { domain: record.owner, n: tree.total }),
+    markdown: breakdownMarkdown(record.owner, tree, ctx.locale),
+  };
+  return { range: toRange(ctx.document, record.rr.span), command: { title, command: SHOW_BREAKDOWN_COMMAND, arguments: [args] } };
 }
 
 /** How the record ends: its `all` with the result it gives, the redirect, or neither. */

@@ -57,8 +57,11 @@ test('range formatting touches only the lines in the range', () => {
 test('a code lens above the SPF record counts its lookups and says how it ends; its command carries the breakdown', async () => {
   const text = zone(SPF, '    IN MX 10 ns1');
   const o = open(text);
-  const [lens, ...rest] = await o.service.getCodeLenses(o.document);
+  const [unresolved, ...rest] = o.service.getCodeLenses(o.document);
   assert.equal(rest.length, 0);
+  // Listed without a title: the lookups are followed for the lenses the editor resolves.
+  assert.equal(unresolved.command, undefined);
+  const lens = await o.service.resolveCodeLens(o.document, unresolved);
   assert.equal(lens.range.start.line, 4);
   assert.equal(lens.command!.title, 'SPF · 1/10 DNS lookups · ~all (softfail)');
   assert.equal(lens.command!.command, 'zonelint.showLookupBreakdown');
@@ -69,13 +72,35 @@ test('a code lens above the SPF record counts its lookups and says how it ends; 
 
 test('the code lens in Japanese, with lookups it could not check counted as such', async () => {
   const o = open(zone('    IN TXT "v=spf1 include:_spf.example.net -all"'), { locale: 'ja' });
-  const [lens] = await o.service.getCodeLenses(o.document);
+  const [unresolved] = o.service.getCodeLenses(o.document);
+  const lens = await o.service.resolveCodeLens(o.document, unresolved);
   assert.equal(lens.command!.title, 'SPF · DNS 参照 1/10 回（1 件未確認） · -all（拒否）');
+});
+
+test('code lenses of a large zone are listed at once and resolved one by one; a stale lens gets no title', async () => {
+  const lines = [];
+  for (let i = 0; i < 3000; i++) lines.push(`h${i} IN MX 10 ns1`, `h${i} IN TXT "v=spf1 mx include:_spf.h${i % 7}.example.com -all"`);
+  for (let i = 0; i < 7; i++) lines.push(`_spf.h${i} IN TXT "v=spf1 ip4:192.0.2.${i}/32 a:ns1.example.com -all"`);
+  const text = zone(...lines);
+  const o = open(text);
+  const lenses = o.service.getCodeLenses(o.document);
+  assert.equal(lenses.length, 3007);
+  assert.ok(lenses.every((l) => l.command === undefined));
+  const last = await o.service.resolveCodeLens(o.document, lenses[2999]);
+  assert.equal(last.range.start.line, lenses[2999].range.start.line);
+  assert.equal(last.command!.title, 'SPF · 3/10 DNS lookups · -all (fail)');
+  const [args] = last.command!.arguments as [{ markdown: string }];
+  assert.match(args.markdown, /`include:_spf\.h3\.example\.com` _spf\.h3\.example\.com — 1 here, 1 in all/);
+  // The record the lens was made for is gone: its line now holds an A record.
+  const edited = text.replace(/h2999 IN TXT "[^"]*"/, 'h2999 IN A 192.0.2.9');
+  const o2 = open(edited);
+  const stale = await o2.service.resolveCodeLens(o2.document, lenses[2999]);
+  assert.equal(stale.command!.title, '');
 });
 
 test('the code lens setting turns lenses off', async () => {
   const o = open(zone(SPF), withSettings({ codeLens: { enabled: false } }));
-  assert.deepEqual(await o.service.getCodeLenses(o.document), []);
+  assert.deepEqual(o.service.getCodeLenses(o.document), []);
 });
 
 test('inlay hints show TTLs and SOA timers written in seconds as durations, in range only', () => {
