@@ -225,6 +225,27 @@ export async function pauses(file, edits, settings = {}) {
   return { p50: percentile(waits, 50), p95: percentile(waits, 95), max: waits.reduce((a, b) => Math.max(a, b), 0), runMs: percentile(runs, 50), edits };
 }
 
+/**
+ * Code lenses, as an editor asks for them after each edit: the list (ms from request to
+ * answer, its size) once the opened zone's checks are in, then `resolve` lenses resolved
+ * (codeLens/resolve: their lookup trees and titles), as an editor does for those on screen.
+ */
+export async function codeLenses(file, resolve = 20) {
+  const server = startServer();
+  const { uri, checked } = await open(server, file);
+  await checked;
+  await rehearsed(server);
+  let t = performance.now();
+  const lenses = await server.request('textDocument/codeLens', { textDocument: { uri } });
+  const listMs = performance.now() - t;
+  const mid = Math.floor(lenses.length / 2);
+  t = performance.now();
+  await Promise.all(lenses.slice(mid, mid + resolve).map((lens) => server.request('codeLens/resolve', lens)));
+  const resolveMs = performance.now() - t;
+  await server.stop();
+  return { lenses: lenses.length, listMs, resolved: Math.min(resolve, lenses.length - mid), resolveMs };
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const file of process.argv.slice(2)) console.log(JSON.stringify({ file, ...(await keystrokes(file, 10)) }));
 }

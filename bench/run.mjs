@@ -5,7 +5,7 @@
 // BENCH_DNS_DELAY_MS; BENCH_SKIP=check,lsp,spf,vsix leaves parts out.
 import { spawnSync } from 'node:child_process';
 import * as esbuild from 'esbuild';
-import { activation, keystrokes, pauses } from './lsp.mjs';
+import { activation, codeLenses, keystrokes, pauses } from './lsp.mjs';
 import { existsSync, mkdirSync, mkdtempSync, openSync, closeSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -171,6 +171,15 @@ if (!skip.has('lsp')) {
       `all ${all.published.toLocaleString('en')}: p95 ${all.p95.toFixed(0)} ms`,
       `${(all.p95 / k.p95).toFixed(1)}× as fast`,
       n >= 1_000_000 ? 'p95 ≤ 100 ms' : 'p95 ≤ 30 ms',
+    ]);
+    // The code lenses an editor asks for after each edit: listed, then those on screen resolved.
+    const lens = await codeLenses(zoneOf(n));
+    goals.push([
+      `LSP: code lenses, ${n.toLocaleString('en')} records (${lens.lenses.toLocaleString('en')} SPF records)`,
+      `list ${lens.listMs.toFixed(0)} ms`,
+      `${lens.resolved} resolved: ${lens.resolveMs.toFixed(0)} ms`,
+      '',
+      'none of its own (the server answers nothing else meanwhile)',
     ]);
     // Pauses in typing: the DNS-dependent checks run, and the server answers meanwhile.
     const w = await pauses(zoneOf(n), n >= 1_000_000 ? 5 : 10);
