@@ -86,6 +86,11 @@ export function diagnosticsMaxPerFile(scope?: vscode.ConfigurationScope): number
   return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : DEFAULTS['zonelint.diagnostics.maxPerFile'];
 }
 
+export function outlineMaxItems(scope?: vscode.ConfigurationScope): number {
+  const v = read('zonelint.outline.maxItems', scope);
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : DEFAULTS['zonelint.outline.maxItems'];
+}
+
 export function traceServer(scope?: vscode.ConfigurationScope): TraceLevel {
   return oneOf(read('zonelint.trace.server', scope), TRACE_LEVELS, DEFAULTS['zonelint.trace.server']);
 }
@@ -100,6 +105,7 @@ export function allSettings(scope?: vscode.ConfigurationScope): ZonelintSettings
     codeLens: { enabled: codeLensEnabled(scope) },
     inlayHints: { enabled: inlayHintsEnabled(scope) },
     diagnostics: { maxPerFile: diagnosticsMaxPerFile(scope) },
+    outline: { maxItems: outlineMaxItems(scope) },
     trace: { server: traceServer(scope) },
   };
 }

@@ -26,6 +26,8 @@ export interface ZonelintSettings {
   inlayHints: { enabled: boolean };
   /** Most diagnostics published for one file (0: no limit). */
   diagnostics: { maxPerFile: number };
+  /** Most symbols in a document's outline (0: no limit). */
+  outline: { maxItems: number };
   trace: { server: TraceLevel };
 }
 
@@ -41,6 +43,7 @@ export const DEFAULTS = {
   'zonelint.codeLens.enabled': true as boolean,
   'zonelint.inlayHints.enabled': true as boolean,
   'zonelint.diagnostics.maxPerFile': 1000,
+  'zonelint.outline.maxItems': 5000,
   'zonelint.trace.server': 'off' as TraceLevel,
 } as const;
 

@@ -334,7 +334,7 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
     doHoverAsync: (document, position, signal) =>
       doHoverAsync(hoverContext(document), document.offsetAt(position), currentResolver(), signal),
     getCompletions: (document, position) => getCompletions(featureContext(document), document.offsetAt(position)),
-    getDocumentSymbols: (document) => getDocumentSymbols(parse(document)),
+    getDocumentSymbols: (document) => getDocumentSymbols(parse(document), effectiveSettings().outline.maxItems, options.locale),
     getFoldingRanges: (document) => getFoldingRanges(parse(document)),
     getDocumentLinks: (document) => getDocumentLinks(parse(document)),
     findDefinition(document, position) {

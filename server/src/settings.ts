@@ -23,6 +23,8 @@ export interface Settings {
   readonly inlayHints: { readonly enabled: boolean };
   /** Most diagnostics published for one file, the nearest to the last edit first; 0: no limit. */
   readonly diagnostics: { readonly maxPerFile: number };
+  /** Most symbols (owners and their records) in a document's outline; 0: no limit. */
+  readonly outline: { readonly maxItems: number };
   readonly trace: { readonly server: TraceLevel };
 }
 
@@ -41,6 +43,7 @@ export const settingDefaults = {
   'codeLens.enabled': true,
   'inlayHints.enabled': true,
   'diagnostics.maxPerFile': 1000,
+  'outline.maxItems': 5000,
   'trace.server': 'off',
 } as const;
 
@@ -52,6 +55,7 @@ export const defaultSettings: Settings = {
   codeLens: { enabled: settingDefaults['codeLens.enabled'] },
   inlayHints: { enabled: settingDefaults['inlayHints.enabled'] },
   diagnostics: { maxPerFile: settingDefaults['diagnostics.maxPerFile'] },
+  outline: { maxItems: settingDefaults['outline.maxItems'] },
   trace: { server: settingDefaults['trace.server'] },
 };
 
@@ -93,6 +97,7 @@ export function normalizeSettings(raw: unknown): Settings {
   const format = pick(r, 'serial.format');
   const trace = pick(r, 'trace.server');
   const maxPerFile = pick(r, 'diagnostics.maxPerFile');
+  const maxItems = pick(r, 'outline.maxItems');
   const flag = (key: 'serial.bumpOnSave' | 'codeLens.enabled' | 'inlayHints.enabled'): boolean => {
     const v = pick(r, key);
     return typeof v === 'boolean' ? v : settingDefaults[key];
@@ -117,6 +122,10 @@ export function normalizeSettings(raw: unknown): Settings {
         typeof maxPerFile === 'number' && Number.isInteger(maxPerFile) && maxPerFile >= 0
           ? maxPerFile
           : settingDefaults['diagnostics.maxPerFile'],
+    },
+    outline: {
+      maxItems:
+        typeof maxItems === 'number' && Number.isInteger(maxItems) && maxItems >= 0 ? maxItems : settingDefaults['outline.maxItems'],
     },
     trace: { server: typeof trace === 'string' && TRACE_LEVELS.includes(trace) ? (trace as TraceLevel) : 'off' },
   };

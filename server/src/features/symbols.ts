@@ -3,7 +3,9 @@ import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { ResourceRecord } from '../zone/ast';
 import { namesEqual, relativize } from '../zone/names';
 import type { ParsedDocument } from './context';
-import { ownRecords, toRange } from './spans';
+import { toRange } from './spans';
+import { localize, type Localized } from '../l10n';
+import type { Locale } from '../diagnostics/types';
 
 const KINDS: Record<string, SymbolKind> = {
   SOA: SymbolKind.Module,
@@ -17,15 +19,57 @@ const KINDS: Record<string, SymbolKind> = {
   SRV: SymbolKind.Function,
 };
 
-export function getDocumentSymbols(parsed: ParsedDocument): DocumentSymbol[] {
-  const runs: ResourceRecord[][] = [];
-  for (const r of ownRecords(parsed.zone)) {
-    const last = runs[runs.length - 1];
-    if (last && namesEqual(last[0].owner, r.owner)) last.push(r);
-    else runs.push([r]);
+/**
+ * The outline, in file order, with at most `max` symbols (owners and records; 0: no limit):
+ * an editor asks for it after every change (breadcrumbs), and all of a 100,000-record zone
+ * was 40 MB and more than a second each time. When records are left out, a last symbol
+ * says how many.
+ */
+export function getDocumentSymbols(parsed: ParsedDocument, max = 0, locale: Locale = 'en'): DocumentSymbol[] {
+  const out: DocumentSymbol[] = [];
+  const records = parsed.zone.records;
+  let items = 0;
+  let run: ResourceRecord[] = [];
+  let i = 0;
+  for (; i < records.length; i++) {
+    const r = records[i];
+    if (r.file !== undefined || r.generated) continue;
+    if (run.length > 0 && !namesEqual(run[0].owner, r.owner)) {
+      out.push(ownerSymbol(parsed, run));
+      run = [];
+    }
+    // The owner's symbol counts too.
+    if (max > 0 && items + (run.length === 0 ? 2 : 1) > max) break;
+    items += run.length === 0 ? 2 : 1;
+    run.push(r);
   }
-  return runs.map((run) => ownerSymbol(parsed, run));
+  if (run.length > 0) out.push(ownerSymbol(parsed, run));
+  let left = 0;
+  let firstLeft: ResourceRecord | undefined;
+  let lastLeft: ResourceRecord | undefined;
+  for (; i < records.length; i++) {
+    const r = records[i];
+    if (r.file !== undefined || r.generated) continue;
+    left++;
+    firstLeft ??= r;
+    lastLeft = r;
+  }
+  if (firstLeft && lastLeft) {
+    const range = toRange(parsed.document, { offset: firstLeft.span.offset, length: lastLeft.span.offset + lastLeft.span.length - firstLeft.span.offset });
+    out.push({
+      name: localize(MORE, locale, { count: left.toLocaleString(locale === 'ja' ? 'ja-JP' : 'en-US'), max }),
+      kind: SymbolKind.Null,
+      range,
+      selectionRange: toRange(parsed.document, firstLeft.ownerSpan ?? firstLeft.typeSpan),
+    });
+  }
+  return out;
 }
+
+const MORE: Localized = {
+  en: '… {count} more records not shown (zonelint.outline.maxItems is {max})',
+  ja: '… ほかに {count} 件のレコードを表示していません（zonelint.outline.maxItems は {max}）',
+};
 
 function ownerSymbol(parsed: ParsedDocument, run: ResourceRecord[]): DocumentSymbol {
   const { document, zone } = parsed;

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FoldingRangeKind } from 'vscode-languageserver';
 import { open, ZONE } from './fixture';
+import { defaultSettings } from '../../../server/src/settings';
 
 test('symbols: one per owner run, its records as children', () => {
   const o = open(ZONE);
@@ -38,4 +39,29 @@ test('folding: multi-line records, $ORIGIN blocks and comment runs', () => {
     { startLine: 3, endLine: 5 },
     { startLine: 7, endLine: 9, kind: FoldingRangeKind.Region },
   ]);
+});
+
+test('symbols: at most outline.maxItems (owners and records count), then one that says how many records are left out', () => {
+  const lines = ['$ORIGIN example.com.', '@ IN SOA ns1 hostmaster 1 2 3 4 5', '  IN NS ns1'];
+  for (let i = 0; i < 3000; i++) lines.push(`h${i} IN A 192.0.2.1`, `   IN TXT "host ${i}"`);
+  const text = lines.join('\n') + '\n';
+  const limited = (max: number, locale: 'en' | 'ja' = 'en') =>
+    open(text, { locale, settings: () => ({ ...defaultSettings, outline: { maxItems: max } }) });
+  const o = limited(10);
+  const symbols = o.service.getDocumentSymbols(o.document);
+  // @ (1 + 2 records), h0 (1 + 2), h1 (1 + 2): 9 items; h2 with its first record would make 11.
+  assert.deepEqual(symbols.slice(0, -1).map((s) => [s.name, s.children?.length]), [['@', 2], ['h0', 2], ['h1', 2]]);
+  const more = symbols[symbols.length - 1];
+  assert.equal(more.name, '… 5,996 more records not shown (zonelint.outline.maxItems is 10)');
+  assert.equal(o.document.getText(more.selectionRange), 'h2');
+  assert.equal(more.range.end.line, lines.length - 1);
+  const ja = limited(10, 'ja');
+  assert.match(ja.service.getDocumentSymbols(ja.document).at(-1)!.name, /ほかに 5,996 件のレコードを表示していません/);
+  // The default (5000) keeps a large zone's outline small; 0 lists every owner.
+  const byDefault = open(text).service.getDocumentSymbols(open(text).document);
+  assert.equal(byDefault.reduce((n, s) => n + 1 + (s.children?.length ?? 0), 0), 5000 + 1);
+  const all = limited(0);
+  const every = all.service.getDocumentSymbols(all.document);
+  assert.equal(every.length, 3001);
+  assert.ok(every.every((s) => !s.name.startsWith('…')));
 });
