@@ -1,15 +1,31 @@
 /** Folding: records written across lines (parentheses), `$ORIGIN` blocks, runs of comment lines. */
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver';
 import type { ParsedDocument } from './context';
-import { ownDirectives, ownRecords } from './spans';
+import { ownDirectives } from './spans';
 
 export function getFoldingRanges({ document, zone }: ParsedDocument): FoldingRange[] {
   const out: FoldingRange[] = [];
   const line = (offset: number): number => document.positionAt(offset).line;
-  for (const r of ownRecords(zone)) {
-    const start = line(r.span.offset);
-    const end = line(r.span.offset + r.span.length);
-    if (end > start) out.push({ startLine: start, endLine: end });
+  // The document's own records come in document order: a line cursor moves along with them,
+  // where two line searches per record took half a second on a million records (editors ask
+  // for folding after every change).
+  const lineCount = document.lineCount;
+  const lineStart = (l: number): number => (l < lineCount ? document.offsetAt({ line: l, character: 0 }) : Number.MAX_SAFE_INTEGER);
+  let at = 0;
+  let next = lineStart(1);
+  for (const r of zone.records) {
+    if (r.file !== undefined || r.generated) continue;
+    const span = r.span;
+    if (span.offset < lineStart(at)) {
+      // Not in order after all (never seen): find the line again.
+      at = line(span.offset);
+      next = lineStart(at + 1);
+    }
+    while (span.offset >= next) next = lineStart(++at + 1);
+    const endOffset = span.offset + span.length;
+    if (endOffset < next) continue;
+    const end = line(endOffset);
+    if (end > at) out.push({ startLine: at, endLine: end });
   }
   const origins = ownDirectives(zone).filter((d) => d.name === '$ORIGIN').map((d) => line(d.span.offset));
   const lastLine = lastContentLine(document);
@@ -38,8 +54,10 @@ export function getFoldingRanges({ document, zone }: ParsedDocument): FoldingRan
   return out.sort((a, b) => a.startLine - b.startLine);
 }
 
+/** The last line with something other than blanks on it (0 for a blank document). */
 function lastContentLine(document: ParsedDocument['document']): number {
-  const lines = document.getText().split(/\r?\n/);
-  for (let i = lines.length - 1; i >= 0; i--) if (lines[i].trim() !== '') return i;
-  return 0;
+  const text = document.getText();
+  let i = text.length - 1;
+  while (i >= 0 && /\s/.test(text[i])) i--;
+  return i < 0 ? 0 : document.positionAt(i).line;
 }

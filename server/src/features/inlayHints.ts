@@ -7,11 +7,12 @@ import type { InlayHint, Range } from 'vscode-languageserver';
 import type { Span } from '../zone/ast';
 import type { FeatureContext } from './context';
 import { formatDuration } from './duration';
-import { ownDirectives, ownRecords } from './spans';
+import { ownDirectives } from './spans';
 
 /** SOA RDATA tokens holding times: refresh, retry, expire, minimum (RFC 1035 §3.3.13). */
 const SOA_TIMERS = [3, 4, 5, 6];
 const MIN_SECONDS = 60;
+const SOA = 6;
 
 export function getInlayHints(ctx: FeatureContext, range?: Range): InlayHint[] {
   const { document } = ctx;
@@ -20,9 +21,15 @@ export function getInlayHints(ctx: FeatureContext, range?: Range): InlayHint[] {
   const text = document.getText();
   const spans: Span[] = [];
   for (const d of ownDirectives(ctx.zone)) if (d.name === '$TTL' && d.args[0]) spans.push(d.args[0]);
-  for (const r of ownRecords(ctx.zone)) {
+  // Only the records in the range: the document's own come in document order, and an
+  // editor asks for the lines on screen after every change, of a zone of any size.
+  for (const r of ctx.zone.records) {
+    if (r.file !== undefined || r.generated) continue;
+    const span = r.span;
+    if (span.offset > to) break;
+    if (span.offset + span.length < from) continue;
     if (r.ttlSpan) spans.push(r.ttlSpan);
-    if (r.type === 'SOA') for (const i of SOA_TIMERS) if (r.tokens[i] && !r.tokens[i].quoted) spans.push(r.tokens[i]);
+    if (r.typeCode === SOA) for (const i of SOA_TIMERS) if (r.tokens[i] && !r.tokens[i].quoted) spans.push(r.tokens[i]);
   }
   const hints: InlayHint[] = [];
   for (const span of spans.sort((a, b) => a.offset - b.offset)) {

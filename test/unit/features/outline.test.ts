@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FoldingRangeKind } from 'vscode-languageserver';
 import { open, ZONE } from './fixture';
+import { generate } from '../incremental/gen';
 import { defaultSettings } from '../../../server/src/settings';
 
 test('symbols: one per owner run, its records as children', () => {
@@ -64,4 +65,22 @@ test('symbols: at most outline.maxItems (owners and records count), then one tha
   const every = all.service.getDocumentSymbols(all.document);
   assert.equal(every.length, 3001);
   assert.ok(every.every((s) => !s.name.startsWith('…')));
+});
+
+test('folding: records across lines found with a line cursor, as line searches find them, in generated zones', () => {
+  let multiLine = 0;
+  for (let seed = 1; seed <= 40; seed++) {
+    const text = generate(seed, 40);
+    const o = open(text);
+    const zone = o.service.parse(o.document).zone;
+    const line = (offset: number) => o.document.positionAt(offset).line;
+    const expected = zone.records
+      .filter((r) => r.file === undefined && !r.generated)
+      .map((r) => ({ startLine: line(r.span.offset), endLine: line(r.span.offset + r.span.length) }))
+      .filter((f) => f.endLine > f.startLine);
+    multiLine += expected.length;
+    const got = o.service.getFoldingRanges(o.document).filter((f) => f.kind === undefined);
+    assert.deepEqual(got, expected.sort((a, b) => a.startLine - b.startLine), `seed ${seed}`);
+  }
+  assert.ok(multiLine > 20, `only ${multiLine} records across lines`);
 });

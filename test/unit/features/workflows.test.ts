@@ -268,3 +268,16 @@ test('completion inside an SPF string offers mechanisms, modifiers and providers
   const google = list.items.find((i) => i.label === 'Google Workspace');
   assert.equal((google?.textEdit as { newText: string }).newText, 'include:_spf.google.com');
 });
+
+test('inlay hints for a range are those of the whole document in that range (records read up to its end only)', () => {
+  const lines = [];
+  for (let i = 0; i < 400; i++) lines.push(`h${i} ${600 + i} IN A 192.0.2.1`, `   ${i % 3 === 0 ? '2h' : 7200 + i} IN TXT "x"`);
+  const o = open(zone(...lines, '$TTL 86400', 'late IN A 192.0.2.2'));
+  const all = o.service.getInlayHints(o.document);
+  assert.ok(all.length > 600, `${all.length} hints`);
+  for (const [from, to] of [[0, 3], [100, 180], [300, 300], [790, 900]]) {
+    const range = { start: { line: from, character: 0 }, end: { line: to, character: 1000 } };
+    const expected = all.filter((h) => h.position.line >= from && h.position.line <= to);
+    assert.deepEqual(o.service.getInlayHints(o.document, range), expected, `lines ${from}-${to}`);
+  }
+});
