@@ -12,17 +12,55 @@ export function touches(span: Span | undefined, offset: number): span is Span {
   return span !== undefined && offset >= span.offset && offset <= span.offset + span.length;
 }
 
-/** Records written in the document itself (not read through $INCLUDE, not $GENERATE'd). */
-export function ownRecords(zone: Zone): ResourceRecord[] {
-  return zone.records.filter((r) => r.file === undefined && !r.generated);
+/** A zone's own records with their places, made once per zone: features ask at every keystroke. */
+interface OwnIndex {
+  readonly records: readonly ResourceRecord[];
+  readonly starts: Float64Array;
+  readonly ends: Float64Array;
+}
+
+const ownIndexes = new WeakMap<Zone, OwnIndex>();
+
+function ownIndex(zone: Zone): OwnIndex {
+  let index = ownIndexes.get(zone);
+  if (index) return index;
+  const records = zone.records.filter((r) => r.file === undefined && !r.generated);
+  const starts = new Float64Array(records.length);
+  const ends = new Float64Array(records.length);
+  for (let i = 0; i < records.length; i++) {
+    const span = records[i].span;
+    starts[i] = span.offset;
+    ends[i] = span.offset + span.length;
+  }
+  ownIndexes.set(zone, (index = { records, starts, ends }));
+  return index;
+}
+
+/** Records written in the document itself (not read through $INCLUDE, not $GENERATE'd), in document order (shared: do not modify). */
+export function ownRecords(zone: Zone): readonly ResourceRecord[] {
+  return ownIndex(zone).records;
+}
+
+/** The record of the document under `offset` (touching it, see `touches`). */
+export function recordAt(zone: Zone, offset: number): ResourceRecord | undefined {
+  const { records, starts, ends } = ownIndex(zone);
+  // The last record starting at or before the offset, and the one before it (the first wins).
+  let lo = 0;
+  let hi = records.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  for (let i = Math.max(0, found - 1); i <= found; i++) if (offset <= ends[i] && offset >= starts[i]) return records[i];
+  return undefined;
 }
 
 export function ownDirectives(zone: Zone): Directive[] {
   return zone.directives.filter((d) => d.file === undefined);
-}
-
-export function recordAt(zone: Zone, offset: number): ResourceRecord | undefined {
-  return ownRecords(zone).find((r) => touches(r.span, offset));
 }
 
 export function directiveAt(zone: Zone, offset: number): Directive | undefined {
