@@ -16,7 +16,7 @@ import { localize } from '../l10n';
 import type { ResourceRecord } from '../zone/ast';
 import type { FeatureContext } from './context';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
-import { ownRecords, toRange } from './spans';
+import { ownRecordsIn, toRange } from './spans';
 
 /** The codes whose fix is "flatten an include": too many lookups. */
 const FLATTEN_CODES: ReadonlySet<string> = new Set(['spf-lookup-limit']);
@@ -105,9 +105,7 @@ function flattenAction(ctx: FeatureContext, problem: Problem, diagnostic: Diagno
 function spfRecordsIn(ctx: FeatureContext, range: Range): ResourceRecord[] {
   const from = ctx.document.offsetAt(range.start);
   const to = ctx.document.offsetAt(range.end);
-  return ownRecords(ctx.zone).filter(
-    (rr) => rr.type === 'TXT' && rr.span.offset <= to && rr.span.offset + rr.span.length >= from && spfRecordOf(rr) !== null,
-  );
+  return ownRecordsIn(ctx.zone, from, to).filter((rr) => rr.type === 'TXT' && spfRecordOf(rr) !== null);
 }
 
 /** On an SPF record of a diagnosed domain: replace it with the diagnosis's first fix. */

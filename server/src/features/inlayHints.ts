@@ -7,7 +7,7 @@ import type { InlayHint, Range } from 'vscode-languageserver';
 import type { Span } from '../zone/ast';
 import type { FeatureContext } from './context';
 import { formatDuration } from './duration';
-import { ownDirectives } from './spans';
+import { ownDirectives, ownRecordsIn } from './spans';
 
 /** SOA RDATA tokens holding times: refresh, retry, expire, minimum (RFC 1035 §3.3.13). */
 const SOA_TIMERS = [3, 4, 5, 6];
@@ -21,13 +21,9 @@ export function getInlayHints(ctx: FeatureContext, range?: Range): InlayHint[] {
   const text = document.getText();
   const spans: Span[] = [];
   for (const d of ownDirectives(ctx.zone)) if (d.name === '$TTL' && d.args[0]) spans.push(d.args[0]);
-  // Only the records in the range: the document's own come in document order, and an
-  // editor asks for the lines on screen after every change, of a zone of any size.
-  for (const r of ctx.zone.records) {
-    if (r.file !== undefined || r.generated) continue;
-    const span = r.span;
-    if (span.offset > to) break;
-    if (span.offset + span.length < from) continue;
+  // Only the records in the range: an editor asks for the lines on screen after every
+  // change, of a zone of any size.
+  for (const r of ownRecordsIn(ctx.zone, from, to)) {
     if (r.ttlSpan) spans.push(r.ttlSpan);
     if (r.typeCode === SOA) for (const i of SOA_TIMERS) if (r.tokens[i] && !r.tokens[i].quoted) spans.push(r.tokens[i]);
   }

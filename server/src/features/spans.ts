@@ -1,7 +1,7 @@
 /** Offsets ↔ LSP ranges, and finding what lies under an offset of the open document. */
 import type { Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Directive, ResourceRecord, Span, Token, Zone } from '../zone/ast';
+import type { Directive, Span, Token, Zone } from '../zone/ast';
 
 export function toRange(document: TextDocument, span: Span): Range {
   return { start: document.positionAt(span.offset), end: document.positionAt(span.offset + span.length) };
@@ -12,52 +12,8 @@ export function touches(span: Span | undefined, offset: number): span is Span {
   return span !== undefined && offset >= span.offset && offset <= span.offset + span.length;
 }
 
-/** A zone's own records with their places, made once per zone: features ask at every keystroke. */
-interface OwnIndex {
-  readonly records: readonly ResourceRecord[];
-  readonly starts: Float64Array;
-  readonly ends: Float64Array;
-}
-
-const ownIndexes = new WeakMap<Zone, OwnIndex>();
-
-function ownIndex(zone: Zone): OwnIndex {
-  let index = ownIndexes.get(zone);
-  if (index) return index;
-  const records = zone.records.filter((r) => r.file === undefined && !r.generated);
-  const starts = new Float64Array(records.length);
-  const ends = new Float64Array(records.length);
-  for (let i = 0; i < records.length; i++) {
-    const span = records[i].span;
-    starts[i] = span.offset;
-    ends[i] = span.offset + span.length;
-  }
-  ownIndexes.set(zone, (index = { records, starts, ends }));
-  return index;
-}
-
-/** Records written in the document itself (not read through $INCLUDE, not $GENERATE'd), in document order (shared: do not modify). */
-export function ownRecords(zone: Zone): readonly ResourceRecord[] {
-  return ownIndex(zone).records;
-}
-
-/** The record of the document under `offset` (touching it, see `touches`). */
-export function recordAt(zone: Zone, offset: number): ResourceRecord | undefined {
-  const { records, starts, ends } = ownIndex(zone);
-  // The last record starting at or before the offset, and the one before it (the first wins).
-  let lo = 0;
-  let hi = records.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid] <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  for (let i = Math.max(0, found - 1); i <= found; i++) if (offset <= ends[i] && offset >= starts[i]) return records[i];
-  return undefined;
-}
+// The document's own records, searched by place: the domain's (fixes/records.ts) serve the features too.
+export { ownRecords, ownRecordsIn, recordAt } from '../fixes/records';
 
 export function ownDirectives(zone: Zone): Directive[] {
   return zone.directives.filter((d) => d.file === undefined);

@@ -7,15 +7,69 @@ import type { ResourceRecord, Zone } from '../zone/ast';
 import { nameKey, parseName, relativize } from '../zone/names';
 import type { TextEditOffsets } from './types';
 
-/** Records of the document itself (not $INCLUDEd, not $GENERATEd), in text order. */
-export function ownRecords(zone: Zone): ResourceRecord[] {
-  return zone.records.filter((r) => r.file === undefined && !r.generated);
+/** A zone's own records with their places, made once per zone: an editor asks at every keystroke. */
+interface OwnIndex {
+  readonly records: readonly ResourceRecord[];
+  readonly starts: Float64Array;
+  readonly ends: Float64Array;
+}
+
+const ownIndexes = new WeakMap<Zone, OwnIndex>();
+
+function ownIndex(zone: Zone): OwnIndex {
+  let index = ownIndexes.get(zone);
+  if (index) return index;
+  const records = zone.records.filter((r) => r.file === undefined && !r.generated);
+  const starts = new Float64Array(records.length);
+  const ends = new Float64Array(records.length);
+  for (let i = 0; i < records.length; i++) {
+    const span = records[i].span;
+    starts[i] = span.offset;
+    ends[i] = span.offset + span.length;
+  }
+  ownIndexes.set(zone, (index = { records, starts, ends }));
+  return index;
+}
+
+/** Records of the document itself (not $INCLUDEd, not $GENERATEd), in text order (shared: do not modify). */
+export function ownRecords(zone: Zone): readonly ResourceRecord[] {
+  return ownIndex(zone).records;
+}
+
+/** The document's own records whose spans reach into [from, to], in document order. */
+export function ownRecordsIn(zone: Zone, from: number, to: number): ResourceRecord[] {
+  const { records, starts, ends } = ownIndex(zone);
+  // The first record ending at or after `from`: ends grow with starts (spans do not overlap).
+  let lo = 0;
+  let hi = records.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ends[mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: ResourceRecord[] = [];
+  for (let i = lo; i < records.length && starts[i] <= to; i++) if (ends[i] >= from) out.push(records[i]);
+  return out;
 }
 
 /** The document's record whose span holds `offset` (the end included). */
 export function recordAt(zone: Zone, offset: number): ResourceRecord | undefined {
-  return ownRecords(zone).find((r) => r.span.offset <= offset && offset <= r.span.offset + r.span.length);
+  const { records, starts, ends } = ownIndex(zone);
+  // The last record starting at or before the offset, and the one before it (the first wins).
+  let lo = 0;
+  let hi = records.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  for (let i = Math.max(0, found - 1); i <= found; i++) if (offset <= ends[i] && offset >= starts[i]) return records[i];
+  return undefined;
 }
+
 
 export function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
