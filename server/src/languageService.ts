@@ -324,7 +324,7 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
       const sync = syncProblems(document);
       // The whole zone is put together in slices (a tenth of a second at a million records).
       const slices = new Slices(signal);
-      const zone = await runStepsSliced(cache.get(document.uri)!.zone.zoneSteps(), slices);
+      const zone = await runStepsSliced(cache.get(document.uri)!.zone.zoneSteps(true), slices);
       signal?.throwIfAborted();
       const later = await analyzeAsync(zone, { resolver: currentResolver(), signal, slices });
       signal?.throwIfAborted();

@@ -81,3 +81,33 @@ export class IncrementalResolverIndex implements ZoneIndex {
     return false;
   }
 }
+
+/** A zone index made when it is first read: the owner indexes of a zone just opened are not made for nothing. */
+export class LazyIndex implements ZoneIndex {
+  private made: ZoneIndex | undefined;
+
+  constructor(
+    readonly apex: string,
+    private readonly make: () => ZoneIndex,
+  ) {}
+
+  private get index(): ZoneIndex {
+    return (this.made ??= this.make());
+  }
+
+  recordsAt(key: string): readonly ResourceRecord[] | undefined {
+    return this.index.recordsAt(key);
+  }
+
+  exists(key: string): boolean {
+    return this.index.exists(key);
+  }
+
+  get hasCuts(): boolean {
+    return this.index.hasCuts;
+  }
+
+  isCut(key: string): boolean {
+    return this.index.isCut(key);
+  }
+}

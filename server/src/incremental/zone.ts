@@ -19,7 +19,7 @@ import { SemanticsCodes } from '../zone/semantics/codes';
 import { provideIndex } from '../dns/zoneData';
 import { ownerGroups } from '../zone/checks/owners';
 import { ancestorsOf, baseOf, targetsOf } from './names';
-import { IncrementalResolverIndex } from './resolverIndex';
+import { IncrementalResolverIndex, LazyIndex } from './resolverIndex';
 import { runSteps, type Steps } from '../steps';
 import { type Piece, PieceParser, shiftOf } from './pieces';
 import { type TextChange, type TextSource, withInsertion } from './text';
@@ -213,49 +213,62 @@ export class IncrementalZone {
 
   /**
    * zone(), put together in steps (a piece each): a large zone's takes a tenth of a second.
-   * With `resolverIndex` false (checkAll's), the zone is not kept and the indexes are not
-   * made: the synchronous checks read none of them.
+   * With `makeIndexes` (the DNS-dependent run's), the owner indexes of a zone just parsed
+   * whole are made in steps too, before the resolver reads them. Without, they are made
+   * when the resolver first reads this zone (or by the next edit): the outline, folding or
+   * completion of a zone just opened need none of them.
    */
-  *zoneSteps(resolverIndex = true): Steps<Zone> {
-    if (this.zoneCache) return this.zoneCache;
+  *zoneSteps(makeIndexes = false): Steps<Zone> {
     const edits = this.edits;
-    const pieces = this.parser?.pieces.slice() ?? [];
-    const records: ResourceRecord[] = [];
-    const directives: Directive[] = [];
-    const comments: Comment[] = [];
-    const includes: string[] = [];
-    for (const piece of pieces) {
-      yield;
-      const shift = shiftOf(piece);
-      for (const r of piece.records) records.push(r);
-      for (const d of piece.directives) directives.push(shift === 0 || d.file !== undefined ? d : movedDirective(d, shift));
-      for (const c of piece.comments) comments.push(shift === 0 || c.file !== undefined ? c : { ...c, offset: c.offset + shift });
-      for (const i of piece.includes) includes.push(i);
+    let zone = this.zoneCache;
+    if (zone === undefined) {
+      const pieces = this.parser?.pieces.slice() ?? [];
+      const records: ResourceRecord[] = [];
+      const directives: Directive[] = [];
+      const comments: Comment[] = [];
+      const includes: string[] = [];
+      for (const piece of pieces) {
+        yield;
+        const shift = shiftOf(piece);
+        for (const r of piece.records) records.push(r);
+        for (const d of piece.directives) directives.push(shift === 0 || d.file !== undefined ? d : movedDirective(d, shift));
+        for (const c of piece.comments) comments.push(shift === 0 || c.file !== undefined ? c : { ...c, offset: c.offset + shift });
+        for (const i of piece.includes) includes.push(i);
+      }
+      // An edit while the steps waited: the zone of the text now is the one to give.
+      if (this.edits !== edits) return this.zone();
+      zone = { origin: this.origin ?? '.', records, directives, comments, problems: this.loadProblems(), includes };
+      this.zoneCache = zone;
+      this.provide(zone);
     }
-    // An edit while the steps waited: the zone of the text now is the one to give.
-    if (this.edits !== edits) return this.zone();
-    const zone: Zone = { origin: this.origin ?? '.', records, directives, comments, problems: this.loadProblems(), includes };
-    if (!resolverIndex) return zone;
-    yield* this.indexSteps();
-    if (this.edits !== edits) return this.zone();
-    this.zoneCache = zone;
-    // The resolver reads this zone through the indexes kept here, not by indexing it again:
-    // when its apex is the origin's name (with one SOA owner at most, else which SOA comes
-    // first decides, and the names are linked under the origin).
-    const soaOwners = [...this.soas.keys()];
+    if (makeIndexes) {
+      yield* this.indexSteps();
+      if (this.edits !== edits) return this.zone();
+    }
+    return zone;
+  }
+
+  /**
+   * The resolver reads the zone through the indexes kept here, not by indexing it again:
+   * when its apex is the origin's name (with one SOA owner at most, else which SOA comes
+   * first decides, and the names are linked under the origin).
+   */
+  private provide(zone: Zone): void {
+    const soaOwners = this.unindexedAt < this.unindexed.length ? soaOwnerKeys(zone.records) : [...this.soas.keys()];
     const apex = soaOwners.length === 1 ? soaOwners[0] : this.apexKey;
-    if (soaOwners.length <= 1 && apex === this.apexKey) {
-      provideIndex(
-        zone,
-        new IncrementalResolverIndex(apex, zone, () => this.zoneCache === zone, {
+    if (soaOwners.length > 1 || apex !== this.apexKey) return;
+    provideIndex(
+      zone,
+      new LazyIndex(apex, () => {
+        this.ensureIndexed();
+        return new IncrementalResolverIndex(apex, zone, () => this.zoneCache === zone, {
           ownerRecords: (key) => this.ownerPieces.get(key)?.map((piece) => this.index.get(piece)!.byOwner.get(key)!),
           children: this.children,
           cuts: this.cuts,
           hasOwner: (key) => this.ownerPieces.has(key),
-        }),
-      );
-    }
-    return zone;
+        });
+      }),
+    );
   }
 
   /** zone().problems: the parser's and the loader's. */
@@ -509,7 +522,7 @@ export class IncrementalZone {
     this.problems = new Map();
     this.global = { load: [], checks: [] };
     this.zoneCache = this.allCache = undefined;
-    const zone = runSteps(this.zoneSteps(false));
+    const zone = this.zone();
     const records = zone.records;
     // The parser's problems only, as the load problems are about to be made again.
     const parseProblems = zone.problems;
@@ -644,6 +657,13 @@ export class IncrementalZone {
     }
     for (const p of checks) file(p, 'checks');
   }
+}
+
+/** The keys of the SOA records' owners, in zone order, each once. */
+function soaOwnerKeys(records: readonly ResourceRecord[]): string[] {
+  const keys = new Set<string>();
+  for (const r of records) if (r.typeCode === 6) keys.add(nameKey(r.owner));
+  return [...keys];
 }
 
 function soaCount(records: readonly ResourceRecord[] | undefined): number {

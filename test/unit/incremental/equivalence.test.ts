@@ -110,12 +110,31 @@ describe('incremental zone: the same problems as a whole check', () => {
     }
   });
 
+  it('a zone just opened answers the resolver (its indexes made when first read), then edits go on from them', async () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const rng = new Rng(seed * 7331);
+      let text = generate(seed, rng.int(10, 60));
+      const inc = new IncrementalZone(OPTIONS, () => NOW, rng.int(1, 6));
+      inc.update(text);
+      // A feature's zone (the outline's, say) first; then a resolver reads it.
+      const zone = inc.zone();
+      assert.deepEqual(recordKeys(zone), recordKeys(parseZoneText(text, OPTIONS)));
+      await expectSameAnswers(inc, text, `seed ${seed}, opened`);
+      for (let i = 0; i < 3; i++) {
+        text = edit(rng, text);
+        inc.update(text);
+      }
+      expectSame(inc, text, `seed ${seed}, edited`);
+      await expectSameAnswers(inc, text, `seed ${seed}, edited`);
+    }
+  });
+
   it('an edit while the indexes are being made in steps: made once, and the zone is the new text', async () => {
     const before = generate(11, 60);
     const inc = new IncrementalZone(OPTIONS, () => NOW, 1);
     const { parsedPieces } = inc.update(before);
     assert.ok(parsedPieces > 40, `only ${parsedPieces} pieces`);
-    const steps = inc.zoneSteps();
+    const steps = inc.zoneSteps(true);
     // A step per piece to put the records together, then the indexes a few pieces a step.
     for (let i = 0; i < parsedPieces + 2; i++) assert.equal(steps.next().done, false, `step ${i}`);
     let text = before.replace('\tNS ns2', '\tNS ns3');
