@@ -12,7 +12,7 @@ import type { SpfRecordContext } from '../spf/rules/context';
 import { activeRedirect, lookupTree, walkTree, type LookupCache, type LookupNode, type LookupStatus } from '../spf/lookups';
 import type { Zone } from '../zone/ast';
 import type { FeatureContext } from './context';
-import { toRange } from './spans';
+import { ownRecords, toRange } from './spans';
 
 export const SHOW_BREAKDOWN_COMMAND = 'zonelint.showLookupBreakdown';
 const LIMIT = 10;
@@ -68,9 +68,8 @@ function lensedRecords(zone: Zone): Map<number, SpfRecordContext> {
   let byOffset = lensed.get(zone);
   if (byOffset) return byOffset;
   byOffset = new Map();
-  // One pass: grouping a large zone's records by type first costs more than it saves here.
-  for (const rr of zone.records) {
-    if (rr.typeCode !== TXT || rr.file !== undefined || rr.generated) continue;
+  for (const rr of ownRecords(zone)) {
+    if (rr.typeCode !== TXT) continue;
     const record = spfRecordOf(rr);
     if (record && record.spf.errors.length === 0) byOffset.set(rr.span.offset, record);
   }

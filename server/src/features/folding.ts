@@ -1,7 +1,7 @@
 /** Folding: records written across lines (parentheses), `$ORIGIN` blocks, runs of comment lines. */
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver';
 import type { ParsedDocument } from './context';
-import { ownDirectives } from './spans';
+import { ownDirectives, ownRecords } from './spans';
 
 export function getFoldingRanges({ document, zone }: ParsedDocument): FoldingRange[] {
   const out: FoldingRange[] = [];
@@ -13,14 +13,8 @@ export function getFoldingRanges({ document, zone }: ParsedDocument): FoldingRan
   const lineStart = (l: number): number => (l < lineCount ? document.offsetAt({ line: l, character: 0 }) : Number.MAX_SAFE_INTEGER);
   let at = 0;
   let next = lineStart(1);
-  for (const r of zone.records) {
-    if (r.file !== undefined || r.generated) continue;
+  for (const r of ownRecords(zone)) {
     const span = r.span;
-    if (span.offset < lineStart(at)) {
-      // Not in order after all (never seen): find the line again.
-      at = line(span.offset);
-      next = lineStart(at + 1);
-    }
     while (span.offset >= next) next = lineStart(++at + 1);
     const endOffset = span.offset + span.length;
     if (endOffset < next) continue;

@@ -3,7 +3,7 @@ import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { ResourceRecord } from '../zone/ast';
 import { namesEqual, relativize } from '../zone/names';
 import type { ParsedDocument } from './context';
-import { toRange } from './spans';
+import { ownRecords, toRange } from './spans';
 import { localize, type Localized } from '../l10n';
 import type { Locale } from '../diagnostics/types';
 
@@ -27,40 +27,31 @@ const KINDS: Record<string, SymbolKind> = {
  */
 export function getDocumentSymbols(parsed: ParsedDocument, max = 0, locale: Locale = 'en'): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
-  const records = parsed.zone.records;
+  const own = ownRecords(parsed.zone);
   let items = 0;
   let run: ResourceRecord[] = [];
   let i = 0;
-  for (; i < records.length; i++) {
-    const r = records[i];
-    if (r.file !== undefined || r.generated) continue;
+  for (; i < own.length; i++) {
+    const r = own[i];
     if (run.length > 0 && !namesEqual(run[0].owner, r.owner)) {
       out.push(ownerSymbol(parsed, run));
       run = [];
     }
     // The owner's symbol counts too.
-    if (max > 0 && items + (run.length === 0 ? 2 : 1) > max) break;
-    items += run.length === 0 ? 2 : 1;
+    const cost = run.length === 0 ? 2 : 1;
+    if (max > 0 && items + cost > max) break;
+    items += cost;
     run.push(r);
   }
   if (run.length > 0) out.push(ownerSymbol(parsed, run));
-  let left = 0;
-  let firstLeft: ResourceRecord | undefined;
-  let lastLeft: ResourceRecord | undefined;
-  for (; i < records.length; i++) {
-    const r = records[i];
-    if (r.file !== undefined || r.generated) continue;
-    left++;
-    firstLeft ??= r;
-    lastLeft = r;
-  }
-  if (firstLeft && lastLeft) {
-    const range = toRange(parsed.document, { offset: firstLeft.span.offset, length: lastLeft.span.offset + lastLeft.span.length - firstLeft.span.offset });
+  if (i < own.length) {
+    const first = own[i];
+    const last = own[own.length - 1];
     out.push({
-      name: localize(MORE, locale, { count: left.toLocaleString(locale === 'ja' ? 'ja-JP' : 'en-US'), max }),
+      name: localize(MORE, locale, { count: (own.length - i).toLocaleString(locale === 'ja' ? 'ja-JP' : 'en-US'), max }),
       kind: SymbolKind.Null,
-      range,
-      selectionRange: toRange(parsed.document, firstLeft.ownerSpan ?? firstLeft.typeSpan),
+      range: toRange(parsed.document, { offset: first.span.offset, length: last.span.offset + last.span.length - first.span.offset }),
+      selectionRange: toRange(parsed.document, first.ownerSpan ?? first.typeSpan),
     });
   }
   return out;
