@@ -6,6 +6,7 @@
 import type { ResourceRecord, Zone } from '../zone/ast';
 import { nameKey, parseName, relativize } from '../zone/names';
 import type { TextEditOffsets } from './types';
+import { firstAtOrAbove, lastAtOrBelow } from '../sorted';
 
 /** A zone's own records with their places, made once per zone: an editor asks at every keystroke. */
 interface OwnIndex {
@@ -40,13 +41,7 @@ export function ownRecords(zone: Zone): readonly ResourceRecord[] {
 export function ownRecordsIn(zone: Zone, from: number, to: number): ResourceRecord[] {
   const { records, starts, ends } = ownIndex(zone);
   // The first record ending at or after `from`: ends grow with starts (spans do not overlap).
-  let lo = 0;
-  let hi = records.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ends[mid] < from) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstAtOrAbove(ends, from);
   const out: ResourceRecord[] = [];
   for (let i = lo; i < records.length && starts[i] <= to; i++) if (ends[i] >= from) out.push(records[i]);
   return out;
@@ -56,20 +51,10 @@ export function ownRecordsIn(zone: Zone, from: number, to: number): ResourceReco
 export function recordAt(zone: Zone, offset: number): ResourceRecord | undefined {
   const { records, starts, ends } = ownIndex(zone);
   // The last record starting at or before the offset, and the one before it (the first wins).
-  let lo = 0;
-  let hi = records.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid] <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
+  const found = lastAtOrBelow(starts, offset);
   for (let i = Math.max(0, found - 1); i <= found; i++) if (offset <= ends[i] && offset >= starts[i]) return records[i];
   return undefined;
 }
-
 
 export function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;

@@ -21,6 +21,7 @@ import { ownerGroups } from '../zone/checks/owners';
 import { ancestorsOf, baseOf, targetsOf } from './names';
 import { IncrementalResolverIndex, LazyIndex } from './resolverIndex';
 import { runSteps, type Steps } from '../steps';
+import { lastAtOrBelow } from '../sorted';
 import { type Piece, PieceParser, shiftOf } from './pieces';
 import { type TextChange, type TextSource, withInsertion } from './text';
 
@@ -624,16 +625,7 @@ export class IncrementalZone {
       const l = lists.get(p.file);
       if (!l) return undefined;
       // The last record starting at or before the offset ($INCLUDEd files come in runs).
-      let lo = 0;
-      let hi = l.count - 1;
-      let found = -1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        if (l.starts[mid] <= p.offset) {
-          found = mid;
-          lo = mid + 1;
-        } else hi = mid - 1;
-      }
+      const found = lastAtOrBelow(l.starts, p.offset, l.count);
       return found >= 0 && p.offset <= l.ends[found] ? nameKey(records[l.at[found]].owner) : undefined;
     };
     const seen = new Set<string>();
