@@ -8,9 +8,8 @@ import type { Resolver } from '../dns/resolver';
 import { localize, type Localized } from '../l10n';
 import { isMechanism, type SpfRecord } from '../spf/ast';
 import { spfRecordOf } from '../spf/check';
-import type { SpfRecordContext } from '../spf/rules/context';
 import { activeRedirect, lookupTree, walkTree, type LookupCache, type LookupNode, type LookupStatus } from '../spf/lookups';
-import type { Zone } from '../zone/ast';
+import type { ResourceRecord, Zone } from '../zone/ast';
 import type { FeatureContext } from './context';
 import { ownRecords, toRange } from './spans';
 
@@ -62,16 +61,26 @@ interface LensData {
 }
 
 /** The lensed records of a zone by offset, made once per zone (resolving looks one up each time). */
-const lensed = new WeakMap<Zone, Map<number, SpfRecordContext>>();
+const lensed = new WeakMap<Zone, Map<number, ResourceRecord>>();
 
-function lensedRecords(zone: Zone): Map<number, SpfRecordContext> {
+/**
+ * Whether a TXT record is an SPF record without errors, by record: an edit moves the records
+ * after it (and hands out moved RDATA, which spfRecordOf parses again), but does not change them.
+ */
+const lensable = new WeakMap<ResourceRecord, boolean>();
+
+function lensedRecords(zone: Zone): Map<number, ResourceRecord> {
   let byOffset = lensed.get(zone);
   if (byOffset) return byOffset;
   byOffset = new Map();
   for (const rr of ownRecords(zone)) {
     if (rr.typeCode !== TXT) continue;
-    const record = spfRecordOf(rr);
-    if (record && record.spf.errors.length === 0) byOffset.set(rr.span.offset, record);
+    let ok = lensable.get(rr);
+    if (ok === undefined) {
+      const record = spfRecordOf(rr);
+      lensable.set(rr, (ok = record !== null && record.spf.errors.length === 0));
+    }
+    if (ok) byOffset.set(rr.span.offset, rr);
   }
   lensed.set(zone, byOffset);
   return byOffset;
@@ -84,9 +93,9 @@ function lensedRecords(zone: Zone): Map<number, SpfRecordContext> {
  */
 export function getCodeLenses(ctx: FeatureContext): CodeLens[] {
   const out: CodeLens[] = [];
-  for (const [offset, record] of lensedRecords(ctx.zone)) {
+  for (const [offset, rr] of lensedRecords(ctx.zone)) {
     const data: LensData = { uri: ctx.document.uri, offset };
-    out.push({ range: toRange(ctx.document, record.rr.span), data });
+    out.push({ range: toRange(ctx.document, rr.span), data });
   }
   return out;
 }
@@ -104,7 +113,8 @@ export async function resolveCodeLens(
   signal?: AbortSignal,
 ): Promise<CodeLens> {
   const data = lens.data as Partial<LensData> | undefined;
-  const record = typeof data?.offset === 'number' ? lensedRecords(ctx.zone).get(data.offset) : undefined;
+  const rr = typeof data?.offset === 'number' ? lensedRecords(ctx.zone).get(data.offset) : undefined;
+  const record = rr && spfRecordOf(rr);
   if (!record) return { range: lens.range, command: { title: '', command: '' } };
   const tree = await lookupTree(record.spf, record.owner, resolver, signal, cache);
   const say = (t: Localized, args: Record<string, string | number> = {}) => localize(t, ctx.locale, args);
