@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultSettings, type Settings } from '../../../server/src/settings';
 import { applyEdits, open } from './fixture';
 
@@ -280,4 +281,18 @@ test('inlay hints for a range are those of the whole document in that range (rec
     const expected = all.filter((h) => h.position.line >= from && h.position.line <= to);
     assert.deepEqual(o.service.getInlayHints(o.document, range), expected, `lines ${from}-${to}`);
   }
+});
+
+test('code lenses follow edits: a record made invalid loses its lens, and records moved by an edit keep theirs', async () => {
+  const text = zone('a IN TXT "v=spf1 mx -all"', 'b IN TXT "v=spf1 a -all"');
+  const o = open(text);
+  assert.equal(o.service.getCodeLenses(o.document).length, 2);
+  const broken = TextDocument.update(o.document, [{ range: line(text, 4), text: 'a IN TXT "v=spf1 mx foo:bar -all"' }], 2);
+  const lenses = o.service.getCodeLenses(broken);
+  assert.equal(lenses.length, 1);
+  assert.equal(lenses[0].range.start.line, 5);
+  const moved = TextDocument.update(broken, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '; a comment\n' }], 3);
+  const after = o.service.getCodeLenses(moved);
+  assert.deepEqual(after.map((l) => l.range.start.line), [6]);
+  assert.equal((await o.service.resolveCodeLens(moved, after[0])).command!.title, 'SPF · 1/10 DNS lookups · -all (fail)');
 });
