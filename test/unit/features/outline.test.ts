@@ -84,3 +84,35 @@ test('folding: records across lines found with a line cursor, as line searches f
   }
   assert.ok(multiLine > 20, `only ${multiLine} records across lines`);
 });
+
+test('folding: comment runs and the last $ORIGIN block read line by line, as the whole text reads them', () => {
+  // The reference reads the whole text (what folding did before it read only the lines it needs).
+  const reference = (text: string, line: (offset: number) => number, comments: readonly { offset: number; file?: string }[]) => {
+    let i = text.length - 1;
+    while (i >= 0 && /\s/.test(text[i])) i--;
+    const last = i < 0 ? 0 : line(i);
+    const commentLines = comments
+      .filter((c) => c.file === undefined && text.slice(text.lastIndexOf('\n', c.offset - 1) + 1, c.offset).trim() === '')
+      .map((c) => line(c.offset));
+    return { last, commentLines };
+  };
+  const tails = ['', '\n', '\n\n  \t\n', '\r\n \r\n', '\n; trailing comment\n\n', ' ; after blanks'];
+  for (let seed = 1; seed <= 30; seed++) {
+    for (const tail of tails) {
+      const text = '$ORIGIN example.com.\n; c1\n  ; c2\n@ 3600 IN SOA ns1 h 1 2 3 4 5 ; same line\n' + generate(seed, 30) + tail;
+      const o = open(text);
+      const zone = o.service.parse(o.document).zone;
+      const line = (offset: number) => o.document.positionAt(offset).line;
+      const ref = reference(text, line, zone.comments);
+      const folds = o.service.getFoldingRanges(o.document);
+      const regions = folds.filter((f) => f.kind === FoldingRangeKind.Region);
+      const lastRegion = regions.reduce((a, b) => (b.startLine > a.startLine ? b : a), regions[0]);
+      if (lastRegion) assert.equal(lastRegion.endLine, ref.last, `seed ${seed} tail ${JSON.stringify(tail)}`);
+      const commentLines = folds.filter((f) => f.kind === FoldingRangeKind.Comment).flatMap((f) => Array.from({ length: f.endLine - f.startLine + 1 }, (_, k) => f.startLine + k));
+      for (const l of commentLines) assert.ok(ref.commentLines.includes(l), `seed ${seed}: line ${l} folded as a comment`);
+      // Every run of two or more comment-only lines in the reference is folded.
+      const runs = ref.commentLines.filter((l) => ref.commentLines.includes(l + 1) || ref.commentLines.includes(l - 1));
+      for (const l of runs) assert.ok(commentLines.includes(l), `seed ${seed}: comment line ${l} not folded`);
+    }
+  }
+});
