@@ -55,11 +55,12 @@ function wanted(kind: string, only: readonly string[] | undefined): boolean {
 
 export function getCodeActions(ctx: FeatureContext, request: CodeActionRequest): CodeAction[] {
   const out: CodeAction[] = [];
-  const text = ctx.document.getText();
   if (wanted(CodeActionKind.QuickFix, request.only)) {
     for (const diagnostic of request.diagnostics) {
       const problem = toProblem(ctx, diagnostic);
       if (!problem) continue;
+      // The whole text only for a diagnostic of ours under the cursor (see sliceOf).
+      const text = ctx.document.getText();
       for (const fix of fixesFor({ text, zone: ctx.zone, problem })) out.push(toAction(ctx, fix, [diagnostic]));
       if (FLATTEN_CODES.has(problem.code)) out.push(flattenAction(ctx, problem, diagnostic));
     }
@@ -67,7 +68,7 @@ export function getCodeActions(ctx: FeatureContext, request: CodeActionRequest):
   }
   if (wanted(CodeActionKind.RefactorRewrite, request.only)) {
     const [rr] = spfRecordsIn(ctx, request.range);
-    if (rr) for (const fix of refactorsAt(text, ctx.zone, rr.span.offset)) out.push(toAction(ctx, fix));
+    if (rr) for (const fix of refactorsAt(ctx.document.getText(), ctx.zone, rr.span.offset)) out.push(toAction(ctx, fix));
   }
   return out;
 }

@@ -11,7 +11,7 @@ import { ClassDocs, DirectiveDocs } from '../l10n/strings';
 import { relativize } from '../zone/names';
 import { isKnownType, isMetaType, typeCode, typeName } from '../zone/rdata/types';
 import type { FeatureContext } from './context';
-import { ownRecords, recordAt } from './spans';
+import { ownRecords, recordAt, sliceOf } from './spans';
 
 const CLASSES = ['IN', 'CH', 'HS'];
 const SPF_KINDS: Record<SpfCompletionKind, CompletionItemKind> = {
@@ -35,8 +35,8 @@ export function getCompletions(ctx: FeatureContext, offset: number): CompletionL
   const { document } = ctx;
   const pos = document.positionAt(offset);
   const lineStart = document.offsetAt({ line: pos.line, character: 0 });
-  const prefix = document.getText().slice(lineStart, offset);
-  const spf = spfCompletions(document.getText(), ctx.zone, offset);
+  const prefix = sliceOf(document, lineStart, offset);
+  const spf = spfCompletions({ slice: (from, to) => sliceOf(document, from, to) }, ctx.zone, offset);
   if (spf.length > 0) {
     return list(
       spf.map((c, i) => ({

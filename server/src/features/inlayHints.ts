@@ -7,7 +7,7 @@ import type { InlayHint, Range } from 'vscode-languageserver';
 import type { Span } from '../zone/ast';
 import type { FeatureContext } from './context';
 import { formatDuration } from './duration';
-import { ownDirectives, ownRecordsIn } from './spans';
+import { ownDirectives, ownRecordsIn, sliceOf } from './spans';
 
 /** SOA RDATA tokens holding times: refresh, retry, expire, minimum (RFC 1035 §3.3.13). */
 const SOA_TIMERS = [3, 4, 5, 6];
@@ -18,7 +18,6 @@ export function getInlayHints(ctx: FeatureContext, range?: Range): InlayHint[] {
   const { document } = ctx;
   const from = range ? document.offsetAt(range.start) : 0;
   const to = range ? document.offsetAt(range.end) : Number.MAX_SAFE_INTEGER;
-  const text = document.getText();
   const spans: Span[] = [];
   for (const d of ownDirectives(ctx.zone)) if (d.name === '$TTL' && d.args[0]) spans.push(d.args[0]);
   // Only the records in the range: an editor asks for the lines on screen after every
@@ -31,7 +30,7 @@ export function getInlayHints(ctx: FeatureContext, range?: Range): InlayHint[] {
   for (const span of spans.sort((a, b) => a.offset - b.offset)) {
     const end = span.offset + span.length;
     if (end < from || span.offset > to) continue;
-    const written = text.slice(span.offset, end);
+    const written = sliceOf(document, span.offset, end);
     if (!/^[0-9]{1,10}$/.test(written)) continue;
     const seconds = Number(written);
     if (seconds < MIN_SECONDS) continue;

@@ -7,6 +7,16 @@ export function toRange(document: TextDocument, span: Span): Range {
   return { start: document.positionAt(span.offset), end: document.positionAt(span.offset + span.length) };
 }
 
+/**
+ * The document's text [from, to). Not `getText().slice`: a large document is kept in chunks
+ * (document.ts), and its whole text is put together on the first getText() of each version
+ * (about 0.15 s and 32 MB at a million records) — too much for what an editor asks after
+ * every change (inlay hints, completion).
+ */
+export function sliceOf(document: TextDocument, from: number, to: number): string {
+  return document.getText({ start: document.positionAt(from), end: document.positionAt(to) });
+}
+
 /** True when `offset` lies in the span or just after its end (a cursor after a word). */
 export function touches(span: Span | undefined, offset: number): span is Span {
   return span !== undefined && offset >= span.offset && offset <= span.offset + span.length;

@@ -77,16 +77,17 @@ function providerEntries(): Entry[] {
 }
 
 /** Completions for `offset` inside a quoted string of an SPF record; empty elsewhere. */
-export function spfCompletions(text: string, zone: Zone, offset: number): SpfCompletion[] {
+export function spfCompletions(text: { slice(from: number, to: number): string }, zone: Zone, offset: number): SpfCompletion[] {
   const rr = recordAt(zone, offset);
   const strings = rr?.rdata.strings ?? [];
   if (!rr || (rr.type !== 'TXT' && rr.type !== 'SPF') || !looksLikeSpf(strings.map((s) => s.value).join(''))) return [];
   const s = strings.find((c) => c.quoted && c.span.offset < offset && offset < c.span.offset + c.span.length);
   if (!s) return [];
   const contentStart = s.offsets[0];
-  let start = offset;
-  while (start > contentStart && text[start - 1] !== ' ') start--;
-  const word = text.slice(start, offset);
+  // The word before the cursor, back to a space or the string's start.
+  const before = offset > contentStart ? text.slice(contentStart, offset) : '';
+  const start = contentStart + before.lastIndexOf(' ') + 1;
+  const word = before.slice(start - contentStart);
   if (start === contentStart && s === strings[0]) return []; // completing v=spf1 itself
   const range = { offset: start, length: offset - start };
   const at = (entries: readonly Entry[]) => entries.map((e) => ({ ...e, range }));
