@@ -9,9 +9,10 @@ import { localize, type Localized } from '../l10n';
 import { isMechanism, type SpfRecord } from '../spf/ast';
 import { spfRecordOf } from '../spf/check';
 import { activeRedirect, lookupTree, walkTree, type LookupCache, type LookupNode, type LookupStatus } from '../spf/lookups';
-import type { ResourceRecord, Zone } from '../zone/ast';
+import type { ResourceRecord } from '../zone/ast';
 import type { FeatureContext } from './context';
-import { ownRecords, toRange } from './spans';
+import { recordAt, toRange } from './spans';
+import { perPart, zoneParts, type PartValue } from '../zone/parts';
 
 export const SHOW_BREAKDOWN_COMMAND = 'zonelint.showLookupBreakdown';
 const LIMIT = 10;
@@ -60,31 +61,28 @@ interface LensData {
   readonly offset: number;
 }
 
-/** The lensed records of a zone by offset, made once per zone (resolving looks one up each time). */
-const lensed = new WeakMap<Zone, Map<number, ResourceRecord>>();
-
 /**
  * Whether a TXT record is an SPF record without errors, by record: an edit moves the records
  * after it (and hands out moved RDATA, which spfRecordOf parses again), but does not change them.
  */
 const lensable = new WeakMap<ResourceRecord, boolean>();
 
-function lensedRecords(zone: Zone): Map<number, ResourceRecord> {
-  let byOffset = lensed.get(zone);
-  if (byOffset) return byOffset;
-  byOffset = new Map();
-  for (const rr of ownRecords(zone)) {
-    if (rr.typeCode !== TXT) continue;
-    let ok = lensable.get(rr);
-    if (ok === undefined) {
-      const record = spfRecordOf(rr);
-      lensable.set(rr, (ok = record !== null && record.spf.errors.length === 0));
-    }
-    if (ok) byOffset.set(rr.span.offset, rr);
+function isLensed(rr: ResourceRecord): boolean {
+  if (rr.typeCode !== TXT || rr.file !== undefined || rr.generated) return false;
+  let ok = lensable.get(rr);
+  if (ok === undefined) {
+    const record = spfRecordOf(rr);
+    lensable.set(rr, (ok = record !== null && record.spf.errors.length === 0));
   }
-  lensed.set(zone, byOffset);
-  return byOffset;
+  return ok;
 }
+
+/**
+ * The lensed records of each part of a zone (zone/parts.ts), kept with the part: after an
+ * edit of a large zone only the parts parsed again are read (reading a million records for
+ * their types took about 0.1 s per change, and editors ask for lenses after every change).
+ */
+const partLenses = new WeakMap<readonly ResourceRecord[], PartValue<readonly ResourceRecord[]>>();
 
 /**
  * The lenses, without their titles: a zone of 50,000 SPF records would otherwise follow
@@ -93,9 +91,13 @@ function lensedRecords(zone: Zone): Map<number, ResourceRecord> {
  */
 export function getCodeLenses(ctx: FeatureContext): CodeLens[] {
   const out: CodeLens[] = [];
-  for (const [offset, rr] of lensedRecords(ctx.zone)) {
-    const data: LensData = { uri: ctx.document.uri, offset };
-    out.push({ range: toRange(ctx.document, rr.span), data });
+  const uri = ctx.document.uri;
+  for (const part of zoneParts(ctx.zone)) {
+    for (const rr of perPart(partLenses, part, (records) => records.filter(isLensed)).value) {
+      const span = rr.span;
+      const data: LensData = { uri, offset: span.offset };
+      out.push({ range: toRange(ctx.document, span), data });
+    }
   }
   return out;
 }
@@ -113,7 +115,8 @@ export async function resolveCodeLens(
   signal?: AbortSignal,
 ): Promise<CodeLens> {
   const data = lens.data as Partial<LensData> | undefined;
-  const rr = typeof data?.offset === 'number' ? lensedRecords(ctx.zone).get(data.offset) : undefined;
+  const at = typeof data?.offset === 'number' ? recordAt(ctx.zone, data.offset) : undefined;
+  const rr = at && at.span.offset === data?.offset && isLensed(at) ? at : undefined;
   const record = rr && spfRecordOf(rr);
   if (!record) return { range: lens.range, command: { title: '', command: '' } };
   const tree = await lookupTree(record.spf, record.owner, resolver, signal, cache);

@@ -1,25 +1,51 @@
 /** Folding: records written across lines (parentheses), `$ORIGIN` blocks, runs of comment lines. */
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver';
 import type { ParsedDocument } from './context';
-import { ownDirectives, ownRecords } from './spans';
+import type { ResourceRecord } from '../zone/ast';
+import { perPart, zoneParts, type PartValue } from '../zone/parts';
+import { ownDirectives } from './spans';
+
+/**
+ * The records of one part of the zone (zone/parts.ts) written across lines, kept with the
+ * part: a record's text does not change while its part lives, so neither does that. After
+ * an edit of a large zone only the parts parsed again are read.
+ */
+const partMultiLine = new WeakMap<readonly ResourceRecord[], PartValue<readonly ResourceRecord[]>>();
+
+/**
+ * The document's own records among `records` that end on a later line than they start. The
+ * records come in document order: a line cursor moves along with them, where two line
+ * searches per record took half a second on a million records.
+ */
+function multiLine(document: ParsedDocument['document'], records: readonly ResourceRecord[]): ResourceRecord[] {
+  const out: ResourceRecord[] = [];
+  const lineCount = document.lineCount;
+  const lineStart = (l: number): number => (l < lineCount ? document.offsetAt({ line: l, character: 0 }) : Number.MAX_SAFE_INTEGER);
+  let at = -1;
+  let next = 0;
+  for (const r of records) {
+    if (r.file !== undefined || r.generated) continue;
+    const span = r.span;
+    if (at < 0) {
+      at = document.positionAt(span.offset).line;
+      next = lineStart(at + 1);
+    }
+    while (span.offset >= next) next = lineStart(++at + 1);
+    if (span.offset + span.length >= next) out.push(r);
+  }
+  return out;
+}
 
 export function getFoldingRanges({ document, zone }: ParsedDocument): FoldingRange[] {
   const out: FoldingRange[] = [];
   const line = (offset: number): number => document.positionAt(offset).line;
-  // The document's own records come in document order: a line cursor moves along with them,
-  // where two line searches per record took half a second on a million records (editors ask
-  // for folding after every change).
-  const lineCount = document.lineCount;
-  const lineStart = (l: number): number => (l < lineCount ? document.offsetAt({ line: l, character: 0 }) : Number.MAX_SAFE_INTEGER);
-  let at = 0;
-  let next = lineStart(1);
-  for (const r of ownRecords(zone)) {
-    const span = r.span;
-    while (span.offset >= next) next = lineStart(++at + 1);
-    const endOffset = span.offset + span.length;
-    if (endOffset < next) continue;
-    const end = line(endOffset);
-    if (end > at) out.push({ startLine: at, endLine: end });
+  for (const part of zoneParts(zone)) {
+    for (const r of perPart(partMultiLine, part, (records) => multiLine(document, records)).value) {
+      const span = r.span;
+      const start = line(span.offset);
+      const end = line(span.offset + span.length);
+      if (end > start) out.push({ startLine: start, endLine: end });
+    }
   }
   const origins = ownDirectives(zone).filter((d) => d.name === '$ORIGIN').map((d) => line(d.span.offset));
   const lastLine = lastContentLine(document);
