@@ -105,8 +105,15 @@ export class ChunkedDocument implements TextDocument, TextSource {
     }
     const line = this.linesBefore![c] + lo;
     const lineStart = lo > 0 ? this.starts![c] + ends[lo - 1] : this.lineStartBefore(c);
-    // Inside a CRLF means before it (as vscode-languageserver-textdocument does).
-    while (offset > lineStart && this.isEol(offset - 1)) offset--;
+    // Inside a CRLF means before it (as vscode-languageserver-textdocument does). The
+    // character before is read from this chunk when it is there (no second chunk search).
+    const chunk = this.chunks[c];
+    while (offset > lineStart) {
+      const k = offset - 1 - this.starts![c];
+      const ch = k >= 0 ? chunk.charCodeAt(k) : this.charCodeAt(offset - 1);
+      if (ch !== LF && ch !== CR) break;
+      offset--;
+    }
     return { line, character: offset - lineStart };
   }
 
