@@ -226,24 +226,61 @@ export async function pauses(file, edits, settings = {}) {
 }
 
 /**
- * Code lenses, as an editor asks for them after each edit: the list (ms from request to
- * answer, its size) once the opened zone's checks are in, then `resolve` lenses resolved
- * (codeLens/resolve: their lookup trees and titles), as an editor does for those on screen.
+ * What an editor asks after each edit, once its diagnostics are in: code lenses (the list),
+ * the outline, folding and the inlay hints of the lines on screen, one after the other (ms
+ * from request to answer, the server answering nothing else meanwhile). Then `resolve`
+ * lenses resolved (codeLens/resolve: their lookup trees and titles), as an editor does for
+ * those on screen. The first list (before any edit) is reported on its own.
  */
-export async function codeLenses(file, resolve = 20) {
+export async function afterEdits(file, edits, resolve = 20) {
   const server = startServer();
-  const { uri, checked } = await open(server, file);
+  const { uri, lines, checked } = await open(server, file);
   await checked;
   await rehearsed(server);
-  let t = performance.now();
-  const lenses = await server.request('textDocument/codeLens', { textDocument: { uri } });
-  const listMs = performance.now() - t;
+  const textDocument = { uri };
+  const timed = async (method, params) => {
+    const t = performance.now();
+    const answer = await server.request(method, params);
+    return { ms: performance.now() - t, answer };
+  };
+  const first = await timed('textDocument/codeLens', { textDocument });
+  const lenses = first.answer;
+  const samples = { lens: [], symbols: [], folding: [], inlay: [], total: [] };
+  for (let i = 0; i < edits; i++) {
+    const version = i + 2;
+    const line = Math.floor(lines / 3) + i * 41;
+    const published = server.diagnostics(uri, (p) => p.version === version);
+    server.notify('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'x' }],
+    });
+    await published;
+    const screen = { start: { line: Math.max(0, line - 30), character: 0 }, end: { line: line + 30, character: 0 } };
+    const lens = (await timed('textDocument/codeLens', { textDocument })).ms;
+    const symbols = (await timed('textDocument/documentSymbol', { textDocument })).ms;
+    const folding = (await timed('textDocument/foldingRange', { textDocument })).ms;
+    const inlay = (await timed('textDocument/inlayHint', { textDocument, range: screen })).ms;
+    samples.lens.push(lens);
+    samples.symbols.push(symbols);
+    samples.folding.push(folding);
+    samples.inlay.push(inlay);
+    samples.total.push(lens + symbols + folding + inlay);
+  }
   const mid = Math.floor(lenses.length / 2);
-  t = performance.now();
+  const t = performance.now();
   await Promise.all(lenses.slice(mid, mid + resolve).map((lens) => server.request('codeLens/resolve', lens)));
   const resolveMs = performance.now() - t;
   await server.stop();
-  return { lenses: lenses.length, listMs, resolved: Math.min(resolve, lenses.length - mid), resolveMs };
+  const p50 = (xs) => percentile(xs, 50);
+  return {
+    lenses: lenses.length,
+    firstListMs: first.ms,
+    edits,
+    p50: { lens: p50(samples.lens), symbols: p50(samples.symbols), folding: p50(samples.folding), inlay: p50(samples.inlay), total: p50(samples.total) },
+    p95: percentile(samples.total, 95),
+    resolved: Math.min(resolve, lenses.length - mid),
+    resolveMs,
+  };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -5,7 +5,7 @@
 // BENCH_DNS_DELAY_MS; BENCH_SKIP=check,lsp,spf,vsix leaves parts out.
 import { spawnSync } from 'node:child_process';
 import * as esbuild from 'esbuild';
-import { activation, codeLenses, keystrokes, pauses } from './lsp.mjs';
+import { activation, afterEdits, keystrokes, pauses } from './lsp.mjs';
 import { existsSync, mkdirSync, mkdtempSync, openSync, closeSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -172,12 +172,14 @@ if (!skip.has('lsp')) {
       `${(all.p95 / k.p95).toFixed(1)}× as fast`,
       n >= 1_000_000 ? 'p95 ≤ 100 ms' : 'p95 ≤ 30 ms',
     ]);
-    // The code lenses an editor asks for after each edit: listed, then those on screen resolved.
-    const lens = await codeLenses(zoneOf(n));
+    // What an editor asks after each edit (code lenses, outline, folding, inlay hints), then
+    // the lenses on screen resolved.
+    const after = await afterEdits(zoneOf(n), n >= 1_000_000 ? 10 : 20);
+    const ms = (x) => `${x.toFixed(0)} ms`;
     goals.push([
-      `LSP: code lenses, ${n.toLocaleString('en')} records (${lens.lenses.toLocaleString('en')} SPF records)`,
-      `list ${lens.listMs.toFixed(0)} ms`,
-      `${lens.resolved} resolved: ${lens.resolveMs.toFixed(0)} ms`,
+      `LSP: after each edit, lenses + outline + folding + inlay hints, ${n.toLocaleString('en')} records (${after.edits} edits; ${after.lenses.toLocaleString('en')} lenses)`,
+      `p50 ${ms(after.p50.total)}, p95 ${ms(after.p95)}`,
+      `p50 each: lenses ${ms(after.p50.lens)}, outline ${ms(after.p50.symbols)}, folding ${ms(after.p50.folding)}, inlay ${ms(after.p50.inlay)}; first lens list ${ms(after.firstListMs)}; ${after.resolved} resolved ${ms(after.resolveMs)}`,
       '',
       'none of its own (the server answers nothing else meanwhile)',
     ]);
