@@ -14,6 +14,8 @@ import { spfRecordOf } from '../spf/check';
  */
 export function baseOf(key: string): string {
   if (key === '.') return key;
+  // Most names have no `_` label and are no MTA-STS name: their own base.
+  if (key.indexOf('_') < 0 && !key.startsWith('mta-sts.')) return key;
   const labels = splitLabels(key);
   let last = -1;
   for (let i = 0; i < labels.length; i++) if (labels[i].charCodeAt(0) === 0x5f /* _ */) last = i;

@@ -46,10 +46,28 @@ interface OwnerProblems {
   checks: Problem[];
 }
 
-/** What the indexes keep of one piece. */
-interface PieceIndex {
-  /** Owner key → the piece's records of that owner, in order. */
-  readonly byOwner: Map<string, ResourceRecord[]>;
+/**
+ * What the indexes keep of one piece: its owner keys in order of first appearance, and
+ * each one's records, in order. A map by key is made only when one is looked up: indexing
+ * a million-record zone made 15,000 maps, most never read.
+ */
+class PieceIndex {
+  readonly owners: string[] = [];
+  readonly lists: ResourceRecord[][] = [];
+  private map: Map<string, ResourceRecord[]> | undefined;
+
+  /** The piece's records of `key` (undefined when it has none). */
+  get(key: string): ResourceRecord[] | undefined {
+    if (this.owners.length < 8) {
+      const i = this.owners.indexOf(key);
+      return i < 0 ? undefined : this.lists[i];
+    }
+    if (this.map === undefined) {
+      this.map = new Map();
+      for (let i = 0; i < this.owners.length; i++) this.map.set(this.owners[i], this.lists[i]);
+    }
+    return this.map.get(key);
+  }
 }
 
 export interface UpdateStats {
@@ -82,7 +100,11 @@ export class IncrementalZone {
   private readonly referrers = new Map<string, Map<string, number>>();
   /** Parent key → child keys (kept once seen; filtered by ownerPieces when read). */
   private readonly children = new Map<string, Set<string>>();
-  /** Base key (baseOf) → owner keys of that mail group. */
+  /**
+   * Base key (baseOf) → the other owner keys of that mail group (the base itself, when an
+   * owner, is not kept here: nearly every owner is its own base, and a set for each cost
+   * a million-record zone about half a second).
+   */
   private readonly groups = new Map<string, Set<string>>();
   /** Owners at or below the apex. */
   private inZone = 0;
@@ -140,12 +162,14 @@ export class IncrementalZone {
     const before = new Map<string, ResourceRecord[]>();
     const after = new Map<string, ResourceRecord[]>();
     for (const p of pieces.removed) {
-      for (const [owner, rs] of this.index.get(p)!.byOwner) append(before, owner, rs);
+      const { owners, lists } = this.index.get(p)!;
+      for (let i = 0; i < owners.length; i++) append(before, owners[i], lists[i]);
       this.removePiece(p);
     }
     for (const p of pieces.added) {
       this.addPiece(p);
-      for (const [owner, rs] of this.index.get(p)!.byOwner) append(after, owner, rs);
+      const { owners, lists } = this.index.get(p)!;
+      for (let i = 0; i < owners.length; i++) append(after, owners[i], lists[i]);
     }
     // Whether the zone holds any record at or below the apex decides zone-wide problems.
     if ((inZoneBefore === 0) !== (this.inZone === 0)) full = true;
@@ -272,7 +296,7 @@ export class IncrementalZone {
       new LazyIndex(apex, () => {
         this.ensureIndexed();
         return new IncrementalResolverIndex(apex, zone, () => this.zoneCache === zone, {
-          ownerRecords: (key) => this.ownerPieces.get(key)?.map((piece) => this.index.get(piece)!.byOwner.get(key)!),
+          ownerRecords: (key) => this.ownerPieces.get(key)?.map((piece) => this.index.get(piece)!.get(key)!),
           children: this.children,
           cuts: this.cuts,
           hasOwner: (key) => this.ownerPieces.has(key),
@@ -363,29 +387,37 @@ export class IncrementalZone {
   }
 
   private addPiece(piece: Piece): void {
-    const byOwner = new Map<string, ResourceRecord[]>();
-    let lastOwner: string | undefined;
-    let list: ResourceRecord[] | undefined;
-    for (const r of piece.records) {
-      if (r.owner !== lastOwner || !list) {
-        lastOwner = r.owner;
-        const key = nameKey(r.owner);
-        list = byOwner.get(key);
-        if (!list) byOwner.set(key, (list = []));
-      }
-      list.push(r);
-    }
-    this.index.set(piece, { byOwner });
-    for (const [owner, rs] of byOwner) {
-      const at = this.ownerPieces.get(owner);
-      if (at) {
-        at.push(piece);
-        if (at.length > 1) at.sort((a, b) => a.start - b.start);
+    const index = new PieceIndex();
+    const { owners, lists } = index;
+    const records = piece.records;
+    // Records of one owner come in runs: a run's key is made once.
+    for (let s = 0; s < records.length; ) {
+      const owner = records[s].owner;
+      let e = s + 1;
+      while (e < records.length && records[e].owner === owner) e++;
+      const key = nameKey(owner);
+      const at = this.ownerPieces.get(key);
+      if (at !== undefined && at.includes(piece)) {
+        // The owner came earlier in this piece (with others between).
+        const list = lists[owners.lastIndexOf(key)];
+        for (let i = s; i < e; i++) list.push(records[i]);
       } else {
-        this.ownerPieces.set(owner, [piece]);
-        this.linkName(owner);
+        owners.push(key);
+        lists.push(records.slice(s, e));
+        if (at) {
+          at.push(piece);
+          if (at.length > 1) at.sort((a, b) => a.start - b.start);
+        } else {
+          this.ownerPieces.set(key, [piece]);
+          this.linkName(key);
+        }
       }
-      for (const r of rs) {
+      s = e;
+    }
+    this.index.set(piece, index);
+    for (let k = 0; k < owners.length; k++) {
+      const owner = owners[k];
+      for (const r of lists[k]) {
         if (r.generated) count(this.generated, owner, 1);
         if (r.typeCode === 2 || r.typeCode === 39) count(this.cuts, owner, 1);
         if (r.typeCode === 6) count(this.soas, owner, 1);
@@ -402,7 +434,9 @@ export class IncrementalZone {
     const data = this.index.get(piece);
     if (!data) return;
     this.index.delete(piece);
-    for (const [owner, rs] of data.byOwner) {
+    for (let k = 0; k < data.owners.length; k++) {
+      const owner = data.owners[k];
+      const rs = data.lists[k];
       const at = this.ownerPieces.get(owner);
       if (at) {
         const i = at.indexOf(piece);
@@ -410,7 +444,8 @@ export class IncrementalZone {
         if (at.length === 0) {
           this.ownerPieces.delete(owner);
           if (this.isInZone(owner)) this.inZone--;
-          this.groups.get(baseOf(owner))?.delete(owner);
+          const base = baseOf(owner);
+          if (base !== owner) this.groups.get(base)?.delete(owner);
         }
       }
       for (const r of rs) {
@@ -436,9 +471,11 @@ export class IncrementalZone {
   private linkName(owner: string): void {
     if (this.isInZone(owner)) this.inZone++;
     const base = baseOf(owner);
-    let g = this.groups.get(base);
-    if (!g) this.groups.set(base, (g = new Set()));
-    g.add(owner);
+    if (base !== owner) {
+      let g = this.groups.get(base);
+      if (!g) this.groups.set(base, (g = new Set()));
+      g.add(owner);
+    }
     let child = owner;
     for (const parent of ancestorsOf(owner, this.apexKey)) {
       let c = this.children.get(parent);
@@ -464,8 +501,13 @@ export class IncrementalZone {
     return true;
   }
 
-  private group(key: string): Iterable<string> {
-    return this.groups.get(baseOf(key)) ?? [];
+  /** The owners of the key's mail group: its base (when an owner) and the others. */
+  private group(key: string): string[] {
+    const base = baseOf(key);
+    const out = this.ownerPieces.has(base) ? [base] : [];
+    const others = this.groups.get(base);
+    if (others) for (const o of others) out.push(o);
+    return out;
   }
 
   /**
@@ -518,7 +560,7 @@ export class IncrementalZone {
     for (const r of this.referrers.get(owner)?.keys() ?? []) addName(r);
     for (const g of [...this.group(owner)]) {
       for (const piece of this.ownerPieces.get(g) ?? []) {
-        for (const r of this.index.get(piece)!.byOwner.get(g) ?? []) {
+        for (const r of this.index.get(piece)!.get(g) ?? []) {
           for (const t of targetsOf(r)) {
             addName(t);
             for (const a of ancestorsOf(t, apex)) out.add(a);
@@ -566,8 +608,7 @@ export class IncrementalZone {
     const records: ResourceRecord[] = [];
     const parseProblems: Problem[] = [];
     for (const piece of ordered) {
-      const byOwner = this.index.get(piece)!.byOwner;
-      for (const r of piece.records) if (owners.has(nameKey(r.owner)) && byOwner.has(nameKey(r.owner))) records.push(r);
+      for (const r of piece.records) if (owners.has(nameKey(r.owner))) records.push(r);
       const shift = shiftOf(piece);
       for (const p of piece.problems) parseProblems.push(shift === 0 || p.file !== undefined ? p : { ...p, offset: p.offset + shift });
     }
