@@ -106,6 +106,8 @@ export class IncrementalZone {
    * a million-record zone about half a second).
    */
   private readonly groups = new Map<string, Set<string>>();
+  /** The parent key linkName last linked a name under, and its child set. */
+  private lastParent: { key: string; children: Set<string> } | undefined;
   /** Owners at or below the apex. */
   private inZone = 0;
   /** Owners with $GENERATE records: their spans are the directive's, shared. */
@@ -358,6 +360,7 @@ export class IncrementalZone {
     this.ownerPieces.clear();
     this.referrers.clear();
     this.children.clear();
+    this.lastParent = undefined;
     this.groups.clear();
     this.generated.clear();
     this.cuts.clear();
@@ -476,10 +479,20 @@ export class IncrementalZone {
       if (!g) this.groups.set(base, (g = new Set()));
       g.add(owner);
     }
+    // Owners come in runs of one parent (an $ORIGIN block): the last parent linked is
+    // kept, and its own ancestors are linked already (links stay until a rebuild).
+    const apex = this.apexKey;
+    if (owner === apex || !(apex === '.' || owner.endsWith('.' + apex))) return;
+    const first = parentName(owner);
+    if (first === this.lastParent?.key) {
+      this.lastParent.children.add(owner);
+      return;
+    }
     let child = owner;
-    for (const parent of ancestorsOf(owner, this.apexKey)) {
+    for (const parent of [first, ...ancestorsOf(first, apex)]) {
       let c = this.children.get(parent);
       if (!c) this.children.set(parent, (c = new Set()));
+      if (parent === first) this.lastParent = { key: first, children: c };
       if (c.has(child)) break;
       c.add(child);
       child = parent;
