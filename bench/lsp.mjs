@@ -226,6 +226,27 @@ export async function pauses(file, edits, settings = {}) {
 }
 
 /**
+ * A keystroke as soon as a zone just opened has its first diagnostics (ms from didChange to
+ * that version's diagnostics): the edit then waits for what the server puts off after the
+ * first check (the owner indexes of the incremental zone, made in steps meanwhile).
+ */
+export async function firstKeystroke(file) {
+  const server = startServer();
+  const { uri, lines } = await open(server, file);
+  const published = server.diagnostics(uri, (p) => p.version === 2);
+  const line = Math.floor(lines / 2);
+  const t = performance.now();
+  server.notify('textDocument/didChange', {
+    textDocument: { uri, version: 2 },
+    contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'x' }],
+  });
+  await published;
+  const ms = performance.now() - t;
+  await server.stop();
+  return ms;
+}
+
+/**
  * What an editor asks after each edit, once its diagnostics are in: code lenses (the list),
  * the outline, folding and the inlay hints of the lines on screen, one after the other (ms
  * from request to answer, the server answering nothing else meanwhile). Then `resolve`

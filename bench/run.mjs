@@ -5,7 +5,7 @@
 // BENCH_DNS_DELAY_MS; BENCH_SKIP=check,lsp,spf,vsix leaves parts out.
 import { spawnSync } from 'node:child_process';
 import * as esbuild from 'esbuild';
-import { activation, afterEdits, keystrokes, pauses } from './lsp.mjs';
+import { activation, afterEdits, firstKeystroke, keystrokes, pauses } from './lsp.mjs';
 import { existsSync, mkdirSync, mkdtempSync, openSync, closeSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -161,6 +161,9 @@ if (!skip.has('lsp')) {
     // use are made (IncrementalZone.zoneSteps makes them afterwards, in slices).
     const opened = await activation(zoneOf(n));
     goals.push([`LSP: spawn to first diagnostics, ${n.toLocaleString('en')} records`, `${(opened / 1000).toFixed(2)} s`, '', '', 'none of its own']);
+    // A keystroke right after those first diagnostics: it waits for the owner indexes.
+    const early = await firstKeystroke(zoneOf(n));
+    goals.push([`LSP: a keystroke at once after the first diagnostics, ${n.toLocaleString('en')} records`, `${early.toFixed(0)} ms`, '', '', 'none of its own (once per opened zone)']);
     const k = await keystrokes(zoneOf(n), edits);
     // The same edits publishing every diagnostic (diagnostics.maxPerFile 0): what the
     // default limit of 1000 (VS Code's own per-file limit) saves.

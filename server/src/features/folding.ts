@@ -62,8 +62,9 @@ export function getFoldingRanges({ document, zone }: ParsedDocument): FoldingRan
     if (c.file !== undefined) continue;
     const l = line(c.offset);
     const lineStart = document.offsetAt({ line: l, character: 0 });
-    // The line's text before the comment, not the whole text: a large document's text is
-    // put together from its chunks on every getText() (a tenth of a second at 1M records).
+    // The line's text before the comment, not the whole text: a large document's whole
+    // text is put together from its chunks at the first getText() of each version (a tenth
+    // of a second and the text's size at 1M records).
     if (document.getText({ start: { line: l, character: 0 }, end: { line: l, character: c.offset - lineStart } }).trim() !== '') continue;
     if (l === runEnd + 1) runEnd = l;
     else {
