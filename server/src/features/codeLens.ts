@@ -12,7 +12,7 @@ import { activeRedirect, lookupTree, walkTree, type LookupCache, type LookupNode
 import type { ResourceRecord } from '../zone/ast';
 import type { FeatureContext } from './context';
 import { recordAt, toRange } from './spans';
-import { perPart, zoneParts, type PartValue } from '../zone/parts';
+import { zoneParts } from '../zone/parts';
 
 export const SHOW_BREAKDOWN_COMMAND = 'zonelint.showLookupBreakdown';
 const LIMIT = 10;
@@ -55,10 +55,12 @@ const STATUS: Record<Exclude<LookupStatus, 'ok'>, Localized> = {
   unresolved: { en: 'not checked (offline, or no answer)', ja: '未確認（オフライン、または応答なし）' },
 };
 
-/** What a lens carries until it is resolved: the SPF record's place in the document. */
+/**
+ * What a lens carries until it is resolved: its document (codeLens/resolve names none). The
+ * record is the one its range starts at; an edit that moves it makes the editor list again.
+ */
 interface LensData {
   readonly uri: string;
-  readonly offset: number;
 }
 
 /**
@@ -77,12 +79,23 @@ function isLensed(rr: ResourceRecord): boolean {
   return ok;
 }
 
+/** The lenses of one part of a zone (zone/parts.ts): its lensed records, and their lenses as last listed. */
+interface PartLenses {
+  readonly records: readonly ResourceRecord[];
+  lenses?: readonly CodeLens[];
+  /** The document and the line of the first record when `lenses` were made. */
+  uri?: string;
+  line?: number;
+}
+
 /**
- * The lensed records of each part of a zone (zone/parts.ts), kept with the part: after an
- * edit of a large zone only the parts parsed again are read (reading a million records for
- * their types took about 0.1 s per change, and editors ask for lenses after every change).
+ * The lenses of each part, kept with the part: after an edit of a large zone only the parts
+ * parsed again are read (reading a million records for their types took about 0.1 s per
+ * change, and editors ask for lenses after every change), and a part whose records are on
+ * the same lines as before gives the same lenses (a part's text does not change while it
+ * lives: only lines inserted or removed above it move them).
  */
-const partLenses = new WeakMap<readonly ResourceRecord[], PartValue<readonly ResourceRecord[]>>();
+const partLenses = new WeakMap<readonly ResourceRecord[], PartLenses>();
 
 /**
  * The lenses, without their titles: a zone of 50,000 SPF records would otherwise follow
@@ -91,13 +104,26 @@ const partLenses = new WeakMap<readonly ResourceRecord[], PartValue<readonly Res
  */
 export function getCodeLenses(ctx: FeatureContext): CodeLens[] {
   const out: CodeLens[] = [];
-  const uri = ctx.document.uri;
+  const { document } = ctx;
+  const uri = document.uri;
+  const data: LensData = { uri };
   for (const part of zoneParts(ctx.zone)) {
-    for (const rr of perPart(partLenses, part, (records) => records.filter(isLensed)).value) {
-      const span = rr.span;
-      const data: LensData = { uri, offset: span.offset };
-      out.push({ range: toRange(ctx.document, span), data });
+    let kept = partLenses.get(part.records);
+    if (kept === undefined) partLenses.set(part.records, (kept = { records: part.records.filter(isLensed) }));
+    if (kept.records.length === 0) continue;
+    const line = document.positionAt(kept.records[0].span.offset).line;
+    if (kept.lenses === undefined || kept.uri !== uri) {
+      kept.lenses = kept.records.map((rr) => ({ range: toRange(document, rr.span), data }));
+    } else if (kept.line !== line) {
+      const by = line - kept.line!;
+      kept.lenses = kept.lenses.map(({ range: { start, end } }) => ({
+        range: { start: { line: start.line + by, character: start.character }, end: { line: end.line + by, character: end.character } },
+        data,
+      }));
     }
+    kept.uri = uri;
+    kept.line = line;
+    for (const lens of kept.lenses) out.push(lens);
   }
   return out;
 }
@@ -114,9 +140,9 @@ export async function resolveCodeLens(
   cache: LookupCache,
   signal?: AbortSignal,
 ): Promise<CodeLens> {
-  const data = lens.data as Partial<LensData> | undefined;
-  const at = typeof data?.offset === 'number' ? recordAt(ctx.zone, data.offset) : undefined;
-  const rr = at && at.span.offset === data?.offset && isLensed(at) ? at : undefined;
+  const offset = ctx.document.offsetAt(lens.range.start);
+  const at = recordAt(ctx.zone, offset);
+  const rr = at && at.span.offset === offset && isLensed(at) ? at : undefined;
   const record = rr && spfRecordOf(rr);
   if (!record) return { range: lens.range, command: { title: '', command: '' } };
   const tree = await lookupTree(record.spf, record.owner, resolver, signal, cache);
