@@ -9,11 +9,31 @@ import type { TextEditOffsets } from './types';
 import { firstAtOrAbove, lastAtOrBelow } from '../sorted';
 import { perPart, zoneParts, type PartValue } from '../zone/parts';
 
-/** A zone's own records with their places, made once per zone: an editor asks at every keystroke. */
-interface OwnIndex {
+/** One part's own records (zone/parts.ts) with their places as read, and how far they moved since. */
+interface OwnPart {
   readonly records: readonly ResourceRecord[];
   readonly starts: Float64Array;
   readonly ends: Float64Array;
+  /** Add to `starts` and `ends` for the places in this zone. */
+  readonly moved: number;
+}
+
+/**
+ * A zone's own records with their places, made once per zone from what is kept per part:
+ * an editor asks at every keystroke. Searches go to the part first, then into it: after an
+ * edit of a large zone only the parts parsed again are read, and nothing the size of the
+ * zone is made (a list of places of a million records took about 50 ms per change).
+ */
+interface OwnIndex {
+  readonly zone: Zone;
+  /** The parts with own records, in document order. */
+  readonly parts: readonly OwnPart[];
+  /** Each part's first start and last end, in this zone. */
+  readonly firstStarts: Float64Array;
+  readonly lastEnds: Float64Array;
+  /** Every part's records are its own: the zone's list is the list. */
+  readonly all: boolean;
+  flat?: readonly ResourceRecord[];
 }
 
 const ownIndexes = new WeakMap<Zone, OwnIndex>();
@@ -40,67 +60,71 @@ function partIndex(records: readonly ResourceRecord[]): PartIndex {
   return { records: own, starts, ends };
 }
 
-/**
- * Made from the zone's parts: after an edit of a large zone only the parts parsed again are
- * read (filtering a million records and reading their places took about 0.2 s per change).
- */
 function ownIndex(zone: Zone): OwnIndex {
   let index = ownIndexes.get(zone);
   if (index) return index;
-  const parts = zoneParts(zone).map((part) => ({ part, kept: perPart(partIndexes, part, partIndex) }));
-  let n = 0;
-  // Every record the document's own (no $INCLUDE, no $GENERATE): the zone's list is the list.
+  const parts: OwnPart[] = [];
   let all = true;
-  for (const { part, kept } of parts) {
-    n += kept.value.records.length;
-    all &&= kept.value.records === part.records;
+  for (const part of zoneParts(zone)) {
+    const kept = perPart(partIndexes, part, partIndex);
+    const { records, starts, ends } = kept.value;
+    all &&= records === part.records;
+    if (records.length > 0) parts.push({ records, starts, ends, moved: part.shift - kept.shift });
   }
-  const copy = all ? undefined : new Array<ResourceRecord>(n);
-  const starts = new Float64Array(n);
-  const ends = new Float64Array(n);
-  let at = 0;
-  for (const { part, kept } of parts) {
-    const { records: own, starts: s, ends: e } = kept.value;
-    const moved = part.shift - kept.shift;
-    if (moved === 0) {
-      starts.set(s, at);
-      ends.set(e, at);
-      if (copy) for (let i = 0; i < own.length; i++) copy[at + i] = own[i];
-      at += own.length;
-      continue;
-    }
-    for (let i = 0; i < own.length; i++, at++) {
-      if (copy) copy[at] = own[i];
-      starts[at] = s[i] + moved;
-      ends[at] = e[i] + moved;
-    }
+  const firstStarts = new Float64Array(parts.length);
+  const lastEnds = new Float64Array(parts.length);
+  for (let k = 0; k < parts.length; k++) {
+    const p = parts[k];
+    firstStarts[k] = p.starts[0] + p.moved;
+    lastEnds[k] = p.ends[p.ends.length - 1] + p.moved;
   }
-  ownIndexes.set(zone, (index = { records: copy ?? zone.records, starts, ends }));
+  ownIndexes.set(zone, (index = { zone, parts, firstStarts, lastEnds, all }));
   return index;
 }
 
 /** Records of the document itself (not $INCLUDEd, not $GENERATEd), in text order (shared: do not modify). */
 export function ownRecords(zone: Zone): readonly ResourceRecord[] {
-  return ownIndex(zone).records;
+  const index = ownIndex(zone);
+  if (index.flat === undefined) {
+    if (index.all) index.flat = zone.records;
+    else {
+      const flat: ResourceRecord[] = [];
+      for (const p of index.parts) for (const r of p.records) flat.push(r);
+      index.flat = flat;
+    }
+  }
+  return index.flat;
 }
 
 /** The document's own records whose spans reach into [from, to], in document order. */
 export function ownRecordsIn(zone: Zone, from: number, to: number): ResourceRecord[] {
-  const { records, starts, ends } = ownIndex(zone);
-  // The first record ending at or after `from`: ends grow with starts (spans do not overlap).
-  const lo = firstAtOrAbove(ends, from);
+  const { parts, firstStarts, lastEnds } = ownIndex(zone);
   const out: ResourceRecord[] = [];
-  for (let i = lo; i < records.length && starts[i] <= to; i++) if (ends[i] >= from) out.push(records[i]);
+  // The first part ending at or after `from`: ends grow with starts (spans do not overlap).
+  for (let k = firstAtOrAbove(lastEnds, from); k < parts.length && firstStarts[k] <= to; k++) {
+    const { records, starts, ends, moved } = parts[k];
+    for (let i = firstAtOrAbove(ends, from - moved); i < records.length && starts[i] + moved <= to; i++) {
+      if (ends[i] + moved >= from) out.push(records[i]);
+    }
+  }
   return out;
 }
 
 /** The document's record whose span holds `offset` (the end included). */
 export function recordAt(zone: Zone, offset: number): ResourceRecord | undefined {
-  const { records, starts, ends } = ownIndex(zone);
+  const { parts, firstStarts } = ownIndex(zone);
   // The last record starting at or before the offset, and the one before it (the first wins).
-  const found = lastAtOrBelow(starts, offset);
-  for (let i = Math.max(0, found - 1); i <= found; i++) if (offset <= ends[i] && offset >= starts[i]) return records[i];
-  return undefined;
+  const k = lastAtOrBelow(firstStarts, offset);
+  if (k < 0) return undefined;
+  const part = parts[k];
+  const found = lastAtOrBelow(part.starts, offset - part.moved);
+  const holds = (p: OwnPart, i: number): boolean => offset >= p.starts[i] + p.moved && offset <= p.ends[i] + p.moved;
+  if (found > 0 && holds(part, found - 1)) return part.records[found - 1];
+  if (found === 0 && k > 0) {
+    const before = parts[k - 1];
+    if (holds(before, before.records.length - 1)) return before.records[before.records.length - 1];
+  }
+  return holds(part, found) ? part.records[found] : undefined;
 }
 
 export function lineStart(text: string, offset: number): number {

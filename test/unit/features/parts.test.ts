@@ -39,7 +39,9 @@ function features(document: ChunkedDocument, zone: Zone) {
   const own = ownRecords(zone);
   const places = own.map((r) => [r.span.offset, r.span.length]);
   const length = document.getText().length;
+  // Around every record's start and end (where a search decides between neighbours), and elsewhere.
   const probes = [0, 1, Math.floor(length / 3), Math.floor(length / 2), length - 1, length].flatMap((o) => [o, o + 7]);
+  for (const r of zone.records) for (const o of [r.span.offset, r.span.offset + r.span.length]) probes.push(o - 1, o, o + 1);
   return {
     places,
     at: probes.map((o) => recordAt(zone, o)?.span.offset ?? null),
