@@ -23,7 +23,7 @@ export function touches(span: Span | undefined, offset: number): span is Span {
 }
 
 // The document's own records, searched by place: the domain's (fixes/records.ts) serve the features too.
-export { ownRecords, ownRecordsIn, recordAt } from '../fixes/records';
+export { ownRecordLists, ownRecords, ownRecordsIn, recordAt } from '../fixes/records';
 
 export function ownDirectives(zone: Zone): Directive[] {
   return zone.directives.filter((d) => d.file === undefined);

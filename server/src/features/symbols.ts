@@ -3,7 +3,7 @@ import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { ResourceRecord } from '../zone/ast';
 import { namesEqual, relativize } from '../zone/names';
 import type { ParsedDocument } from './context';
-import { ownRecords, toRange } from './spans';
+import { ownRecordLists, toRange } from './spans';
 import { localize, type Localized } from '../l10n';
 import type { Locale } from '../diagnostics/types';
 
@@ -27,28 +27,40 @@ const KINDS: Record<string, SymbolKind> = {
  */
 export function getDocumentSymbols(parsed: ParsedDocument, max = 0, locale: Locale = 'en'): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
-  const own = ownRecords(parsed.zone);
+  // Part by part (zone/parts.ts): the outline reads the first records, and no list of
+  // every record is made for it after each change.
+  const lists = ownRecordLists(parsed.zone);
   let items = 0;
   let run: ResourceRecord[] = [];
-  let i = 0;
-  for (; i < own.length; i++) {
-    const r = own[i];
-    if (run.length > 0 && !namesEqual(run[0].owner, r.owner)) {
-      out.push(ownerSymbol(parsed, run));
-      run = [];
+  let shown = 0;
+  let first: ResourceRecord | undefined;
+  for (let k = 0; k < lists.length && first === undefined; k++) {
+    const list = lists[k];
+    for (let i = 0; i < list.length; i++) {
+      const r = list[i];
+      if (run.length > 0 && !namesEqual(run[0].owner, r.owner)) {
+        out.push(ownerSymbol(parsed, run));
+        run = [];
+      }
+      // The owner's symbol counts too.
+      const cost = run.length === 0 ? 2 : 1;
+      if (max > 0 && items + cost > max) {
+        first = r;
+        break;
+      }
+      items += cost;
+      run.push(r);
+      shown++;
     }
-    // The owner's symbol counts too.
-    const cost = run.length === 0 ? 2 : 1;
-    if (max > 0 && items + cost > max) break;
-    items += cost;
-    run.push(r);
   }
   if (run.length > 0) out.push(ownerSymbol(parsed, run));
-  if (i < own.length) {
-    const first = own[i];
-    const last = own[own.length - 1];
+  if (first !== undefined) {
+    let total = 0;
+    for (const list of lists) total += list.length;
+    const lastList = lists[lists.length - 1];
+    const last = lastList[lastList.length - 1];
     out.push({
-      name: localize(MORE, locale, { count: (own.length - i).toLocaleString(locale === 'ja' ? 'ja-JP' : 'en-US'), max }),
+      name: localize(MORE, locale, { count: (total - shown).toLocaleString(locale === 'ja' ? 'ja-JP' : 'en-US'), max }),
       kind: SymbolKind.Null,
       range: toRange(parsed.document, { offset: first.span.offset, length: last.span.offset + last.span.length - first.span.offset }),
       selectionRange: toRange(parsed.document, first.ownerSpan ?? first.typeSpan),

@@ -96,6 +96,14 @@ export function ownRecords(zone: Zone): readonly ResourceRecord[] {
   return index.flat;
 }
 
+/**
+ * The document's own records part by part (each list in text order, the lists in order),
+ * without making one list of them all (shared: do not modify).
+ */
+export function ownRecordLists(zone: Zone): readonly (readonly ResourceRecord[])[] {
+  return ownIndex(zone).parts.map((p) => p.records);
+}
+
 /** The document's own records whose spans reach into [from, to], in document order. */
 export function ownRecordsIn(zone: Zone, from: number, to: number): ResourceRecord[] {
   const { parts, firstStarts, lastEnds } = ownIndex(zone);

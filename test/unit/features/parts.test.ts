@@ -49,6 +49,7 @@ function features(document: ChunkedDocument, zone: Zone) {
     lenses: getCodeLenses({ ...parsed, locale: 'en' }),
     folding: getFoldingRanges(parsed),
     symbols: getDocumentSymbols(parsed),
+    capped: getDocumentSymbols(parsed, 7),
   };
 }
 
