@@ -94,10 +94,10 @@ export class IncrementalZone {
    */
   private unindexed: readonly Piece[] = [];
   private unindexedAt = 0;
-  /** Owner key → pieces holding its records, in document order. */
-  private readonly ownerPieces = new Map<string, Piece[]>();
+  /** Owner key → the piece holding its records, or the pieces, in document order (a list only for owners in more than one). */
+  private readonly ownerPieces = new Map<string, Piece | Piece[]>();
   /** Target key → owner key → how many records of that owner point at it. */
-  private readonly referrers = new Map<string, Map<string, number>>();
+  private readonly referrers = new Map<string, Referrers>();
   /** Parent key → child keys (kept once seen; filtered by ownerPieces when read). */
   private readonly children = new Map<string, Set<string>>();
   /**
@@ -311,7 +311,7 @@ export class IncrementalZone {
       new LazyIndex(apex, () => {
         this.ensureIndexed();
         return new IncrementalResolverIndex(apex, zone, () => this.zoneCache === zone, {
-          ownerRecords: (key) => this.ownerPieces.get(key)?.map((piece) => this.index.get(piece)!.get(key)!),
+          ownerRecords: (key) => (this.ownerPieces.has(key) ? this.piecesOf(key).map((piece) => this.index.get(piece)!.get(key)!) : undefined),
           children: this.children,
           cuts: this.cuts,
           hasOwner: (key) => this.ownerPieces.has(key),
@@ -412,21 +412,22 @@ export class IncrementalZone {
       let e = s + 1;
       while (e < records.length && records[e].owner === owner) e++;
       const key = nameKey(owner);
+      // A piece alone, or the pieces in document order: most owners are in one piece.
       const at = this.ownerPieces.get(key);
-      if (at !== undefined && at.includes(piece)) {
+      if (at === piece || (Array.isArray(at) && at.includes(piece))) {
         // The owner came earlier in this piece (with others between).
         const list = lists[owners.lastIndexOf(key)];
         for (let i = s; i < e; i++) list.push(records[i]);
       } else {
         owners.push(key);
         lists.push(records.slice(s, e));
-        if (at) {
-          at.push(piece);
-          if (at.length > 1) at.sort((a, b) => a.start - b.start);
-        } else {
-          this.ownerPieces.set(key, [piece]);
+        if (at === undefined) {
+          this.ownerPieces.set(key, piece);
           this.linkName(key);
-        }
+        } else if (Array.isArray(at)) {
+          at.push(piece);
+          at.sort((a, b) => a.start - b.start);
+        } else this.ownerPieces.set(key, at.start < piece.start ? [at, piece] : [piece, at]);
       }
       s = e;
     }
@@ -437,13 +438,32 @@ export class IncrementalZone {
         if (r.generated) count(this.generated, owner, 1);
         if (r.typeCode === 2 || r.typeCode === 39) count(this.cuts, owner, 1);
         if (r.typeCode === 6) count(this.soas, owner, 1);
-        for (const t of targetsOf(r)) {
-          let m = this.referrers.get(t);
-          if (!m) this.referrers.set(t, (m = new Map()));
-          count(m, owner, 1);
-        }
+        for (const t of targetsOf(r)) this.refer(t, owner, 1);
       }
     }
+  }
+
+  /** Counts `by` more (or fewer) records of `owner` pointing at `target`. */
+  private refer(target: string, owner: string, by: number): void {
+    const now = this.referrers.get(target);
+    if (now === undefined) {
+      if (by === 1) this.referrers.set(target, owner);
+      else if (by > 0) this.referrers.set(target, new Map([[owner, by]]));
+    } else if (typeof now === 'string') {
+      if (now === owner) {
+        if (by < 0) this.referrers.delete(target);
+        else if (by > 0) this.referrers.set(target, new Map([[owner, 1 + by]]));
+      } else if (by > 0) this.referrers.set(target, new Map([[now, 1], [owner, by]]));
+    } else {
+      count(now, owner, by);
+      if (now.size === 0) this.referrers.delete(target);
+    }
+  }
+
+  /** The pieces holding records of `key`, in document order. */
+  private piecesOf(key: string): readonly Piece[] {
+    const at = this.ownerPieces.get(key);
+    return at === undefined ? [] : Array.isArray(at) ? at : [at];
   }
 
   private removePiece(piece: Piece): void {
@@ -454,10 +474,14 @@ export class IncrementalZone {
       const owner = data.owners[k];
       const rs = data.lists[k];
       const at = this.ownerPieces.get(owner);
-      if (at) {
-        const i = at.indexOf(piece);
-        if (i >= 0) at.splice(i, 1);
-        if (at.length === 0) {
+      if (at !== undefined) {
+        let gone = at === piece;
+        if (Array.isArray(at)) {
+          const i = at.indexOf(piece);
+          if (i >= 0) at.splice(i, 1);
+          gone = at.length === 0;
+        }
+        if (gone) {
           this.ownerPieces.delete(owner);
           if (this.isInZone(owner)) this.inZone--;
           const base = baseOf(owner);
@@ -468,13 +492,7 @@ export class IncrementalZone {
         if (r.generated) count(this.generated, owner, -1);
         if (r.typeCode === 2 || r.typeCode === 39) count(this.cuts, owner, -1);
         if (r.typeCode === 6) count(this.soas, owner, -1);
-        for (const t of targetsOf(r)) {
-          const m = this.referrers.get(t);
-          if (m) {
-            count(m, owner, -1);
-            if (m.size === 0) this.referrers.delete(t);
-          }
-        }
+        for (const t of targetsOf(r)) this.refer(t, owner, -1);
       }
     }
   }
@@ -551,7 +569,7 @@ export class IncrementalZone {
       if (t === apex || baseOf(t) === apex || t.startsWith('*') || this.generated.has(t)) return undefined;
       out.add(t);
       for (const g of this.group(t)) out.add(g);
-      for (const r of this.referrers.get(t)?.keys() ?? []) out.add(r);
+      for (const r of referrerKeys(this.referrers.get(t))) out.add(r);
       // A zone cut (or its removal) changes what is glue or occluded below it; a DMARC
       // policy covers the names below its domain (RFC 9989 tree walk).
       for (const a of ancestorsOf(t, apex)) if (a !== apex && this.cuts.has(a)) out.add(a);
@@ -562,7 +580,7 @@ export class IncrementalZone {
         if (!this.descendants(dmarc ? baseOf(t) : t, below, MAX_AFFECTED)) return undefined;
         for (const d of below) {
           out.add(d);
-          for (const r of this.referrers.get(d)?.keys() ?? []) out.add(r);
+          for (const r of referrerKeys(this.referrers.get(d))) out.add(r);
         }
       }
       if (out.size > MAX_AFFECTED) return undefined;
@@ -583,9 +601,9 @@ export class IncrementalZone {
     addName(apex);
     if (owner !== apex && this.cuts.has(owner)) this.descendants(owner, out, MAX_AFFECTED);
     for (const a of ancestorsOf(owner, apex)) addName(a);
-    for (const r of this.referrers.get(owner)?.keys() ?? []) addName(r);
+    for (const r of referrerKeys(this.referrers.get(owner))) addName(r);
     for (const g of [...this.group(owner)]) {
-      for (const piece of this.ownerPieces.get(g) ?? []) {
+      for (const piece of this.piecesOf(g)) {
         for (const r of this.index.get(piece)!.get(g) ?? []) {
           for (const t of targetsOf(r)) {
             addName(t);
@@ -629,7 +647,7 @@ export class IncrementalZone {
     }
     // The records of those owners in document order: piece by piece.
     const pieces = new Set<Piece>();
-    for (const o of owners) for (const p of this.ownerPieces.get(o) ?? []) pieces.add(p);
+    for (const o of owners) for (const p of this.piecesOf(o)) pieces.add(p);
     const ordered = [...pieces].sort((a, b) => a.start - b.start);
     const records: ResourceRecord[] = [];
     const parseProblems: Problem[] = [];
@@ -748,6 +766,16 @@ function append(map: Map<string, ResourceRecord[]>, key: string, rs: readonly Re
   const list = map.get(key);
   if (list) list.push(...rs);
   else map.set(key, [...rs]);
+}
+
+/**
+ * The owners whose records point at one name, with how many records each: one owner with
+ * one record (nearly every name pointed at) is kept as the owner's key alone, not a map.
+ */
+type Referrers = string | Map<string, number>;
+
+function referrerKeys(r: Referrers | undefined): Iterable<string> {
+  return r === undefined ? [] : typeof r === 'string' ? [r] : r.keys();
 }
 
 function count(map: Map<string, number>, key: string, by: number): void {
