@@ -89,6 +89,11 @@ export function provideIndex(zone: Zone, index: ZoneIndex): void {
   indexes.set(zone, index);
 }
 
+/** The index provided for `zone` (provideIndex), if any: none is made here. */
+export function providedIndex(zone: Zone): ZoneIndex | undefined {
+  return indexes.get(zone);
+}
+
 function indexZone(zone: Zone): ZoneIndex {
   let index = indexes.get(zone);
   if (index) return index;

@@ -7,7 +7,8 @@ import { pathToFileURL } from 'node:url';
 import type { Location } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ResourceRecord } from '../zone/ast';
-import { namesEqual } from '../zone/names';
+import { nameKey, namesEqual } from '../zone/names';
+import { isAtOrBelow, providedIndex } from '../dns/zoneData';
 import type { FeatureContext } from './context';
 import { includeTarget } from './includes';
 import { directiveAt, recordAt, toRange, tokenAt } from './spans';
@@ -49,7 +50,14 @@ export function findDefinition(ctx: DefinitionContext, offset: number): Location
   const record = recordAt(ctx.zone, offset);
   const name = record && targetNameAt(record, offset);
   if (!name) return [];
-  const local = ctx.zone.records.filter((r) => namesEqual(r.owner, name) && !r.generated);
+  // An open zone's owner index (the incremental zone's, dns/zoneData.ts) has the records of a
+  // name at or below its apex: a million records are not read for them.
+  const index = providedIndex(ctx.zone);
+  const key = nameKey(name);
+  const local =
+    index && isAtOrBelow(key, index.apex)
+      ? (index.recordsAt(key) ?? []).filter((r) => !r.generated)
+      : ctx.zone.records.filter((r) => namesEqual(r.owner, name) && !r.generated);
   return [...local.flatMap((r) => locate(ctx, r)), ...ctx.findElsewhere(name)];
 }
 

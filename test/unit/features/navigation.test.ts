@@ -51,3 +51,39 @@ test('definition and links across files: $INCLUDE target and another workspace z
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('definition through the open zone\'s owner index finds what reading every record finds, after edits', async () => {
+  const { ChunkedDocument } = await import('../../../server/src/document');
+  const { getLanguageService } = await import('../../../server/src/languageService');
+  const { defaultSettings } = await import('../../../server/src/settings');
+  const { providedIndex } = await import('../../../server/src/dns/zoneData');
+  const { namesEqual } = await import('../../../server/src/zone/names');
+  const { generate, edit } = await import('../incremental/gen');
+  const { Rng } = await import('../../helpers/zonegen');
+  let indexed = 0;
+  let found = 0;
+  for (let seed = 1; seed <= 15; seed++) {
+    const rng = new Rng(seed * 31337);
+    const service = getLanguageService({ locale: 'en', settings: () => defaultSettings, folders: () => [], trusted: true, readFile: () => undefined });
+    let text = generate(seed, 40);
+    const document = ChunkedDocument.create('file:///zones/example.com.zone', 'dns-zone', 1, text);
+    for (let i = 0; i < 8; i++) {
+      const zone = service.parse(document).zone;
+      if (providedIndex(zone)) indexed++;
+      for (const rr of zone.records) {
+        const fields = rr.rdata.fields as Record<string, unknown>;
+        const target = (rr.type === 'MX' ? fields.exchange : ['CNAME', 'NS', 'SRV', 'DNAME'].includes(rr.type) ? fields.target : undefined) as string | undefined;
+        const token = rr.tokens[rr.tokens.length - 1];
+        if (!target || !token) continue;
+        const got = service.findDefinition(document, document.positionAt(token.offset + 1));
+        const expected = zone.records.filter((r) => namesEqual(r.owner, target) && !r.generated).map((r) => ({ uri: document.uri, range: { start: document.positionAt(r.span.offset), end: document.positionAt(r.span.offset + r.span.length) } }));
+        assert.deepEqual(got, expected, `seed ${seed}, edit ${i}: ${rr.owner} ${rr.type} ${target}`);
+        found += expected.length;
+      }
+      text = edit(rng, text);
+      document.update([{ text }], i + 2);
+    }
+  }
+  assert.ok(indexed > 60, `the owner index served ${indexed} zones`);
+  assert.ok(found > 100, `only ${found} definitions`);
+});
