@@ -137,6 +137,16 @@ export async function activation(file, options = {}) {
   return ms;
 }
 
+/** Types one character at the start of `line` (the document's `version`); resolves with that version's diagnostics. */
+function type(server, uri, version, line) {
+  const published = server.diagnostics(uri, (p) => p.version === version);
+  server.notify('textDocument/didChange', {
+    textDocument: { uri, version },
+    contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'x' }],
+  });
+  return published;
+}
+
 function percentile(xs, p) {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
@@ -159,13 +169,8 @@ export async function keystrokes(file, edits, settings = {}) {
   for (let i = 0; i < edits; i++) {
     const version = i + 2;
     const line = Math.floor(lines / 2) + i * 37;
-    const published = server.diagnostics(uri, (p) => p.version === version);
     const t = performance.now();
-    server.notify('textDocument/didChange', {
-      textDocument: { uri, version },
-      contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'x' }],
-    });
-    last = (await published).diagnostics.length;
+    last = (await type(server, uri, version, line)).diagnostics.length;
     samples.push(performance.now() - t);
   }
   await server.stop();
@@ -203,12 +208,7 @@ export async function pauses(file, edits, settings = {}) {
     const version = i + 2;
     const before = await stats();
     const line = Math.floor(lines / 3) + i * 41;
-    const published = server.diagnostics(uri, (p) => p.version === version);
-    server.notify('textDocument/didChange', {
-      textDocument: { uri, version },
-      contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'x' }],
-    });
-    await published;
+    await type(server, uri, version, line);
     // From the quiet time to the end of the run: every answer's wait.
     const t0 = performance.now();
     let now = before;
@@ -233,14 +233,8 @@ export async function pauses(file, edits, settings = {}) {
 export async function firstKeystroke(file) {
   const server = startServer();
   const { uri, lines } = await open(server, file);
-  const published = server.diagnostics(uri, (p) => p.version === 2);
-  const line = Math.floor(lines / 2);
   const t = performance.now();
-  server.notify('textDocument/didChange', {
-    textDocument: { uri, version: 2 },
-    contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'x' }],
-  });
-  await published;
+  await type(server, uri, 2, Math.floor(lines / 2));
   const ms = performance.now() - t;
   await server.stop();
   return ms;
@@ -270,12 +264,7 @@ export async function afterEdits(file, edits, resolve = 20) {
   for (let i = 0; i < edits; i++) {
     const version = i + 2;
     const line = Math.floor(lines / 3) + i * 41;
-    const published = server.diagnostics(uri, (p) => p.version === version);
-    server.notify('textDocument/didChange', {
-      textDocument: { uri, version },
-      contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'x' }],
-    });
-    await published;
+    await type(server, uri, version, line);
     const screen = { start: { line: Math.max(0, line - 30), character: 0 }, end: { line: line + 30, character: 0 } };
     const lens = (await timed('textDocument/codeLens', { textDocument })).ms;
     const symbols = (await timed('textDocument/documentSymbol', { textDocument })).ms;

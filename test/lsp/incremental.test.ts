@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import type { Diagnostic, DocumentSymbol, Hover } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Rng } from '../helpers/zonegen';
-import { edit, generate } from '../unit/incremental/gen';
+import { asChange, edit, generate } from '../unit/incremental/gen';
 import { STATS_REQUEST, type ServerStats } from '../../client/src/protocol';
 import { TestClient } from './client';
 
@@ -34,17 +34,7 @@ describe('incremental edits over the wire', () => {
     for (let i = 0; i < 40; i++) {
       const before = text;
       text = edit(rng, text);
-      let s = 0;
-      while (s < before.length && s < text.length && before[s] === text[s]) s++;
-      let eb = before.length;
-      let et = text.length;
-      while (eb > s && et > s && before[eb - 1] === text[et - 1]) {
-        eb--;
-        et--;
-      }
-      const range = { start: doc.positionAt(s), end: doc.positionAt(eb) };
-      const exact = doc.offsetAt(range.start) === s && doc.offsetAt(range.end) === eb;
-      const change = exact ? { range, text: text.slice(s, et) } : { text };
+      const change = asChange(doc, before, text);
       const version = i + 2;
       doc = TextDocument.update(doc, [change], version);
       assert.equal(doc.getText(), text);

@@ -5,6 +5,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { open, ZONE } from './fixture';
+import { ChunkedDocument } from '../../../server/src/document';
+import { getLanguageService } from '../../../server/src/languageService';
+import { defaultSettings } from '../../../server/src/settings';
+import { providedIndex } from '../../../server/src/dns/zoneData';
+import { namesEqual } from '../../../server/src/zone/names';
+import { edit, generate } from '../incremental/gen';
+import { Rng } from '../../helpers/zonegen';
 
 test('definition: a CNAME target → the records it names', () => {
   const o = open(ZONE.replace('www IN CNAME mail', 'www IN CNAME ma|il'));
@@ -52,14 +59,7 @@ test('definition and links across files: $INCLUDE target and another workspace z
   }
 });
 
-test('definition through the open zone\'s owner index finds what reading every record finds, after edits', async () => {
-  const { ChunkedDocument } = await import('../../../server/src/document');
-  const { getLanguageService } = await import('../../../server/src/languageService');
-  const { defaultSettings } = await import('../../../server/src/settings');
-  const { providedIndex } = await import('../../../server/src/dns/zoneData');
-  const { namesEqual } = await import('../../../server/src/zone/names');
-  const { generate, edit } = await import('../incremental/gen');
-  const { Rng } = await import('../../helpers/zonegen');
+test('definition through the open zone\'s owner index finds what reading every record finds, after edits', () => {
   let indexed = 0;
   let found = 0;
   for (let seed = 1; seed <= 15; seed++) {

@@ -13,7 +13,7 @@ import type { RRType } from '../../../server/src/dns/resolver';
 import { nameKey, parentName } from '../../../server/src/zone/names';
 import { Rng } from '../../helpers/zonegen';
 import { runSteps } from '../../../server/src/steps';
-import { edit, generate } from './gen';
+import { asChange, diff, edit, generate } from './gen';
 import { expectSame, recordKeys, SAME_NOW, SAME_OPTIONS, sortedKeys } from './same';
 import { analyzeSync } from '../../../server/src/analysis';
 
@@ -68,10 +68,7 @@ describe('incremental zone: the same problems as a whole check', () => {
         inc.update(text);
         expectSame(inc, text, `seed ${seed}, edit ${i}: ${JSON.stringify(d)}`);
         await expectSameAnswers(inc, text, `seed ${seed}, edit ${i}: ${JSON.stringify(d)}`);
-        const range = { start: doc.positionAt(d.at), end: doc.positionAt(d.at + d.removed.length) };
-        // A position cannot point between \r and \n: such an edit replaces the whole text.
-        const exact = doc.offsetAt(range.start) === d.at && doc.offsetAt(range.end) === d.at + d.removed.length;
-        doc.update([exact ? { range, text: d.added } : { text }], i + 2);
+        doc.update([asChange(doc, before, text)], i + 2);
         assert.equal(doc.getText(), text);
         viaDoc.update(doc, doc.takeChange());
         expectSame(viaDoc, text, `seed ${seed}, edit ${i} through a document: ${JSON.stringify(d)}`);
@@ -267,14 +264,3 @@ describe('incremental zone: the same problems as a whole check', () => {
   });
 });
 
-function diff(a: string, b: string): { at: number; removed: string; added: string } {
-  let s = 0;
-  while (s < a.length && s < b.length && a[s] === b[s]) s++;
-  let ea = a.length;
-  let eb = b.length;
-  while (ea > s && eb > s && a[ea - 1] === b[eb - 1]) {
-    ea--;
-    eb--;
-  }
-  return { at: s, removed: a.slice(s, ea), added: b.slice(s, eb) };
-}

@@ -129,3 +129,38 @@ export function edit(rng: Rng, text: string): string {
       return text + (rng.chance(0.5) ? statement(rng) + '\n' : 'tail');
   }
 }
+
+/** The one change that turns `a` into `b`: where it starts, the text it removes and the text it adds. */
+export function diff(a: string, b: string): { at: number; removed: string; added: string } {
+  let s = 0;
+  while (s < a.length && s < b.length && a[s] === b[s]) s++;
+  let ea = a.length;
+  let eb = b.length;
+  while (ea > s && eb > s && a[ea - 1] === b[eb - 1]) {
+    ea--;
+    eb--;
+  }
+  return { at: s, removed: a.slice(s, ea), added: b.slice(s, eb) };
+}
+
+/** Positions in a document whose text is the `before` of asChange. */
+interface Positions {
+  positionAt(offset: number): { line: number; character: number };
+  offsetAt(position: { line: number; character: number }): number;
+}
+
+/**
+ * The change an editor sends when `before` (the text of `doc`) becomes `after`: the range
+ * that changed and its new text; the whole text when the range cannot be said (a position
+ * cannot point between \r and \n).
+ */
+export function asChange(
+  doc: Positions,
+  before: string,
+  after: string,
+): { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string } | { text: string } {
+  const d = diff(before, after);
+  const range = { start: doc.positionAt(d.at), end: doc.positionAt(d.at + d.removed.length) };
+  const exact = doc.offsetAt(range.start) === d.at && doc.offsetAt(range.end) === d.at + d.removed.length;
+  return exact ? { range, text: d.added } : { text: after };
+}
