@@ -375,8 +375,8 @@ connection.onCodeLens(({ textDocument }) => {
 });
 
 connection.onCodeLensResolve((lens, token) => {
-  const uri = (lens.data as { uri?: unknown } | undefined)?.uri;
-  const document = typeof uri === 'string' ? documents.get(uri) : undefined;
+  const uri = service.codeLensUri(lens);
+  const document = uri === undefined ? undefined : documents.get(uri);
   return document ? service.resolveCodeLens(document, lens, abortOn(token)) : { range: lens.range, command: { title: '', command: '' } };
 });
 

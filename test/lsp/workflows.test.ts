@@ -72,6 +72,22 @@ describe('field workflows over --stdio', () => {
     assert.equal(lens.command?.command, 'zonelint.showLookupBreakdown');
   });
 
+  test('code lenses of two open zones each resolve in their own zone; a lens naming no document gets no title', async () => {
+    const other = 'file:///zones/other.example.zone';
+    const text = '$ORIGIN other.example.\n$TTL 3600\n@ IN SOA ns1 h 1 2 3 4 5\n  IN NS ns1\n\n  IN TXT "v=spf1 -all"\nns1 IN A 192.0.2.1\n';
+    await client.open(other, text);
+    await client.waitForDiagnostics(other, 1);
+    const [mine] = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: URI } });
+    const [theirs] = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: other } });
+    // The lenses name their document by a number the server gave it, not by its URI.
+    assert.equal(typeof mine.data, 'number');
+    assert.notEqual(mine.data, theirs.data);
+    assert.equal((await client.request<CodeLens>('codeLens/resolve', theirs)).command?.title, 'SPF · 0/10 DNS lookups · -all (fail)');
+    assert.equal((await client.request<CodeLens>('codeLens/resolve', mine)).command?.title, 'SPF · 1/10 DNS lookups · ~all (softfail)');
+    const lost = await client.request<CodeLens>('codeLens/resolve', { ...theirs, data: 99 });
+    assert.equal(lost.command?.title, '');
+  });
+
   test('textDocument/inlayHint shows TTLs as durations', async () => {
     const hints = await client.request<InlayHint[]>('textDocument/inlayHint', {
       textDocument: { uri: URI },

@@ -55,13 +55,6 @@ const STATUS: Record<Exclude<LookupStatus, 'ok'>, Localized> = {
   unresolved: { en: 'not checked (offline, or no answer)', ja: '未確認（オフライン、または応答なし）' },
 };
 
-/**
- * What a lens carries until it is resolved: its document (codeLens/resolve names none). The
- * record is the one its range starts at; an edit that moves it makes the editor list again.
- */
-interface LensData {
-  readonly uri: string;
-}
 
 /**
  * Whether a TXT record is an SPF record without errors, by record: an edit moves the records
@@ -83,8 +76,8 @@ function isLensed(rr: ResourceRecord): boolean {
 interface PartLenses {
   readonly records: readonly ResourceRecord[];
   lenses?: readonly CodeLens[];
-  /** The document and the line of the first record when `lenses` were made. */
-  uri?: string;
+  /** The lenses' data and the line of the first record when `lenses` were made. */
+  data?: unknown;
   line?: number;
 }
 
@@ -100,19 +93,19 @@ const partLenses = new WeakMap<readonly ResourceRecord[], PartLenses>();
 /**
  * The lenses, without their titles: a zone of 50,000 SPF records would otherwise follow
  * every lookup tree (seconds, with the server answering nothing else meanwhile) for the
- * few lenses an editor shows. resolveCodeLens fills in those it asks for.
+ * few lenses an editor shows. resolveCodeLens fills in those it asks for, by the record at
+ * the lens's range start. `data` is what each lens carries until then: what names its
+ * document (codeLens/resolve names none).
  */
-export function getCodeLenses(ctx: FeatureContext): CodeLens[] {
+export function getCodeLenses(ctx: FeatureContext, data: unknown): CodeLens[] {
   const out: CodeLens[] = [];
   const { document } = ctx;
-  const uri = document.uri;
-  const data: LensData = { uri };
   for (const part of zoneParts(ctx.zone)) {
     let kept = partLenses.get(part.records);
     if (kept === undefined) partLenses.set(part.records, (kept = { records: part.records.filter(isLensed) }));
     if (kept.records.length === 0) continue;
     const line = document.positionAt(kept.records[0].span.offset).line;
-    if (kept.lenses === undefined || kept.uri !== uri) {
+    if (kept.lenses === undefined || kept.data !== data) {
       kept.lenses = kept.records.map((rr) => ({ range: toRange(document, rr.span), data }));
     } else if (kept.line !== line) {
       const by = line - kept.line!;
@@ -121,7 +114,7 @@ export function getCodeLenses(ctx: FeatureContext): CodeLens[] {
         data,
       }));
     }
-    kept.uri = uri;
+    kept.data = data;
     kept.line = line;
     for (const lens of kept.lenses) out.push(lens);
   }

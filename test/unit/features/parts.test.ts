@@ -46,7 +46,7 @@ function features(document: ChunkedDocument, zone: Zone) {
     places,
     at: probes.map((o) => recordAt(zone, o)?.span.offset ?? null),
     within: probes.map((o) => ownRecordsIn(zone, o, o + 40).map((r) => r.span.offset)),
-    lenses: getCodeLenses({ ...parsed, locale: 'en' }),
+    lenses: getCodeLenses({ ...parsed, locale: 'en' }, 0),
     folding: getFoldingRanges(parsed),
     symbols: getDocumentSymbols(parsed),
     capped: getDocumentSymbols(parsed, 7),
