@@ -42,6 +42,8 @@ export interface ServerStats {
   started: number;
   superseded: number;
   published: number;
+  /** The quiet time (ms) the last DNS-dependent run was scheduled after: 0 for a document just opened. */
+  quietMs: number;
   /** Keystrokes rehearsed in large documents just opened, and whether more are to come. */
   rehearsed: number;
   rehearsing: boolean;

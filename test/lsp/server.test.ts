@@ -15,6 +15,7 @@ import type {
   MarkupContent,
 } from 'vscode-languageserver-protocol';
 import { TestClient } from './client';
+import { STATS_REQUEST, type ServerStats } from '../../client/src/protocol';
 
 const ZONE = [
   '$ORIGIN example.com.',
@@ -83,6 +84,22 @@ describe('push diagnostics, features and settings over --stdio', () => {
       contentChanges: [{ range: { start: { line: CONFLICT_LINE, character: 0 }, end: { line: CONFLICT_LINE, character: 3 } }, text: 'www' }],
     });
     await client.waitForDiagnostics(uri, 3, hasCname, from);
+  });
+
+  test('the DNS-dependent checks start at once for a document just opened, after the quiet time after an edit', async () => {
+    const quiet = 'file:///zones/quiet.example.com.zone';
+    await client.open(quiet, ZONE);
+    await client.waitForDiagnostics(quiet, 1);
+    assert.equal((await client.request<ServerStats>(STATS_REQUEST, {})).quietMs, 0);
+    // Its complete set comes (a second publish of version 1) without an edit.
+    await client.waitFor(() => (client.diagnostics.filter((p) => p.uri === quiet && p.version === 1).length >= 2 ? true : undefined), 'the complete set');
+    await client.notify('textDocument/didChange', {
+      textDocument: { uri: quiet, version: 2 },
+      contentChanges: [{ range: { start: { line: CONFLICT_LINE, character: 0 }, end: { line: CONFLICT_LINE, character: 3 } }, text: 'web' }],
+    });
+    await client.waitForDiagnostics(quiet, 2);
+    assert.ok((await client.request<ServerStats>(STATS_REQUEST, {})).quietMs >= 400);
+    await client.notify('textDocument/didClose', { textDocument: { uri: quiet } });
   });
 
   test('hover on a TTL and an RR type', async () => {
