@@ -55,7 +55,6 @@ const STATUS: Record<Exclude<LookupStatus, 'ok'>, Localized> = {
   unresolved: { en: 'not checked (offline, or no answer)', ja: '未確認（オフライン、または応答なし）' },
 };
 
-
 /**
  * Whether a TXT record is an SPF record without errors, by record: an edit moves the records
  * after it (and hands out moved RDATA, which spfRecordOf parses again), but does not change them.
