@@ -14,7 +14,6 @@ import {
   DocumentDiagnosticReportKind,
   FileChangeType,
   ProposedFeatures,
-  StreamMessageWriter,
   type MessageReader,
   TextDocuments,
   TextDocumentSyncKind,
@@ -38,7 +37,7 @@ import { ChunkedDocument } from './document';
 import { getLanguageService, uriToPath, type LanguageService } from './languageService';
 import { localeFrom } from './l10n';
 import { defaultSettings, normalizeSettings, type Settings } from './settings';
-import { consoleTo, jsonEncoder } from './transport';
+import { consoleTo, stdioWriter } from './transport';
 
 /** Quiet time after the last edit before DNS-dependent checks start. */
 const ASYNC_DEBOUNCE_MS = 400;
@@ -54,7 +53,7 @@ const connection = stdio
   ? createConnection(
       ProposedFeatures.all,
       process.stdin as unknown as MessageReader,
-      new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: jsonEncoder }),
+      stdioWriter(process.stdout),
     )
   : createConnection(ProposedFeatures.all);
 if (stdio) consoleTo(connection.console);

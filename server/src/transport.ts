@@ -10,10 +10,10 @@
  *
  * Diagnostic objects are not changed once handed out (a moved one is a copy), but for the
  * offsets inside their `data`: the JSON kept for one is all but its data, which is written
- * fresh each time.
+ * fresh for each message, when the message is handed to the writer (stdioWriter).
  */
 import { format } from 'node:util';
-import type { ContentTypeEncoder, Message } from 'vscode-languageserver/node';
+import { StreamMessageWriter, type ContentTypeEncoder, type Message } from 'vscode-languageserver/node';
 
 /**
  * An item's JSON as UTF-8, cut where its `data` goes: `data` is written fresh every time,
@@ -117,18 +117,48 @@ function spliced(rest: string, list: readonly unknown[]): Buffer | undefined {
   return listBytes(list, rest.slice(0, at), rest.slice(at + HOLE_JSON.length));
 }
 
+/** Messages encoded when handed to stdioWriter's writer, until its encoder takes them. */
+const encoded = new WeakMap<Message, Buffer>();
+
 /** For StreamMessageWriter's `contentTypeEncoder` (the charset is always UTF-8 here). */
 export const jsonEncoder: ContentTypeEncoder = {
   name: 'application/json',
   encode: (message, options) => {
     try {
       if (options.charset !== 'utf-8') return Promise.resolve(Buffer.from(JSON.stringify(message), options.charset));
-      return Promise.resolve(messageBytes(message));
+      const bytes = encoded.get(message);
+      if (bytes === undefined) return Promise.resolve(messageBytes(message));
+      encoded.delete(message);
+      return Promise.resolve(bytes);
     } catch (error) {
       return Promise.reject(error);
     }
   },
 };
+
+/**
+ * StreamMessageWriter encodes a message once the messages before it are written: while a
+ * large zone's diagnostics go out, the next ones may wait a while. Their data would then be
+ * written as it is by then, not as it was sent: the offsets in it move in place with the
+ * next edit, and with a keystroke rehearsed in between (incremental/zone.ts), which left
+ * the data of the problems it checked again moved. A diagnostic's quick fix would then edit
+ * beside its target. This writer encodes each message when it is handed over.
+ */
+class EagerStreamWriter extends StreamMessageWriter {
+  override write(message: Message): Promise<void> {
+    try {
+      encoded.set(message, messageBytes(message));
+    } catch {
+      // Not JSON: the encoder says so when its turn comes, as StreamMessageWriter's does.
+    }
+    return super.write(message);
+  }
+}
+
+/** The writer for --stdio: UTF-8 JSON (jsonEncoder), each message encoded when sent. */
+export function stdioWriter(writable: NodeJS.WritableStream): StreamMessageWriter {
+  return new EagerStreamWriter(writable, { charset: 'utf-8', contentTypeEncoder: jsonEncoder });
+}
 
 /**
  * Standard output carries the messages: what the server or a library prints goes to the

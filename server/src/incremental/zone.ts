@@ -128,6 +128,8 @@ export class IncrementalZone {
   /** zoneCache's list of records, made when first read (or in steps by the DNS-dependent run). */
   private recordList: RecordList | undefined;
   private allCache: Problem[] | undefined;
+  /** While a rehearsed keystroke is typed: the stored problems, moved in place, that its checks replace. */
+  private dropping: Problem[] | undefined;
   /** Updates so far: a zone put together in steps across an update is not this one's. */
   private edits = 0;
 
@@ -213,7 +215,10 @@ export class IncrementalZone {
       : soaOnly
         ? new Set([apex, ...this.group(apex), ...this.soas.keys()])
         : this.affected(touched, related, cutsTouched);
-    if (affected === undefined) return this.checkAll(pieces.added.length);
+    if (affected === undefined) {
+      if (this.dropping) for (const p of this.stored) this.dropping.push(p);
+      return this.checkAll(pieces.added.length);
+    }
     const stats = this.check(affected);
     return { full: false, parsedPieces: pieces.added.length, ...stats };
   }
@@ -228,11 +233,20 @@ export class IncrementalZone {
    */
   rehearse(text: TextSource, at: number, inserted: string, during?: () => void): void {
     const end = at + inserted.length;
-    this.update(withInsertion(text, at, inserted), { start: at, oldEnd: at, newEnd: end });
+    // The problems the keystroke's checks replace were moved with it, and are not moved
+    // back with the stored ones: diagnostics handed out for this version (the server keeps
+    // its complete set) share their data, so they are moved back here.
+    const dropped: Problem[] = (this.dropping = []);
+    try {
+      this.update(withInsertion(text, at, inserted), { start: at, oldEnd: at, newEnd: end });
+    } finally {
+      this.dropping = undefined;
+    }
     try {
       during?.();
     } finally {
       this.update(text, { start: at, oldEnd: end, newEnd: at });
+      for (const p of dropped) moveInPlace(p, end, -inserted.length);
     }
   }
 
@@ -668,6 +682,7 @@ export class IncrementalZone {
       this.problems.delete(a);
     }
     this.attribute(records, parseProblems, load, checks, affected);
+    if (this.dropping) for (const p of dropped) this.dropping.push(p);
     if (dropped.size > 0) this.stored = this.stored.filter((p) => !dropped.has(p));
     for (const a of affected) {
       const list = this.problems.get(a);

@@ -1,9 +1,13 @@
-/** The stdio transport writes the bytes JSON.stringify would, diagnostics kept or not. */
+/**
+ * The stdio transport writes the bytes JSON.stringify would, diagnostics kept or not, as
+ * the message was when sent.
+ */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { PassThrough } from 'node:stream';
 import fc from 'fast-check';
 import type { Message } from 'vscode-languageserver/node';
-import { consoleTo, jsonEncoder, messageBytes } from '../../../server/src/transport';
+import { consoleTo, jsonEncoder, messageBytes, stdioWriter } from '../../../server/src/transport';
 
 const position = fc.record({ line: fc.nat(), character: fc.nat() });
 const diagnostic = fc.record(
@@ -64,6 +68,33 @@ describe('stdio message encoding', () => {
     // Data that is not JSON: the message is stringified whole, as JSON.stringify does.
     const odd = publish('file:///z.db', 3, [...list, { range: 1, message: 'f', data: () => 1 }]);
     same(odd, odd);
+  });
+
+  it('writes each message as it was when sent: data moved in place afterwards, while earlier messages go out, is not in it', async () => {
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c));
+    const writer = stdioWriter(out);
+    const list = Array.from({ length: 40 }, (_, i) => ({
+      range: { start: { line: i, character: 0 }, end: { line: i, character: 3 } },
+      message: `m${i}`,
+      data: { typeSpan: { offset: 1000 + i, length: 3 } },
+    }));
+    const first = publish('file:///z.db', 1, list);
+    const firstJson = JSON.stringify(first);
+    // Sent one after the other: the second waits for the first to be written.
+    const written = [writer.write(first), writer.write(publish('file:///z.db', 2, list.slice(0, 1)))];
+    const secondJson = JSON.stringify(publish('file:///z.db', 2, list.slice(0, 1)));
+    // The next edit moves the data in place (incremental/zone.ts) before either is written.
+    for (const d of list) d.data.typeSpan.offset += 1;
+    await Promise.all(written);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const bodies = text.split(/Content-Length: \d+\r\n\r\n/).filter((b) => b.length > 0);
+    assert.deepEqual(bodies, [firstJson, secondJson]);
+    // And a message sent now has the moved data.
+    await writer.write(publish('file:///z.db', 3, list));
+    assert.match(Buffer.concat(chunks).toString('utf8'), /"offset":1001,/);
+    writer.dispose();
   });
 
   it('a pulled report (a response with items): the same text as JSON.stringify', () => {

@@ -2,7 +2,8 @@
  * A rehearsed keystroke (IncrementalZone.rehearse) types text into the zone and takes it
  * out again: while it is in, the zone is that of the text with it; afterwards, the zone of
  * the text as it was, whatever was typed and wherever (directives, parentheses, quotes,
- * new lines). And withInsertion reads as the string with the text put in.
+ * new lines), and the problems it handed out before are as they were. And withInsertion
+ * reads as the string with the text put in.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -49,11 +50,15 @@ describe('IncrementalZone.rehearse', () => {
         const typed = rng.pick(TYPED);
         const context = `seed ${seed}, rehearsal ${i}: ${JSON.stringify(typed)} at ${at}`;
         let ran = false;
+        // The problems handed out before (their data is in diagnostics sent) are as they were.
+        const handedOut = inc.allProblems();
+        const asHandedOut = JSON.stringify(handedOut);
         inc.rehearse(doc, at, typed, () => {
           expectSame(inc, text.slice(0, at) + typed + text.slice(at), `${context}, while typed`);
           ran = true;
         });
         assert.ok(ran, 'during ran');
+        assert.equal(JSON.stringify(handedOut), asHandedOut, `${context}: the problems handed out before are unchanged`);
         expectSame(inc, text, `${context}, after`);
         assert.equal(doc.getText(), text, 'the document is untouched');
       }
