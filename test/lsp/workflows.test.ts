@@ -79,9 +79,11 @@ describe('field workflows over --stdio', () => {
     await client.waitForDiagnostics(other, 1);
     const [mine] = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: URI } });
     const [theirs] = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: other } });
-    // The lenses name their document by a number the server gave it, not by its URI.
+    // The lenses name their document by a number the server gave it, not by its URI; never 0,
+    // which vscode-languageclient does not send back (it drops falsy data).
     assert.equal(typeof mine.data, 'number');
     assert.notEqual(mine.data, theirs.data);
+    assert.ok(mine.data && theirs.data, `data ${String(mine.data)}, ${String(theirs.data)}`);
     assert.equal((await client.request<CodeLens>('codeLens/resolve', theirs)).command?.title, 'SPF · 0/10 DNS lookups · -all (fail)');
     assert.equal((await client.request<CodeLens>('codeLens/resolve', mine)).command?.title, 'SPF · 1/10 DNS lookups · ~all (softfail)');
     const lost = await client.request<CodeLens>('codeLens/resolve', { ...theirs, data: 99 });
