@@ -140,9 +140,8 @@ export const jsonEncoder: ContentTypeEncoder = {
  * StreamMessageWriter encodes a message once the messages before it are written: while a
  * large zone's diagnostics go out, the next ones may wait a while. Their data would then be
  * written as it is by then, not as it was sent: the offsets in it move in place with the
- * next edit, and with a keystroke rehearsed in between (incremental/zone.ts), which left
- * the data of the problems it checked again moved. A diagnostic's quick fix would then edit
- * beside its target. This writer encodes each message when it is handed over.
+ * next edit (incremental/zone.ts), and a diagnostic's quick fix would edit beside its
+ * target. This writer encodes each message when it is handed over.
  */
 class EagerStreamWriter extends StreamMessageWriter {
   override write(message: Message): Promise<void> {
