@@ -14,7 +14,7 @@ import { nameKey } from '../zone/names';
 import { ownerGroups } from '../zone/checks/owners';
 import type { ResourceRecord, Zone } from '../zone/ast';
 import { ErrorReason, type LookupResult, type PartialResolver, type RecordData, type Resolver, type RRType } from './resolver';
-import { absoluteName, normalizeAddress, octetsToText, parentOf, resultName, TYPE_CODES } from './names';
+import { absoluteName, hasParent, normalizeAddress, octetsToText, parentOf, resultName, TYPE_CODES } from './names';
 
 /** The zones to answer from: fixed, or read anew on each lookup (the workspace index). */
 export type ZoneSource = readonly Zone[] | (() => readonly Zone[]);
@@ -126,8 +126,15 @@ export function flatIndex(zone: Zone): ZoneIndex {
   const empty = new Set<string>();
   if (!owners.has(apex)) empty.add(apex);
   const cuts = new Set<string>();
+  // Owners in zone order mostly share their parent with the owner before: once one owner's
+  // ancestors are in, the next one's walk would stop at once, so it is not made again (a
+  // million-record zone's 600,000 parents made and hashed took a third of a second).
+  let walked: string | undefined;
   for (const [key, list] of owners) {
-    for (let up = parentOf(key); up !== undefined && !owners.has(up) && !empty.has(up); up = parentOf(up)) empty.add(up);
+    if (walked === undefined || !hasParent(key, walked)) {
+      walked = parentOf(key);
+      for (let up = walked; up !== undefined && !owners.has(up) && !empty.has(up); up = parentOf(up)) empty.add(up);
+    }
     if (key !== apex && list.some((r) => r.typeCode === NS)) cuts.add(key);
   }
   return new FlatIndex(apex, owners, empty, cuts);

@@ -7,7 +7,7 @@ import { zone } from './build-zone';
 import fc from 'fast-check';
 import { parseZoneText } from '../../../server/src/zone/index';
 import { nameKey } from '../../../server/src/zone/names';
-import { parentOf } from '../../../server/src/dns/names';
+import { hasParent, parentOf } from '../../../server/src/dns/names';
 
 const example = zone(
   'example.com.',
@@ -220,5 +220,18 @@ test('a name exists when it owns records or lies above an owner (escaped dots an
       }
     }),
     { numRuns: 300, seed: 9 },
+  );
+});
+
+test('hasParent answers as comparing parentOf, escaped dots and backslashes too', () => {
+  const label = fc.constantFrom('a', 'b', 'a\\.b', 'b\\.', 'x\\\\', '\\\\.a', '\\.');
+  const name = fc.array(label, { maxLength: 4 }).map((ls) => (ls.length === 0 ? '.' : ls.join('.') + '.'));
+  fc.assert(
+    fc.property(name, name, (n, p) => {
+      assert.equal(hasParent(n, p), parentOf(n) === p, `${n} ${p}`);
+      const up = parentOf(n);
+      if (up !== undefined) assert.equal(hasParent(n, up), true, `${n} ${up}`);
+    }),
+    { numRuns: 2000, seed: 4 },
   );
 });
