@@ -3,7 +3,7 @@
 // (each step reads the whole zone at once, seconds in a zone of a million records).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeAsync } from '../../server/src/analysis';
+import { analyzeAsync, analyzeSync } from '../../server/src/analysis';
 import { ChainResolver, offlineResolver } from '../../server/src/dns/chain';
 import type { Resolver } from '../../server/src/dns/resolver';
 import { ZoneDataResolver } from '../../server/src/dns/zoneData';
@@ -104,4 +104,37 @@ test('a run cancelled between lookups makes no more than the lookups already und
   clearInterval(watcher);
   assert.deepEqual(problems, []);
   assert.ok(count() >= 100 && count() < 100 + 64 + 16, `${count()} lookups after cancelling at 100 or more`);
+});
+
+test('after the sync checks of a parsed zone (its records frozen), the DNS-dependent checks find what they find on a fresh list', async () => {
+  // The CLI runs analyzeSync, then analyzeAsync: the SPF records and the DMARC view the sync
+  // checks made from parseZoneText's frozen list are kept for the async run. Every async
+  // rule that fires here must fire the same on a zone whose list nothing was kept for.
+  const source = `@ SOA ns hostmaster 1 2 3 4 5
+@ MX 10 mx
+mx A 192.0.2.25
+@ TXT "v=spf1 mx include:loop.example.com include:gone.example.com include:deep.example.com -all"
+loop TXT "v=spf1 include:loop2.example.com -all"
+loop2 TXT "v=spf1 include:loop.example.com -all"
+deep TXT "v=spf1 a:a1.example.com a:a2.example.com a:a3.example.com a:a4.example.com a:a5.example.com a:a6.example.com a:a7.example.com a:a8.example.com -all"
+_dmarc TXT "v=DMARC1; p=reject; rua=mailto:r@reports.example.net"
+sub TXT "v=spf1 include:example.com -all"
+_dmarc.sub TXT "v=DMARC1; p=none; ruf=mailto:f@reports.example.net"
+_dmarc.alias CNAME dmarc.provider.example.
+`;
+  const zone = fixtureZone(source);
+  assert.ok(Object.isFrozen(zone.records));
+  const fresh = { ...zone, records: [...zone.records] };
+  const run = async (z: typeof zone): Promise<string[]> => {
+    const { resolver } = recording(z);
+    return (await analyzeAsync(z, { resolver })).map((p) => `${p.code}@${p.offset}:${p.length} ${JSON.stringify(p.args ?? {})}`).sort();
+  };
+  const expected = await run(fresh);
+  for (const code of ['spf-include-loop', 'spf-include-no-record', 'spf-lookup-limit', 'dmarc-external-destination']) {
+    assert.ok(expected.some((p) => p.startsWith(code + '@')), `${code} in ${expected.join('\n')}`);
+  }
+  analyzeSync(zone);
+  await new Promise((resolve) => setImmediate(resolve)); // as the CLI's async run starts: after the run-long caches
+  assert.deepEqual(await run(zone), expected);
+  assert.deepEqual(await run(zone), expected, 'again, from what was kept');
 });

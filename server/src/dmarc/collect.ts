@@ -40,11 +40,19 @@ export function reportLabelIndex(labels: readonly string[]): number {
  */
 let shared: { zone: Zone; records: Zone['records']; txts: readonly TxtRecord[]; view: DmarcView } | undefined;
 
+/**
+ * The view of every TXT record made from a frozen record list (parseZoneText's), kept while
+ * that list lives: it cannot change, and the CLI's DNS-dependent check, which runs after a
+ * microtask, would read the zone again for it.
+ */
+const frozen = new WeakMap<Zone['records'], DmarcView>();
+
 export function collectDmarc(zone: Zone, txts: readonly TxtRecord[] = txtRecords(zone)): DmarcView {
   if (shared !== undefined && shared.zone === zone && shared.records === zone.records && shared.txts === txts) {
     return shared.view;
   }
   const view = runSteps(readDmarc(zone, txts, recordsOfType(zone.records, CNAME)));
+  if (Object.isFrozen(zone.records) && txts === txtRecords(zone)) frozen.set(zone.records, view);
   if (shared === undefined) queueMicrotask(() => (shared = undefined));
   shared = { zone, records: zone.records, txts, view };
   return view;
@@ -53,9 +61,12 @@ export function collectDmarc(zone: Zone, txts: readonly TxtRecord[] = txtRecords
 /**
  * The view of the records at DMARC names alone (`_dmarc` and `_report._dmarc`), for the
  * DNS-dependent check, which reads nothing else: its contexts and domains are those of
- * collectDmarc, its `txts` and `others` only the TXT records at names with `_dmarc` in them.
+ * collectDmarc, its `txts` and `others` only the TXT records at names with `_dmarc` in them
+ * (or every TXT record, when collectDmarc's view of a frozen list is kept: that view).
  */
 export function* collectDmarcNames(zone: Zone): Steps<DmarcView> {
+  const kept = frozen.get(zone.records);
+  if (kept !== undefined && kept.zone === zone) return kept;
   const txts = yield* txtRecordsNamed(zone, /_dmarc/i);
   const cnames: ResourceRecord[] = [];
   for (let i = 0; i < zone.records.length; i++) {

@@ -128,10 +128,19 @@ export function spfOwners(zone: Zone, mailOnly = false): SpfOwnerContext[] {
  */
 let shared: { zone: Zone; records: Zone['records']; spf: readonly SpfRecordContext[] } | undefined;
 
+/**
+ * The list made from a frozen record list (parseZoneText's), kept while that list lives: it
+ * cannot change, and the CLI's lookup checks, which run after a microtask, read it again.
+ */
+const frozen = new WeakMap<Zone['records'], readonly SpfRecordContext[]>();
+
 /** Every SPF record of the zone, each marked when another one includes it (shared: do not modify). */
 function allSpfRecords(zone: Zone): readonly SpfRecordContext[] {
   if (shared !== undefined && shared.zone === zone && shared.records === zone.records) return shared.spf;
+  const kept = frozen.get(zone.records);
+  if (kept !== undefined) return kept;
   const spf = runSteps(readSpfRecords(recordsOfTypes(zone.records, [TXT, SPF])));
+  if (Object.isFrozen(zone.records)) frozen.set(zone.records, spf);
   if (shared === undefined) queueMicrotask(() => (shared = undefined));
   shared = { zone, records: zone.records, spf };
   return spf;
@@ -142,7 +151,7 @@ function allSpfRecords(zone: Zone): readonly SpfRecordContext[] {
  * turn, since grouping a large zone's records by type first would hold the loop at once.
  */
 function allSpfRecordsIn(zone: Zone, slices: Slices | undefined): readonly SpfRecordContext[] | Promise<SpfRecordContext[]> {
-  return slices === undefined ? allSpfRecords(zone) : runStepsSliced(readSpfRecords(zone.records), slices);
+  return slices === undefined ? allSpfRecords(zone) : (frozen.get(zone.records) ?? runStepsSliced(readSpfRecords(zone.records), slices));
 }
 
 /** The SPF records among `rrs` (records of other types are passed over). */
