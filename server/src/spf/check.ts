@@ -6,7 +6,7 @@
 import type { Problem } from '../diagnostics/types';
 import type { ResourceRecord, Zone } from '../zone/ast';
 import type { Resolver } from '../dns/resolver';
-import { ownerGroups, recordsOfTypes } from '../zone/checks/owners';
+import { ownerGroups, recordsOfTypes, RunCache } from '../zone/checks/owners';
 import { ITEMS_PER_STEP, runSteps, runStepsIn, runStepsSliced, type Slices, type Steps } from '../steps';
 import { isMechanism } from './ast';
 import { looksLikeSpf } from './detect';
@@ -124,26 +124,15 @@ export function spfOwners(zone: Zone, mailOnly = false): SpfOwnerContext[] {
 
 /**
  * The list last made, until the current synchronous run ends: the static checks and the
- * lookup checks of one analysis (run back to back) read the zone once.
+ * lookup checks of one analysis (run back to back) read the zone once. A frozen list's
+ * (parseZoneText's) is kept while that list lives: the CLI's lookup checks run after a
+ * microtask.
  */
-let shared: { zone: Zone; records: Zone['records']; spf: readonly SpfRecordContext[] } | undefined;
-
-/**
- * The list made from a frozen record list (parseZoneText's), kept while that list lives: it
- * cannot change, and the CLI's lookup checks, which run after a microtask, read it again.
- */
-const frozen = new WeakMap<Zone['records'], readonly SpfRecordContext[]>();
+const spfLists = new RunCache<readonly SpfRecordContext[]>((records) => runSteps(readSpfRecords(recordsOfTypes(records, [TXT, SPF]))));
 
 /** Every SPF record of the zone, each marked when another one includes it (shared: do not modify). */
 function allSpfRecords(zone: Zone): readonly SpfRecordContext[] {
-  if (shared !== undefined && shared.zone === zone && shared.records === zone.records) return shared.spf;
-  const kept = frozen.get(zone.records);
-  if (kept !== undefined) return kept;
-  const spf = runSteps(readSpfRecords(recordsOfTypes(zone.records, [TXT, SPF])));
-  if (Object.isFrozen(zone.records)) frozen.set(zone.records, spf);
-  if (shared === undefined) queueMicrotask(() => (shared = undefined));
-  shared = { zone, records: zone.records, spf };
-  return spf;
+  return spfLists.get(zone.records);
 }
 
 /**
@@ -151,7 +140,7 @@ function allSpfRecords(zone: Zone): readonly SpfRecordContext[] {
  * turn, since grouping a large zone's records by type first would hold the loop at once.
  */
 function allSpfRecordsIn(zone: Zone, slices: Slices | undefined): readonly SpfRecordContext[] | Promise<SpfRecordContext[]> {
-  return slices === undefined ? allSpfRecords(zone) : (frozen.get(zone.records) ?? runStepsSliced(readSpfRecords(zone.records), slices));
+  return slices === undefined ? allSpfRecords(zone) : (spfLists.kept(zone.records) ?? runStepsSliced(readSpfRecords(zone.records), slices));
 }
 
 /** The SPF records among `rrs` (records of other types are passed over). */

@@ -17,7 +17,7 @@ export type OwnerGroups = ReadonlyMap<string, readonly ResourceRecord[]>;
  * A frozen list (parseZoneText's) cannot change: what is made from it is kept while it
  * lives, so the CLI's DNS checks, which run after a microtask, do not group it again.
  */
-class RunCache<V> {
+export class RunCache<V> {
   private entry: { records: readonly ResourceRecord[]; length: number; last: ResourceRecord | undefined; value: V } | undefined;
   private readonly frozen = new WeakMap<readonly ResourceRecord[], V>();
 
@@ -36,6 +36,11 @@ class RunCache<V> {
     if (e === undefined) queueMicrotask(() => (this.entry = undefined));
     this.entry = { records, length: records.length, last, value };
     return value;
+  }
+
+  /** What was made from a frozen list and is kept, if anything was; nothing is made. */
+  kept(records: readonly ResourceRecord[]): V | undefined {
+    return this.frozen.get(records);
   }
 }
 
