@@ -18,7 +18,7 @@ import { nameKey, parentName } from '../zone/names';
 import { SemanticsCodes } from '../zone/semantics/codes';
 import { provideIndex } from '../dns/zoneData';
 import { setZoneParts, type ZonePart } from '../zone/parts';
-import { ownerGroups } from '../zone/checks/owners';
+import { ownerGroups, run } from '../zone/checks/owners';
 import { ancestorsOf, baseOf, targetsOf } from './names';
 import { IncrementalResolverIndex, LazyIndex } from './resolverIndex';
 import { runSteps, type Steps } from '../steps';
@@ -434,7 +434,7 @@ export class IncrementalZone {
         for (let i = s; i < e; i++) list.push(records[i]);
       } else {
         owners.push(key);
-        lists.push(records.slice(s, e));
+        lists.push(run(records, s, e));
         if (at === undefined) {
           this.ownerPieces.set(key, piece);
           this.linkName(key);
@@ -443,18 +443,21 @@ export class IncrementalZone {
           at.sort((a, b) => a.start - b.start);
         } else this.ownerPieces.set(key, at.start < piece.start ? [at, piece] : [piece, at]);
       }
+      for (let i = s; i < e; i++) this.countRecord(records[i], key, 1);
       s = e;
     }
     this.index.set(piece, index);
-    for (let k = 0; k < owners.length; k++) {
-      const owner = owners[k];
-      for (const r of lists[k]) {
-        if (r.generated) count(this.generated, owner, 1);
-        if (r.typeCode === 2 || r.typeCode === 39) count(this.cuts, owner, 1);
-        if (r.typeCode === 6) count(this.soas, owner, 1);
-        for (const t of targetsOf(r)) this.refer(t, owner, 1);
-      }
-    }
+  }
+
+  /** What one record of `owner` adds to (by 1) or takes from (by -1) the counts by owner and target. */
+  private countRecord(r: ResourceRecord, owner: string, by: 1 | -1): void {
+    const type = r.typeCode;
+    // Most records are addresses: no target, no cut, no SOA.
+    if ((type === 1 || type === 28) && !r.generated) return;
+    if (r.generated) count(this.generated, owner, by);
+    if (type === 2 || type === 39) count(this.cuts, owner, by);
+    if (type === 6) count(this.soas, owner, by);
+    for (const t of targetsOf(r)) this.refer(t, owner, by);
   }
 
   /** Counts `by` more (or fewer) records of `owner` pointing at `target`. */
@@ -502,12 +505,7 @@ export class IncrementalZone {
           if (base !== owner) this.groups.get(base)?.delete(owner);
         }
       }
-      for (const r of rs) {
-        if (r.generated) count(this.generated, owner, -1);
-        if (r.typeCode === 2 || r.typeCode === 39) count(this.cuts, owner, -1);
-        if (r.typeCode === 6) count(this.soas, owner, -1);
-        for (const t of targetsOf(r)) this.refer(t, owner, -1);
-      }
+      for (const r of rs) this.countRecord(r, owner, -1);
     }
   }
 
