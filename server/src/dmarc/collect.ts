@@ -8,7 +8,7 @@ import { ITEMS_PER_STEP, runSteps, type Steps } from '../steps';
 import { recordsOfType } from '../zone/checks/owners';
 import { nameKey, parentName, splitLabels } from '../zone/names';
 import { txtRecords, txtRecordsNamed, type TxtRecord } from '../dkim/records';
-import { looksLikeDmarc, parseDmarc } from './parse';
+import { type DmarcRecord, looksLikeDmarc, parseDmarc } from './parse';
 import type { DmarcContext } from './context';
 
 export interface DmarcView {
@@ -77,6 +77,22 @@ export function* collectDmarcNames(zone: Zone): Steps<DmarcView> {
   return yield* readDmarc(zone, txts, cnames);
 }
 
+/**
+ * Each record's text as last parsed, by record: the DNS-dependent checks of a large zone
+ * read every DMARC record again after each edit, while an edit makes new records for the
+ * lines it touches and leaves the others' texts as they were (compared all the same).
+ */
+const parses = new WeakMap<ResourceRecord, { readonly text: string; readonly dmarc: DmarcRecord }>();
+
+function dmarcOf(txt: TxtRecord): DmarcRecord {
+  const text = txt.text.value;
+  const known = parses.get(txt.record);
+  if (known !== undefined && known.text === text) return known.dmarc;
+  const dmarc = parseDmarc(text);
+  parses.set(txt.record, { text, dmarc });
+  return dmarc;
+}
+
 /** An owner name `_dmarc.<domain>`: its CNAME makes the domain's DMARC someone else's. */
 const DMARC_OWNER = /^_dmarc\./i;
 
@@ -90,7 +106,7 @@ function* readDmarc(zone: Zone, txts: readonly TxtRecord[], cnames: readonly Res
     if (txt.labels[0] === '_dmarc') {
       const ctx = {
         txt,
-        dmarc: parseDmarc(txt.text.value),
+        dmarc: dmarcOf(txt),
         domain: parentName(txt.owner),
         placement: 'policy' as const,
         besideDmarc: false,
@@ -100,7 +116,7 @@ function* readDmarc(zone: Zone, txts: readonly TxtRecord[], cnames: readonly Res
     } else if (reportLabelIndex(txt.labels) > 0) {
       const i = reportLabelIndex(txt.labels);
       const domain = splitLabels(txt.owner).slice(0, i).join('.') + '.';
-      const dmarc = parseDmarc(txt.text.value);
+      const dmarc = dmarcOf(txt);
       contexts.push({ txt, dmarc, domain, placement: 'report-authorization', besideDmarc: false });
     } else {
       others.push(txt);

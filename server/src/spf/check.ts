@@ -4,7 +4,8 @@
  * redirects through a Resolver.
  */
 import type { Problem } from '../diagnostics/types';
-import type { ResourceRecord, Zone } from '../zone/ast';
+import type { CharString, Rdata, ResourceRecord, Span, Zone } from '../zone/ast';
+import type { JoinedText } from '../zone/txt';
 import type { Resolver } from '../dns/resolver';
 import { ownerGroups, recordsOfTypes, RunCache } from '../zone/checks/owners';
 import { ITEMS_PER_STEP, runSteps, runStepsIn, runStepsSliced, type Slices, type Steps } from '../steps';
@@ -72,10 +73,19 @@ function ownerKey(owner: string): string {
 }
 
 /**
- * Keyed by the RDATA object, not the record: a record moved by an edit above it
- * (incremental parsing) hands out new RDATA with moved offsets, so spans stay right.
+ * By record: the RDATA its context was made for, and the context. A record moved by an
+ * edit above it (incremental parsing) hands out new RDATA with moved offsets: its context
+ * is made again so that spans stay right, but a text that is the same is not joined and
+ * parsed again (the DNS-dependent checks of a large zone read every SPF record after each
+ * edit).
  */
-const parsed = new WeakMap<object, SpfRecordContext | null>();
+interface Remembered {
+  readonly owner: string;
+  readonly rdata: Rdata;
+  readonly ctx: SpfRecordContext | null;
+}
+
+const parsed = new WeakMap<ResourceRecord, Remembered>();
 
 /** The record's SPF record, parsed with spans into the zone text; null when it is not one. */
 export function spfRecordOf(rr: ResourceRecord): SpfRecordContext | null {
@@ -84,15 +94,31 @@ export function spfRecordOf(rr: ResourceRecord): SpfRecordContext | null {
   // RDATA of a plain A or AAAA record is read again from the source on each access.
   if (rr.typeCode !== TXT && rr.typeCode !== SPF) return null;
   const rdata = rr.rdata;
-  if (!rdata.strings) return null;
-  let ctx = parsed.get(rdata);
-  if (ctx === undefined) {
-    ctx = null;
-    const joined = joinSpfStrings(rdata.strings);
+  const strings = rdata.strings;
+  if (!strings) return null;
+  const known = parsed.get(rr);
+  if (known !== undefined && known.rdata === rdata) return known.ctx;
+  let ctx: SpfRecordContext | null = null;
+  if (known !== undefined && known.owner === rr.owner && sameValues(known.rdata.strings, strings)) {
+    // Moved: the parse of the text stands, its spans are read from the moved strings.
+    if (known.ctx !== null) {
+      let joined: JoinedText | undefined;
+      const spanOf = (from: number, to: number): Span => (joined ??= joinSpfStrings(strings)).spanOf(from, to);
+      ctx = { owner: known.ctx.owner, rr, spf: { ...known.ctx.spf, spanOf } };
+    }
+  } else {
+    const joined = joinSpfStrings(strings);
     if (looksLikeSpf(joined.value)) ctx = { owner: ownerKey(rr.owner), rr, spf: parseSpf(joined) };
-    parsed.set(rdata, ctx);
   }
+  parsed.set(rr, { owner: rr.owner, rdata, ctx });
   return ctx;
+}
+
+/** Whether two lists of strings hold the same octets. */
+function sameValues(a: readonly CharString[] | undefined, b: readonly CharString[]): boolean {
+  if (a === undefined || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].value !== b[i].value) return false;
+  return true;
 }
 
 const MX = 15;
