@@ -57,7 +57,7 @@ const STATUS: Record<Exclude<LookupStatus, 'ok'>, Localized> = {
 
 /**
  * Whether a TXT record is an SPF record without errors, by record: an edit moves the records
- * after it (and hands out moved RDATA, which spfRecordOf parses again), but does not change them.
+ * after it (and hands out moved RDATA, for which spfRecordOf makes a new context), but does not change them.
  */
 const lensable = new WeakMap<ResourceRecord, boolean>();
 
