@@ -47,6 +47,12 @@ export interface ServerStats {
   /** Keystrokes rehearsed in large documents just opened, and whether more are to come. */
   rehearsed: number;
   rehearsing: boolean;
+  /**
+   * SPF lookup trees of the last complete DNS-dependent run: kept from the run before (no
+   * name they read changed since) and built anew. Zero both before the first run.
+   */
+  spfTreesKept: number;
+  spfTreesBuilt: number;
   rssBytes: number;
   /** The V8 code cache the server was loaded with (server/src/boot.ts); 'off' when started without boot.ts. */
   codeCache: string;

@@ -6,7 +6,7 @@ import type { Problem } from './diagnostics/types';
 import type { Zone } from './zone/ast';
 import { ErrorReason, type Resolver } from './dns/resolver';
 import { checkZoneSemantics } from './zone/semantics/index';
-import { checkSpf, checkSpfLookups } from './spf/check';
+import { checkSpf, checkSpfLookups, type LookupReuse } from './spf/check';
 import { checkDmarc, checkDmarcAsync } from './dmarc/index';
 import { checkDkim } from './dkim/index';
 import { checkMailPolicy } from './mailpolicy/index';
@@ -18,6 +18,8 @@ export interface AsyncCheckContext {
   readonly signal?: AbortSignal;
   /** The run's slices of the event loop, when its caller has used some already (steps.ts). */
   readonly slices?: Slices;
+  /** What the SPF lookup checks may keep from the last run over an earlier version of the zone. */
+  readonly spfReuse?: LookupReuse;
 }
 
 export interface SyncCheckOptions {
@@ -45,7 +47,7 @@ export async function analyzeAsync(zone: Zone, ctx: AsyncCheckContext): Promise<
   const slices = ctx.slices ?? new Slices(ctx.signal);
   const resolver = yielding(ctx.resolver, slices);
   try {
-    const spf = checkSpfLookups(zone, resolver, ctx.signal, slices);
+    const spf = checkSpfLookups(zone, resolver, ctx.signal, slices, ctx.spfReuse);
     spf.catch(() => undefined);
     await turn();
     if (ctx.signal?.aborted) return [];

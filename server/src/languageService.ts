@@ -26,7 +26,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { pathToFileURL } from 'node:url';
 import { analyzeAsync } from './analysis';
 import { runStepsSliced, Slices } from './steps';
-import { IncrementalZone, originOf } from './incremental/zone';
+import { IncrementalZone } from './incremental/zone';
+import { originOf } from './diagnostics/moved';
 import { ZoneCodes } from './zone/codes';
 import type { ChunkedDocument } from './document';
 import { createResolver } from './dns/chain';
@@ -36,6 +37,7 @@ import type { Problem } from './diagnostics/types';
 import { flattenEdits, getCodeActions, providerActions, type DiagnosisFix } from './features/codeActions';
 import { getCodeLenses, resolveCodeLens } from './features/codeLens';
 import { LookupCache } from './spf/lookups';
+import { type LookupReuse, SpfLookupMemo } from './spf/check';
 import { checkIp, diagnoseText, type DiagnosisContext } from './features/diagnosis';
 import { rehearsalPlace } from './features/rehearsal';
 import { formatDocument, formatDocumentRange } from './features/formatting';
@@ -86,6 +88,8 @@ export interface LanguageService {
    * problems to show in between (see IncrementalZone.rehearse): the document ends as it was. False when no place was found for rehearsal `k`.
    */
   rehearseEdit(document: TextDocument, k: number): boolean;
+  /** SPF lookup trees the last complete DNS-dependent run kept from the one before and built. */
+  lookupStats(): { reused: number; built: number } | undefined;
   /** Diagnostics that may wait on DNS (sync ones included). Rejects only when aborted. */
   validate(document: TextDocument, signal?: AbortSignal): Promise<Diagnostic[]>;
   /** Hover from the parse, zone data and the provider snapshot: no waiting. */
@@ -171,11 +175,39 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
   /** The fixes of the latest diagnosis per domain, offered on that domain's SPF record. */
   const diagnosisFixes = new Map<string, DiagnosisFix>();
 
-  /** Open documents first: createResolver gives the first zone with an apex precedence. */
-  const zonesForResolver = (): Zone[] => {
-    const open = [...cache.values()].map((c) => c.parsed.zone);
+  /**
+   * Open documents first: createResolver gives the first zone with an apex precedence.
+   * `except`: without that document's zone.
+   */
+  const zonesForResolver = (except?: string): Zone[] => {
+    const open = [...cache.entries()].filter(([uri]) => uri !== except).map(([, c]) => c.parsed.zone);
     const openPaths = new Set([...cache.values()].map((c) => c.parsed.path));
     return [...open, ...index.files().filter((f) => !openPaths.has(f)).map((f) => index.zone(f)!)];
+  };
+
+  /**
+   * The last complete DNS-dependent run of each document: what its SPF lookup checks found,
+   * the zone's generation then, the resolver and the other zones it read. The next run keeps
+   * the problems of records whose trees read nothing that changed since (offline only: live
+   * answers change by themselves).
+   */
+  const lookupRuns = new Map<
+    string,
+    { memo: SpfLookupMemo; zone: IncrementalZone; generation: number; resolver: Resolver; others: readonly Zone[] }
+  >();
+  /** Trees the last complete run kept and built (zonelint/stats). */
+  let lastLookupRun: { reused: number; built: number } | undefined;
+
+  const lookupReuse = (uri: string, zone: IncrementalZone, resolver: Resolver, others: readonly Zone[]): LookupReuse | undefined => {
+    if (effectiveSettings().dns.mode !== 'offline') return undefined;
+    const last = lookupRuns.get(uri);
+    const same =
+      last !== undefined &&
+      last.zone === zone &&
+      last.resolver === resolver &&
+      last.others.length === others.length &&
+      last.others.every((z, i) => z === others[i]);
+    return { last: last?.memo, changed: same ? zone.answersChangedSince(last.generation) : undefined, next: new SpfLookupMemo() };
   };
 
   let lensAnswers: { uri: string; version: number; resolver: Resolver; cache: LookupCache } | undefined;
@@ -313,6 +345,7 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
       const parsed = parse(document);
       return limited(document, syncProblems(document), diagnosticContext(parsed));
     },
+    lookupStats: () => lastLookupRun,
     rehearseEdit(document, k) {
       const parsed = parse(document);
       const zone = cache.get(document.uri)!.zone;
@@ -336,10 +369,19 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
       const sync = syncProblems(document);
       // The whole zone is put together in slices (a tenth of a second at a million records).
       const slices = new Slices(signal);
-      const zone = await runStepsSliced(cache.get(document.uri)!.zone.zoneSteps(true), slices);
+      const incremental = cache.get(document.uri)!.zone;
+      const zone = await runStepsSliced(incremental.zoneSteps(true), slices);
       signal?.throwIfAborted();
-      const later = await analyzeAsync(zone, { resolver: currentResolver(), signal, slices });
+      const generation = incremental.generation;
+      const resolver = currentResolver();
+      const others = zonesForResolver(document.uri);
+      const spfReuse = lookupReuse(document.uri, incremental, resolver, others);
+      const later = await analyzeAsync(zone, { resolver, signal, slices, spfReuse });
       signal?.throwIfAborted();
+      if (spfReuse !== undefined && incremental.generation === generation && cache.get(document.uri)?.zone === incremental) {
+        lookupRuns.set(document.uri, { memo: spfReuse.next, zone: incremental, generation, resolver, others });
+        lastLookupRun = { reused: spfReuse.next.reused, built: spfReuse.next.built };
+      }
       return limited(document, later.length === 0 ? sync : [...sync, ...later], diagnosticContext(parsed));
     },
     doHover: (document, position) => doHover(hoverContext(document), document.offsetAt(position)),
@@ -385,10 +427,12 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
       const hit = cache.get(uri);
       cache.delete(uri);
       lastEdit.delete(uri);
+      lookupRuns.delete(uri);
       if (hit?.parsed.path !== undefined) index.closed(hit.parsed.path);
     },
     invalidate() {
       cache.clear();
+      lookupRuns.clear();
       index.invalidate();
       resolver = undefined;
     },

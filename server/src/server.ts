@@ -442,6 +442,8 @@ connection.onRequest(
     pid: process.pid,
     ...stats,
     rehearsing: rehearsing.size > 0,
+    spfTreesKept: service.lookupStats()?.reused ?? 0,
+    spfTreesBuilt: service.lookupStats()?.built ?? 0,
     rssBytes: process.memoryUsage.rss(),
     codeCache: String((globalThis as Record<symbol, unknown>)[Symbol.for('zonelint.codeCache')] ?? 'off'),
   }),

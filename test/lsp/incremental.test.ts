@@ -60,6 +60,42 @@ describe('incremental edits over the wire', () => {
   });
 });
 
+describe('the DNS-dependent checks after an edit', () => {
+  let client: TestClient;
+  before(async () => {
+    client = await TestClient.start({ initializationOptions: { dns: { mode: 'offline' }, diagnostics: { maxPerFile: 0 } } });
+  });
+  after(() => client.stop());
+
+  test('keep the SPF trees no change reached, and publish what a fresh open does', async () => {
+    const stats = (): Promise<ServerStats> => client.request<ServerStats>(STATS_REQUEST, {});
+    const hosts = Array.from({ length: 300 }, (_, i) => `h${i}\tA 192.0.2.${1 + (i % 250)}\nh${i}\tTXT "v=spf1 a:h${i}.example.com include:_spf.example.com -all"\n`);
+    const text = `$ORIGIN example.com.\n@\tSOA ns1 hostmaster 1 2 3 4 5\n\tNS ns1\nns1\tA 192.0.2.53\n_spf\tTXT "v=spf1 ip4:192.0.2.0/24 -all"\nbad\tTXT "v=spf1 include:nothing.example.com -all"\n${hosts.join('')}`;
+    // The complete set has the lookup checks' findings: the include with no record there.
+    const complete = (p: { diagnostics: Diagnostic[] }): boolean => p.diagnostics.some((d) => d.code === 'spf-include-no-record');
+    const uri = 'file:///kept/example.com.zone';
+    await client.open(uri, text, 1);
+    await client.waitForDiagnostics(uri, 1, complete);
+    const opened = await stats();
+    assert.equal(opened.spfTreesBuilt, 302);
+
+    // Another address for one host: the lookups of its record only (and those parsed again with it).
+    const edited = text.replace('h150\tA 192.0.2.151', 'h150\tA 192.0.2.9');
+    const doc = TextDocument.create(uri, 'dns-zone', 1, text);
+    const change = asChange(doc, text, edited);
+    const from = client.diagnostics.length;
+    await client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [change] });
+    const got = await client.waitForDiagnostics(uri, 2, complete, from);
+    const after = await stats();
+    assert.ok(after.spfTreesKept >= 250 && after.spfTreesBuilt < 50, `kept ${after.spfTreesKept}, built ${after.spfTreesBuilt}`);
+
+    const freshUri = 'file:///kept/fresh/example.com.zone';
+    await client.open(freshUri, edited, 1);
+    const expected = await client.waitForDiagnostics(freshUri, 1, complete);
+    assert.deepEqual(sorted(got.diagnostics), sorted(expected.diagnostics));
+  });
+});
+
 describe('keystrokes rehearsed in a large zone just opened', () => {
   let client: TestClient;
   before(async () => {

@@ -11,6 +11,7 @@
  * everything once.
  */
 import type { Problem } from '../diagnostics/types';
+import { moved } from '../diagnostics/moved';
 import { analyzeSync } from '../analysis';
 import type { Comment, Directive, ResourceRecord, Span, Token, Zone } from '../zone/ast';
 import { loadChecks, type ParseOptions, startOrigin } from '../zone/index';
@@ -40,6 +41,11 @@ const INDEX_STEP = 8;
 
 /** Past this many owners to check again, one pass over the whole zone is cheaper. */
 const MAX_AFFECTED = 3000;
+
+/** Updates answersChangedSince can look back over. */
+const CHANGE_LOG_MAX = 256;
+
+const CNAME = 5;
 
 interface OwnerProblems {
   load: Problem[];
@@ -132,6 +138,12 @@ export class IncrementalZone {
   private dropping: Problem[] | undefined;
   /** Updates so far: a zone put together in steps across an update is not this one's. */
   private edits = 0;
+  /**
+   * What the last updates changed, for answersChangedSince: by update, the owner keys whose
+   * records differ, or undefined when any answer may have changed (a rebuild; a wildcard,
+   * an alias, a zone cut or an SOA added, removed or changed).
+   */
+  private readonly changeLog: { readonly generation: number; readonly owners: readonly string[] | undefined }[] = [];
 
   constructor(
     private readonly options: ParseOptions,
@@ -150,7 +162,10 @@ export class IncrementalZone {
       this.parser && change && change.start > ORIGIN_WINDOW ? this.origin : startOrigin(text.slice(0, ORIGIN_WINDOW), this.options);
     this.zoneCache = this.allCache = this.recordList = undefined;
     this.edits++;
-    if (!this.parser || origin !== this.origin) return this.rebuild(text, origin);
+    if (!this.parser || origin !== this.origin) {
+      this.logChange(undefined);
+      return this.rebuild(text, origin);
+    }
     this.ensureIndexed();
     const pieces = this.parser.update(text, change);
     const { start, oldEnd } = pieces.edit;
@@ -182,6 +197,7 @@ export class IncrementalZone {
     const touched = new Set<string>();
     for (const [owner, rs] of before) if (!sameRecords(rs, after.get(owner), map, pieces.edit)) touched.add(owner);
     for (const owner of after.keys()) if (!before.has(owner)) touched.add(owner);
+    this.logChange(answersMayChangeAnywhere(touched, before, after, this.apexKey) ? undefined : [...touched]);
     const related = new Set<string>();
     const cutsTouched = new Set<string>();
     // An edit of the apex SOA alone (a serial bump) changes the apex's own problems only.
@@ -221,6 +237,57 @@ export class IncrementalZone {
     }
     const stats = this.check(affected);
     return { full: false, parsedPieces: pieces.added.length, ...stats };
+  }
+
+  /** Updates so far: the generation answersChangedSince is asked about. */
+  get generation(): number {
+    return this.edits;
+  }
+
+  /**
+   * Whether the answers a resolver reading this zone gives for a name key may differ now
+   * from those at generation `since`: for the owners whose records changed since, the names
+   * whose CNAME leads to one of them, and their ancestors (a name exists while a name below
+   * it has records). Undefined when any answer may differ, or `since` is too long ago.
+   */
+  answersChangedSince(since: number): ((key: string) => boolean) | undefined {
+    const log = this.changeLog;
+    if (since === this.edits) return () => false;
+    // Every update after `since` must still be in the log.
+    if (since > this.edits || log.length === 0 || log[0].generation > since + 1) return undefined;
+    const owners = new Set<string>();
+    for (const entry of log) {
+      if (entry.generation <= since) continue;
+      if (entry.owners === undefined) return undefined;
+      for (const o of entry.owners) owners.add(o);
+    }
+    this.ensureIndexed();
+    const queue = [...owners];
+    while (queue.length > 0) {
+      for (const r of referrerKeys(this.referrers.get(queue.pop()!))) {
+        if (owners.has(r) || !this.hasType(r, CNAME)) continue;
+        owners.add(r);
+        queue.push(r);
+        if (owners.size > MAX_AFFECTED) return undefined;
+      }
+    }
+    const keys = new Set<string>();
+    for (const o of owners) {
+      keys.add(o);
+      for (let k = o, n = 0; k !== '.' && n < 255; n++) keys.add((k = parentName(k)));
+    }
+    return (key) => keys.has(key);
+  }
+
+  private logChange(owners: readonly string[] | undefined): void {
+    this.changeLog.push({ generation: this.edits, owners });
+    if (this.changeLog.length > CHANGE_LOG_MAX) this.changeLog.shift();
+  }
+
+  /** Whether an owner has a record of the type now. */
+  private hasType(key: string, typeCode: number): boolean {
+    for (const piece of this.piecesOf(key)) if (this.index.get(piece)?.get(key)?.some((r) => r.typeCode === typeCode)) return true;
+    return false;
   }
 
   /**
@@ -791,6 +858,37 @@ function referrerKeys(r: Referrers | undefined): Iterable<string> {
   return r === undefined ? [] : typeof r === 'string' ? [r] : r.keys();
 }
 
+/**
+ * Whether an update's changes may change answers beyond the touched owners and their
+ * ancestors: a wildcard answers for names beside it, a CNAME or DNAME for others, a zone
+ * cut for the names below it, and the SOA says where the zone is.
+ */
+function answersMayChangeAnywhere(
+  touched: ReadonlySet<string>,
+  before: ReadonlyMap<string, readonly ResourceRecord[]>,
+  after: ReadonlyMap<string, readonly ResourceRecord[]>,
+  apex: string,
+): boolean {
+  for (const owner of touched) {
+    if (owner.startsWith('*')) return true;
+    const a = before.get(owner);
+    const b = after.get(owner);
+    if (soaCount(a) !== soaCount(b)) return true;
+    const cutsToo = owner !== apex;
+    if (farReaching(a, cutsToo) !== farReaching(b, cutsToo)) return true;
+  }
+  return false;
+}
+
+/** The owner's CNAME, DNAME (and NS, below the apex) records, as one comparable text. */
+function farReaching(records: readonly ResourceRecord[] | undefined, cutsToo: boolean): string {
+  const texts: string[] = [];
+  for (const r of records ?? []) {
+    if (r.typeCode === 5 || r.typeCode === 39 || (cutsToo && r.typeCode === 2)) texts.push(`${r.typeCode} ${r.rdata.canonical.toLowerCase()}`);
+  }
+  return texts.sort().join('\n');
+}
+
 function count(map: Map<string, number>, key: string, by: number): void {
   const n = (map.get(key) ?? 0) + by;
   if (n <= 0) map.delete(key);
@@ -872,48 +970,6 @@ function moveDataInPlace(data: unknown, from: number, delta: number, depth: numb
       if ((k === 'offset' || k.endsWith('Offset')) && v >= from) record[k] = v + delta;
     } else moveDataInPlace(v, from, delta, depth + 1);
   }
-}
-
-/**
- * A problem (and the spans in its quick-fix data) with offsets mapped; in-file offsets
- * only. The same object when nothing moved, so what was made from it can be reused.
- */
-function moved(p: Problem, map: (o: number) => number): Problem {
-  if (p.file !== undefined) return p;
-  const offset = map(p.offset);
-  const data = p.data === undefined ? undefined : movedData(p.data, map);
-  if (offset === p.offset && data === p.data) return p;
-  const out = data === undefined ? { ...p, offset } : { ...p, offset, data };
-  origins.set(out, originOf(p));
-  return out;
-}
-
-/** The problem a moved problem was made from (what a diagnostic made from it is cached by). */
-const origins = new WeakMap<Problem, Problem>();
-
-export function originOf(p: Problem): Problem {
-  return origins.get(p) ?? p;
-}
-
-/** `data` with numbers under keys `offset` or `…Offset` mapped (Span and insert points); itself when none moved. */
-function movedData(data: unknown, map: (o: number) => number, depth = 0): unknown {
-  if (depth > 8 || data === null || typeof data !== 'object') return data;
-  if (Array.isArray(data)) {
-    let out: unknown[] | undefined;
-    for (let i = 0; i < data.length; i++) {
-      const v = movedData(data[i], map, depth + 1);
-      if (v !== data[i]) (out ??= [...data])[i] = v;
-    }
-    return out ?? data;
-  }
-  let out: Record<string, unknown> | undefined;
-  const record = data as Record<string, unknown>;
-  for (const k in record) {
-    const v = record[k];
-    const w = typeof v === 'number' ? (k === 'offset' || k.endsWith('Offset') ? map(v) : v) : movedData(v, map, depth + 1);
-    if (w !== v) (out ??= { ...record })[k] = w;
-  }
-  return out ?? data;
 }
 
 function movedDirective(d: Directive, shift: number): Directive {

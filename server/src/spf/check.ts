@@ -4,6 +4,7 @@
  * redirects through a Resolver.
  */
 import type { Problem } from '../diagnostics/types';
+import { moved } from '../diagnostics/moved';
 import type { CharString, Rdata, ResourceRecord, Span, Zone } from '../zone/ast';
 import type { JoinedText } from '../zone/txt';
 import type { Resolver } from '../dns/resolver';
@@ -207,19 +208,35 @@ export async function spfLookupTrees(
   signal?: AbortSignal,
   slices?: Slices,
 ): Promise<{ record: SpfRecordContext; tree: LookupNode }[]> {
-  const records = (await allSpfRecordsIn(zone, slices)).filter((r) => r.rr.type === 'TXT' && r.spf.errors.length === 0);
+  const records = treeRecords(await allSpfRecordsIn(zone, slices));
+  const trees = await buildTrees(records, resolver, signal);
+  return records.map((record, i) => ({ record, tree: trees[i].tree }));
+}
+
+/** The records that get a lookup tree: TXT SPF records without syntax errors. */
+function treeRecords(records: readonly SpfRecordContext[]): SpfRecordContext[] {
+  return records.filter((r) => r.rr.type === 'TXT' && r.spf.errors.length === 0);
+}
+
+/** Each record's tree, several in flight, with the names each one queried. */
+async function buildTrees(
+  records: readonly SpfRecordContext[],
+  resolver: Resolver,
+  signal: AbortSignal | undefined,
+): Promise<{ tree: LookupNode; queried: Set<string> }[]> {
   const cache = new LookupCache();
-  const trees: LookupNode[] = new Array<LookupNode>(records.length);
+  const out = new Array<{ tree: LookupNode; queried: Set<string> }>(records.length);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < records.length) {
       const i = next++;
       const r = records[i];
-      trees[i] = await lookupTree(r.spf, r.owner, resolver, signal, cache);
+      const queried = new Set<string>();
+      out[i] = { tree: await lookupTree(r.spf, r.owner, resolver, signal, cache, queried), queried };
     }
   };
   await Promise.all(Array.from({ length: Math.min(TREES_IN_FLIGHT, records.length) }, worker));
-  return records.map((record, i) => ({ record, tree: trees[i] }));
+  return out;
 }
 
 /**
@@ -229,22 +246,131 @@ export async function spfLookupTrees(
  */
 const TREES_IN_FLIGHT = 64;
 
+/** What the lookup checks found for one record in a run. */
+interface LookupEntry {
+  /** Where the record started then: its problems move with it. */
+  readonly offset: number;
+  /** Whether another record includes it, which its context says (no lookup rule reads it today). */
+  readonly included: boolean;
+  /** Name keys (lower-case, absolute) its tree queried; undefined when one cannot be told apart (escapes). */
+  readonly names: readonly string[] | undefined;
+  readonly problems: readonly Problem[];
+}
+
+/** The lookup checks' problems of each SPF record in one complete run, by record. */
+export class SpfLookupMemo {
+  private readonly entries = new WeakMap<ResourceRecord, LookupEntry>();
+  /** Records whose problems the run that filled this memo kept from the last one, and those it looked up. */
+  reused = 0;
+  built = 0;
+
+  get(rr: ResourceRecord): LookupEntry | undefined {
+    return this.entries.get(rr);
+  }
+
+  set(rr: ResourceRecord, entry: LookupEntry): void {
+    this.entries.set(rr, entry);
+  }
+}
+
+/**
+ * What a run of the lookup checks may keep from the last complete one (the language
+ * server runs them again after each pause in typing): a record's problems stand when it is
+ * the same record (not parsed again, perhaps moved), included by another or not as before,
+ * and no name its tree queried may answer differently now.
+ */
+export interface LookupReuse {
+  readonly last: SpfLookupMemo | undefined;
+  /** Whether the answers for a name key may differ from the last run's; undefined: any may. */
+  readonly changed: ((key: string) => boolean) | undefined;
+  /** Filled with what this run finds, kept entries too: the next run's `last`. */
+  readonly next: SpfLookupMemo;
+}
+
 /**
  * The checks that follow includes and redirects through the resolver: lookup
  * limit, void lookups, MX limit, include loops, includes without a record.
  */
-export async function checkSpfLookups(zone: Zone, resolver: Resolver, signal?: AbortSignal, slices?: Slices): Promise<Problem[]> {
-  const trees = await spfLookupTrees(zone, resolver, signal, slices);
+export async function checkSpfLookups(
+  zone: Zone,
+  resolver: Resolver,
+  signal?: AbortSignal,
+  slices?: Slices,
+  reuse?: LookupReuse,
+): Promise<Problem[]> {
+  const records = treeRecords(await allSpfRecordsIn(zone, slices));
+  const found = new Array<readonly Problem[]>(records.length);
+  const todo = reuse === undefined ? records.map((_, i) => i) : await runStepsIn(keptProblems(records, found, reuse), slices);
+  const trees = await buildTrees(
+    todo.map((i) => records[i]),
+    resolver,
+    signal,
+  );
+  // Nothing of an aborted run is kept: `next` may hold half of it, and is dropped with it.
   if (signal?.aborted) return [];
-  return runStepsIn(lookupProblems(trees), slices);
+  return runStepsIn(lookupProblems(records, todo, trees, found, reuse?.next), slices);
 }
 
-function* lookupProblems(trees: readonly { record: SpfRecordContext; tree: LookupNode }[]): Steps<Problem[]> {
-  const out: Problem[] = [];
-  for (let i = 0; i < trees.length; i++) {
+/** Puts the problems a record keeps from the last run in `found`; returns the indexes of the others. */
+function* keptProblems(records: readonly SpfRecordContext[], found: (readonly Problem[])[], reuse: LookupReuse): Steps<number[]> {
+  const todo: number[] = [];
+  const { last, changed, next } = reuse;
+  for (let i = 0; i < records.length; i++) {
     if (i % ITEMS_PER_STEP === 0) yield;
-    const { record, tree } = trees[i];
-    for (const rule of lookupRules) for (const p of rule(record, tree)) out.push(p);
+    const r = records[i];
+    const kept = changed !== undefined ? last?.get(r.rr) : undefined;
+    if (kept === undefined || kept.names === undefined || kept.included !== (r.included === true) || kept.names.some(changed!)) {
+      todo.push(i);
+      continue;
+    }
+    const offset = r.rr.span.offset;
+    const delta = offset - kept.offset;
+    const problems = delta === 0 ? kept.problems : kept.problems.map((p) => moved(p, (o) => o + delta));
+    found[i] = problems;
+    next.set(r.rr, delta === 0 ? kept : { ...kept, offset, problems });
+    next.reused++;
+  }
+  return todo;
+}
+
+/** A queried name as a name key; undefined for one with escapes (its key is not plain lower case). */
+function queryKey(name: string): string | undefined {
+  if (name.includes('\\')) return undefined;
+  const lower = name.toLowerCase();
+  return lower.endsWith('.') ? lower : lower + '.';
+}
+
+function* lookupProblems(
+  records: readonly SpfRecordContext[],
+  todo: readonly number[],
+  trees: readonly { tree: LookupNode; queried: Set<string> }[],
+  found: (readonly Problem[])[],
+  next: SpfLookupMemo | undefined,
+): Steps<Problem[]> {
+  for (let k = 0; k < todo.length; k++) {
+    if (k % ITEMS_PER_STEP === 0) yield;
+    const i = todo[k];
+    const record = records[i];
+    const { tree, queried } = trees[k];
+    const problems: Problem[] = [];
+    for (const rule of lookupRules) for (const p of rule(record, tree)) problems.push(p);
+    found[i] = problems;
+    if (next !== undefined) {
+      const names: string[] = [];
+      for (const q of queried) {
+        const key = queryKey(q);
+        if (key === undefined) break;
+        names.push(key);
+      }
+      const plain = names.length === queried.size;
+      next.set(record.rr, { offset: record.rr.span.offset, included: record.included === true, names: plain ? names : undefined, problems });
+      next.built++;
+    }
+  }
+  const out: Problem[] = [];
+  for (let i = 0; i < found.length; i++) {
+    if (i % ITEMS_PER_STEP === 0) yield;
+    for (const p of found[i]) out.push(p);
   }
   return out;
 }

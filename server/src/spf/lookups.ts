@@ -96,9 +96,12 @@ class Accountant {
     private readonly resolver: Resolver,
     private readonly signal: AbortSignal | undefined,
     private readonly shared: LookupCache,
+    private readonly queried: Set<string> | undefined,
   ) {}
 
   query(name: string, type: RRType) {
+    // Every name the tree asks about, answered from the cache or not.
+    this.queried?.add(name);
     const key = `${type} ${name}`;
     let p = this.shared.answers.get(key);
     if (!p) {
@@ -200,9 +203,11 @@ export async function lookupTree(
   resolver: Resolver,
   signal?: AbortSignal,
   cache: LookupCache = new LookupCache(),
+  /** Filled with every name the tree queries, as queried. */
+  queried?: Set<string>,
 ): Promise<LookupNode> {
   const root = toQueryName(domain).toLowerCase();
-  return new Accountant(resolver, signal, cache).node(spf, root, 'v=spf1', spf.version, [root]);
+  return new Accountant(resolver, signal, cache, queried).node(spf, root, 'v=spf1', spf.version, [root]);
 }
 
 /** Every node of the tree, depth first, root included. */
