@@ -116,6 +116,8 @@ export class IncrementalZone {
   private lastParent: { key: string; children: Set<string> } | undefined;
   /** Owners at or below the apex. */
   private inZone = 0;
+  /** Wildcard owners (`*.…`): while there are any, a name appearing or going changes the closest encloser of names below its ancestors. */
+  private wildcards = 0;
   /** Owners with $GENERATE records: their spans are the directive's, shared. */
   private readonly generated = new Map<string, number>();
   /** Owners with SOA records: the first SOA is what every other one is compared with. */
@@ -197,7 +199,7 @@ export class IncrementalZone {
     const touched = new Set<string>();
     for (const [owner, rs] of before) if (!sameRecords(rs, after.get(owner), map, pieces.edit)) touched.add(owner);
     for (const owner of after.keys()) if (!before.has(owner)) touched.add(owner);
-    this.logChange(answersMayChangeAnywhere(touched, before, after, this.apexKey) ? undefined : [...touched]);
+    this.logChange(answersMayChangeAnywhere(touched, before, after, this.apexKey, this.wildcards > 0) ? undefined : [...touched]);
     const related = new Set<string>();
     const cutsTouched = new Set<string>();
     // An edit of the apex SOA alone (a serial bump) changes the apex's own problems only.
@@ -266,6 +268,8 @@ export class IncrementalZone {
     while (queue.length > 0) {
       for (const r of referrerKeys(this.referrers.get(queue.pop()!))) {
         if (owners.has(r) || !this.hasType(r, CNAME)) continue;
+        // A wildcard CNAME answers for names this cannot list.
+        if (r.charCodeAt(0) === 0x2a /* * */) return undefined;
         owners.add(r);
         queue.push(r);
         if (owners.size > MAX_AFFECTED) return undefined;
@@ -460,6 +464,7 @@ export class IncrementalZone {
     this.cuts.clear();
     this.soas.clear();
     this.inZone = 0;
+    this.wildcards = 0;
     this.parser = new PieceParser(origin, this.options, this.pieceLines);
     const change = this.parser.parseAll(text);
     this.unindexed = change.added;
@@ -568,6 +573,7 @@ export class IncrementalZone {
         if (gone) {
           this.ownerPieces.delete(owner);
           if (this.isInZone(owner)) this.inZone--;
+          if (owner.charCodeAt(0) === 0x2a /* * */) this.wildcards--;
           const base = baseOf(owner);
           if (base !== owner) this.groups.get(base)?.delete(owner);
         }
@@ -583,6 +589,7 @@ export class IncrementalZone {
 
   private linkName(owner: string): void {
     if (this.isInZone(owner)) this.inZone++;
+    if (owner.charCodeAt(0) === 0x2a /* * */) this.wildcards++;
     const base = baseOf(owner);
     if (base !== owner) {
       let g = this.groups.get(base);
@@ -860,19 +867,23 @@ function referrerKeys(r: Referrers | undefined): Iterable<string> {
 
 /**
  * Whether an update's changes may change answers beyond the touched owners and their
- * ancestors: a wildcard answers for names beside it, a CNAME or DNAME for others, a zone
- * cut for the names below it, and the SOA says where the zone is.
+ * ancestors: a wildcard answers for names beside it (from the closest encloser, which a
+ * name appearing or going can change), a CNAME or DNAME for others, a zone cut for the
+ * names below it, and the SOA says where the zone is.
  */
 function answersMayChangeAnywhere(
   touched: ReadonlySet<string>,
   before: ReadonlyMap<string, readonly ResourceRecord[]>,
   after: ReadonlyMap<string, readonly ResourceRecord[]>,
   apex: string,
+  wildcards: boolean,
 ): boolean {
   for (const owner of touched) {
     if (owner.startsWith('*')) return true;
     const a = before.get(owner);
     const b = after.get(owner);
+    // A name that appears or goes (here at least) may change which wildcard answers below its ancestors.
+    if (wildcards && (a === undefined) !== (b === undefined)) return true;
     if (soaCount(a) !== soaCount(b)) return true;
     const cutsToo = owner !== apex;
     if (farReaching(a, cutsToo) !== farReaching(b, cutsToo)) return true;

@@ -29,6 +29,13 @@ const LINKED = [
   'w\tNS ns.example.net.',
   'a\tMX 10 d',
   'e\tTXT "v=spf1 include:c.example.com a:a.example.com a:d.example.com a:w.example.com mx:b.example.com -all"',
+  // A wildcard answers for p.q.w until q.w exists (r.q.w makes it an empty non-terminal).
+  'f\tTXT "v=spf1 a:p.q.w.example.com a:p2.q.w.example.com a:p3.q.w.example.com -all"',
+  'g\tTXT "v=spf1 a:z.v.example.com a:z2.v.example.com a:z3.v.example.com -all"',
+  'r.q.w\tA 192.0.2.7',
+  // A wildcard CNAME answers z.v with d's records (d stays while its address goes).
+  '*.v\tCNAME d',
+  'd\tTXT "here"',
 ];
 
 function linkedZone(rng: Rng): string {
@@ -159,6 +166,19 @@ describe('SPF lookup checks after an edit', () => {
     const generation = inc.generation;
     inc.update(text.replace('$ORIGIN example.com.', '$ORIGIN example.org.'));
     assert.equal(inc.answersChangedSince(generation), undefined);
+  });
+
+  it('a name a wildcard CNAME leads to: the trees that met the wildcard are looked up again', async () => {
+    const base = `$ORIGIN example.com.\n@\tSOA ns1 hostmaster 1 2 3 4 5\n\tNS ns1\n*.v\tCNAME d\nd\tA 192.0.2.4\nd\tTXT "here"\n${hosts.slice(0, 20).join('')}g\tTXT "v=spf1 a:z.v.example.com a:z2.v.example.com a:z3.v.example.com -all"\n`;
+    const inc = new IncrementalZone({}, () => SAME_NOW, 2);
+    inc.update(base);
+    const first = await runOver(inc);
+    assert.deepEqual(first.next.built, 21);
+    const generation = inc.generation;
+    // d keeps its TXT record: the name stays, its address goes, and z.v has none now.
+    inc.update(base.replace('d\tA 192.0.2.4\n', ''));
+    const r = await runOver(inc, { memo: first.next, generation });
+    assert.ok(r.next.built >= 1);
   });
 
   it('a CNAME that leads to a changed name, a new wildcard, a new cut: looked up again', async () => {
