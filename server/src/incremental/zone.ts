@@ -43,7 +43,7 @@ const INDEX_STEP = 8;
 const MAX_AFFECTED = 3000;
 
 /** Updates answersChangedSince can look back over. */
-const CHANGE_LOG_MAX = 256;
+const CHANGE_LOG_MAX = 1024;
 
 const CNAME = 5;
 
