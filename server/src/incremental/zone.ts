@@ -255,14 +255,17 @@ export class IncrementalZone {
   answersChangedSince(since: number): ((key: string) => boolean) | undefined {
     const log = this.changeLog;
     if (since === this.edits) return () => false;
-    // Every update after `since` must still be in the log.
-    if (since > this.edits || log.length === 0 || log[0].generation > since + 1) return undefined;
+    if (since > this.edits) return undefined;
     const owners = new Set<string>();
+    let logged = 0;
     for (const entry of log) {
       if (entry.generation <= since) continue;
       if (entry.owners === undefined) return undefined;
       for (const o of entry.owners) owners.add(o);
+      logged++;
     }
+    // Every update after `since` must be in the log (not dropped from it, nor stopped by an error before it logged).
+    if (logged !== this.edits - since) return undefined;
     this.ensureIndexed();
     const queue = [...owners];
     while (queue.length > 0) {
