@@ -31,6 +31,8 @@ import { originOf } from './diagnostics/moved';
 import { ZoneCodes } from './zone/codes';
 import type { ChunkedDocument } from './document';
 import { createResolver } from './dns/chain';
+import { isAtOrBelow } from './dns/zoneData';
+import { nameKey } from './zone/names';
 import type { Resolver } from './dns/resolver';
 import type { CheckIpParams, DiagnosisReport } from '../../client/src/protocol';
 import type { Problem } from './diagnostics/types';
@@ -207,7 +209,24 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
       last.resolver === resolver &&
       last.others.length === others.length &&
       last.others.every((z, i) => z === others[i]);
-    return { last: last?.memo, changed: same ? zone.answersChangedSince(last.generation) : undefined, next: new SpfLookupMemo() };
+    const changed = same ? zone.answersChangedSince(last.generation, others.some((z) => aliasesInto(z, zone.apex))) : undefined;
+    return { last: last?.memo, changed, next: new SpfLookupMemo() };
+  };
+
+  /** The name keys each zone's CNAME records point at, made once per zone (a zone changes by being made anew). */
+  const aliasTargets = new WeakMap<Zone, readonly string[]>();
+  /** Whether a CNAME of `zone` points at or below `apex`: a name there answers from this zone's records. */
+  const aliasesInto = (zone: Zone, apex: string): boolean => {
+    let targets = aliasTargets.get(zone);
+    if (targets === undefined) {
+      const out: string[] = [];
+      for (const r of zone.records) {
+        if (r.typeCode !== 5) continue;
+        for (const v of Object.values(r.rdata.fields)) if (typeof v === 'string' && v.endsWith('.')) out.push(nameKey(v));
+      }
+      aliasTargets.set(zone, (targets = out));
+    }
+    return targets.some((t) => isAtOrBelow(t, apex));
   };
 
   let lensAnswers: { uri: string; version: number; resolver: Resolver; cache: LookupCache } | undefined;

@@ -17,7 +17,7 @@ import type { Comment, Directive, ResourceRecord, Span, Token, Zone } from '../z
 import { loadChecks, type ParseOptions, startOrigin } from '../zone/index';
 import { nameKey, parentName } from '../zone/names';
 import { SemanticsCodes } from '../zone/semantics/codes';
-import { provideIndex } from '../dns/zoneData';
+import { isAtOrBelow, provideIndex } from '../dns/zoneData';
 import { setZoneParts, type ZonePart } from '../zone/parts';
 import { ownerGroups, run } from '../zone/checks/owners';
 import { ancestorsOf, baseOf, targetsOf } from './names';
@@ -251,8 +251,10 @@ export class IncrementalZone {
    * from those at generation `since`: for the owners whose records changed since, the names
    * whose CNAME leads to one of them, and their ancestors (a name exists while a name below
    * it has records). Undefined when any answer may differ, or `since` is too long ago.
+   * `outside`: names outside the zone may lead into it (another zone's CNAME points here),
+   * so once anything changed they may answer differently too.
    */
-  answersChangedSince(since: number): ((key: string) => boolean) | undefined {
+  answersChangedSince(since: number, outside = false): ((key: string) => boolean) | undefined {
     const log = this.changeLog;
     if (since === this.edits) return () => false;
     if (since > this.edits) return undefined;
@@ -283,7 +285,14 @@ export class IncrementalZone {
       keys.add(o);
       for (let k = o, n = 0; k !== '.' && n < 255; n++) keys.add((k = parentName(k)));
     }
+    const apex = this.apexKey;
+    if (outside && owners.size > 0) return (key) => keys.has(key) || !isAtOrBelow(key, apex);
     return (key) => keys.has(key);
+  }
+
+  /** The zone's apex as a name key (its origin). */
+  get apex(): string {
+    return this.apexKey;
   }
 
   private logChange(owners: readonly string[] | undefined): void {
