@@ -218,20 +218,21 @@ function treeRecords(records: readonly SpfRecordContext[]): SpfRecordContext[] {
   return records.filter((r) => r.rr.type === 'TXT' && r.spf.errors.length === 0);
 }
 
-/** Each record's tree, several in flight, with the names each one queried. */
+/** Each record's tree, several in flight, with the names each one queried when `noted`. */
 async function buildTrees(
   records: readonly SpfRecordContext[],
   resolver: Resolver,
   signal: AbortSignal | undefined,
-): Promise<{ tree: LookupNode; queried: Set<string> }[]> {
+  noted = false,
+): Promise<{ tree: LookupNode; queried: Set<string> | undefined }[]> {
   const cache = new LookupCache();
-  const out = new Array<{ tree: LookupNode; queried: Set<string> }>(records.length);
+  const out = new Array<{ tree: LookupNode; queried: Set<string> | undefined }>(records.length);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < records.length) {
       const i = next++;
       const r = records[i];
-      const queried = new Set<string>();
+      const queried = noted ? new Set<string>() : undefined;
       out[i] = { tree: await lookupTree(r.spf, r.owner, resolver, signal, cache, queried), queried };
     }
   };
@@ -305,6 +306,7 @@ export async function checkSpfLookups(
     todo.map((i) => records[i]),
     resolver,
     signal,
+    reuse !== undefined,
   );
   // Nothing of an aborted run is kept: `next` may hold half of it, and is dropped with it.
   if (signal?.aborted) return [];
@@ -343,7 +345,7 @@ function queryKey(name: string): string | undefined {
 function* lookupProblems(
   records: readonly SpfRecordContext[],
   todo: readonly number[],
-  trees: readonly { tree: LookupNode; queried: Set<string> }[],
+  trees: readonly { tree: LookupNode; queried: Set<string> | undefined }[],
   found: (readonly Problem[])[],
   next: SpfLookupMemo | undefined,
 ): Steps<Problem[]> {
@@ -355,7 +357,7 @@ function* lookupProblems(
     const problems: Problem[] = [];
     for (const rule of lookupRules) for (const p of rule(record, tree)) problems.push(p);
     found[i] = problems;
-    if (next !== undefined) {
+    if (next !== undefined && queried !== undefined) {
       const names: string[] = [];
       for (const q of queried) {
         const key = queryKey(q);
