@@ -221,8 +221,18 @@ export async function pauses(file, edits, settings = {}) {
     }
     runs.push(performance.now() - (firstAfterStart ?? t0));
   }
+  // The last run's SPF lookup trees: kept from the run before, and built again.
+  const last = await stats();
   await server.stop();
-  return { p50: percentile(waits, 50), p95: percentile(waits, 95), max: waits.reduce((a, b) => Math.max(a, b), 0), runMs: percentile(runs, 50), edits };
+  return {
+    p50: percentile(waits, 50),
+    p95: percentile(waits, 95),
+    max: waits.reduce((a, b) => Math.max(a, b), 0),
+    runMs: percentile(runs, 50),
+    edits,
+    kept: last.spfTreesKept,
+    built: last.spfTreesBuilt,
+  };
 }
 
 /**
