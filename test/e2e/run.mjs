@@ -155,6 +155,7 @@ async function main() {
   });
   results.push(...suite.tests);
   log(`suite finished in the extension host: ${suite.passed} passed, ${suite.failed} failed`);
+  if (suite.failed > 0) printLogs(join(work, 'user-data', 'logs'), hostLog);
 
   // The client gives the server its global storage for V8's code cache (client/src/languageClient.ts,
   // codeCacheEnv); the server writes it a few seconds after starting (server/src/boot.ts) and keeps
@@ -290,3 +291,26 @@ const failed = results.filter((r) => r.state === 'failed').length + (fatal ? 1 :
 log(`done; screenshots in ${shots}`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);
+
+/**
+ * After a failed test, what the extension host and the Zonelint output channel (the
+ * client's restart messages, the server's standard error) said last: a failure that
+ * does not come back on a second run leaves nothing else to read.
+ */
+function printLogs(logsDir, hostLog) {
+  console.log('--- extension host console (last 40 lines)');
+  console.log(hostLog.slice(-40).join('\n'));
+  const found = [];
+  const walk = (dir) => {
+    for (const entry of existsSync(dir) ? readdirSync(dir, { withFileTypes: true }) : []) {
+      const p = join(dir, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else if (/Zonelint\.log$/.test(entry.name)) found.push(p);
+    }
+  };
+  walk(logsDir);
+  for (const file of found) {
+    console.log(`--- ${file} (last 80 lines)`);
+    console.log(readFileSync(file, 'utf8').split('\n').slice(-80).join('\n'));
+  }
+}
