@@ -16,6 +16,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import * as config from './config';
+import { connectionErrorAction } from './connectionErrors';
 import type { InitializationOptions } from './protocol';
 import type { ExitStatus, RestartBudget } from './restartBudget';
 
@@ -100,8 +101,12 @@ function crashHandler(output: vscode.LogOutputChannel, { budget, onCrash }: Cras
     });
   };
   return {
-    // Errors writing to or reading from the server: as the library's default handler.
-    error: (_error, _message, count) => ({ action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown }),
+    // Errors writing to or reading from the server: a dead pipe waits for the close below.
+    error: (error, _message, count) => {
+      const action = connectionErrorAction(error, count);
+      if (action === 'shutdown') return { action: ErrorAction.Shutdown };
+      return { action: ErrorAction.Continue, handled: action === 'continue-quietly' };
+    },
     async closed() {
       const pending = exited();
       const status = pending && (await Promise.race([pending, new Promise<undefined>((r) => setTimeout(() => r(undefined), EXIT_WAIT_MS))]));

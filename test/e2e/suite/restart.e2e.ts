@@ -1,6 +1,7 @@
 // Issue 10: the language server dies (killed) and the client starts it again; diagnostics
 // work on the new process, so the suites after this one use it as they would the first.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import { suite, test } from 'mocha';
 import * as vscode from 'vscode';
 import { activeApi, diagnosticsWithCode, openZone, waitFor, zonelintDiagnostics, type ZonelintApi } from './helpers';
@@ -45,4 +46,53 @@ suite('server restart', () => {
     // The restart notice would cover the screenshots the driver takes after the suite.
     await vscode.commands.executeCommand('notifications.clearAll');
   });
+
+  // A server that dies while the client is writing to it: each write to the dead pipe fails
+  // (EPIPE) before the client reads the end of the server's output. vscode-languageclient
+  // reports such a stream error with no count, and the library's rule (and ours before)
+  // answered Shutdown, which stopped the client for good instead of restarting the server.
+  test('a server killed while the client writes to it is restarted', async function () {
+    this.timeout(60000);
+    const api = (await activeApi()) as Api;
+    const editor = await openZone(ZONE);
+    const uri = editor.document.uri;
+    await diagnosticsWithCode(uri, 'zone-cname-and-other-data', 20000);
+    const pid = await waitFor('the server process id', () => api.serverPid());
+    process.kill(pid, 'SIGKILL');
+    // Until the process is dead (a zombie: the extension host reaps it only when its event
+    // loop runs again), without giving the event loop a turn, so the client has not yet
+    // seen the end of the server's output when it writes below.
+    const deadline = Date.now() + 5000;
+    while (!isDead(pid) && Date.now() < deadline) {
+      /* spin: no await here */
+    }
+    assert.ok(isDead(pid), 'the server process died');
+    const writes = [1, 2, 3, 4, 5, 6].map((n) =>
+      Promise.resolve(vscode.commands.executeCommand('zonelint.checkIp', { ip: `192.0.2.${n}`, sender: 'a@restart.test' })).then(
+        () => 'answered',
+        (err: unknown) => String(err),
+      ),
+    );
+
+    const restarted = await waitFor('a new server process', () => {
+      const now = api.serverPid();
+      return now !== undefined && now !== pid ? now : undefined;
+    }, 30000);
+    assert.notEqual(restarted, pid);
+    await Promise.all(writes);
+    const line = editor.document.lineAt(6);
+    await editor.edit((e) => e.replace(line.range, 'mail IN A 192.0.2.54'));
+    await waitFor('the conflict gone on the new server', () => zonelintDiagnostics(uri, 'zone-cname-and-other-data').length === 0, 20000);
+    await vscode.commands.executeCommand('notifications.clearAll');
+  });
 });
+
+/** True once `pid` has exited: gone, or a zombie not yet reaped (state Z in /proc). */
+function isDead(pid: number): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z';
+  } catch {
+    return true;
+  }
+}
