@@ -66,9 +66,14 @@ function* readTxtRecords(records: readonly ResourceRecord[], owner?: RegExp): St
       wanted = owner === undefined || owner.test(record.owner);
       if (wanted) labels = splitLabels(record.owner.toLowerCase());
     }
-    if (wanted) out.push({ record, owner: record.owner, labels, text: joinStrings(strings) });
+    if (wanted) out.push({ record, owner: record.owner, labels, text: joinStrings(strings, strings.length === 0 ? rdataAt(record) : 0) });
   }
   return out;
+}
+
+/** Where a record's RDATA starts, or would start when it has none: just after its type. */
+function rdataAt(record: ResourceRecord): number {
+  return record.typeSpan.offset + record.typeSpan.length;
 }
 
 /** The source span of the record's text: from the first string to the end of the last. */

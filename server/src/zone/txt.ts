@@ -14,8 +14,13 @@ export interface JoinedText {
   spanOf(from: number, to: number): { offset: number; length: number };
 }
 
-export function joinStrings(strings: readonly CharString[]): JoinedText {
-  return new JoinedStrings(strings);
+/**
+ * `emptyAt`: the source offset of every octet position when there are no strings (a
+ * record whose RDATA is missing): where its text would start, so a finding about the empty
+ * text points into the record rather than at the start of the file.
+ */
+export function joinStrings(strings: readonly CharString[], emptyAt = 0): JoinedText {
+  return new JoinedStrings(strings, emptyAt);
 }
 
 /**
@@ -27,7 +32,10 @@ export class JoinedStrings implements JoinedText {
   /** Octet index where each string starts; undefined for one string (it starts at 0). */
   private readonly starts: number[] | undefined;
 
-  constructor(protected readonly strings: readonly CharString[]) {
+  constructor(
+    protected readonly strings: readonly CharString[],
+    private readonly emptyAt = 0,
+  ) {
     if (strings.length === 1) {
       this.value = strings[0].value;
       this.starts = undefined;
@@ -65,7 +73,7 @@ export class JoinedStrings implements JoinedText {
 
   offsetAt(i: number): number {
     const k = this.stringAt(i);
-    if (k < 0) return 0;
+    if (k < 0) return this.emptyAt;
     const s = this.strings[k];
     return octetOffset(s, Math.min(i - this.startOf(k), s.value.length));
   }
