@@ -41,3 +41,14 @@ export function expectSame(inc: IncrementalZone, text: string, context: string):
   );
   assert.deepEqual(zone.comments, full.comments, `comments differ: ${context}`);
 }
+
+/**
+ * The seeds of the random-edit property tests: INCREMENTAL_SEEDS of them (60 unless set,
+ * times `share`), from INCREMENTAL_FIRST_SEED (1 unless set), so a long soak can go on
+ * past the seeds an earlier one ran: `INCREMENTAL_FIRST_SEED=2001 INCREMENTAL_SEEDS=2000`.
+ */
+export function seedRange(share = 1): number[] {
+  const count = Math.floor(Number(process.env.INCREMENTAL_SEEDS ?? 60) * share);
+  const first = Number(process.env.INCREMENTAL_FIRST_SEED ?? 1);
+  return Array.from({ length: count }, (_, i) => first + i);
+}
