@@ -52,7 +52,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Zoneli
     current = undefined;
     statusBar.clear();
     budget.reset();
-    if (old) await old.dispose();
+    // A server that does not answer makes the old client's stop fail (it times out after
+    // 2 s, and the library then ends the process): say so, and start the new one anyway.
+    if (old) {
+      await old.dispose().catch((err: unknown) => output.warn(`The old language server did not stop cleanly: ${String(err)}`));
+    }
     await start();
   };
 

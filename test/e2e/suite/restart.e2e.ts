@@ -86,6 +86,35 @@ suite('server restart', () => {
     await waitFor('the conflict gone on the new server', () => zonelintDiagnostics(uri, 'zone-cname-and-other-data').length === 0, 20000);
     await vscode.commands.executeCommand('notifications.clearAll');
   });
+
+  // Restart Language Server is what a user reaches for when the server stops answering. The
+  // old client's stop then times out (it asks the server to shut down and waits 2 s), and
+  // that failure used to end the command before it started a new client: no server at all.
+  test('Restart Language Server starts a new server when the old one does not answer', async function () {
+    this.timeout(60000);
+    const api = (await activeApi()) as Api;
+    const editor = await openZone(ZONE);
+    const uri = editor.document.uri;
+    await diagnosticsWithCode(uri, 'zone-cname-and-other-data', 20000);
+    const pid = await waitFor('the server process id', () => api.serverPid());
+    process.kill(pid, 'SIGSTOP');
+    try {
+      await vscode.commands.executeCommand('zonelint.restartServer');
+      const restarted = await waitFor('a new server process', () => {
+        const now = api.serverPid();
+        return now !== undefined && now !== pid ? now : undefined;
+      }, 20000);
+      assert.notEqual(restarted, pid);
+      await api.ready();
+      await vscode.window.showTextDocument(editor.document);
+      const line = editor.document.lineAt(6);
+      await editor.edit((e) => e.replace(line.range, 'mail IN A 192.0.2.54'));
+      await waitFor('the conflict gone on the new server', () => zonelintDiagnostics(uri, 'zone-cname-and-other-data').length === 0, 20000);
+      await waitFor('the old process ended by the client', () => isDead(pid), 10000);
+    } finally {
+      if (!isDead(pid)) process.kill(pid, 'SIGKILL');
+    }
+  });
 });
 
 /** True once `pid` has exited: gone, or a zombie not yet reaped (state Z in /proc). */
