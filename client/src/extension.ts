@@ -47,7 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Zoneli
     });
     return starting;
   };
-  const recreate = async (): Promise<void> => {
+  const replace = async (): Promise<void> => {
     const old = current;
     current = undefined;
     statusBar.clear();
@@ -58,6 +58,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Zoneli
       await old.dispose().catch((err: unknown) => output.warn(`The old language server did not stop cleanly: ${String(err)}`));
     }
     await start();
+  };
+  // One restart at a time: two at once (a double click, or trust granted during a restart)
+  // would each start a client, and the second client's commands clash with the first's.
+  // `restarting` never rejects: each restart's own promise carries its failure.
+  let restarting: Promise<void> = Promise.resolve();
+  const recreate = (): Promise<void> => {
+    const next = restarting.then(replace);
+    restarting = next.catch(() => undefined);
+    return next;
   };
 
   const reports = new ReportView();
@@ -82,7 +91,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Zoneli
   // The server was told `trusted: false` at initialize; a fresh start tells it the news.
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void recreate()));
 
-  void start().catch(() => undefined);
+  // A restart waits for the first start to settle too: a client still starting cannot be
+  // stopped, and would run on beside the new one.
+  restarting = start().catch(() => undefined);
   return {
     ready: () => starting,
     statusOf: (uri) => statusBar.statusOf(uri),

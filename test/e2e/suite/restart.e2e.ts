@@ -115,7 +115,45 @@ suite('server restart', () => {
       if (!isDead(pid)) process.kill(pid, 'SIGKILL');
     }
   });
+
+  // Two restarts asked for at once (a double click on the command, or workspace trust
+  // granted during a restart) end with one server: each restart stops the client it found.
+  test('two restarts at once leave one server running', async function () {
+    this.timeout(60000);
+    const api = (await activeApi()) as Api;
+    const editor = await openZone(ZONE);
+    await diagnosticsWithCode(editor.document.uri, 'zone-cname-and-other-data', 20000);
+    await Promise.all([vscode.commands.executeCommand('zonelint.restartServer'), vscode.commands.executeCommand('zonelint.restartServer')]);
+    await api.ready();
+    const pid = await waitFor('the server process id', () => api.serverPid());
+    // Stopped clients end their processes within a few seconds (the library checks after 2 s).
+    await waitFor('one server process left', () => {
+      const servers = serverProcesses();
+      return servers.length === 1 && servers[0] === pid;
+    }, 15000).catch((err: unknown) => {
+      throw new Error(`${String(err)}; server processes: ${serverProcesses().join(', ')}, the client's: ${pid}`);
+    });
+    await vscode.window.showTextDocument(editor.document);
+    await diagnosticsWithCode(editor.document.uri, 'zone-cname-and-other-data', 20000);
+  });
 });
+
+/** The language server processes this extension host started (children running dist/server.js), not yet exited. */
+function serverProcesses(): number[] {
+  const out: number[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (fields[0] === 'Z' || Number(fields[1]) !== process.pid) continue;
+      if (fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('server.js')) out.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return out;
+}
 
 /** True once `pid` has exited: gone, or a zombie not yet reaped (state Z in /proc). */
 function isDead(pid: number): boolean {
