@@ -47,6 +47,8 @@ export interface StartOptions {
   readonly pull?: boolean;
   /** The server's environment (default: the tests'). */
   readonly env?: NodeJS.ProcessEnv;
+  /** The `processId` sent in `initialize` (default: this test process). */
+  readonly processId?: number;
 }
 
 export class TestClient {
@@ -58,10 +60,20 @@ export class TestClient {
   refreshRequests = 0;
   initializeResult!: InitializeResult;
 
+  /** The server process's end: its exit code, or the signal that ended it. */
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+
   private constructor(
     readonly connection: MessageConnection,
     private readonly child: ChildProcess,
-  ) {}
+  ) {
+    this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  }
+
+  /** Ends the server's input, as a client that goes away without `shutdown` does. */
+  closeInput(): void {
+    this.child.stdin?.end();
+  }
 
   static async start(options: StartOptions = {}): Promise<TestClient> {
     ensureBuilt();
@@ -105,7 +117,7 @@ export class TestClient {
     };
     const folders = options.folders ?? [];
     client.initializeResult = await connection.sendRequest('initialize', {
-      processId: process.pid,
+      processId: options.processId ?? process.pid,
       rootUri: null,
       locale: options.locale,
       capabilities,
@@ -172,9 +184,8 @@ export class TestClient {
     } catch {
       // The server may already be gone; it is killed below either way.
     }
-    const exited = new Promise((r) => this.child.once('exit', r));
-    if (this.child.exitCode === null) setTimeout(() => this.child.kill(), 2000).unref();
-    await exited;
+    if (this.child.exitCode === null && this.child.signalCode === null) setTimeout(() => this.child.kill(), 2000).unref();
+    await this.exited;
     this.connection.dispose();
   }
 }
