@@ -18,6 +18,7 @@ import { ZoneDataResolver } from '../../server/src/dns/zoneData';
 import { diagnoseMessage, diagnosisJson, diagnosisText } from '../../server/src/diagnose/index';
 import { parseZoneFile, type Zone } from '../../server/src/zone/index';
 import { localeFrom, oneOf, originFrom, parse, UsageError } from './args';
+import { forTerminal } from './terminal';
 
 export interface DiagnoseIo {
   stdout(s: string): void;
@@ -111,6 +112,6 @@ export async function diagnoseCommand(argv: string[], io: DiagnoseIo): Promise<n
     io.stderr(`zonelint diagnose: ${NOT_FOUND[outcome.missing][locale]}\n`);
     return 2;
   }
-  io.stdout(format === 'json' ? JSON.stringify(diagnosisJson(outcome.diagnosis), null, 2) + '\n' : diagnosisText(outcome.diagnosis, locale));
+  io.stdout(format === 'json' ? JSON.stringify(diagnosisJson(outcome.diagnosis), null, 2) + '\n' : forTerminal(diagnosisText(outcome.diagnosis, locale)));
   return 0;
 }

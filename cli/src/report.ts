@@ -5,6 +5,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Locale, Problem, Severity } from '../../server/src/diagnostics/types';
 import { allCodes, codeDef, codeHref, formatMessage, severityOf } from '../../server/src/diagnostics/registry';
+import { forTerminal } from './terminal';
 
 export interface Position {
   readonly line: number;
@@ -94,7 +95,7 @@ export function toFindings(
 }
 
 function textLine(f: Finding): string {
-  return `${f.file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.code} ${f.message.replace(/\n/g, ' ')}`;
+  return forTerminal(`${f.file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.code} ${f.message.replace(/\n/g, ' ')}`);
 }
 
 /**

@@ -18,6 +18,7 @@ import { checkHost, isIpAddress, spfIdentity, type CheckHostResult, type TraceEn
 import { parseZoneFile, type Zone } from '../../server/src/zone/index';
 import { UsageError, usageError } from './args';
 import { cliText, earlyLocale } from './messages';
+import { forTerminal } from './terminal';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -103,7 +104,7 @@ function formatText(r: CheckHostResult, ip: string): string {
     '  trace:',
     ...r.trace.map((t) => '  ' + traceLine(t)),
   ];
-  return lines.join('\n') + '\n';
+  return forTerminal(lines.join('\n') + '\n');
 }
 
 export async function spfCommand(argv: string[], io: Io): Promise<number> {
