@@ -1,6 +1,7 @@
 /**
  * The master-file lexer (RFC 1035 §5.1): splits a text into logical lines of tokens in
- * one pass over char codes. A logical line ends at a newline outside parentheses;
+ * one pass over char codes. A logical line ends at a newline outside parentheses (`\n`,
+ * `\r\n`, or a `\r` alone, as BIND reads it);
  * inside `( … )` newlines are blanks. `;` starts a comment to the end of the line;
  * `"` starts a quoted string (BIND rejects an unescaped newline inside one); `\`
  * escapes the next character in both.
@@ -106,8 +107,13 @@ export class Scanner {
         break;
       }
       const c = text.charCodeAt(pos);
-      if (c === SPACE || c === TAB || c === CR) {
+      if (c === SPACE || c === TAB) {
         pos++;
+      } else if (c === CR) {
+        pos++;
+        // Before a newline it is part of the line break; alone it ends the line, as in BIND
+        // (isc_lex) and in editors, which show the text after it on a line of its own.
+        if (depth === 0 && pos < n && text.charCodeAt(pos) !== LF) break;
       } else if (c === LF) {
         pos++;
         if (depth === 0) break;

@@ -118,7 +118,7 @@ export function edit(rng: Rng, text: string): string {
     case 6:
       return text.slice(0, at) + text.slice(Math.min(text.length, at + rng.int(5, 200)));
     case 7:
-      return text.slice(0, at) + rng.pick(['\n', '\r\n', ' (', ' )', '; c\n']) + text.slice(at);
+      return text.slice(0, at) + rng.pick(['\n', '\r\n', '\r', ' (', ' )', '; c\n']) + text.slice(at);
     case 8: {
       // Replace the owner of a line with another.
       const end = text.indexOf('\t', lineStart);

@@ -15,7 +15,7 @@ import { Rng } from '../../helpers/zonegen';
 import { generate } from './gen';
 import { expectSame, SAME_NOW, SAME_OPTIONS, seedRange } from './same';
 
-const TYPED = ['x', '\n', '(', ')', '"', ';', '\\', ' ', '$ORIGIN other.example.\n', 'sub\tNS ns1\n', '@\tSOA ns1 h 2 1 1 1 1\n', '3'];
+const TYPED = ['x', '\n', '\r', '(', ')', '"', ';', '\\', ' ', '$ORIGIN other.example.\n', 'sub\tNS ns1\n', '@\tSOA ns1 h 2 1 1 1 1\n', '3'];
 
 describe('withInsertion', () => {
   it('reads as the string with the text put in, for any slice', () => {

@@ -5,7 +5,7 @@ import { parseZoneText, printZone } from '../../../server/src/zone/index';
 
 /** Fragments that exercise the scanner and directives in random orders. */
 const piece = fc.constantFrom(
-  ' ', '\t', '\n', '\r\n', '(', ')', '"', '\\', ';', '; c\n', '@', '.', '$', '$$', '${1,2,x}',
+  ' ', '\t', '\n', '\r\n', '\r', '(', ')', '"', '\\', ';', '; c\n', '@', '.', '$', '$$', '${1,2,x}',
   'www', 'a.b.', 'IN', 'CH', '3600', '1h', 'A', 'TXT', 'MX', 'SOA', 'NS', 'TYPE65', 'CNAME',
   '192.0.2.1', '10', '"x y"', '\\# 1 00', '$ORIGIN', '$TTL', '$INCLUDE', '$GENERATE', '$DATE', '1-3', 'h$', '*',
 );
