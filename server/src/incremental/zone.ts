@@ -41,6 +41,11 @@ const INDEX_STEP = 8;
 
 /** Past this many owners to check again, one pass over the whole zone is cheaper. */
 const MAX_AFFECTED = 3000;
+/**
+ * How deep the provider check follows the zone's SPF includes (providers/providerMissing.ts
+ * MAX_DEPTH): a record's problems depend on the records it includes, theirs, and so on.
+ */
+const SPF_INCLUDE_DEPTH = 10;
 
 /** Updates answersChangedSince can look back over. */
 const CHANGE_LOG_MAX = 1024;
@@ -233,6 +238,14 @@ export class IncrementalZone {
       : soaOnly
         ? new Set([apex, ...this.group(apex), ...this.soas.keys()])
         : this.affected(touched, related, cutsTouched);
+    // A load problem at the offset of a parse problem is dropped (attribute): where the
+    // parse problems of the pieces parsed again lie in records, their owners are checked
+    // again even when their records did not change (a warning appearing on an unchanged
+    // record hides its load problem; one going away shows it).
+    if (affected !== undefined) {
+      for (const p of pieces.removed) ownersUnderParseProblems(p, affected);
+      for (const p of pieces.added) ownersUnderParseProblems(p, affected);
+    }
     if (affected === undefined) {
       if (this.dropping) for (const p of this.stored) this.dropping.push(p);
       return this.checkAll(pieces.added.length);
@@ -668,6 +681,8 @@ export class IncrementalZone {
       out.add(t);
       for (const g of this.group(t)) out.add(g);
       for (const r of referrerKeys(this.referrers.get(t))) out.add(r);
+      // And the owners whose SPF records include it through others.
+      if (out.size <= MAX_AFFECTED) this.spfIncluders(t, out);
       // A zone cut (or its removal) changes what is glue or occluded below it; a DMARC
       // policy covers the names below its domain (RFC 9989 tree walk).
       for (const a of ancestorsOf(t, apex)) if (a !== apex && this.cuts.has(a)) out.add(a);
@@ -700,15 +715,60 @@ export class IncrementalZone {
     if (owner !== apex && this.cuts.has(owner)) this.descendants(owner, out, MAX_AFFECTED);
     for (const a of ancestorsOf(owner, apex)) addName(a);
     for (const r of referrerKeys(this.referrers.get(owner))) addName(r);
+    let level: string[] = [];
     for (const g of [...this.group(owner)]) {
       for (const piece of this.piecesOf(g)) {
         for (const r of this.index.get(piece)!.get(g) ?? []) {
+          const spf = r.typeCode === 16 || r.typeCode === 99;
           for (const t of targetsOf(r)) {
             addName(t);
             for (const a of ancestorsOf(t, apex)) out.add(a);
+            if (spf) level.push(t);
           }
         }
       }
+    }
+    // The SPF records those include, to the depth the provider check reads.
+    const seen = new Set(level);
+    for (let depth = 1; depth < SPF_INCLUDE_DEPTH && level.length > 0 && out.size <= MAX_AFFECTED; depth++) {
+      const next: string[] = [];
+      for (const t of level) {
+        for (const u of this.spfTargets(t)) {
+          if (seen.has(u)) continue;
+          seen.add(u);
+          addName(u);
+          next.push(u);
+        }
+      }
+      level = next;
+    }
+  }
+
+  /** The names the SPF records (TXT or SPF type) of `owner` point at. */
+  private spfTargets(owner: string): string[] {
+    const out: string[] = [];
+    for (const piece of this.piecesOf(owner)) {
+      for (const r of this.index.get(piece)!.get(owner) ?? []) if (r.typeCode === 16 || r.typeCode === 99) for (const t of targetsOf(r)) out.push(t);
+    }
+    return out;
+  }
+
+  /** Adds the owners whose SPF records lead to `target` through the zone's SPF records, to the depth the provider check reads. */
+  private spfIncluders(target: string, out: Set<string>): void {
+    const seen = new Set([target]);
+    let level = [target];
+    for (let depth = 0; depth < SPF_INCLUDE_DEPTH && level.length > 0 && out.size <= MAX_AFFECTED; depth++) {
+      const next: string[] = [];
+      for (const t of level) {
+        for (const r of referrerKeys(this.referrers.get(t))) {
+          if (out.size > MAX_AFFECTED) return;
+          if (seen.has(r) || !this.spfTargets(r).includes(t)) continue;
+          seen.add(r);
+          out.add(r);
+          next.push(r);
+        }
+      }
+      level = next;
     }
   }
 
@@ -841,6 +901,18 @@ export class IncrementalZone {
       file(p, 'load');
     }
     for (const p of checks) file(p, 'checks');
+  }
+}
+
+/** Adds the owners of the piece's records that one of its parse problems lies in. */
+function ownersUnderParseProblems(piece: Piece, out: Set<string>): void {
+  if (piece.problems.length === 0) return;
+  const shift = shiftOf(piece);
+  for (const p of piece.problems) {
+    const at = p.file === undefined ? p.offset + shift : p.offset;
+    for (const r of piece.records) {
+      if (r.file === p.file && r.span.offset <= at && at <= r.span.offset + r.span.length) out.add(nameKey(r.owner));
+    }
   }
 }
 

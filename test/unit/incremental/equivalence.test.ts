@@ -283,4 +283,58 @@ describe('incremental zone: the same problems as a whole check', () => {
       for (const p of dkim) assert.ok(p.offset >= record && p.offset <= edited.indexOf('\n', record), `${p.code} at ${p.offset} lies on the record's line`);
     }
   });
+
+  // Found by seeds 2,001-6,000 of the random edits. The provider rule reads the SPF records a
+  // record includes through the zone, to ten levels; the incremental zone followed one.
+  it('an SPF include two levels away: edits at either end re-check the provider rule', () => {
+    const head = ['$ORIGIN example.com.', '$TTL 3600', '@ SOA ns1 host 1 2 3 4 5', '@ NS ns1', 'ns1 A 192.0.2.1'];
+    const lines = [
+      ...head,
+      'x MX 10 aspmx.l.google.com.',
+      'x TXT "v=spf1 ip4:192.0.2.0/24 include:relay.example.com ~all"',
+      ...Array.from({ length: 20 }, (_, i) => `h${i} A 192.0.2.${i + 10}`),
+      'relay TXT "v=spf1 include:host2.example.com -all"',
+      ...Array.from({ length: 20 }, (_, i) => `g${i} A 192.0.2.${i + 40}`),
+      'host2 TXT "v=spf1 include:_spf.google.com -all"',
+    ];
+    const text = lines.join('\n') + '\n';
+    const providerOn = (problems: readonly { code: string }[]) => problems.filter((p) => p.code === 'spf-provider-missing').length;
+    for (const pieceLines of [1, 4, 9]) {
+      const inc = new IncrementalZone(OPTIONS, () => NOW, pieceLines);
+      inc.update(text);
+      expectSame(inc, text, 'before');
+      assert.equal(providerOn(inc.allProblems()), 0, 'Google is included through relay and host2');
+      // The far end changes: x's problem appears.
+      const dropped = text.replace('include:_spf.google.com', 'ip4:198.51.100.0/24');
+      inc.update(dropped);
+      expectSame(inc, dropped, `host2 no longer includes Google, pieces of ${pieceLines}`);
+      assert.equal(providerOn(inc.allProblems()), 1);
+      inc.update(text);
+      expectSame(inc, text, `and back, pieces of ${pieceLines}`);
+      // The near end changes: x is checked again with the records two includes away.
+      const touched = text.replace('x MX 10 aspmx.l.google.com.', 'x MX 10 aspmx.l.google.com.\nx DNAME example.net.');
+      inc.update(touched);
+      expectSame(inc, touched, `a record added to x, pieces of ${pieceLines}`);
+    }
+  });
+
+  // Found by the same soak: a load problem at the offset of a parse problem is dropped, so a
+  // warning appearing on a record whose records did not change hides its load problem.
+  it('a parse warning appearing on an unchanged record hides its load problem, and going away shows it', () => {
+    const lines = ['$ORIGIN example.com.', '$TTL 3600', '@ SOA ns1 host 1 2 3 4 5', '@ NS ns1', 'ns1 A 192.0.2.1'];
+    for (let i = 0; i < 12; i++) lines.push(`h${i} A 192.0.2.${i + 10}`);
+    lines.push('ns2 CNAME x.sub', '\tTXT "v=spf1 mx ~all"', 'a.b SRV 10 5 5060 a.b');
+    const text = lines.join('\n') + '\n';
+    const withOrigin = text.replace('\tTXT', '$ORIGIN sub.example.com.\n\tTXT');
+    for (const pieceLines of [1, 2, 4, 7]) {
+      const inc = new IncrementalZone(OPTIONS, () => NOW, pieceLines);
+      inc.update(text);
+      expectSame(inc, text, 'before');
+      assert.ok(inc.allProblems().some((p) => p.code === 'zone-cname-and-other-data'));
+      inc.update(withOrigin);
+      expectSame(inc, withOrigin, `$ORIGIN before the inherited owner, pieces of ${pieceLines}`);
+      inc.update(text);
+      expectSame(inc, text, `$ORIGIN removed, pieces of ${pieceLines}`);
+    }
+  });
 });
