@@ -18,28 +18,43 @@ www IN A 192.0.2.54
 /** The extension's API with the test accessor for the server's process id. */
 type Api = ZonelintApi & { serverPid(): number | undefined; lastCrash(): string | undefined };
 
+/** A zone with a CNAME conflict open, its diagnostics in, and the server's process id. */
+async function openedWithConflict(api: Api): Promise<{ editor: vscode.TextEditor; uri: vscode.Uri; pid: number }> {
+  const editor = await openZone(ZONE);
+  const uri = editor.document.uri;
+  await diagnosticsWithCode(uri, 'zone-cname-and-other-data', 20000);
+  const pid = await waitFor('the server process id', () => api.serverPid());
+  return { editor, uri, pid };
+}
+
+/** The id of a server process other than `pid`, once the client has one. */
+function newServer(api: Api, pid: number, timeoutMs: number): Promise<number> {
+  return waitFor('a new server process', () => {
+    const now = api.serverPid();
+    return now !== undefined && now !== pid ? now : undefined;
+  }, timeoutMs);
+}
+
+/** Resolves the conflict in the editor and waits for a server to take it back. */
+async function resolveConflict(editor: vscode.TextEditor, uri: vscode.Uri): Promise<void> {
+  const line = editor.document.lineAt(6);
+  await editor.edit((e) => e.replace(line.range, 'mail IN A 192.0.2.54'));
+  await waitFor('the conflict gone on the new server', () => zonelintDiagnostics(uri, 'zone-cname-and-other-data').length === 0, 20000);
+}
+
 suite('server restart', () => {
   test('a killed server is restarted and publishes diagnostics again', async function () {
     this.timeout(60000);
     const api = (await activeApi()) as Api;
-    const editor = await openZone(ZONE);
-    const uri = editor.document.uri;
-    await diagnosticsWithCode(uri, 'zone-cname-and-other-data');
-    const pid = await waitFor('the server process id', () => api.serverPid());
+    const { editor, uri, pid } = await openedWithConflict(api);
     process.kill(pid, 'SIGKILL');
 
-    const restarted = await waitFor('a new server process', () => {
-      const now = api.serverPid();
-      return now !== undefined && now !== pid ? now : undefined;
-    }, 30000);
-    assert.notEqual(restarted, pid);
+    assert.notEqual(await newServer(api, pid, 30000), pid);
     assert.throws(() => process.kill(pid, 0), 'the old process is gone');
     assert.equal(api.lastCrash(), 'killed by signal SIGKILL', 'the message says why');
 
     // The new process checks edits: resolve the conflict, then make another one.
-    const line = editor.document.lineAt(6);
-    await editor.edit((e) => e.replace(line.range, 'mail IN A 192.0.2.54'));
-    await waitFor('the conflict gone on the new server', () => zonelintDiagnostics(uri, 'zone-cname-and-other-data').length === 0, 20000);
+    await resolveConflict(editor, uri);
     await editor.edit((e) => e.insert(new vscode.Position(7, 0), 'mail IN CNAME ns1\n'));
     const again = await diagnosticsWithCode(uri, 'zone-cname-and-other-data', 20000);
     assert.equal(editor.document.getText(again[0].range), 'mail', 'reported on a mail record');
@@ -54,10 +69,7 @@ suite('server restart', () => {
   test('a server killed while the client writes to it is restarted', async function () {
     this.timeout(60000);
     const api = (await activeApi()) as Api;
-    const editor = await openZone(ZONE);
-    const uri = editor.document.uri;
-    await diagnosticsWithCode(uri, 'zone-cname-and-other-data', 20000);
-    const pid = await waitFor('the server process id', () => api.serverPid());
+    const { editor, uri, pid } = await openedWithConflict(api);
     process.kill(pid, 'SIGKILL');
     // Until the process is dead (a zombie: the extension host reaps it only when its event
     // loop runs again), without giving the event loop a turn, so the client has not yet
@@ -74,16 +86,10 @@ suite('server restart', () => {
       ),
     );
 
-    const restarted = await waitFor('a new server process', () => {
-      const now = api.serverPid();
-      return now !== undefined && now !== pid ? now : undefined;
-    }, 30000);
-    assert.notEqual(restarted, pid);
+    assert.notEqual(await newServer(api, pid, 30000), pid);
     const results = await Promise.all(writes);
     assert.ok(results.some((r) => r !== 'answered'), `some requests were written to the dead server: ${results.join('; ')}`);
-    const line = editor.document.lineAt(6);
-    await editor.edit((e) => e.replace(line.range, 'mail IN A 192.0.2.54'));
-    await waitFor('the conflict gone on the new server', () => zonelintDiagnostics(uri, 'zone-cname-and-other-data').length === 0, 20000);
+    await resolveConflict(editor, uri);
     await vscode.commands.executeCommand('notifications.clearAll');
   });
 
@@ -93,23 +99,14 @@ suite('server restart', () => {
   test('Restart Language Server starts a new server when the old one does not answer', async function () {
     this.timeout(60000);
     const api = (await activeApi()) as Api;
-    const editor = await openZone(ZONE);
-    const uri = editor.document.uri;
-    await diagnosticsWithCode(uri, 'zone-cname-and-other-data', 20000);
-    const pid = await waitFor('the server process id', () => api.serverPid());
+    const { editor, uri, pid } = await openedWithConflict(api);
     process.kill(pid, 'SIGSTOP');
     try {
       await vscode.commands.executeCommand('zonelint.restartServer');
-      const restarted = await waitFor('a new server process', () => {
-        const now = api.serverPid();
-        return now !== undefined && now !== pid ? now : undefined;
-      }, 20000);
-      assert.notEqual(restarted, pid);
+      assert.notEqual(await newServer(api, pid, 20000), pid);
       await api.ready();
       await vscode.window.showTextDocument(editor.document);
-      const line = editor.document.lineAt(6);
-      await editor.edit((e) => e.replace(line.range, 'mail IN A 192.0.2.54'));
-      await waitFor('the conflict gone on the new server', () => zonelintDiagnostics(uri, 'zone-cname-and-other-data').length === 0, 20000);
+      await resolveConflict(editor, uri);
       await waitFor('the old process ended by the client', () => isDead(pid), 10000);
     } finally {
       if (!isDead(pid)) process.kill(pid, 'SIGKILL');
