@@ -52,7 +52,7 @@ export interface Statement {
 export interface GeneratedZone {
   readonly origin: string;
   readonly statements: readonly Statement[];
-  /** Line ending: '\n', '\r\n', or 'mixed'. */
+  /** Line ending: '\n', '\r\n', or 'mixed' (each line one of those or a lone '\r'). */
   readonly eol: string;
 }
 
@@ -63,7 +63,8 @@ export function renderZone(z: GeneratedZone, rng = new Rng(1)): { text: string; 
   for (const s of z.statements) {
     Object.assign(files, s.files ?? {});
     for (const line of s.text.split('\n')) {
-      const eol = z.eol === 'mixed' ? (rng.chance(0.5) ? '\r\n' : '\n') : z.eol;
+      // Mixed: a carriage return alone too, which BIND reads as a line end.
+      const eol = z.eol === 'mixed' ? rng.pick(['\r\n', '\n', '\r']) : z.eol;
       text += line + eol;
     }
   }

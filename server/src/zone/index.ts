@@ -13,7 +13,7 @@ import { checkNsec3Owners } from './checks/nsec3Owner';
 import { checkObsoleteTypes } from './checks/obsoleteType';
 import { checkSingletonTypes } from './checks/singletonType';
 import { ZoneCodes } from './codes';
-import { parseName } from './names';
+import { isSubdomain, nameKey, parseName } from './names';
 import { inferOrigin } from './origin';
 import { type Source, ZoneParser } from './parser';
 
@@ -74,9 +74,12 @@ function absoluteOrigin(origin: string): string | undefined {
 
 /**
  * The checks the loader makes on the records it read (BIND rejects or warns while
- * loading), reported with the parse's problems in `zone.problems`.
+ * loading), reported with the parse's problems in `zone.problems`. Only over the records
+ * at or below the origin: BIND ignores out-of-zone data before these checks (two CNAMEs
+ * of a name outside the zone load, with warnings), and zone-out-of-zone says so.
  */
-export function loadChecks(records: readonly ResourceRecord[], origin: string): Problem[] {
+export function loadChecks(all: readonly ResourceRecord[], origin: string): Problem[] {
+  const records = inZone(all, origin);
   return [
     ...checkCnameAndOtherData(records),
     ...checkMultipleSoa(records),
@@ -85,6 +88,26 @@ export function loadChecks(records: readonly ResourceRecord[], origin: string): 
     ...checkNsec3Owners(records),
     ...checkCdsConsistency(records, origin),
   ];
+}
+
+/** The records at or below `origin`: `records` itself when none is outside (the usual case). */
+function inZone(records: readonly ResourceRecord[], origin: string): readonly ResourceRecord[] {
+  if (origin === '.') return records;
+  const apex = nameKey(origin);
+  let out: ResourceRecord[] | undefined;
+  // Records of one owner come in runs: the owner is tested once per run.
+  let lastOwner: string | undefined;
+  let inside = true;
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
+    if (r.owner !== lastOwner) {
+      lastOwner = r.owner;
+      inside = isSubdomain(r.owner, apex);
+    }
+    if (inside) out?.push(r);
+    else out ??= records.slice(0, i);
+  }
+  return out ?? records;
 }
 
 /** The origin a parse starts with: the option when given and valid, else inferred. */
