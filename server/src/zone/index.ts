@@ -74,9 +74,11 @@ function absoluteOrigin(origin: string): string | undefined {
 
 /**
  * The checks the loader makes on the records it read (BIND rejects or warns while
- * loading), reported with the parse's problems in `zone.problems`. Only over the records
- * at or below the origin: BIND ignores out-of-zone data before these checks (two CNAMEs
- * of a name outside the zone load, with warnings), and zone-out-of-zone says so.
+ * loading), reported with the parse's problems in `zone.problems`. Those of the zone's
+ * data only over the records at or below the origin: BIND ignores out-of-zone data before
+ * them (two CNAMEs of a name outside the zone, or a second SOA there, load with warnings;
+ * zone-out-of-zone says so). It refuses an obsolete type and a bad NSEC3 owner as it
+ * reads each record, out-of-zone or not.
  */
 export function loadChecks(all: readonly ResourceRecord[], origin: string): Problem[] {
   const records = inZone(all, origin);
@@ -84,8 +86,8 @@ export function loadChecks(all: readonly ResourceRecord[], origin: string): Prob
     ...checkCnameAndOtherData(records),
     ...checkMultipleSoa(records),
     ...checkSingletonTypes(records),
-    ...checkObsoleteTypes(records),
-    ...checkNsec3Owners(records),
+    ...checkObsoleteTypes(all),
+    ...checkNsec3Owners(all),
     ...checkCdsConsistency(records, origin),
   ];
 }

@@ -23,6 +23,18 @@ test('a second, different CNAME or DNAME at a name: "multiple RRs of singleton t
   assert.deepEqual(problems('d DNAME a.\nd DNAME b.\n'), ['zone-syntax singleton-type "d"']);
   // The same target again is a duplicate that merges; NSEC is not a singleton.
   assert.deepEqual(problems('x CNAME a.\nx CNAME A.\nn NSEC a. A\nn NSEC b. A\n'), []);
+  // RESINFO (RFC 9606) too, found by the differential run; its strings compare with case.
+  assert.deepEqual(problems('r RESINFO "qnamemin"\nr RESINFO "exterr=15-17"\n'), ['zone-syntax singleton-type "r"']);
+  assert.deepEqual(problems('r RESINFO "A"\nr RESINFO "a"\n'), ['zone-syntax singleton-type "r"']);
+  assert.deepEqual(problems('r RESINFO "a" "b"\nr RESINFO "a" "b"\nw WALLET "a"\nw WALLET "b"\n'), []);
+});
+
+test('an obsolete type or a bad NSEC3 owner is refused outside the zone too (BIND checks each record as it reads it)', () => {
+  const outside = '$ORIGIN elsewhere.example.org.\n';
+  assert.deepEqual(problems(outside + 'x MF a.\n'), ['zone-unknown-type "MF"']);
+  assert.deepEqual(problems(outside + 'ab NSEC3 1 0 0 - AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA A\n').map((p) => p.split(' ')[0]), ['zone-bad-name']);
+  // A second SOA there is ignored with the rest of the out-of-zone data.
+  assert.deepEqual(problems(outside + '@ SOA ns h 1 2 3 4 5\n'), []);
 });
 
 test('MD and MF are refused as obsolete', () => {

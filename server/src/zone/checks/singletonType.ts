@@ -1,8 +1,9 @@
 /**
- * Singleton types (RFC 2181 §10.1 CNAME, RFC 6672 §2.4 DNAME): a name has at most one
- * CNAME and one DNAME record. BIND rejects a second, different one anywhere in the zone
- * ("multiple RRs of singleton type"); an identical duplicate merges silently. Reported
- * as zone-syntax with the detail `singleton-type`. (SOA: see multipleSoa.ts.)
+ * Singleton types (RFC 2181 §10.1 CNAME, RFC 6672 §2.4 DNAME, RFC 9606 §4 RESINFO): a
+ * name has at most one record of each. BIND rejects a second, different one anywhere in
+ * the zone ("multiple RRs of singleton type"); an identical duplicate merges silently
+ * (names compared without case, RESINFO's strings as written). Reported as zone-syntax
+ * with the detail `singleton-type`. (SOA: see multipleSoa.ts.)
  */
 import type { Problem } from '../../diagnostics/types';
 import type { ResourceRecord } from '../ast';
@@ -12,18 +13,20 @@ import { recordsOfTypes } from './owners';
 
 const CNAME = 5;
 const DNAME = 39;
+const RESINFO = 261;
 
 export function checkSingletonTypes(records: readonly ResourceRecord[]): Problem[] {
   const first = new Map<string, ResourceRecord>();
   const problems: Problem[] = [];
-  for (const rr of recordsOfTypes(records, [CNAME, DNAME])) {
+  for (const rr of recordsOfTypes(records, [CNAME, DNAME, RESINFO])) {
     const key = `${rr.typeCode} ${nameKey(rr.owner)}`;
     const seen = first.get(key);
     if (seen === undefined) {
       first.set(key, rr);
       continue;
     }
-    if (nameKey(seen.rdata.canonical) === nameKey(rr.rdata.canonical)) continue;
+    const same = rr.typeCode === RESINFO ? seen.rdata.canonical === rr.rdata.canonical : nameKey(seen.rdata.canonical) === nameKey(rr.rdata.canonical);
+    if (same) continue;
     const at = rr.ownerSpan ?? rr.typeSpan;
     const p: Problem = {
       code: ZoneCodes.syntax.code,
