@@ -79,6 +79,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Zoneli
     pads,
     originOf: (uri) => statusBar.statusOf(uri)?.origin,
     client: async () => {
+      // A command during restarts waits for the server the last of them starts.
+      for (let r = restarting; ; r = restarting) {
+        await r;
+        if (r === restarting) break;
+      }
       await starting;
       if (!current) throw new Error('The Zonelint language server is not running');
       return current;

@@ -120,7 +120,11 @@ suite('server restart', () => {
     const api = (await activeApi()) as Api;
     const editor = await openZone(ZONE);
     await diagnosticsWithCode(editor.document.uri, 'zone-cname-and-other-data', 20000);
-    await Promise.all([vscode.commands.executeCommand('zonelint.restartServer'), vscode.commands.executeCommand('zonelint.restartServer')]);
+    const restarts = [vscode.commands.executeCommand('zonelint.restartServer'), vscode.commands.executeCommand('zonelint.restartServer')];
+    // A command asked for meanwhile waits for the new server rather than failing.
+    const during = vscode.commands.executeCommand<{ title?: string }>('zonelint.checkIp', { ip: '192.0.2.1', sender: 'a@restart.test' });
+    await Promise.all(restarts);
+    assert.ok(typeof (await during)?.title === 'string', 'the command run during the restarts answered');
     await api.ready();
     const pid = await waitFor('the server process id', () => api.serverPid());
     // Stopped clients end their processes within a few seconds (the library checks after 2 s).
