@@ -238,14 +238,6 @@ export class IncrementalZone {
       : soaOnly
         ? new Set([apex, ...this.group(apex), ...this.soas.keys()])
         : this.affected(touched, related, cutsTouched);
-    // A load problem at the offset of a parse problem is dropped (attribute): where the
-    // parse problems of the pieces parsed again lie in records, their owners are checked
-    // again even when their records did not change (a warning appearing on an unchanged
-    // record hides its load problem; one going away shows it).
-    if (affected !== undefined) {
-      for (const p of pieces.removed) ownersUnderParseProblems(p, affected);
-      for (const p of pieces.added) ownersUnderParseProblems(p, affected);
-    }
     if (affected === undefined) {
       if (this.dropping) for (const p of this.stored) this.dropping.push(p);
       return this.checkAll(pieces.added.length);
@@ -778,11 +770,9 @@ export class IncrementalZone {
     this.zoneCache = this.allCache = this.recordList = undefined;
     const zone = this.zone();
     const records = zone.records;
-    // The parser's problems only, as the load problems are about to be made again.
-    const parseProblems = zone.problems;
     const load = loadChecks(records, this.origin ?? '.');
     const checks = analyzeSync({ ...zone, problems: [] }, { now: this.now() });
-    this.attribute(records, parseProblems, load, checks, undefined);
+    this.attribute(records, load, checks, undefined);
     this.stored = [];
     for (const list of [...this.problems.values(), this.global]) {
       for (const p of list.load) this.stored.push(p);
@@ -808,12 +798,7 @@ export class IncrementalZone {
     for (const o of owners) for (const p of this.piecesOf(o)) pieces.add(p);
     const ordered = [...pieces].sort((a, b) => a.start - b.start);
     const records: ResourceRecord[] = [];
-    const parseProblems: Problem[] = [];
-    for (const piece of ordered) {
-      for (const r of piece.records) if (owners.has(nameKey(r.owner))) records.push(r);
-      const shift = shiftOf(piece);
-      for (const p of piece.problems) parseProblems.push(shift === 0 || p.file !== undefined ? p : { ...p, offset: p.offset + shift });
-    }
+    for (const piece of ordered) for (const r of piece.records) if (owners.has(nameKey(r.owner))) records.push(r);
     const sub: Zone = { origin: this.origin ?? '.', records, directives: [], comments: [], problems: [], includes: [] };
     const load = loadChecks(records, this.origin ?? '.');
     const checks = analyzeSync(sub, { now: this.now() });
@@ -825,7 +810,7 @@ export class IncrementalZone {
       for (const p of list.checks) dropped.add(p);
       this.problems.delete(a);
     }
-    this.attribute(records, parseProblems, load, checks, affected);
+    this.attribute(records, load, checks, affected);
     if (this.dropping) for (const p of dropped) this.dropping.push(p);
     if (dropped.size > 0) this.stored = this.stored.filter((p) => !dropped.has(p));
     for (const a of affected) {
@@ -840,12 +825,11 @@ export class IncrementalZone {
   /**
    * Files each problem under the owner of the record it lies in. With `only`, keeps the
    * problems of those owners and drops the rest (their context was incomplete); without,
-   * problems in no record are zone-wide. Load problems at the offset of a parse problem
-   * are dropped, as the parser's report does.
+   * problems in no record are zone-wide. Load problems are one per place, as
+   * ZoneParser.addLoadProblems keeps them.
    */
   private attribute(
     records: readonly ResourceRecord[],
-    parseProblems: readonly Problem[],
     load: readonly Problem[],
     checks: readonly Problem[],
     only: ReadonlySet<string> | undefined,
@@ -882,7 +866,6 @@ export class IncrementalZone {
       return found >= 0 && p.offset <= l.ends[found] ? nameKey(records[l.at[found]].owner) : undefined;
     };
     const seen = new Set<string>();
-    for (const p of parseProblems) seen.add(`${p.file ?? ''}\0${p.offset}`);
     const file = (p: Problem, kind: keyof OwnerProblems): void => {
       const owner = ZONE_WIDE.has(p.code) ? undefined : ownerAt(p);
       if (owner === undefined) {
@@ -901,18 +884,6 @@ export class IncrementalZone {
       file(p, 'load');
     }
     for (const p of checks) file(p, 'checks');
-  }
-}
-
-/** Adds the owners of the piece's records that one of its parse problems lies in. */
-function ownersUnderParseProblems(piece: Piece, out: Set<string>): void {
-  if (piece.problems.length === 0) return;
-  const shift = shiftOf(piece);
-  for (const p of piece.problems) {
-    const at = p.file === undefined ? p.offset + shift : p.offset;
-    for (const r of piece.records) {
-      if (r.file === p.file && r.span.offset <= at && at <= r.span.offset + r.span.length) out.add(nameKey(r.owner));
-    }
   }
 }
 

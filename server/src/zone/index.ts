@@ -151,8 +151,7 @@ export function parseZoneText(text: string, options: ParseOptions = {}): Zone {
   // make from them (the owner groups) is kept for the analysis that follows.
   Object.freeze(parser.records);
   try {
-    const checks = loadChecks(parser.records, origin ?? '.');
-    for (const p of checks) parser.report(p.file, p.code, p.offset, p.length, p.args, p.severity);
+    parser.addLoadProblems(loadChecks(parser.records, origin ?? '.'));
   } catch (e) {
     parser.report(undefined, ZoneCodes.syntax.code, 0, 0, { detail: `internal error: ${String(e)}` });
   }

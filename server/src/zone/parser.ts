@@ -205,11 +205,23 @@ export class ZoneParser {
     }
     if (seen.has(offset)) return;
     seen.add(offset);
-    const p: { -readonly [K in keyof Problem]: Problem[K] } = { code, offset, length };
-    if (args) p.args = args;
-    if (severity) p.severity = severity;
-    if (file !== undefined) p.file = file;
-    this.problems.push(p);
+    this.problems.push(newProblem(file, code, offset, length, args, severity));
+  }
+
+  /**
+   * Adds the loader's problems (zone/index.ts loadChecks): one per place among themselves,
+   * as the parser keeps one of its own, but beside the parser's. A load error on a record
+   * that also has a parse warning at the same place (an owner inherited right after
+   * $ORIGIN, and a CNAME beside it) is reported with it, as BIND reports both.
+   */
+  addLoadProblems(problems: readonly Problem[]): void {
+    const seen = new Set<string>();
+    for (const p of problems) {
+      const key = `${p.file ?? ''}\0${p.offset}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      this.problems.push(newProblem(p.file, p.code, p.offset, p.length, p.args, p.severity));
+    }
   }
 
   saveState(): ParserState {
@@ -566,6 +578,14 @@ export class ZoneParser {
       includes: this.includes,
     };
   }
+}
+
+function newProblem(file: string | undefined, code: string, offset: number, length: number, args?: ProblemArgs, severity?: Severity): Problem {
+  const p: { -readonly [K in keyof Problem]: Problem[K] } = { code, offset, length };
+  if (args) p.args = args;
+  if (severity) p.severity = severity;
+  if (file !== undefined) p.file = file;
+  return p;
 }
 
 /**

@@ -318,9 +318,10 @@ describe('incremental zone: the same problems as a whole check', () => {
     }
   });
 
-  // Found by the same soak: a load problem at the offset of a parse problem is dropped, so a
-  // warning appearing on a record whose records did not change hides its load problem.
-  it('a parse warning appearing on an unchanged record hides its load problem, and going away shows it', () => {
+  // Found by the same soak, when a load problem at the offset of a parse problem was dropped:
+  // a warning appearing on an unchanged record hid its load problem. Now both are kept (as
+  // BIND reports both), and the incremental zone must keep both too.
+  it('a parse warning appearing on an unchanged record leaves its load problem, as a whole check does', () => {
     const lines = ['$ORIGIN example.com.', '$TTL 3600', '@ SOA ns1 host 1 2 3 4 5', '@ NS ns1', 'ns1 A 192.0.2.1'];
     for (let i = 0; i < 12; i++) lines.push(`h${i} A 192.0.2.${i + 10}`);
     lines.push('ns2 CNAME x.sub', '\tTXT "v=spf1 mx ~all"', 'a.b SRV 10 5 5060 a.b');
@@ -333,6 +334,9 @@ describe('incremental zone: the same problems as a whole check', () => {
       assert.ok(inc.allProblems().some((p) => p.code === 'zone-cname-and-other-data'));
       inc.update(withOrigin);
       expectSame(inc, withOrigin, `$ORIGIN before the inherited owner, pieces of ${pieceLines}`);
+      const at = withOrigin.indexOf('\tTXT');
+      const codes = inc.allProblems().filter((p) => p.offset === at + 1 && p.code.startsWith('zone-')).map((p) => p.code).sort();
+      assert.deepEqual(codes, ['zone-cname-and-other-data', 'zone-inherited-owner'], 'the warning and the error, at the TXT');
       inc.update(text);
       expectSame(inc, text, `$ORIGIN removed, pieces of ${pieceLines}`);
     }
