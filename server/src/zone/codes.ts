@@ -64,6 +64,10 @@ export const ZoneDetails: Record<string, { en: string; ja: string }> = {
   'unknown-directive': { en: "unknown directive '{directive}'", ja: "不明な指示 '{directive}'" },
   'missing-argument': { en: '{directive} needs an argument', ja: '{directive} には引数が必要です' },
   'extra-text': { en: 'unexpected text at the end of the line', ja: '行の終わりに余計な文字があります' },
+  'directive-at-eof': {
+    en: '{directive} ends the file without a line break after it; BIND refuses the zone (add one)',
+    ja: 'ファイルの最後の {directive} の後に改行がありません。BIND はこのゾーンを読み込みません（改行を加えてください）',
+  },
   'missing-type': { en: 'the record type is missing', ja: 'レコードの種類がありません' },
   'missing-rdata': { en: 'the record has no data', ja: 'レコードのデータがありません' },
   'no-owner': {

@@ -14,7 +14,12 @@ const MAX_INCLUDE_DEPTH = 32;
 /** Parsers that have read a valid $DATE. */
 const dated = new WeakSet<ZoneParser>();
 
-export function handleDirective(p: ZoneParser, toks: readonly Token[], source: Source): void {
+/**
+ * `atEof`: the directive's line ends the text without a line break. BIND 9.18 then reads
+ * the end of the file where it wants the end of the line ("extra input text") and refuses
+ * the zone, for every directive but an $INCLUDE without an origin.
+ */
+export function handleDirective(p: ZoneParser, toks: readonly Token[], source: Source, atEof = false): void {
   const head = toks[0];
   const name = head.text.toUpperCase();
   if (name !== '$ORIGIN' && name !== '$TTL' && name !== '$INCLUDE' && name !== '$GENERATE' && name !== '$DATE') {
@@ -29,6 +34,9 @@ export function handleDirective(p: ZoneParser, toks: readonly Token[], source: S
     span: { offset: head.offset, length: last.offset + last.length - head.offset },
     file: source.file,
   });
+  if (atEof && !(name === '$INCLUDE' && toks.length < 3)) {
+    p.report(source, ZoneCodes.syntax.code, head.offset, head.length, { detail: 'directive-at-eof', directive: name });
+  }
   if (name === '$GENERATE') {
     generate(p, toks, source);
     return;

@@ -295,7 +295,7 @@ export class ZoneParser {
       if (line.failed || line.tokens.length === 0) continue;
       const first = line.tokens[0];
       if (!line.blankOwner && !first.quoted && first.text.charCodeAt(0) === 0x24 /* $ */) {
-        handleDirective(this, line.tokens, source);
+        handleDirective(this, line.tokens, source, line.atEof);
       } else {
         this.recordLine(line.tokens, line.blankOwner, source, sourceText, line.offset);
       }
@@ -319,7 +319,7 @@ export class ZoneParser {
       if (line.failed || line.tokens.length === 0) continue;
       const first = line.tokens[0];
       if (!line.blankOwner && !first.quoted && first.text.charCodeAt(0) === 0x24 /* $ */) {
-        handleDirective(this, line.tokens, source);
+        handleDirective(this, line.tokens, source, line.atEof);
       } else {
         this.recordLine(line.tokens, line.blankOwner, source, sourceText, line.offset);
       }

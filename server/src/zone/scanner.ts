@@ -39,6 +39,8 @@ export interface ScannedLine {
   offset: number;
   /** A lexical error was reported in this line: the parser skips it. */
   failed: boolean;
+  /** The text ended before a line break ended the line. */
+  atEof: boolean;
 }
 
 export type Reporter = (code: string, offset: number, length: number, args?: Record<string, string | number>) => void;
@@ -85,12 +87,14 @@ export class Scanner {
     const base = this.base;
     line.offset = pos + base;
     line.failed = false;
+    line.atEof = false;
     const first = text.charCodeAt(pos);
     line.blankOwner = first === SPACE || first === TAB;
     let depth = 0;
     let openAt = -1;
     for (;;) {
       if (pos >= n) {
+        line.atEof = true;
         if (depth > 0) {
           this.resumed = true;
           // Resume at the line after the '(' so one stray parenthesis does not hide the
@@ -113,7 +117,7 @@ export class Scanner {
         pos++;
         // Before a newline it is part of the line break; alone it ends the line, as in BIND
         // (isc_lex) and in editors, which show the text after it on a line of its own.
-        if (depth === 0 && pos < n && text.charCodeAt(pos) !== LF) break;
+        if (depth === 0 && (pos >= n || text.charCodeAt(pos) !== LF)) break;
       } else if (c === LF) {
         pos++;
         if (depth === 0) break;
@@ -193,5 +197,5 @@ export class Scanner {
 
 /** A fresh line record for `Scanner.next`. */
 export function emptyLine(): ScannedLine {
-  return { tokens: [], blankOwner: false, offset: 0, failed: false };
+  return { tokens: [], blankOwner: false, offset: 0, failed: false, atEof: false };
 }

@@ -75,7 +75,7 @@ test('$GENERATE errors: bad range, overflow, modifier, too large, extra text', (
     `$GENERATE 0-${MAX_GENERATED} h$ A 192.0.2.1`,
     '$GENERATE 1-2 h$ MX 10 mail',
     '$GENERATE 1-2 h$',
-  ].join('\n');
+  ].join('\n') + '\n';
   const zone = parseZoneText(text, O);
   assert.deepEqual(describe(zone, text), [
     'zone-generate-range generate-bad-range "5-1"',
