@@ -825,8 +825,7 @@ export class IncrementalZone {
   /**
    * Files each problem under the owner of the record it lies in. With `only`, keeps the
    * problems of those owners and drops the rest (their context was incomplete); without,
-   * problems in no record are zone-wide. Load problems are one per place, as
-   * ZoneParser.addLoadProblems keeps them.
+   * problems in no record are zone-wide.
    */
   private attribute(
     records: readonly ResourceRecord[],
@@ -865,7 +864,6 @@ export class IncrementalZone {
       const found = lastAtOrBelow(l.starts, p.offset, l.count);
       return found >= 0 && p.offset <= l.ends[found] ? nameKey(records[l.at[found]].owner) : undefined;
     };
-    const seen = new Set<string>();
     const file = (p: Problem, kind: keyof OwnerProblems): void => {
       const owner = ZONE_WIDE.has(p.code) ? undefined : ownerAt(p);
       if (owner === undefined) {
@@ -877,12 +875,7 @@ export class IncrementalZone {
       if (!list) this.problems.set(owner, (list = { load: [], checks: [] }));
       list[kind].push(owned(p));
     };
-    for (const p of load) {
-      const key = `${p.file ?? ''}\0${p.offset}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      file(p, 'load');
-    }
+    for (const p of load) file(p, 'load');
     for (const p of checks) file(p, 'checks');
   }
 }

@@ -82,14 +82,29 @@ function absoluteOrigin(origin: string): string | undefined {
  */
 export function loadChecks(all: readonly ResourceRecord[], origin: string): Problem[] {
   const records = inZone(all, origin);
-  return [
+  return onePerPlace([
     ...checkCnameAndOtherData(records),
     ...checkMultipleSoa(records),
     ...checkSingletonTypes(records),
     ...checkObsoleteTypes(all),
     ...checkNsec3Owners(all),
     ...checkCdsConsistency(records, origin),
-  ];
+  ]);
+}
+
+/**
+ * The first problem at each place (file and offset), as the parser keeps one of its own:
+ * among themselves only, so a load error stands beside a parse warning at the same place.
+ */
+function onePerPlace(problems: Problem[]): Problem[] {
+  if (problems.length < 2) return problems;
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.file ?? ''}\0${p.offset}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** The records at or below `origin`: `records` itself when none is outside (the usual case). */

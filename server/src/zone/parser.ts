@@ -209,19 +209,13 @@ export class ZoneParser {
   }
 
   /**
-   * Adds the loader's problems (zone/index.ts loadChecks): one per place among themselves,
-   * as the parser keeps one of its own, but beside the parser's. A load error on a record
-   * that also has a parse warning at the same place (an owner inherited right after
-   * $ORIGIN, and a CNAME beside it) is reported with it, as BIND reports both.
+   * Adds the loader's problems (zone/index.ts loadChecks, one per place among themselves)
+   * beside the parser's, not through report's filter: a load error on a record that also
+   * has a parse warning at the same place (an owner inherited right after $ORIGIN, and a
+   * CNAME beside it) is reported with it, as BIND reports both.
    */
   addLoadProblems(problems: readonly Problem[]): void {
-    const seen = new Set<string>();
-    for (const p of problems) {
-      const key = `${p.file ?? ''}\0${p.offset}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      this.problems.push(newProblem(p.file, p.code, p.offset, p.length, p.args, p.severity));
-    }
+    for (const p of problems) this.problems.push(newProblem(p.file, p.code, p.offset, p.length, p.args, p.severity));
   }
 
   saveState(): ParserState {
