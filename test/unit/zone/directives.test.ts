@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
+import { formatMessage } from '../../../server/src/diagnostics/registry';
 import { parseZoneText } from '../../../server/src/zone/index';
 import { describe, lines, under } from './helpers';
 
@@ -87,4 +88,16 @@ test('$INCLUDE reads the disk by default, relative to the document', () => {
   const zone = parseZoneText('$TTL 1\n$INCLUDE include-part.inc\n', { ...O, path: path.join(fixtures, 'x.zone') });
   assert.deepEqual(zone.problems, []);
   assert.deepEqual(zone.records.map((r) => r.owner), ['host.example.com.', 'x.deeper.example.com.']);
+});
+
+test('a directive ending the file without a line break: zone-syntax directive-at-eof on its name, in English and Japanese', () => {
+  const text = '$TTL 1\n@ SOA ns h 1 2 3 4 5\n$ttl 300 ; the last line';
+  const zone = parseZoneText(text, O);
+  assert.deepEqual(describe(zone, text), ['zone-syntax directive-at-eof "$ttl"']);
+  const [p] = zone.problems;
+  assert.match(formatMessage(p, 'en'), /\$TTL ends the file without a line break/);
+  assert.match(formatMessage(p, 'ja'), /ファイルの最後の \$TTL の後に改行がありません/);
+  // With the line break, or a carriage return, nothing; $TTL still applies either way.
+  assert.deepEqual(describe(parseZoneText(text + '\n', O), text + '\n'), []);
+  assert.deepEqual(describe(parseZoneText('$TTL 1\r', O), '$TTL 1\r'), []);
 });
