@@ -179,7 +179,8 @@ function formatRecord(text: string, r: RecordLine, cols: Columns, options: Forma
     previous = it;
   }
   const contents = rows.map((row, k) => {
-    if (k === 0) return (head + ' ' + row.words.join(' ')).trimEnd();
+    // Not trimEnd on the words: the last may end in an escaped blank (`a\ `), which is data.
+    if (k === 0) return row.words.length > 0 ? head + ' ' + row.words.join(' ') : head.trimEnd();
     return row.words.length > 0 ? indent + row.words.join(' ') : '';
   });
   // Comments of a multi-line record line up; a lone comment sits at the RDATA column.

@@ -26,7 +26,12 @@ export interface LogicalLine {
   readonly items: readonly Item[];
   /** Began with a blank: the owner is inherited. */
   readonly blankOwner: boolean;
-  /** Lexically broken (stray `)`, unterminated string, word across lines): kept as written. */
+  /**
+   * Kept as written: lexically broken (stray `)`, unterminated string, word across lines),
+   * or holding a carriage return that is not part of a `\r\n`, which the zone scanner and
+   * editors take as a line break (outside parentheses) while the formatter's physical lines
+   * end at `\n` alone: the line's breaks and blank lines stay as they are.
+   */
   readonly failed: boolean;
 }
 
@@ -83,7 +88,10 @@ export function logicalLines(text: string): LogicalLine[] {
         break;
       }
       const c = text.charCodeAt(pos);
-      if (c === SPACE || c === TAB || c === CR) {
+      if (c === SPACE || c === TAB) {
+        pos++;
+      } else if (c === CR) {
+        if (pos + 1 >= n || text.charCodeAt(pos + 1) !== LF) failed = true;
         pos++;
       } else if (c === LF) {
         pos++;
@@ -93,6 +101,8 @@ export function logicalLines(text: string): LogicalLine[] {
         let end = text.indexOf('\n', pos);
         if (end < 0) end = n;
         let stop = end;
+        // A comment runs to a newline (the scanner's rule), but an editor shows its lone CRs as breaks.
+        for (let k = pos; k < end; k++) if (text.charCodeAt(k) === CR && text.charCodeAt(k + 1) !== LF) failed = true;
         while (stop > pos && (text.charCodeAt(stop - 1) === CR || text.charCodeAt(stop - 1) === SPACE || text.charCodeAt(stop - 1) === TAB)) stop--;
         items.push({ kind: 'comment', offset: pos, length: stop - pos, line });
         pos = end;

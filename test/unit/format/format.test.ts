@@ -83,6 +83,17 @@ test('CRLF line ends are kept', () => {
   assert.equal(format('www  A 192.0.2.1\r\n@ IN SOA a b (\r\n 1 2 3 4 5 )\r\n'), 'www    A   192.0.2.1\r\n@   IN SOA a b (\r\n           1 2 3 4 5 )\r\n');
 });
 
+test('a line holding a lone carriage return (a line break to BIND and editors) is kept as written', () => {
+  // Blank lines of lone CRs after a record, and in its comment, were dropped.
+  assert.equal(format('@ 3600 IN SOA a b 1 2 3 4 5\r\r\r\nwww  A 192.0.2.1\n'), '@ 3600 IN SOA a b 1 2 3 4 5\r\r\r\nwww A 192.0.2.1\n');
+  assert.equal(format('x  A 192.0.2.1 ; c\r\r\nyy   A 192.0.2.2\n'), 'x  A 192.0.2.1 ; c\r\r\nyy A 192.0.2.2\n');
+  // Two records on one line for the formatter, two lines for the scanner.
+  assert.equal(format('a A 192.0.2.1\rb    A 192.0.2.2\n'), 'a A 192.0.2.1\rb    A 192.0.2.2\n');
+  assert.equal(format('x  A ( 192.0.2.1\r)\nyy   A 192.0.2.2\r'), 'x  A ( 192.0.2.1\r)\nyy   A 192.0.2.2\r');
+  // A CR before a newline, in a comment and at the end of a record, is part of the line break.
+  assert.equal(format('x  A 192.0.2.1 ; c\r\nyy   A 192.0.2.2\r\n'), 'x  A 192.0.2.1 ; c\r\nyy A 192.0.2.2\r\n');
+});
+
 test('after an unclosed parenthesis nothing is touched', () => {
   const text = 'www  A 192.0.2.1\nbad  TXT ( "x"\nmail  A 192.0.2.2\n';
   assert.equal(format(text), 'www A 192.0.2.1\nbad  TXT ( "x"\nmail  A 192.0.2.2\n');
