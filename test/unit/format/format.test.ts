@@ -94,6 +94,12 @@ test('a line holding a lone carriage return (a line break to BIND and editors) i
   assert.equal(format('x  A 192.0.2.1 ; c\r\nyy   A 192.0.2.2\r\n'), 'x  A 192.0.2.1 ; c\r\nyy A 192.0.2.2\r\n');
 });
 
+test('a record ending in an escaped blank keeps it', () => {
+  // Trimming it left the backslash to escape the line break.
+  assert.equal(format('x  TXT a\\ \nyy   A 192.0.2.2\n'), 'x  TXT a\\ \nyy A   192.0.2.2\n');
+  assert.equal(format('x  TXT a\\ \r\n'), 'x TXT a\\ \r\n');
+});
+
 test('after an unclosed parenthesis nothing is touched', () => {
   const text = 'www  A 192.0.2.1\nbad  TXT ( "x"\nmail  A 192.0.2.2\n';
   assert.equal(format(text), 'www A 192.0.2.1\nbad  TXT ( "x"\nmail  A 192.0.2.2\n');
