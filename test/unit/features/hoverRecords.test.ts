@@ -81,3 +81,14 @@ test('a TXT record that is neither SPF, DMARC nor DKIM has no tag hover', () => 
   const o = open('$ORIGIN example.com.\nwww IN TXT "p=|reject"\n');
   assert.equal(o.service.doHover(o.document, o.position), undefined);
 });
+
+test('hover on the type of a record with an optional field left out (ISDN without subaddress) lists the fields it has', () => {
+  // JSON.stringify(undefined) is undefined: the hover threw.
+  const o = open('$ORIGIN example.com.\nisdn IN |ISDN "150862028003217"\n');
+  const h = o.service.doHover(o.document, o.position);
+  assert.ok(h, 'a hover');
+  const value = (h.contents as MarkupContent).value;
+  assert.match(value, /\*\*ISDN\*\*/);
+  assert.match(value, /`address`: `150862028003217`/);
+  assert.doesNotMatch(value, /subaddress/);
+});

@@ -57,7 +57,8 @@ function typeHover(ctx: HoverContext, record: ResourceRecord): string {
   if (doc) lines.push('', say(doc));
   const order = RdataFieldOrder[record.type];
   if (order) lines.push('', `${say(HoverText.fieldOrder)}: ${order.map(code).join(' ')}`);
-  const fields = Object.entries(record.rdata.fields);
+  // A field the record leaves out (ISDN without its subaddress) is not listed.
+  const fields = Object.entries(record.rdata.fields).filter(([, value]) => value !== undefined);
   if (fields.length > 0) {
     lines.push('', `${say(Ui.fields)}:`);
     for (const [name, value] of fields) lines.push(`- ${code(name)}: ${showValue(value)}`);
@@ -67,7 +68,8 @@ function typeHover(ctx: HoverContext, record: ResourceRecord): string {
 }
 
 function showValue(value: unknown): string {
-  const text = Array.isArray(value) ? value.map((v) => JSON.stringify(v)).join(' ') : typeof value === 'string' ? value : JSON.stringify(value);
+  const json = (v: unknown) => JSON.stringify(v) ?? String(v);
+  const text = Array.isArray(value) ? value.map(json).join(' ') : typeof value === 'string' ? value : json(value);
   return code(text.length > 80 ? text.slice(0, 77) + '…' : text);
 }
 
