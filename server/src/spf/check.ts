@@ -144,7 +144,7 @@ export function spfOwners(zone: Zone, mailOnly = false): SpfOwnerContext[] {
       const spf = rr.typeCode === TXT ? spfRecordOf(rr) : null;
       if (spf) txtSpf.push(spf);
     }
-    out.push({ owner: ownerKey(rrs[0].owner), rrs, txtSpf });
+    out.push({ owner: ownerKey(rrs[0].owner), origin: zone.origin, rrs, txtSpf });
   }
   return out;
 }

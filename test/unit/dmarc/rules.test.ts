@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkDmarc } from '../../../server/src/dmarc/index';
+import { checkDmarc, organizationalDomain } from '../../../server/src/dmarc/index';
 import { formatMessage } from '../../../server/src/diagnostics/registry';
 import { assertAnnotated, fixtureZone, found } from '../../fixtures/mail/zone';
 
@@ -51,4 +51,21 @@ test('dmarc-missing says nothing when the organizational domain lies above the z
 test('a policy at the organizational domain or any parent below it covers a name (RFC 9989 tree walk)', () => {
   const text = 'a.b MX 10 mail\n_dmarc.b TXT "v=DMARC1; p=reject"\nc.example.co.uk. MX 10 mail\n_dmarc TXT "v=DMARC1; p=reject"\n';
   assert.deepEqual(found(text, checkDmarc(fixtureZone(text, 'example.co.uk.'))), []);
+});
+
+test('organizationalDomain: the registrable domain of a host name; none for a name that is no host name', () => {
+  assert.equal(organizationalDomain('shop.example.co.jp.'), 'example.co.jp.');
+  assert.equal(organizationalDomain('Mail.Example.COM.'), 'example.com.');
+  assert.equal(organizationalDomain('_spf.example.com.'), 'example.com.');
+  assert.equal(organizationalDomain('co.jp.'), undefined);
+  // tldts cut these at the escape: 'a.x.', 'mail.e.'.
+  assert.equal(organizationalDomain('a.x\\.y.example.net.'), undefined);
+  assert.equal(organizationalDomain('mail.e\\032f.example.'), undefined);
+});
+
+test('dmarc-missing: no claim for a name that is no host name, even where the zone covers every name', () => {
+  // Origin '.': no origin known. The fix would have added _dmarc.o0.x. for o0.x\.y.test.
+  const text = 'o0.x\\.y.test. MX 10 mail.test.\nmail.test. MX 10 mail.test.\n';
+  const problems = checkDmarc(fixtureZone(text, '.'));
+  assert.deepEqual(problems.map((p) => [p.code, p.args?.name, p.args?.orgDmarcName]), [['dmarc-missing', 'mail.test', '_dmarc.mail.test']]);
 });

@@ -72,8 +72,16 @@ export function checkMissing(view: DmarcView): Problem[] {
   return out;
 }
 
-/** The registrable domain (public suffix + 1 label), absolute; undefined for a suffix itself. */
+/** Host-name labels (letters, digits, `-`, `_`) or `*`, as written: no escapes. */
+const HOST_NAME = /^(?:[A-Za-z0-9_-]+|\*)(?:\.(?:[A-Za-z0-9_-]+|\*))*\.?$/;
+
+/**
+ * The registrable domain (public suffix + 1 label), absolute; undefined for a suffix itself,
+ * and for a name that is no host name (an escaped dot or blank, a raw octet: `a\.b.example.`),
+ * which no mail address holds and which the public suffix list would cut at the wrong place.
+ */
 export function organizationalDomain(name: string): string | undefined {
+  if (!HOST_NAME.test(name)) return undefined;
   const host = display(name);
   const org = getDomain(host);
   return org ? org + '.' : undefined;

@@ -24,6 +24,8 @@ export interface SpfRecordContext {
 /** Everything at one owner name, for the rules that look across records. */
 export interface SpfOwnerContext {
   readonly owner: string;
+  /** The zone's origin (absolute): names outside it are data servers ignore. */
+  readonly origin: string;
   readonly rrs: readonly ResourceRecord[];
   /** The SPF records among the owner's TXT records (type SPF excluded). */
   readonly txtSpf: readonly SpfRecordContext[];
