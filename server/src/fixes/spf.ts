@@ -72,18 +72,24 @@ function removeTerm({ text, zone, problem }: FixInput, why?: { en: string; ja: s
 /** spf-duplicate-term, spf-redundant-ip, spf-duplicate-modifier, spf-redirect-ignored: drop the term. */
 export const fixRemoveTerm = (input: FixInput): DomainFix[] => removeTerm(input);
 
-/** spf-after-all: move the term before `all` (preferred: the author meant it to count), or remove it. */
+/**
+ * spf-after-all: move the term before `all` (preferred: the author meant it to count), or
+ * remove it; a second `all` is only removed.
+ */
 export function fixAfterAll(input: FixInput): DomainFix[] {
   const { text, zone, problem } = input;
   const target = spfAt(zone, problem.offset);
   const t = target && termAt(target, problem.offset);
   const all = target?.spf.terms.find((x) => isMechanism(x) && x.name === 'all');
   if (!target || !t || !all || t.from < all.to) return [];
+  const remove = removeTerm(input, { en: 'it is never evaluated', ja: '評価されることがないため' });
+  // A second `all`: moving it first would change the record's result (`~all +all` passing
+  // every sender); the first one is what receivers apply, so the second goes.
+  if (isMechanism(t) && t.name === 'all') return remove;
   const v = target.spf.text;
   const moved = v.slice(0, all.from) + t.text + ' ' + v.slice(all.from, t.from - 1) + v.slice(t.to);
   const move = quickfix(`Move '${show(t.text)}' before '${all.text}'`, `'${show(t.text)}' を '${all.text}' の前に移す`, rewriteTxt(text, target.rr, moved), true);
-  const remove = removeTerm(input, { en: 'it is never evaluated', ja: '評価されることがないため' }).map((f) => ({ ...f, preferred: false }));
-  return [move, ...remove];
+  return [move, ...remove.map((f) => ({ ...f, preferred: false }))];
 }
 
 /** The addresses of the zone's hosts at or below `domain`, as ip4:/ip6: terms. */

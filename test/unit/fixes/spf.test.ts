@@ -80,6 +80,16 @@ test('spf-after-all: the term moves before all, or goes', () => {
   assert.equal(lineAfter(verifyFix(text, 'spf-after-all', remove, region).after, region.from), '@ TXT "v=spf1 ip4:192.0.2.0/24 ~all"');
 });
 
+test('spf-after-all: a second all is removed, never moved before the first (which would change the result)', () => {
+  for (const [record, kept] of [['~all +all', '~all'], ['-all ?all', '-all']]) {
+    const text = HEAD + `@ TXT "v=spf1 ip4:192.0.2.0/24 ${record}"\n`;
+    const found = fixes(text, 'spf-after-all');
+    assert.deepEqual(found.map((f) => [f.title.en, f.preferred]), [[`Remove '${record.split(' ').pop()}' (it is never evaluated)`, true]], record);
+    const region = linesOf(text, 'v=spf1');
+    assert.equal(lineAfter(verifyFix(text, 'spf-after-all', found[0], region).after, region.from), `@ TXT "v=spf1 ip4:192.0.2.0/24 ${kept}"`);
+  }
+});
+
 test('spf-after-all: a term in a second string moves across strings', () => {
   const text = HEAD + '@ TXT ( "v=spf1 ip4:192.0.2.0/24 -all "\n        "a:mail.example.com" )\nmail A 192.0.2.1\n';
   const [move] = fixes(text, 'spf-after-all');
