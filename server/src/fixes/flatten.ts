@@ -14,7 +14,7 @@ import { isMechanism, type Mechanism, type SpfRecord } from '../spf/ast';
 import { looksLikeSpf } from '../spf/detect';
 import { activeRedirect, type LookupNode } from '../spf/lookups';
 import { parseSpf } from '../spf/parser';
-import { lineStart } from './records';
+import { eolOf, lineStart } from './records';
 import { spfAt, termAt } from './spfContext';
 import { editTxt } from './txtEdit';
 import type { DomainFix, FixInput, TextEditOffsets } from './types';
@@ -136,7 +136,7 @@ export async function flattenInclude(input: FixInput, resolver: Resolver, option
   const source = collected.fromSnapshot ? `Zonelint's bundled provider snapshot of ${SNAPSHOT_DATE}` : 'DNS';
   const comment =
     `; ${include.text} flattened by Zonelint on ${day} from ${source} (${collected.terms.size} ranges). ` +
-    `These go stale when ${domain} changes its senders: re-flatten regularly or restore ${include.text}.\n`;
+    `These go stale when ${domain} changes its senders: re-flatten regularly or restore ${include.text}.` + eolOf(text, target.rr.span.offset);
   const edits: TextEditOffsets[] = [
     { offset: lineStart(text, target.rr.span.offset), length: 0, newText: comment },
     ...editTxt(text, target.rr, include.from, include.to, terms),

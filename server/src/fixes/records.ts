@@ -135,15 +135,47 @@ export function recordAt(zone: Zone, offset: number): ResourceRecord | undefined
   return holds(part, found) ? part.records[found] : undefined;
 }
 
+/**
+ * The start of the line holding `offset`. A carriage return alone ends a line too, as the
+ * zone scanner, BIND and editors read it.
+ */
 export function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
+  let i = offset - 1;
+  while (i >= 0 && text.charCodeAt(i) !== LF && text.charCodeAt(i) !== CR) i--;
+  return i + 1;
 }
 
-/** The offset just past the line's newline (or the text's end). */
+/**
+ * The offset just past the line break ending the line at `offset` (or the text's end):
+ * `\n`, `\r\n` or a lone `\r`; a comment runs to a newline, as the scanner reads it.
+ */
 export function nextLineStart(text: string, offset: number): number {
-  const nl = text.indexOf('\n', offset);
-  return nl < 0 ? text.length : nl + 1;
+  return lineBreakAt(text, offset).next;
 }
+
+/** The line break new lines take beside the line at `offset`: `\r\n` where that line ends so. */
+export function eolOf(text: string, offset: number): string {
+  return text.startsWith('\r\n', lineBreakAt(text, offset).at) ? '\r\n' : '\n';
+}
+
+/** The line break ending the line at `offset`: where it starts, where the next line starts. */
+function lineBreakAt(text: string, offset: number): { at: number; next: number } {
+  for (let i = offset; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === SEMI) {
+      const nl = text.indexOf('\n', i);
+      if (nl < 0) return { at: text.length, next: text.length };
+      return { at: nl > i && text.charCodeAt(nl - 1) === CR ? nl - 1 : nl, next: nl + 1 };
+    }
+    if (c === LF) return { at: i, next: i + 1 };
+    if (c === CR) return { at: i, next: text.charCodeAt(i + 1) === LF ? i + 2 : i + 1 };
+  }
+  return { at: text.length, next: text.length };
+}
+
+const LF = 0x0a;
+const CR = 0x0d;
+const SEMI = 0x3b;
 
 /**
  * Where the record's text really ends: after the `)` closing a parenthesised RDATA
@@ -172,9 +204,9 @@ export function recordEnd(text: string, rr: ResourceRecord): number {
 
 /** The text after the record on its last line, up to the newline: blanks, `)` and a comment only? */
 function restOfLineIsQuiet(text: string, end: number): boolean {
-  const nl = text.indexOf('\n', end);
-  const rest = text.slice(end, nl < 0 ? text.length : nl);
-  return /^[\s)]*(;.*)?$/.test(rest);
+  const rest = text.slice(end, lineBreakAt(text, end).at);
+  // `.` stops at a carriage return: a comment holding one (a line break to editors) is not quiet.
+  return /^[ \t)]*(;.*)?$/.test(rest);
 }
 
 /**
@@ -234,9 +266,11 @@ export function lastRecordOf(zone: Zone, owner: string): ResourceRecord | undefi
  * either writes its owner or inherits one that is not this owner.
  */
 export function insertLinesAfter(text: string, after: ResourceRecord, lines: readonly string[]): TextEditOffsets {
-  const at = nextLineStart(text, recordEnd(text, after));
-  const lead = at === text.length && !text.endsWith('\n') && text.length > 0 ? '\n' : '';
-  return { offset: at, length: 0, newText: lead + lines.map((l) => l + '\n').join('') };
+  const end = lineBreakAt(text, recordEnd(text, after));
+  // The new lines end as the record's line does (`\r\n` in a CRLF file).
+  const eol = eolOf(text, end.at);
+  const lead = end.next === text.length && end.at === text.length && text.length > 0 ? eol : '';
+  return { offset: end.next, length: 0, newText: lead + lines.map((l) => l + eol).join('') };
 }
 
 /** The field separator the record's line uses (a tab when it has one). */

@@ -5,7 +5,7 @@
  */
 import type { ResourceRecord } from '../zone/ast';
 import { nameKey } from '../zone/names';
-import { deleteRecord, lineStart, ownRecords, recordAt } from './records';
+import { deleteRecord, eolOf, lineStart, ownRecords, recordAt } from './records';
 import { splitString } from './txtEdit';
 import type { DomainFix, FixInput, TextEditOffsets } from './types';
 
@@ -69,7 +69,7 @@ export function fixMissingTtl({ text, zone, problem }: FixInput): DomainFix[] {
     {
       title: { en: `Add '$TTL ${ttl}' before the first record`, ja: `最初のレコードの前に '$TTL ${ttl}' を追加する` },
       kind: 'quickfix',
-      edits: [{ offset: at, length: 0, newText: `$TTL ${ttl}\n` }],
+      edits: [{ offset: at, length: 0, newText: `$TTL ${ttl}${eolOf(text, at)}` }],
       preferred: true,
     },
   ];

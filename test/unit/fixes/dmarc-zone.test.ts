@@ -134,3 +134,48 @@ test('zone-duplicate-record without $TTL: the next record keeps the TTL it inher
   const aaaa = check(after).zone.records.find((r) => r.type === 'AAAA')!;
   assert.equal(aaaa.ttl, 60);
 });
+
+/**
+ * A carriage return alone ends a line for the scanner, BIND and editors: lines inserted
+ * after a record go after it, not after the next `\n` (which was inside the next record,
+ * a parenthesised one here); a comment still runs to a newline.
+ */
+test('inserted lines follow a record ending in a lone carriage return, and a comment running past one', () => {
+  const spf = HEAD + 'shop MX 10 mail\rwww TXT ( "a"\r\n "b" )\r\nmail A 192.0.2.25\n';
+  const [add] = fixes(spf, 'spf-missing');
+  const at = spf.indexOf('\rwww') + 1;
+  const { after, problems } = verifyFix(spf, 'spf-missing', add, { from: at, to: at });
+  assert.equal(after.slice(at), 'shop TXT "v=spf1 mx ~all"\nwww TXT ( "a"\r\n "b" )\r\nmail A 192.0.2.25\n');
+  assert.ok(!problems.some((p) => p.code.startsWith('zone-')), problems.map((p) => p.code).join(' '));
+
+  const dmarc = HEAD + '@ TXT "v=spf1 mx -all"\n@ MX 10 mail ; note\rmore of the note\nmail A 192.0.2.25\n';
+  const [fix] = fixes(dmarc, 'dmarc-missing');
+  const end = dmarc.indexOf('mail A');
+  const inserted = verifyFix(dmarc, 'dmarc-missing', fix, { from: end, to: end }).after;
+  assert.match(inserted.slice(end), /^; DMARC \(added by Zonelint\)[^\n]*\n_dmarc TXT "v=DMARC1; p=none; rua=mailto:dmarc-reports@example.com"\nmail A/);
+});
+
+test('inserted lines end as the line before them does: CRLF in a CRLF file', () => {
+  const text = (HEAD + '@ MX 10 mail\n@ TXT "v=spf1 mx -all"\nmail A 192.0.2.25').replaceAll('\n', '\r\n');
+  const [fix] = fixes(text, 'dmarc-missing');
+  const at = text.indexOf('mail A');
+  const { after } = verifyFix(text, 'dmarc-missing', fix, { from: at, to: at });
+  assert.equal(after.slice(at).split('\r\n').length, 3, JSON.stringify(after.slice(at)));
+  assert.doesNotMatch(after, /[^\r]\n/);
+});
+
+test('zone-duplicate-record: a copy on a line of its own after a lone carriage return is deleted with its line', () => {
+  const text = HEAD + 'x A 192.0.2.1\rx A 192.0.2.1\r\ny A 192.0.2.2\n';
+  const [fix] = fixes(text, 'zone-duplicate-record');
+  assert.ok(fix, 'a fix');
+  const from = text.indexOf('\rx A') + 1;
+  const { after } = verifyFix(text, 'zone-duplicate-record', fix, { from, to: text.indexOf('y A') });
+  assert.equal(after.slice(HEAD.length), 'x A 192.0.2.1\ry A 192.0.2.2\n');
+});
+
+test('zone-bad-ttl: the $TTL line added in a CRLF file ends in CRLF', () => {
+  const text = '; example zone\r\n$ORIGIN example.com.\r\n@ SOA ns hostmaster 1 3600 600 86400 900\r\n@ NS ns\r\nns A 192.0.2.53\r\n';
+  const fix = check(text).problems.filter((p) => p.code === 'zone-bad-ttl').flatMap((problem) => fixesFor({ text, zone: check(text).zone, problem }))[0];
+  assert.ok(fix, 'a fix');
+  assert.match(fix.edits[0].newText, /^\$TTL \d+\r\n$/);
+});
