@@ -16,7 +16,7 @@ import {
 } from './spf';
 import { fixDeprecatedRrtype, fixLookupLimit, fixMultipleRecords } from './spfRecords';
 import type { DomainFix, FixInput } from './types';
-import { fixDuplicateRecord, fixMissingTtl, fixStringTooLong, fixTtlMismatch } from './zone';
+import { fixDuplicateRecord, fixLookalike, fixMissingTtl, fixStringTooLong, fixTtlMismatch } from './zone';
 
 export type { TextEditOffsets, DomainFix, FixInput } from './types';
 export { flattenInclude, type FlattenOptions } from './flatten';
@@ -46,6 +46,7 @@ const FIXES: ReadonlyMap<string, FixProvider> = new Map<string, FixProvider>([
   ['zone-ttl-mismatch', fixTtlMismatch],
   ['zone-bad-ttl', fixMissingTtl],
   ['zone-txt-string-too-long', fixStringTooLong],
+  ['zone-lookalike-character', fixLookalike],
 ]);
 
 /** The codes that may have a quick-fix (flattening, async, is flattenInclude). */

@@ -1,9 +1,11 @@
 /**
  * Fixes for zone diagnostics: remove a duplicate record (RFC 2181 §5), give an
  * RRset one TTL (RFC 2181 §5.2), add a missing $TTL (RFC 2308 §4), split a
- * character-string over 255 octets (RFC 1035 §3.3).
+ * character-string over 255 octets (RFC 1035 §3.3), type the ASCII character a
+ * look-alike stands for (zone/lookalike.ts).
  */
 import type { ResourceRecord } from '../zone/ast';
+import { LOOKALIKE_ASCII, lookalikeKind } from '../zone/lookalike';
 import { nameKey } from '../zone/names';
 import { deleteRecord, eolOf, lineStart, ownRecords, recordAt } from './records';
 import { splitString } from './txtEdit';
@@ -88,6 +90,45 @@ export function fixStringTooLong({ text, zone, problem }: FixInput): DomainFix[]
       kind: 'quickfix',
       edits: [edit],
       preferred: true,
+    },
+  ];
+}
+
+/** The edit turning the look-alike at `offset` into the ASCII it stands for; undefined for another character. */
+function lookalikeEdit(text: string, offset: number): TextEditOffsets | undefined {
+  const kind = lookalikeKind(text.charCodeAt(offset));
+  return kind && { offset, length: 1, newText: LOOKALIKE_ASCII[kind] };
+}
+
+/**
+ * zone-lookalike-character: the ASCII character instead (a space, `"`, `(`, `)`, `;`), or
+ * nothing for an invisible one; and, when the document has more, all of them at once.
+ */
+export function fixLookalike({ text, zone, problem }: FixInput): DomainFix[] {
+  const edit = lookalikeEdit(text, problem.offset);
+  if (!edit) return [];
+  const code = text.charCodeAt(problem.offset).toString(16).toUpperCase().padStart(4, '0');
+  const shown = edit.newText === ' ' ? { en: 'a space', ja: '半角スペース' } : { en: `'${edit.newText}'`, ja: `'${edit.newText}'` };
+  const one: DomainFix = {
+    title:
+      edit.newText === ''
+        ? { en: `Delete the invisible character U+${code}`, ja: `見えない文字 U+${code} を削除する` }
+        : { en: `Replace U+${code} with ${shown.en}`, ja: `U+${code} を${shown.ja}に直す` },
+    kind: 'quickfix',
+    edits: [edit],
+    preferred: true,
+  };
+  const all = zone.problems
+    .filter((p) => p.code === problem.code && p.file === undefined)
+    .map((p) => lookalikeEdit(text, p.offset))
+    .filter((e): e is TextEditOffsets => e !== undefined);
+  if (all.length < 2) return [one];
+  return [
+    one,
+    {
+      title: { en: `Replace all ${all.length} look-alike characters in this file`, ja: `このファイルの紛らわしい文字 ${all.length} 個をすべて直す` },
+      kind: 'quickfix',
+      edits: all,
     },
   ];
 }

@@ -57,6 +57,10 @@ export const ZoneCodes = {
     en: "This record has no owner, so it takes the previous owner '{owner}', not the new origin '{origin}' set just before",
     ja: "このレコードには名前がないため、直前に設定した起点 '{origin}' ではなく前のレコードの名前 '{owner}' が使われます",
   }),
+  lookalikeCharacter: defineCode('zone-lookalike-character', 'warning', 'RFC 1035 §5.1', {
+    en: "{charDetail} (U+{codePoint}) is not zone-file syntax: BIND reads it as part of '{token}'. {fixDetail}",
+    ja: "{charDetail}（U+{codePoint}）はゾーンファイルの区切りや記号にならず、BIND は '{token}' の一部として読みます。{fixDetail}",
+  }),
 } as const;
 
 /** Localised fragments for `{detail}` arguments, by key. */
@@ -69,6 +73,20 @@ export const ZoneDetails: Record<string, { en: string; ja: string }> = {
     ja: 'ファイルの最後の {directive} の後に改行がありません。BIND はこのゾーンを読み込みません（改行を加えてください）',
   },
   'missing-type': { en: 'the record type is missing', ja: 'レコードの種類がありません' },
+  'char-fullwidth-space': { en: 'A full-width space', ja: '全角スペース' },
+  'char-no-break-space': { en: 'A no-break space', ja: 'ノーブレークスペース' },
+  'char-typographic-space': { en: 'A typographic space', ja: '特殊な空白文字' },
+  'char-invisible': { en: 'An invisible character', ja: '目に見えない文字' },
+  'char-curly-quote': { en: 'A curly quotation mark', ja: '飾りの引用符' },
+  'char-fullwidth-quote': { en: 'A full-width quotation mark', ja: '全角の引用符' },
+  'char-fullwidth-paren': { en: 'A full-width parenthesis', ja: '全角の括弧' },
+  'char-fullwidth-semicolon': { en: 'A full-width semicolon', ja: '全角のセミコロン' },
+  'lookalike-fix-space': { en: 'Type a space or a tab instead', ja: '半角スペースかタブに直してください' },
+  'lookalike-fix-invisible': { en: 'Delete it', ja: '削除してください' },
+  'lookalike-fix-quote': { en: 'Type a straight double quote (") instead', ja: '半角の " に直してください' },
+  'lookalike-fix-open': { en: 'Type ( instead', ja: '半角の ( に直してください' },
+  'lookalike-fix-close': { en: 'Type ) instead', ja: '半角の ) に直してください' },
+  'lookalike-fix-semicolon': { en: 'Type ; instead (a comment starts with it)', ja: '半角の ; に直してください（コメントはこの文字で始まります）' },
   'missing-rdata': { en: 'the record has no data', ja: 'レコードのデータがありません' },
   'no-owner': {
     en: 'the line starts with a blank but there is no previous owner name to reuse',

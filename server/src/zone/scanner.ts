@@ -8,6 +8,7 @@
  */
 import type { Comment, Token } from './ast';
 import { ZoneCodes } from './codes';
+import { lookalikeKind, lookalikeNameDetail } from './lookalike';
 
 const TAB = 0x09;
 const LF = 0x0a;
@@ -143,15 +144,23 @@ export class Scanner {
         pos = this.quoted(pos, line);
       } else {
         const start = pos;
+        let odd: number[] | undefined;
         while (pos < n) {
           const d = text.charCodeAt(pos);
           if (d === BACKSLASH) pos += 2;
-          else if (d < 128 && DELIM[d]) break;
-          else pos++;
+          else if (d < 128) {
+            if (DELIM[d]) break;
+            pos++;
+          } else {
+            if (lookalikeKind(d) !== undefined) (odd ??= []).push(pos);
+            pos++;
+          }
         }
         if (pos > n) pos = n;
-        if (tokens.length < MAX_LINE_TOKENS) tokens.push({ text: text.slice(start, pos), offset: start + base, length: pos - start, quoted: false });
+        const word = text.slice(start, pos);
+        if (tokens.length < MAX_LINE_TOKENS) tokens.push({ text: word, offset: start + base, length: pos - start, quoted: false });
         else this.tooManyTokens(line, start + base, pos - start);
+        if (odd !== undefined) this.lookalikes(odd, word);
       }
     }
     this.pos = pos;
@@ -181,6 +190,24 @@ export class Scanner {
     this.fail(line, ZoneCodes.unterminatedString.code, start + this.base, end - start);
     line.tokens.push({ text: text.slice(start + 1, end), offset: start + this.base, length: end - start, quoted: true });
     return pos;
+  }
+
+  /**
+   * A character that looks like a blank, a quote, a parenthesis or a semicolon in a bare
+   * word (zone/lookalike.ts): reported, and read as BIND reads it, as part of the word.
+   */
+  private lookalikes(at: readonly number[], word: string): void {
+    const token = word.length > 40 ? word.slice(0, 39) + '…' : word;
+    for (const pos of at) {
+      const code = this.text.charCodeAt(pos);
+      const kind = lookalikeKind(code)!;
+      this.report(ZoneCodes.lookalikeCharacter.code, pos + this.base, 1, {
+        charDetail: lookalikeNameDetail(code, kind),
+        fixDetail: `lookalike-fix-${kind}`,
+        codePoint: code.toString(16).toUpperCase().padStart(4, '0'),
+        token,
+      });
+    }
   }
 
   /** Reports the first token past MAX_LINE_TOKENS; the parser skips the failed line. */

@@ -8,6 +8,7 @@ const piece = fc.constantFrom(
   ' ', '\t', '\n', '\r\n', '\r', '(', ')', '"', '\\', ';', '; c\n', '@', '.', '$', '$$', '${1,2,x}',
   'www', 'a.b.', 'IN', 'CH', '3600', '1h', 'A', 'TXT', 'MX', 'SOA', 'NS', 'TYPE65', 'CNAME',
   '192.0.2.1', '10', '"x y"', '\\# 1 00', '$ORIGIN', '$TTL', '$INCLUDE', '$GENERATE', '$DATE', '1-3', 'h$', '*',
+  '\u3000', '\u201c', '\uff09',
 );
 
 test('any text parses without throwing, with problems inside the text', () => {

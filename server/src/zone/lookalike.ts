@@ -1,0 +1,47 @@
+/**
+ * Characters that look like master-file syntax (RFC 1035 §5.1: blanks, `"`, `(`, `)`, `;`)
+ * and are not: a full-width space typed in a Japanese input method, a no-break space or
+ * curly quotes pasted from a web page or a word processor. Outside a quoted string BIND
+ * reads them as part of the name or value around them (`www　IN` is one owner name), so
+ * the record loads with other data than the one meant.
+ */
+
+export type LookalikeKind = 'space' | 'invisible' | 'quote' | 'open' | 'close' | 'semicolon';
+
+/** What a lookalike stands for, or undefined for any other character. */
+export function lookalikeKind(code: number): LookalikeKind | undefined {
+  if (code < 0xa0) return undefined;
+  if (code === 0x00a0 || (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x205f || code === 0x3000) return 'space';
+  if ((code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff) return 'invisible';
+  if ((code >= 0x201c && code <= 0x201f) || code === 0x2033 || code === 0xff02 || (code >= 0x301d && code <= 0x301f)) return 'quote';
+  if (code === 0xff08) return 'open';
+  if (code === 0xff09) return 'close';
+  if (code === 0xff1b) return 'semicolon';
+  return undefined;
+}
+
+/** The ASCII text a lookalike was meant to be: a space, `"`, `(`, `)`, `;`, or nothing for an invisible one. */
+export const LOOKALIKE_ASCII: Readonly<Record<LookalikeKind, string>> = {
+  space: ' ',
+  invisible: '',
+  quote: '"',
+  open: '(',
+  close: ')',
+  semicolon: ';',
+};
+
+/** The character's name, as a detail key of zone/codes.ts. */
+export function lookalikeNameDetail(code: number, kind: LookalikeKind): string {
+  switch (kind) {
+    case 'space':
+      return code === 0x3000 ? 'char-fullwidth-space' : code === 0x00a0 ? 'char-no-break-space' : 'char-typographic-space';
+    case 'invisible':
+      return 'char-invisible';
+    case 'quote':
+      return code === 0xff02 ? 'char-fullwidth-quote' : 'char-curly-quote';
+    case 'semicolon':
+      return 'char-fullwidth-semicolon';
+    default:
+      return 'char-fullwidth-paren';
+  }
+}
