@@ -9,6 +9,7 @@ import { fixProviderMissing, fixSpfMissing, providerRefactors } from './provider
 import {
   fixAfterAll,
   fixNoAll,
+  fixNonAscii,
   fixPermissiveAll,
   fixPtr,
   fixRemoveTerm,
@@ -32,6 +33,7 @@ const FIXES: ReadonlyMap<string, FixProvider> = new Map<string, FixProvider>([
   ['spf-no-all', fixNoAll],
   ['spf-permissive-all', fixPermissiveAll],
   ['spf-after-all', fixAfterAll],
+  ['spf-non-ascii', fixNonAscii],
   ['spf-duplicate-term', fixRemoveTerm],
   ['spf-redundant-ip', fixRemoveTerm],
   ['spf-duplicate-modifier', fixRemoveTerm],

@@ -6,6 +6,7 @@ import ipaddr from 'ipaddr.js';
 import type { Zone } from '../zone/ast';
 import { isSubdomain } from '../zone/names';
 import { isMechanism } from '../spf/ast';
+import { blankFromOctets } from '../zone/lookalike';
 import type { SpfReplaceData } from '../spf/codes';
 import { spfAt, termAt, withoutTerm } from './spfContext';
 import { editTxt, octetRange, rewriteTxt } from './txtEdit';
@@ -130,4 +131,21 @@ export function fixPtr(input: FixInput): DomainFix[] {
   }
   out.push(...removeTerm(input).map((f) => ({ ...f, preferred: out.length === 0 })));
   return out;
+}
+
+/**
+ * spf-non-ascii on a full-width or typographic space (an ASCII space instead) or an
+ * invisible character (deleted): what it was meant to be. Other characters get no fix.
+ */
+export function fixNonAscii({ text, zone, problem }: FixInput): DomainFix[] {
+  const target = spfAt(zone, problem.offset);
+  const error = target?.spf.errors.find((e) => e.code === problem.code && target.spf.spanOf(e.from, e.to).offset === problem.offset);
+  const blank = error && blankFromOctets(target!.spf.text.slice(error.from, error.to));
+  if (!target || !error || !blank) return [];
+  const code = blank.code.toString(16).toUpperCase().padStart(4, '0');
+  return [
+    blank.kind === 'space'
+      ? quickfix(`Replace U+${code} with an ASCII space`, `U+${code} を半角スペースに直す`, editTxt(text, target.rr, error.from, error.to, ' '), true)
+      : quickfix(`Delete the invisible character U+${code}`, `見えない文字 U+${code} を削除する`, editTxt(text, target.rr, error.from, error.to, ''), true),
+  ];
 }

@@ -144,8 +144,8 @@ export const SpfCodes = {
     ['unnecessary'],
   ),
   nonAscii: defineCode('spf-non-ascii', 'error', `${RFC} §4.6.1`, {
-    en: 'SPF records must be plain ASCII; receivers return permerror for this character',
-    ja: 'SPF レコードには ASCII 文字しか使えません。この文字があると受信側は permerror を返します',
+    en: 'SPF records must be plain ASCII; receivers return permerror for {charDetail}',
+    ja: 'SPF レコードには ASCII 文字しか使えません。{charDetail}',
   }),
   deprecatedRrtype: defineCode(
     'spf-deprecated-rrtype',
@@ -166,6 +166,15 @@ export const SpfCodes = {
 /** Localised fragments for `{detail}` and `{hintDetail}` arguments, by key. */
 export const SpfDetails: Record<string, { en: string; ja: string }> = {
   'spf-version': { en: "the record must start with 'v=spf1'", ja: "レコードは 'v=spf1' で始めます" },
+  'spf-char-other': { en: 'this character', ja: 'この文字があると受信側は permerror を返します' },
+  'spf-char-space': {
+    en: 'this full-width or typographic space (type an ASCII space instead)',
+    ja: 'この全角などの空白があると受信側は permerror を返します。半角スペースに直してください',
+  },
+  'spf-char-invisible': {
+    en: 'this invisible character (delete it)',
+    ja: 'この目に見えない文字があると受信側は permerror を返します。削除してください',
+  },
   'spf-control-char': {
     en: 'a control character (terms are separated by single spaces only)',
     ja: '制御文字があります（項目の区切りは半角スペースだけです）',

@@ -45,3 +45,27 @@ export function lookalikeNameDetail(code: number, kind: LookalikeKind): string {
       return 'char-fullwidth-paren';
   }
 }
+
+/**
+ * The text a run of octets (a string of char codes below 256, as TXT data is kept) stands
+ * for when it is UTF-8 made only of look-alike blanks and invisible characters: a space,
+ * or nothing for invisible ones alone. Undefined for anything else.
+ */
+export function blankFromOctets(octets: string): { text: string; kind: 'space' | 'invisible'; code: number } | undefined {
+  const bytes = new Uint8Array(octets.length);
+  for (let i = 0; i < octets.length; i++) {
+    const c = octets.charCodeAt(i);
+    if (c > 0xff) return undefined;
+    bytes[i] = c;
+  }
+  const chars = [...new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(bytes)];
+  if (chars.length === 0) return undefined;
+  let space: number | undefined;
+  for (const ch of chars) {
+    const code = ch.codePointAt(0)!;
+    const kind = lookalikeKind(code);
+    if (kind === 'space') space ??= code;
+    else if (kind !== 'invisible') return undefined;
+  }
+  return space !== undefined ? { text: ' ', kind: 'space', code: space } : { text: '', kind: 'invisible', code: chars[0].codePointAt(0)! };
+}

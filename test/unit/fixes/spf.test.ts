@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fixesFor } from '../../../server/src/fixes/index';
 import { check, HEAD, linesOf, onlyProblem, verifyFix } from './helpers';
+import { formatMessage } from '../../../server/src/diagnostics/registry';
 
 function fixes(text: string, code: string) {
   const { zone, problem } = onlyProblem(text, code);
@@ -186,4 +187,26 @@ test('spf-unknown-mechanism: a qualified redirect:x becomes redirect=x (a modifi
   const [fix] = fixes(text, 'spf-unknown-mechanism');
   const region = linesOf(text, '@ TXT');
   assert.equal(lineAfter(verifyFix(text, 'spf-unknown-mechanism', fix, region).after, region.from), '@ TXT "v=spf1 redirect=_spf.example.com"');
+});
+
+test('spf-non-ascii: a full-width space becomes an ASCII space, an invisible character goes; others get no fix', () => {
+  const space = HEAD + '@ TXT "v=spf1 a\u3000-all"\n@ A 192.0.2.1\n';
+  const { problem } = onlyProblem(space, 'spf-non-ascii');
+  assert.match(formatMessage(problem), /permerror for this full-width or typographic space \(type an ASCII space instead\)$/);
+  assert.match(formatMessage(problem, 'ja'), /この全角などの空白があると受信側は permerror を返します。半角スペースに直してください$/);
+  const [fix, ...more] = fixes(space, 'spf-non-ascii');
+  assert.equal(more.length, 0);
+  assert.deepEqual(fix.title, { en: 'Replace U+3000 with an ASCII space', ja: 'U+3000 を半角スペースに直す' });
+  const region = linesOf(space, 'v=spf1');
+  assert.equal(lineAfter(verifyFix(space, 'spf-non-ascii', fix, region).after, region.from), '@ TXT "v=spf1 a -all"');
+
+  const bom = HEAD + '@ TXT "v=spf1 a:\\239\\187\\191mail.example.com -all"\nmail A 192.0.2.1\n';
+  const [del] = fixes(bom, 'spf-non-ascii');
+  assert.deepEqual(del.title, { en: 'Delete the invisible character U+FEFF', ja: '見えない文字 U+FEFF を削除する' });
+  const at = linesOf(bom, 'v=spf1');
+  assert.equal(lineAfter(verifyFix(bom, 'spf-non-ascii', del, at).after, at.from), '@ TXT "v=spf1 a:mail.example.com -all"');
+
+  const dash = HEAD + '@ TXT "v=spf1 a \u2013all"\n@ A 192.0.2.1\n';
+  assert.deepEqual(fixes(dash, 'spf-non-ascii'), []);
+  assert.equal(formatMessage(onlyProblem(dash, 'spf-non-ascii').problem), 'SPF records must be plain ASCII; receivers return permerror for this character');
 });
