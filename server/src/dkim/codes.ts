@@ -41,6 +41,10 @@ export const DkimDetails: Record<string, { en: string; ja: string }> = {
     en: '"{text}" is not a tag=value pair (a missing "=" or ";"?)',
     ja: '「{text}」は「タグ=値」の形になっていません（「=」か「;」が抜けていませんか）',
   },
+  'dkim-lookalike-blank': {
+    en: '"{text}" holds a full-width or invisible blank, which receivers do not read as a space: type an ASCII space (or delete it)',
+    ja: '「{text}」に全角などの空白か目に見えない文字があり、受信側はこれを空白として扱いません。半角スペースに直すか削除してください',
+  },
   'dkim-bad-name': { en: '"{text}" is not a valid tag name', ja: '「{text}」はタグ名として使えません' },
   'dkim-bad-char': {
     en: 'a control or non-ASCII character in the value of {tag}=',

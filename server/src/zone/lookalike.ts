@@ -69,3 +69,15 @@ export function blankFromOctets(octets: string): { text: string; kind: 'space' |
   }
   return space !== undefined ? { text: ' ', kind: 'space', code: space } : { text: '', kind: 'invisible', code: chars[0].codePointAt(0)! };
 }
+
+/** Whether octets (char codes below 256) hold a run of non-ASCII octets that is a look-alike blank. */
+export function holdsLookalikeBlank(octets: string): boolean {
+  for (let i = 0; i < octets.length; i++) {
+    if (octets.charCodeAt(i) < 0x80) continue;
+    let j = i + 1;
+    while (j < octets.length && octets.charCodeAt(j) >= 0x80) j++;
+    if (blankFromOctets(octets.slice(i, j)) !== undefined) return true;
+    i = j;
+  }
+  return false;
+}

@@ -175,3 +175,23 @@ test('several key records at one selector, and a key kept away from mail by s=',
   assert.equal(severityOf(service), 'warning');
   assert.match(formatMessage(service), /s=tlsrpt:ftp does not include email or \*/);
 });
+
+test('a full-width space (U+3000) or an invisible character between tags is named in dkim-syntax and dmarc-syntax', async () => {
+  const { checkDmarc } = await import('../../../server/src/dmarc/index');
+  const text = [
+    's1._domainkey TXT "v=DKIM1;\u3000k=ed25519; p=11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo="',
+    '_dmarc TXT "v=DMARC1;\u200bp=reject"',
+    '_dmarc.sub TXT "v=DMARC1; p=reject; x\u00e9=1"',
+    '',
+  ].join('\n');
+  const zone = fixtureZone(text);
+  const dkim = checkDkim(zone).filter((p) => p.code === 'dkim-syntax');
+  assert.equal(dkim.length, 1);
+  assert.match(formatMessage(dkim[0]), /"\\227\\128\\128k" holds a full-width or invisible blank, which receivers do not read as a space/);
+  assert.match(formatMessage(dkim[0], 'ja'), /全角などの空白か目に見えない文字があり/);
+  const dmarc = checkDmarc(zone).filter((p) => p.code === 'dmarc-syntax').map((p) => formatMessage(p));
+  assert.equal(dmarc.length, 2);
+  assert.match(dmarc[0], /"\\226\\128\\139p" holds a full-width or invisible blank/);
+  // Another non-ASCII character keeps the plain message.
+  assert.match(dmarc[1], /"x\\195\\169" is not a valid tag name$/);
+});

@@ -6,6 +6,7 @@
  * and t= are colon-separated lists of words).
  */
 import type { Problem } from '../../diagnostics/types';
+import { holdsLookalikeBlank } from '../../zone/lookalike';
 import { problemIn, problemOnText, printable } from '../records';
 import type { TagListErrorKind } from '../taglist';
 import { DkimCodes } from '../codes';
@@ -27,7 +28,9 @@ export function checkSyntax(ctx: DkimContext): Problem[] {
   const text = txt.text.value;
   const out: Problem[] = [];
   for (const e of key.list.errors) {
-    out.push(problemIn(txt, CODE, e.from, e.to, { detail: DETAIL[e.kind], text: printable(text.slice(e.from, e.to)), tag: e.tag ?? '' }));
+    // A full-width space typed in a Japanese input method: say so, not only "bad name".
+    const detail = e.kind !== 'duplicate' && holdsLookalikeBlank(text.slice(e.from, e.to)) ? 'dkim-lookalike-blank' : DETAIL[e.kind];
+    out.push(problemIn(txt, CODE, e.from, e.to, { detail, text: printable(text.slice(e.from, e.to)), tag: e.tag ?? '' }));
   }
   const v = key.tag('v');
   if (v && v !== key.list.tags[0]) {

@@ -8,6 +8,7 @@
  * tag (`p=reject rua=…`) is reported here, not as a bad value.
  */
 import type { Problem } from '../../diagnostics/types';
+import { holdsLookalikeBlank } from '../../zone/lookalike';
 import { problemIn, problemOnText, printable } from '../../dkim/records';
 import type { TagListErrorKind } from '../../dkim/taglist';
 import { DmarcCodes } from '../codes';
@@ -58,7 +59,9 @@ export function checkSyntax(ctx: DmarcContext): Problem[] {
   }
   for (const e of dmarc.list.errors) {
     const shown = printable(text.slice(e.from, e.to));
-    out.push(problemIn(txt, CODE, e.from, e.to, { detail: DETAIL[e.kind], text: shown, tag: e.tag ?? '' }));
+    // A full-width space typed in a Japanese input method: say so, not only "bad name".
+    const detail = e.kind !== 'duplicate' && holdsLookalikeBlank(text.slice(e.from, e.to)) ? 'dmarc-lookalike-blank' : DETAIL[e.kind];
+    out.push(problemIn(txt, CODE, e.from, e.to, { detail, text: shown, tag: e.tag ?? '' }));
   }
   return out;
 }
