@@ -144,19 +144,20 @@ class RecordParser {
     const colon = rest.startsWith(':');
     switch (m.name) {
       case 'all':
-        if (rest !== '') this.error('spf-syntax', restFrom, m.to, 'spf-unexpected-after-name');
+        if (rest !== '') this.afterName(restFrom, m.to, rest);
         return base;
       case 'include':
       case 'exists':
         if (!colon) {
-          this.error('spf-syntax', m.from, m.to, rest === '' ? 'spf-no-argument' : 'spf-unexpected-after-name');
+          if (rest === '') this.error('spf-syntax', m.from, m.to, 'spf-no-argument');
+          else this.afterName(m.from, m.to, rest);
           return base;
         }
         return { ...base, domain: this.domainSpec(restFrom + 1, m.to, m) };
       case 'ptr':
         if (rest === '') return base;
         if (!colon) {
-          this.error('spf-syntax', restFrom, m.to, 'spf-unexpected-after-name');
+          this.afterName(restFrom, m.to, rest);
           return base;
         }
         return { ...base, domain: this.domainSpec(restFrom + 1, m.to, m) };
@@ -169,6 +170,15 @@ class RecordParser {
     }
   }
 
+  /**
+   * Text after a mechanism's name that does not belong there; not reported when it starts
+   * with a non-ASCII character (`a<U+3000>-all`): spf-non-ascii stands there already.
+   */
+  private afterName(from: number, to: number, rest: string): void {
+    if (rest.charCodeAt(0) > 0x7f) return;
+    this.error('spf-syntax', from, to, 'spf-unexpected-after-name');
+  }
+
   parseAddressMechanism(base: Mechanism, restFrom: number, rest: string, colon: boolean): Mechanism {
     const suffix = /(?:\/(\d+))?(?:\/\/(\d+))?$/.exec(rest)!;
     const suffixFrom = restFrom + suffix.index;
@@ -177,13 +187,17 @@ class RecordParser {
       suffix[2] !== undefined ? this.cidr(suffixFrom + (cidr4 ? cidr4.to - cidr4.from : 0) + 1, suffix[2], 128) : undefined;
     let domain: MacroString | undefined;
     if (colon) domain = this.domainSpec(restFrom + 1, suffixFrom, base);
-    else if (suffix.index !== 0) this.error(rest.startsWith('/') ? 'spf-invalid-cidr' : 'spf-syntax', restFrom, base.to, rest.startsWith('/') ? 'spf-bad-cidr-form' : 'spf-unexpected-after-name');
+    else if (suffix.index !== 0) {
+      if (rest.startsWith('/')) this.error('spf-invalid-cidr', restFrom, base.to, 'spf-bad-cidr-form');
+      else this.afterName(restFrom, base.to, rest);
+    }
     return { ...base, domain, cidr4, cidr6 };
   }
 
   parseIpMechanism(base: Mechanism, restFrom: number, rest: string, colon: boolean): Mechanism {
     if (!colon) {
-      this.error('spf-syntax', base.from, base.to, rest === '' ? 'spf-no-argument' : 'spf-unexpected-after-name');
+      if (rest === '') this.error('spf-syntax', base.from, base.to, 'spf-no-argument');
+      else this.afterName(base.from, base.to, rest);
       return base;
     }
     const v4 = base.name === 'ip4';
