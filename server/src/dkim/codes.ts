@@ -28,6 +28,10 @@ export const DkimCodes = {
     en: 'Selector {selector} is in testing mode (t=y): receivers may treat failed signatures as unsigned. Remove y once signing works',
     ja: 'セレクター {selector} はテストモード（t=y）です。受信側は署名の失敗を「署名なし」と同じに扱うことがあります。署名が正しく動いたら y を外してください',
   }),
+  missing: defineCode('dkim-missing', 'information', 'RFC 6376 §3.6.2.1', {
+    en: '{name} sends mail (it has an SPF record) but this zone publishes no DKIM key for it or a parent domain (a record at <selector>._domainkey.{name}, the selector your mail service gives): Gmail and Yahoo ask bulk senders for DKIM, and forwarded mail passes DMARC only with it',
+    ja: '{name} はメールを送る設定（SPF レコード）がありますが、このゾーンにはこの名前にも親ドメインにも DKIM の公開鍵（<セレクター>._domainkey.{name} のレコード。セレクターはメールサービスが指定します）がありません。Gmail や Yahoo は大量送信者に DKIM を求め、転送されたメールは DKIM がないと DMARC に合格しません',
+  }),
   unknownTag: defineCode('dkim-unknown-tag', 'warning', 'RFC 6376 §3.6.1', {
     en: 'Unknown DKIM key tag "{tag}": verifiers ignore it{detail}',
     ja: '「{tag}」は DKIM 公開鍵レコードのタグではありません。検証側は無視します{detail}',

@@ -16,6 +16,7 @@ import { checkRevoked } from './rules/revoked';
 import { checkTesting } from './rules/testing';
 import { checkUnknownTag } from './rules/unknown-tag';
 import { checkMultipleRecords } from './rules/multiple-records';
+import { checkMissing } from './rules/missing';
 
 export { parseDkimKey, dkimSelector, listItems, DKIM_KEY_TAGS } from './parse';
 export type { DkimKeyRecord } from './parse';
@@ -40,6 +41,6 @@ export function checkDkim(zone: Zone): Problem[] {
     contexts.push(ctx);
     for (const rule of rules) out.push(...rule(ctx));
   }
-  out.push(...checkMultipleRecords(contexts));
+  out.push(...checkMultipleRecords(contexts), ...checkMissing(zone));
   return out;
 }

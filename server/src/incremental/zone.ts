@@ -41,6 +41,9 @@ const INDEX_STEP = 8;
 
 /** Past this many owners to check again, one pass over the whole zone is cheaper. */
 const MAX_AFFECTED = 3000;
+
+/** A name with a `_domainkey` label: a DKIM key's, or its delegation's. */
+const DOMAINKEY = /(?:^|\.)_domainkey\./i;
 /**
  * How deep the provider check follows the zone's SPF includes (providers/providerMissing.ts
  * MAX_DEPTH): a record's problems depend on the records it includes, theirs, and so on.
@@ -676,13 +679,14 @@ export class IncrementalZone {
       // And the owners whose SPF records include it through others.
       if (out.size <= MAX_AFFECTED) this.spfIncluders(t, out);
       // A zone cut (or its removal) changes what is glue or occluded below it; a DMARC
-      // policy covers the names below its domain (RFC 9989 tree walk).
+      // policy covers the names below its domain (RFC 9989 tree walk), and so does a DKIM
+      // key (dkim-missing walks up to the organizational domain).
       for (const a of ancestorsOf(t, apex)) if (a !== apex && this.cuts.has(a)) out.add(a);
       const cut = cutsTouched.has(t) || !this.ownerPieces.has(t);
-      const dmarc = t.startsWith('_dmarc.');
-      if (cut || dmarc) {
+      const policy = t.startsWith('_dmarc.') || DOMAINKEY.test(t);
+      if (cut || policy) {
         const below = new Set<string>();
-        if (!this.descendants(dmarc ? baseOf(t) : t, below, MAX_AFFECTED)) return undefined;
+        if (!this.descendants(policy ? baseOf(t) : t, below, MAX_AFFECTED)) return undefined;
         for (const d of below) {
           out.add(d);
           for (const r of referrerKeys(this.referrers.get(d))) out.add(r);

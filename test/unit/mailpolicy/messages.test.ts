@@ -58,6 +58,8 @@ test('every problem the fixtures raise reads as a finished sentence in English a
     ...checkDmarc(fixtureZone(fixtures[1], 'example.net.')),
     ...checkMailPolicy(fixtureZone(fixtures[2])),
     ...checkDkim(fixtureZone(dkim)),
+    // A sender without a key of its own or of a parent: dkim-missing.
+    ...checkDkim(fixtureZone('news TXT "v=spf1 a -all"\n')),
   ];
   const seen = new Set(problems.map((p) => p.code));
   for (const def of tables) {
