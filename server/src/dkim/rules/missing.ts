@@ -7,8 +7,8 @@
  * to its organizational domain (a signature's d= may be that domain under relaxed DMARC
  * alignment, RFC 9989 §4.4) signs no mail with a key of its own: Gmail and Yahoo ask bulk
  * senders for DKIM, and a forwarded message passes DMARC only with an aligned DKIM
- * signature. Any record counts (a TXT key, a CNAME to a provider's key, a delegation of
- * `_domainkey`). Only what the zone shows is judged: when the organizational domain lies
+ * signature. A TXT key, a CNAME to a provider's key or a delegation of `_domainkey`
+ * counts. Only what the zone shows is judged: when the organizational domain lies
  * above the zone, nothing is claimed.
  */
 import type { Problem } from '../../diagnostics/types';
@@ -18,8 +18,11 @@ import { organizationalDomain } from '../../dmarc/rules/missing';
 import { looksLikeSpf } from '../../spf/detect';
 import { DkimCodes } from '../codes';
 import { ownerSpan, problem, txtRecords } from '../records';
+import { recordsOfType } from '../../zone/checks/owners';
 
 const NS = 2;
+const CNAME = 5;
+const TXT = 16;
 
 /** An SPF record that authorises no host: `v=spf1 -all` (or ~all, ?all) alone. */
 const SENDS_NOTHING = /^v=spf1(?:\s+[-~?]all)?\s*$/i;
@@ -27,7 +30,9 @@ const SENDS_NOTHING = /^v=spf1(?:\s+[-~?]all)?\s*$/i;
 /** Name keys of the domains with a record at some `<selector>._domainkey.<domain>`. */
 function keyDomains(zone: Zone): Set<string> {
   const out = new Set<string>();
-  for (const r of zone.records) {
+  // A key is a TXT record, a hosted one a CNAME, a delegated `_domainkey` an NS: the
+  // type lists are made once per zone already, where walking every record is not.
+  for (const type of [TXT, CNAME, NS]) for (const r of recordsOfType(zone.records, type)) {
     const owner = r.owner;
     if (owner.indexOf('_') < 0) continue;
     const labels = splitLabels(owner);
@@ -39,6 +44,14 @@ function keyDomains(zone: Zone): Set<string> {
     }
   }
   return out;
+}
+
+/** Whether `key` (a name key) or a parent down to `org` (a name key) has a DKIM key. */
+function signedWithin(key: string, org: string, keys: ReadonlySet<string>): boolean {
+  for (let n = key; ; n = parentName(n)) {
+    if (keys.has(n)) return true;
+    if (n === org || n === '.' || !isSubdomain(n, org)) return false;
+  }
 }
 
 export function checkMissing(zone: Zone): Problem[] {
@@ -57,12 +70,7 @@ export function checkMissing(zone: Zone): Problem[] {
     const org = organizationalDomain(name);
     if (!org || !isSubdomain(org, origin)) continue;
     keys ??= keyDomains(zone);
-    let signed = false;
-    for (let n = name; isSubdomain(n, org); n = parentName(n)) {
-      if (keys.has(nameKey(n))) signed = true;
-      if (signed || nameKey(n) === nameKey(org)) break;
-    }
-    if (signed) continue;
+    if (keys.size > 0 && signedWithin(key, nameKey(org), keys)) continue;
     const shown = name.length > 1 && name.endsWith('.') ? name.slice(0, -1) : name;
     out.push(problem(DkimCodes.missing.code, ownerSpan(txt.record), { name: shown }, undefined, txt.record.file));
   }
