@@ -81,8 +81,7 @@ export function selectProblems(
     const offsets = new Float64Array(counts[partial]);
     let k = 0;
     for (let i = 0; i < n; i++) if (bucket[i] === partial) offsets[k++] = position[i];
-    offsets.sort();
-    threshold = offsets[room - 1];
+    threshold = nthSmallest(offsets, room - 1);
   }
   const chosen: Problem[] = [];
   const ties: Problem[] = [];
@@ -100,6 +99,40 @@ export function selectProblems(
   }
   for (const p of ties) if (chosen.length < keep) chosen.push(p);
   return { chosen: chosen.sort(byPosition), left: shown - chosen.length };
+}
+
+/**
+ * The k-th smallest value (0-based) of `values`, which it reorders: a quickselect, linear
+ * where sorting the tens of thousands of offsets of a large bucket took milliseconds.
+ */
+export function nthSmallest(values: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (hi > lo) {
+    // Median of three as the pivot: sorted or reversed input stays linear.
+    const mid = (lo + hi) >>> 1;
+    if (values[mid] < values[lo]) swap(values, mid, lo);
+    if (values[hi] < values[lo]) swap(values, hi, lo);
+    if (values[hi] < values[mid]) swap(values, hi, mid);
+    const pivot = values[mid];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i] < pivot) i++;
+      while (values[j] > pivot) j--;
+      if (i <= j) swap(values, i++, j--);
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return values[k];
+  }
+  return values[k];
+}
+
+function swap(values: Float64Array, a: number, b: number): void {
+  const t = values[a];
+  values[a] = values[b];
+  values[b] = t;
 }
 
 /**
