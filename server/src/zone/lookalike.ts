@@ -47,11 +47,12 @@ export function lookalikeNameDetail(code: number, kind: LookalikeKind): string {
 }
 
 /**
- * The text a run of octets (a string of char codes below 256, as TXT data is kept) stands
- * for when it is UTF-8 made only of look-alike blanks and invisible characters: a space,
- * or nothing for invisible ones alone. Undefined for anything else.
+ * What a run of octets (a string of char codes below 256, as TXT data is kept) is when it
+ * is UTF-8 made only of look-alike blanks and invisible characters: a blank (kind 'space',
+ * the first such code point) when it holds one, else invisible characters alone. Undefined
+ * for anything else.
  */
-export function blankFromOctets(octets: string): { text: string; kind: 'space' | 'invisible'; code: number } | undefined {
+export function blankFromOctets(octets: string): { kind: 'space' | 'invisible'; code: number } | undefined {
   const bytes = new Uint8Array(octets.length);
   for (let i = 0; i < octets.length; i++) {
     const c = octets.charCodeAt(i);
@@ -67,7 +68,7 @@ export function blankFromOctets(octets: string): { text: string; kind: 'space' |
     if (kind === 'space') space ??= code;
     else if (kind !== 'invisible') return undefined;
   }
-  return space !== undefined ? { text: ' ', kind: 'space', code: space } : { text: '', kind: 'invisible', code: chars[0].codePointAt(0)! };
+  return space !== undefined ? { kind: 'space', code: space } : { kind: 'invisible', code: chars[0].codePointAt(0)! };
 }
 
 /** Whether octets (char codes below 256) hold a run of non-ASCII octets that is a look-alike blank. */
