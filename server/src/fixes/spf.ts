@@ -6,7 +6,7 @@ import ipaddr from 'ipaddr.js';
 import type { Zone } from '../zone/ast';
 import { isSubdomain } from '../zone/names';
 import { isMechanism } from '../spf/ast';
-import { blankFromOctets } from '../zone/lookalike';
+import { blankFromOctets, codePointHex } from '../zone/lookalike';
 import type { SpfReplaceData } from '../spf/codes';
 import { spfAt, termAt, withoutTerm } from './spfContext';
 import { editTxt, octetRange, rewriteTxt } from './txtEdit';
@@ -142,7 +142,7 @@ export function fixNonAscii({ text, zone, problem }: FixInput): DomainFix[] {
   const error = target?.spf.errors.find((e) => e.code === problem.code && target.spf.spanOf(e.from, e.to).offset === problem.offset);
   const blank = error && blankFromOctets(target!.spf.text.slice(error.from, error.to));
   if (!target || !error || !blank) return [];
-  const code = blank.code.toString(16).toUpperCase().padStart(4, '0');
+  const code = codePointHex(blank.code);
   return [
     blank.kind === 'space'
       ? quickfix(`Replace U+${code} with an ASCII space`, `U+${code} を半角スペースに直す`, editTxt(text, target.rr, error.from, error.to, ' '), true)

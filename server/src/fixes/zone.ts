@@ -5,7 +5,7 @@
  * look-alike stands for (zone/lookalike.ts).
  */
 import type { ResourceRecord } from '../zone/ast';
-import { LOOKALIKE_ASCII, lookalikeKind } from '../zone/lookalike';
+import { LOOKALIKE_ASCII, codePointHex, lookalikeKind } from '../zone/lookalike';
 import { nameKey } from '../zone/names';
 import { deleteRecord, eolOf, lineStart, ownRecords, recordAt } from './records';
 import { splitString } from './txtEdit';
@@ -107,7 +107,7 @@ function lookalikeEdit(text: string, offset: number): TextEditOffsets | undefine
 export function fixLookalike({ text, zone, problem }: FixInput): DomainFix[] {
   const edit = lookalikeEdit(text, problem.offset);
   if (!edit) return [];
-  const code = text.charCodeAt(problem.offset).toString(16).toUpperCase().padStart(4, '0');
+  const code = codePointHex(text.charCodeAt(problem.offset));
   const shown = edit.newText === ' ' ? { en: 'a space', ja: '半角スペース' } : { en: `'${edit.newText}'`, ja: `'${edit.newText}'` };
   const one: DomainFix = {
     title:

@@ -30,6 +30,11 @@ export const LOOKALIKE_ASCII: Readonly<Record<LookalikeKind, string>> = {
   semicolon: ';',
 };
 
+/** A code point as Unicode writes it after `U+`: four hex digits at least, upper case. */
+export function codePointHex(code: number): string {
+  return code.toString(16).toUpperCase().padStart(4, '0');
+}
+
 /** The character's name, as a detail key of zone/codes.ts. */
 export function lookalikeNameDetail(code: number, kind: LookalikeKind): string {
   switch (kind) {

@@ -8,7 +8,7 @@
  */
 import type { Comment, Token } from './ast';
 import { ZoneCodes } from './codes';
-import { lookalikeKind, lookalikeNameDetail } from './lookalike';
+import { codePointHex, lookalikeKind, lookalikeNameDetail } from './lookalike';
 
 const TAB = 0x09;
 const LF = 0x0a;
@@ -204,7 +204,7 @@ export class Scanner {
       this.report(ZoneCodes.lookalikeCharacter.code, pos + this.base, 1, {
         charDetail: lookalikeNameDetail(code, kind),
         fixDetail: `lookalike-fix-${kind}`,
-        codePoint: code.toString(16).toUpperCase().padStart(4, '0'),
+        codePoint: codePointHex(code),
         token,
       });
     }

@@ -15,6 +15,7 @@ import type { Problem } from '../../diagnostics/types';
 import type { Zone } from '../../zone/ast';
 import { isSubdomain, nameKey, parentName, splitLabels } from '../../zone/names';
 import { organizationalDomain } from '../../dmarc/rules/missing';
+import { display } from '../../dmarc/collect';
 import { looksLikeSpf } from '../../spf/detect';
 import { DkimCodes } from '../codes';
 import { ownerSpan, problem, txtRecords } from '../records';
@@ -71,8 +72,7 @@ export function checkMissing(zone: Zone): Problem[] {
     if (!org || !isSubdomain(org, origin)) continue;
     keys ??= keyDomains(zone);
     if (keys.size > 0 && signedWithin(key, nameKey(org), keys)) continue;
-    const shown = name.length > 1 && name.endsWith('.') ? name.slice(0, -1) : name;
-    out.push(problem(DkimCodes.missing.code, ownerSpan(txt.record), { name: shown }, undefined, txt.record.file));
+    out.push(problem(DkimCodes.missing.code, ownerSpan(txt.record), { name: display(name) }, undefined, txt.record.file));
   }
   return out;
 }
