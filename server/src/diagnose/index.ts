@@ -202,7 +202,7 @@ export async function diagnose(
   }
   const causeText: TextKey = causeCode === 'spf-temperror' && opts.surface === 'editor' ? 'spf-temperror-editor' : causeCode;
   let cause = say(causeText, { ...args, provider: relay?.name ?? '' }, locale);
-  if (stale.length > 0) cause += ' ' + say('stale', { terms: stale.join(' ') }, locale);
+  if (stale.length > 0) cause += ' ' + say(stale.length === 1 ? 'stale-one' : 'stale', { terms: stale.join(' ') }, locale);
   return { ip, domain: bare, sender, receiver, check, ...(record ? { record } : {}), causeCode, cause, ...(relay ? { relay } : {}), stale, fixes };
 }
 
@@ -235,9 +235,9 @@ export function diagnosisText(d: Diagnosis, locale: Locale = 'en'): string {
     .map((k) => `${k}=${d.receiver[k]}`)
     .join(', ');
   const lines = [
-    `${d.domain}: SPF ${d.check.result} for ${d.ip} (${d.check.lookups}/10 DNS lookups)`,
+    say('headline', { domain: d.domain, result: d.check.result, ip: d.ip, lookups: d.check.lookups }, locale),
     ...(verdicts ? [say('receiver-said', { authserv: d.receiver.authserv ?? '?', verdicts: verdicts + (d.receiver.reply ? ` [${d.receiver.reply}]` : '') }, locale)] : []),
-    ...(d.record ? [`  record: ${d.record}`] : []),
+    ...(d.record ? [say('record-line', { record: d.record }, locale)] : []),
     '',
     d.cause,
     ...d.fixes.flatMap((f) => ['', `- ${f.title}`, `    ${f.record}`]),

@@ -14,7 +14,7 @@ export const DiagnoseTexts = {
     ja: '{domain} に SPF レコードがないため、受信側は {ip} がこのドメインのメールを送ってよいか判断できません。SPF レコードを公開してください。',
   },
   'relay-not-included': {
-    en: '{ip} is a {provider} server, and the SPF record of {domain} does not authorise {provider} (result {result}). Add the provider\'s include rather than the address: its relays change.',
+    en: '{ip} belongs to {provider}, and the SPF record of {domain} does not authorise {provider} (result {result}). Add the provider\'s include rather than the address: its relays change.',
     ja: '{ip} は {provider} のサーバーですが、{domain} の SPF レコードは {provider} を許可していません（結果 {result}）。アドレスではなく事業者の include を追加してください。リレーのアドレスは変わることがあります。',
   },
   'ip-not-listed': {
@@ -34,8 +34,13 @@ export const DiagnoseTexts = {
     en: 'SPF for {domain} could not be evaluated ({detail}). Set zonelint.dns.mode to "live" (with zonelint.dns.servers, if the system\'s resolvers are not to be used), or open the zone files of the domains it includes in this workspace.',
     ja: '{domain} の SPF を評価できませんでした（{detail}）。zonelint.dns.mode を「live」にする（システムのリゾルバーを使わない場合は zonelint.dns.servers も指定する）か、include 先のドメインのゾーンファイルをこのワークスペースで開いてください。',
   },
+  // One stale term or several: English says "it" or "them"; Japanese needs no number.
   stale: {
-    en: 'The record also lists {terms}, which no longer match any address of the domain\'s servers in the zone (no A/AAAA record has it). Unless another party’s server uses them, remove them.',
+    en: 'The record also lists {terms}, which no longer match any address of the domain\'s servers in the zone (no A/AAAA record has one). Unless another party’s server uses them, remove them.',
+    ja: 'レコードには {terms} も含まれていますが、ゾーン内のどのサーバーのアドレス（A/AAAA レコード）とも一致しません。他社のサーバーが使っているのでなければ削除してください。',
+  },
+  'stale-one': {
+    en: 'The record also lists {terms}, which no longer matches any address of the domain\'s servers in the zone (no A/AAAA record has it). Unless another party’s server uses it, remove it.',
     ja: 'レコードには {terms} も含まれていますが、ゾーン内のどのサーバーのアドレス（A/AAAA レコード）とも一致しません。他社のサーバーが使っているのでなければ削除してください。',
   },
   'fix-include': {
@@ -57,6 +62,14 @@ export const DiagnoseTexts = {
   unverified: {
     en: ' (catalogue entry not confirmed from the provider\'s own documentation: check it)',
     ja: '（カタログの情報は事業者の公式文書で未確認です。確認してください）',
+  },
+  headline: {
+    en: '{domain}: SPF {result} for {ip} ({lookups}/10 DNS lookups)',
+    ja: '{domain}: {ip} の SPF 判定は {result}（DNS 参照 {lookups}/10 回）',
+  },
+  'record-line': {
+    en: '  record: {record}',
+    ja: '  レコード: {record}',
   },
   'receiver-said': {
     en: 'The receiver ({authserv}) reported: {verdicts}.',

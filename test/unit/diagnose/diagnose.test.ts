@@ -92,6 +92,9 @@ test('a Gmail bounce from a MailChannels relay: the include, not the IP; the sta
   assert.equal(j.spf.cause, 'relay-not-included');
   assert.match(j.cause, /MailChannels/);
   assert.match(j.cause, /ip4:198\.51\.100\.25/);
+  // One stale term: "it", not "them"; the provider named, not "a <provider> server".
+  assert.match(j.cause, /lists ip4:198\.51\.100\.25, which no longer matches .* uses it, remove it\.$/);
+  assert.match(j.cause, /^23\.83\.218\.24 belongs to MailChannels/);
   assert.deepEqual(
     j.fixes.map((f: { record: string }) => f.record),
     ['v=spf1 a mx ip4:198.51.100.25 include:relay.mailchannels.net ~all', 'v=spf1 a mx include:relay.mailchannels.net ~all'],
@@ -118,9 +121,21 @@ test('an IP the record already authorises: SPF passes now, no fix', async () => 
 test('text output in Japanese from the environment', async () => {
   const { code, out } = await run(['--zone', ZONE, path.join(MESSAGES, 'gmail-show-original.txt')], { LANG: 'ja_JP.UTF-8' });
   assert.equal(code, 0);
-  assert.match(out, /shop\.example: SPF softfail for 198\.51\.100\.77/);
+  // Every line in Japanese, the headline and the record's label too.
+  assert.match(out, /^shop\.example: 198\.51\.100\.77 の SPF 判定は softfail（DNS 参照 \d+\/10 回）$/m);
+  assert.match(out, /^  レコード: v=spf1 /m);
+  assert.doesNotMatch(out, /DNS lookups|record:/);
   assert.match(out, /SPF レコードに、メールを送ったサーバー 198\.51\.100\.77 が含まれていません/);
   assert.match(out, /v=spf1 a mx ip4:198\.51\.100\.25 ip4:198\.51\.100\.77 ~all/);
+});
+
+test('text output in English: headline, record, cause, fixes', async () => {
+  const { code, out } = await run(['--zone', ZONE, path.join(MESSAGES, 'gmail-show-original.txt')], { LANG: 'C' });
+  assert.equal(code, 0);
+  const lines = out.split('\n');
+  assert.match(lines[0], /^shop\.example: SPF softfail for 198\.51\.100\.77 \(\d+\/10 DNS lookups\)$/);
+  assert.ok(lines.some((l) => /^  record: v=spf1 a mx ip4:198\.51\.100\.25 ~all$/.test(l)), out);
+  assert.ok(lines.includes('    v=spf1 a mx ip4:198.51.100.25 ip4:198.51.100.77 ~all'), out);
 });
 
 test('a domain outside the zone data, offline: temperror (not checked), no fix', async () => {
