@@ -107,7 +107,11 @@ test('folding: comment runs and the last $ORIGIN block read line by line, as the
       const folds = o.service.getFoldingRanges(o.document);
       const regions = folds.filter((f) => f.kind === FoldingRangeKind.Region);
       const lastRegion = regions.reduce((a, b) => (b.startLine > a.startLine ? b : a), regions[0]);
-      if (lastRegion) assert.equal(lastRegion.endLine, ref.last, `seed ${seed} tail ${JSON.stringify(tail)}`);
+      // A last $ORIGIN on the last line makes a block of one line, which does not fold: the
+      // block before it ends on the line above.
+      const lastOrigin = line(text.lastIndexOf('$ORIGIN'));
+      const lastEnd = lastOrigin < ref.last ? ref.last : lastOrigin - 1;
+      if (lastRegion) assert.equal(lastRegion.endLine, lastEnd, `seed ${seed} tail ${JSON.stringify(tail)}`);
       const commentLines = folds.filter((f) => f.kind === FoldingRangeKind.Comment).flatMap((f) => Array.from({ length: f.endLine - f.startLine + 1 }, (_, k) => f.startLine + k));
       for (const l of commentLines) assert.ok(ref.commentLines.includes(l), `seed ${seed}: line ${l} folded as a comment`);
       // Every run of two or more comment-only lines in the reference is folded.

@@ -24,7 +24,8 @@ export function statement(rng: Rng): string {
     case 2:
       return `${blank}\t${ttl}AAAA 2001:db8::${rng.int(1, 999).toString(16)}`;
     case 3:
-      return `${h}\tMX ${rng.int(0, 20)} ${host(rng)}`;
+      // A quarter are null MX (RFC 7505), some of them beside other MX records.
+      return `${h}\tMX ${rng.int(0, 20)} ${rng.chance(0.25) ? '.' : host(rng)}`;
     case 4:
       return `${h}\tNS ${host(rng)}${rng.chance(0.3) ? '.example.com.' : ''}`;
     case 5:
