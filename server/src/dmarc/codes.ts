@@ -6,8 +6,8 @@ import { defineCode } from '../diagnostics/types';
 
 export const DmarcCodes = {
   missing: defineCode('dmarc-missing', 'warning', 'RFC 9989 §4.10', {
-    en: '{name} sends mail (it has {evidenceDetail}) but this zone publishes no DMARC record for it at {dmarcName}{orgDetail}: receivers have no policy for mail forged in its name',
-    ja: '{name} はメールを送る設定（{evidenceDetail}）がありますが、このゾーンには {dmarcName}{orgDetail} に DMARC レコードがありません。受信側は、この名前をかたる偽のメールをどう扱うかの方針を知ることができません',
+    en: '{name} {senderDetail} but this zone publishes no DMARC record for it at {dmarcName}{orgDetail}: receivers have no policy for mail forged in its name',
+    ja: '{name} は{senderDetail}が、このゾーンには {dmarcName}{orgDetail} に DMARC レコードがありません。受信側は、この名前をかたる偽のメールをどう扱うかの方針を知ることができません',
   }),
   syntax: defineCode('dmarc-syntax', 'error', 'RFC 9989 §4.7', {
     en: 'DMARC record syntax error: {detail}',
@@ -59,8 +59,10 @@ export const DmarcCodes = {
 
 /** Localised fragments for `{detail}` arguments, by key. */
 export const DmarcDetails: Record<string, { en: string; ja: string }> = {
-  'dmarc-evidence-spf': { en: 'an SPF record', ja: 'SPF レコード' },
-  'dmarc-evidence-mx': { en: 'an MX record', ja: 'MX レコード' },
+  'dmarc-sender-spf': { en: 'sends mail (it has an SPF record)', ja: 'メールを送る設定（SPF レコード）があります' },
+  'dmarc-sender-mx': { en: 'sends mail (it has an MX record)', ja: 'メールを送る設定（MX レコード）があります' },
+  // A parked name: DMARC p=reject is what makes receivers refuse mail forged in its name.
+  'dmarc-sender-none': { en: "says it sends no mail (its SPF record authorises no host)", ja: 'メールを送らない設定（どのホストも許可しない SPF レコード）です' },
   'dmarc-missing-org': {
     en: ' nor at its organizational domain\'s {orgDmarcName}',
     ja: ' にも、組織ドメインの {orgDmarcName}',

@@ -1,11 +1,19 @@
 /**
  * Fixes for DMARC diagnostics (RFC 9989 §4.7, §4.10): publish a monitoring policy
- * where none exists, and move a `none` policy up to `quarantine`.
+ * where none exists (a rejecting one for a parked domain), and move a `none` policy up
+ * to `quarantine`.
  */
+import type { Zone } from '../zone/ast';
+import { recordsOfTypes } from '../zone/checks/owners';
+import { isSubdomain, namesEqual } from '../zone/names';
 import { organizationalDomain } from '../dmarc/rules/missing';
+import { looksLikeSpf, sendsNoMail } from '../spf/detect';
 import { recordAt, insertLinesAfter, lastRecordOf, nameForInsert, separatorOf } from './records';
 import { editTxt, joinedValue, octetRange } from './txtEdit';
 import type { DomainFix, FixInput } from './types';
+
+const MX = 15;
+const TXT = 16;
 
 function display(name: string): string {
   return name.endsWith('.') && name.length > 1 ? name.slice(0, -1) : name;
@@ -14,7 +22,11 @@ function display(name: string): string {
 /**
  * dmarc-missing: `_dmarc.<organizational domain>` TXT "v=DMARC1; p=none; rua=mailto:…"
  * (the organizational domain's policy covers its subdomains), after that domain's
- * records — else after the sender's — with a comment saying what p=none does.
+ * records — else after the sender's — with a comment saying what p=none does. For a
+ * parked domain (the organizational domain says with `v=spf1 -all` that it sends no mail,
+ * and no name of the zone below it authorises a sender or takes mail) `p=reject` comes
+ * first: there is no mail of its own to watch, and reject is what makes receivers refuse
+ * mail forged in its name (M3AAWG's parked-domain advice).
  */
 export function fixDmarcMissing({ text, zone, problem }: FixInput): DomainFix[] {
   const sender = recordAt(zone, problem.offset);
@@ -25,22 +37,52 @@ export function fixDmarcMissing({ text, zone, problem }: FixInput): DomainFix[] 
   const domain = display(org).toLowerCase();
   const name = nameForInsert(zone, after.span.offset, '_dmarc.' + org);
   const sep = separatorOf(text, after);
-  const value = `v=DMARC1; p=none; rua=mailto:dmarc-reports@${domain}`;
-  const lines = [
-    `; DMARC (added by Zonelint): p=none only asks for reports at dmarc-reports@${domain}; once they show your mail passes, change it to p=quarantine`,
-    `${name}${sep}TXT${sep}"${value}"`,
-  ];
-  return [
-    {
-      title: {
-        en: `Add a DMARC record at _dmarc.${domain} (p=none, reports to dmarc-reports@${domain})`,
-        ja: `_dmarc.${domain} に DMARC レコードを追加する（p=none、レポートの宛先 dmarc-reports@${domain}）`,
-      },
-      kind: 'quickfix',
-      edits: [insertLinesAfter(text, after, lines)],
-      preferred: true,
+  const monitor = `v=DMARC1; p=none; rua=mailto:dmarc-reports@${domain}`;
+  const none: DomainFix = {
+    title: {
+      en: `Add a DMARC record at _dmarc.${domain} (p=none, reports to dmarc-reports@${domain})`,
+      ja: `_dmarc.${domain} に DMARC レコードを追加する（p=none、レポートの宛先 dmarc-reports@${domain}）`,
     },
-  ];
+    kind: 'quickfix',
+    edits: [
+      insertLinesAfter(text, after, [
+        `; DMARC (added by Zonelint): p=none only asks for reports at dmarc-reports@${domain}; once they show your mail passes, change it to p=quarantine`,
+        `${name}${sep}TXT${sep}"${monitor}"`,
+      ]),
+    ],
+    preferred: true,
+  };
+  if (!parked(zone, org)) return [none];
+  const reject: DomainFix = {
+    title: {
+      en: `Add a DMARC record at _dmarc.${domain} that rejects all mail in its name (p=reject: ${domain} sends no mail)`,
+      ja: `_dmarc.${domain} に、この名前のメールをすべて拒否させる DMARC レコードを追加する（p=reject。${domain} はメールを送りません）`,
+    },
+    kind: 'quickfix',
+    edits: [insertLinesAfter(text, after, [`${name}${sep}TXT${sep}"v=DMARC1; p=reject"`])],
+    preferred: true,
+  };
+  return [reject, { ...none, preferred: false }];
+}
+
+/**
+ * Whether the organizational domain `org` is parked: its SPF record authorises no host,
+ * and no name at or below it authorises one or takes mail (an MX other than the null MX).
+ */
+function parked(zone: Zone, org: string): boolean {
+  let saysSo = false;
+  for (const r of recordsOfTypes(zone.records, [TXT, MX])) {
+    if (!isSubdomain(r.owner, org)) continue;
+    if (r.typeCode === MX) {
+      if (r.rdata.fields.exchange !== '.') return false;
+      continue;
+    }
+    const value = joinedValue(r);
+    if (!looksLikeSpf(value)) continue;
+    if (!sendsNoMail(value)) return false;
+    if (namesEqual(r.owner, org)) saysSo = true;
+  }
+  return saysSo;
 }
 
 /** dmarc-policy-none: `p=none` (or sp=/np=) → `quarantine`. */

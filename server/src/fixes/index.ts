@@ -15,7 +15,7 @@ import {
   fixRemoveTerm,
   fixUnknownMechanism,
 } from './spf';
-import { fixDeprecatedRrtype, fixLookupLimit, fixMultipleRecords } from './spfRecords';
+import { fixDeprecatedRrtype, fixLookupLimit, fixMultipleRecords, fixNullMxMissing } from './spfRecords';
 import type { DomainFix, FixInput } from './types';
 import { fixDuplicateRecord, fixLookalike, fixMissingTtl, fixStringTooLong, fixTtlMismatch } from './zone';
 
@@ -29,6 +29,7 @@ type FixProvider = (input: FixInput) => DomainFix[];
 const FIXES: ReadonlyMap<string, FixProvider> = new Map<string, FixProvider>([
   ['spf-provider-missing', fixProviderMissing],
   ['spf-missing', fixSpfMissing],
+  ['spf-null-mx-missing', fixNullMxMissing],
   ['spf-unknown-mechanism', fixUnknownMechanism],
   ['spf-no-all', fixNoAll],
   ['spf-permissive-all', fixPermissiveAll],

@@ -1,14 +1,14 @@
 /**
  * Quick-fixes for the SPF diagnostics about whole records (RFC 7208 §3.1, §4.5,
  * §4.6.4): merge several records, publish type 99 as TXT, drop includes that the
- * lookup tree reaches anyway.
+ * lookup tree reaches anyway, publish `v=spf1 -all` for a name with a null MX.
  */
 import { nameKey } from '../zone/names';
 import { isMechanism, isModifier, type Mechanism, type SpfRecord, type Term } from '../spf/ast';
 import { spfOwners } from '../spf/check';
 import type { LookupNode } from '../spf/lookups';
 import { termKey } from '../providers/providerMissing';
-import { deleteRecord } from './records';
+import { deleteRecord, insertLinesAfter, lastRecordOf, nameForInsert, separatorOf } from './records';
 import { quickfix } from './spf';
 import { spfAt, withoutTerm } from './spfContext';
 import { editTxt, rewriteTxt } from './txtEdit';
@@ -109,4 +109,21 @@ export function fixLookupLimit({ text, zone, problem }: FixInput): DomainFix[] {
       true,
     );
   });
+}
+
+/** spf-null-mx-missing: a TXT record `v=spf1 -all` after the owner's records (M3AAWG's parked-domain record). */
+export function fixNullMxMissing({ text, zone, problem }: FixInput): DomainFix[] {
+  const owner = (problem.data as { owner?: string } | undefined)?.owner;
+  const last = owner === undefined ? undefined : lastRecordOf(zone, owner);
+  if (!last) return [];
+  const sep = separatorOf(text, last);
+  const edit = insertLinesAfter(text, last, [`${nameForInsert(zone, last.span.offset, last.owner)}${sep}TXT${sep}"v=spf1 -all"`]);
+  return [
+    {
+      title: { en: 'Add an SPF record that authorises no sender: "v=spf1 -all"', ja: '送信サーバーを許可しない SPF レコードを追加する: "v=spf1 -all"' },
+      kind: 'quickfix',
+      edits: [edit],
+      preferred: true,
+    },
+  ];
 }

@@ -28,6 +28,8 @@ import { checkInvalidIp } from './rules/spf-invalid-ip';
 import { checkInvalidMacro } from './rules/spf-invalid-macro';
 import { checkLookupLimit } from './rules/spf-lookup-limit';
 import { checkMissing } from './rules/spf-missing';
+import { checkNullMxMissing } from './rules/spf-null-mx-missing';
+import { checkNullMxSender } from './rules/spf-null-mx-sender';
 import { checkMultipleRecords } from './rules/spf-multiple-records';
 import { checkMxLimit } from './rules/spf-mx-limit';
 import { checkNoAll } from './rules/spf-no-all';
@@ -59,7 +61,7 @@ const recordRules: readonly RecordRule[] = [
   checkRedundantIp,
 ];
 
-const ownerRules: readonly OwnerRule[] = [checkMultipleRecords, checkDeprecatedRrtype, checkMissing];
+const ownerRules: readonly OwnerRule[] = [checkMultipleRecords, checkDeprecatedRrtype, checkMissing, checkNullMxMissing, checkNullMxSender];
 
 const lookupRules: readonly LookupRule[] = [
   checkLookupLimit,
@@ -126,7 +128,7 @@ const MX = 15;
 const TXT = 16;
 const SPF = 99;
 
-/** Types an owner rule looks at: TXT (multiple records), MX (spf-missing), SPF (deprecated). */
+/** Types an owner rule looks at: TXT (multiple records), MX (spf-missing, the null MX rules), SPF (deprecated). */
 const MAIL_TYPES = new Set([MX, TXT, SPF]);
 
 /**

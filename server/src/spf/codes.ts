@@ -20,6 +20,7 @@
  * - spf-include-loop: SpfTermData & { path: string[] } (the names around the loop).
  * - spf-include-no-record: SpfTermData & { target } (the name without a record).
  * - spf-missing: { owner, insertOffset } (a fix adds a `v=spf1 mx ~all` TXT record).
+ * - spf-null-mx-missing: { owner } (a fix adds a `v=spf1 -all` TXT record).
  */
 import { defineCode } from '../diagnostics/types';
 import type { Span } from '../zone/ast';
@@ -160,6 +161,14 @@ export const SpfCodes = {
   missing: defineCode('spf-missing', 'information', `${RFC} §2.1, §4.5`, {
     en: "'{owner}' receives mail (it has MX records) but publishes no SPF record, so anyone can send as it",
     ja: "'{owner}' には MX レコードがあるのに SPF レコードがないため、誰でもこのドメインを名乗ってメールを送れます",
+  }),
+  nullMxMissing: defineCode('spf-null-mx-missing', 'information', `${RFC} §8.4, RFC 7505 §4`, {
+    en: "'{owner}' takes no mail (null MX) and publishes no SPF record, so anyone can send as it; a domain that sends no mail says so with 'v=spf1 -all'",
+    ja: "'{owner}' はメールを受け取らない設定（null MX）ですが SPF レコードがないため、誰でもこのドメインを名乗ってメールを送れます。メールを送らないドメインは 'v=spf1 -all' でそれを示せます",
+  }),
+  nullMxSender: defineCode('spf-null-mx-sender', 'warning', `${RFC} §2.4, RFC 7505 §4.2`, {
+    en: "'{owner}' has a null MX (it takes no mail), yet its SPF record authorises senders: receivers reject mail whose envelope sender has a null MX domain (550 5.7.27), and bounces have nowhere to go. Point its MX at a host that takes its bounces, or, if it sends no mail, make the record 'v=spf1 -all'",
+    ja: "'{owner}' はメールを受け取らない設定（null MX）なのに、SPF レコードは送信サーバーを許可しています。エンベロープの送信者のドメインが null MX のメールは受信側に拒否され（550 5.7.27）、エラーメールの戻り先もありません。エラーメールを受け取るホストを MX に設定するか、メールを送らないならレコードを 'v=spf1 -all' にしてください",
   }),
 } as const;
 

@@ -35,7 +35,13 @@ test('dmarc-missing: names that send or take mail with no policy on their tree w
   );
   const news = problems.find((p) => p.args?.name === 'news.example.net');
   assert.ok(news);
-  assert.match(formatMessage(news), /it has an SPF record.*at _dmarc\.news\.example\.net nor at its organizational domain's _dmarc\.example\.net/);
+  // `v=spf1 -all`: a parked name, which DMARC protects all the same, said as such.
+  assert.match(formatMessage(news), /^news\.example\.net says it sends no mail \(its SPF record authorises no host\) but .*at _dmarc\.news\.example\.net nor at its organizational domain's _dmarc\.example\.net/);
+  assert.match(formatMessage(news, 'ja'), /^news\.example\.net はメールを送らない設定（どのホストも許可しない SPF レコード）ですが、/);
+  const shop = problems.find((p) => p.args?.name === 'shop.example.net');
+  assert.ok(shop);
+  assert.match(formatMessage(shop), /^shop\.example\.net sends mail \(it has an MX record\) but /);
+  assert.match(formatMessage(shop, 'ja'), /^shop\.example\.net はメールを送る設定（MX レコード）がありますが、/);
   assert.match(formatMessage(news, 'ja'), /_dmarc\.news\.example\.net にも、組織ドメインの _dmarc\.example\.net に DMARC レコードがありません/);
 });
 

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fixesFor } from '../../../server/src/fixes/index';
 import { check, HEAD, linesOf, onlyProblem, verifyFix } from './helpers';
+import { formatMessage } from '../../../server/src/diagnostics/registry';
 
 function fixes(text: string, code: string) {
   const { zone, problem } = onlyProblem(text, code);
@@ -23,6 +24,31 @@ test('dmarc-missing: _dmarc TXT with p=none and a comment, after the domain\'s r
       '_dmarc TXT "v=DMARC1; p=none; rua=mailto:dmarc-reports@example.com"\n',
   );
   assert.ok(problems.some((p) => p.code === 'dmarc-policy-none'), 'the new record is the p=none the next fix tightens');
+});
+
+test('dmarc-missing on a parked domain (null MX, v=spf1 -all): p=reject first, p=none second', () => {
+  const text = HEAD + '@ MX 0 .\n@ TXT "v=spf1 -all"\nwww A 192.0.2.80\n';
+  const { problem } = onlyProblem(text, 'dmarc-missing');
+  assert.match(formatMessage(problem), /^example\.com says it sends no mail \(its SPF record authorises no host\) but /);
+  const [reject, none] = fixes(text, 'dmarc-missing');
+  assert.deepEqual([reject.preferred, none.preferred], [true, false]);
+  assert.match(reject.title.en, /p=reject: example\.com sends no mail/);
+  const at = linesOf(text, 'v=spf1').to;
+  const { after, problems } = verifyFix(text, 'dmarc-missing', reject, { from: at, to: at });
+  assert.equal(after.slice(at, after.indexOf('www A')), '_dmarc TXT "v=DMARC1; p=reject"\n');
+  assert.deepEqual(problems.filter((p) => p.code.startsWith('dmarc-') || p.code.startsWith('spf-')).map((p) => p.code), []);
+  assert.match(verifyFix(text, 'dmarc-missing', none, { from: at, to: at }).after, /p=none; rua=/);
+});
+
+test('dmarc-missing: no p=reject when a name below the domain sends or takes mail', () => {
+  for (const below of ['shop TXT "v=spf1 include:_spf.example.net -all"\n', 'shop MX 10 mx.example.net.\n']) {
+    const text = HEAD + '@ MX 0 .\n@ TXT "v=spf1 -all"\n' + below;
+    const { zone, problems } = check(text);
+    for (const problem of problems.filter((p) => p.code === 'dmarc-missing')) {
+      const found = fixesFor({ text, zone, problem });
+      assert.deepEqual(found.map((f) => f.title.en.includes('p=none')), [true], below);
+    }
+  }
 });
 
 test('dmarc-missing: a sender below the organizational domain gets the policy at the organizational domain', () => {

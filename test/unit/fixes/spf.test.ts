@@ -210,3 +210,27 @@ test('spf-non-ascii: a full-width space becomes an ASCII space, an invisible cha
   assert.deepEqual(fixes(dash, 'spf-non-ascii'), []);
   assert.equal(formatMessage(onlyProblem(dash, 'spf-non-ascii').problem), 'SPF records must be plain ASCII; receivers return permerror for this character');
 });
+
+test('spf-null-mx-missing: "v=spf1 -all" after the owner\'s records, at an inherited owner too', () => {
+  const text = HEAD + 'parked MX 0 .\n       A 192.0.2.9 ; web only\nwww A 192.0.2.80\n';
+  const [fix] = fixes(text, 'spf-null-mx-missing');
+  assert.equal(fix.preferred, true);
+  const at = linesOf(text, 'web only').to;
+  const { after, problems } = verifyFix(text, 'spf-null-mx-missing', fix, { from: at, to: at });
+  assert.equal(after, HEAD + 'parked MX 0 .\n       A 192.0.2.9 ; web only\nparked TXT "v=spf1 -all"\nwww A 192.0.2.80\n');
+  // The record added authorises nobody: the sender rule stays silent.
+  assert.ok(!problems.some((p) => p.code === 'spf-null-mx-sender'));
+
+  const apex = HEAD.replace('@ NS ns\n', '@ NS ns\n@ MX 0 .\n');
+  const [onApex] = fixes(apex, 'spf-null-mx-missing');
+  const end = linesOf(apex, '@ MX 0 .').to;
+  assert.match(verifyFix(apex, 'spf-null-mx-missing', onApex, { from: end, to: end }).after, /@ MX 0 \.\n@ TXT "v=spf1 -all"\nns A/);
+});
+
+test('spf-null-mx-sender: no quick-fix (which of the two records is wrong is the author\'s call)', () => {
+  const text = HEAD + 'news MX 0 .\nnews TXT "v=spf1 include:_spf.example.net ~all"\n';
+  const { zone, problem } = onlyProblem(text, 'spf-null-mx-sender');
+  assert.equal(text.slice(problem.offset, problem.offset + problem.length), '0 .');
+  assert.deepEqual(fixesFor({ text, zone, problem }), []);
+  assert.match(formatMessage(problem, 'ja'), /null MX/);
+});

@@ -31,6 +31,20 @@ describe('zone-serial-format', () => {
   });
 });
 
+describe('zone-null-mx', () => {
+  it('covers the whole data of a null MX written over lines, and names the other hosts', () => {
+    const text = APEX + 'mx1 A 192.0.2.27\nsplit MX ( 0 ; no mail?\n  . )\nsplit MX 5 mx1\n';
+    const { problems } = check(text);
+    assert.deepEqual(described(text, problems), ['zone-null-mx "0 ; no mail?\\n  ."']);
+    assert.match(formatMessage(problems[0]), /split\.example\.com\. also has MX records to mx1\.example\.com\./);
+    assert.match(formatMessage(problems[0], 'ja'), /mx1\.example\.com\. への MX レコードもあります/);
+  });
+  it('is silent for a lone MX 0 . and for MX records without one', () => {
+    const text = APEX + 'a MX 0 .\nb MX 0 mx1\nb MX 10 mx1\nmx1 A 192.0.2.27\n';
+    assert.deepEqual(check(text).problems, []);
+  });
+});
+
 describe('host names (check-names)', () => {
   it('follows BIND: letters, digits, inner hyphens; leading * only for owners', () => {
     assert.ok(isHostName('a-b.example.', false));

@@ -16,7 +16,7 @@ import type { Zone } from '../../zone/ast';
 import { isSubdomain, nameKey, parentName, splitLabels } from '../../zone/names';
 import { organizationalDomain } from '../../dmarc/rules/missing';
 import { display } from '../../dmarc/collect';
-import { looksLikeSpf } from '../../spf/detect';
+import { looksLikeSpf, sendsNoMail } from '../../spf/detect';
 import { DkimCodes } from '../codes';
 import { ownerSpan, problem, txtRecords } from '../records';
 import { recordsOfType } from '../../zone/checks/owners';
@@ -24,9 +24,6 @@ import { recordsOfType } from '../../zone/checks/owners';
 const NS = 2;
 const CNAME = 5;
 const TXT = 16;
-
-/** An SPF record that authorises no host: `v=spf1 -all` (or ~all, ?all) alone. */
-const SENDS_NOTHING = /^v=spf1(?:\s+[-~?]all)?\s*$/i;
 
 /** Name keys of the domains with a record at some `<selector>._domainkey.<domain>`. */
 function keyDomains(zone: Zone): Set<string> {
@@ -62,7 +59,7 @@ export function checkMissing(zone: Zone): Problem[] {
   const out: Problem[] = [];
   for (const txt of txtRecords(zone)) {
     const text = txt.text.value;
-    if (!looksLikeSpf(text) || SENDS_NOTHING.test(text)) continue;
+    if (!looksLikeSpf(text) || sendsNoMail(text)) continue;
     const name = txt.owner;
     const key = nameKey(name);
     // `_spf.example.com` (include targets) and wildcards are not mail domains.

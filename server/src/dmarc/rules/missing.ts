@@ -16,7 +16,7 @@ import type { ResourceRecord } from '../../zone/ast';
 import { recordsOfTypes } from '../../zone/checks/owners';
 import { isSubdomain, nameKey, parentName } from '../../zone/names';
 import { ownerSpan, problem } from '../../dkim/records';
-import { looksLikeSpf } from '../../spf/detect';
+import { looksLikeSpf, sendsNoMail } from '../../spf/detect';
 import { DmarcCodes } from '../codes';
 import { display, type DmarcView } from '../collect';
 
@@ -26,7 +26,8 @@ const TXT = 16;
 interface Sender {
   readonly name: string;
   readonly record: ResourceRecord;
-  readonly evidence: 'spf' | 'mx';
+  /** `none`: an SPF record that authorises no host (a parked name). */
+  readonly evidence: 'spf' | 'mx' | 'none';
 }
 
 export function checkMissing(view: DmarcView): Problem[] {
@@ -39,10 +40,11 @@ export function checkMissing(view: DmarcView): Problem[] {
     if (/(^|\.)[_*]/.test(record.owner)) return;
     senders.set(key, { name: record.owner, record, evidence });
   };
-  const spf = new Set(view.txts.filter((t) => looksLikeSpf(t.text.value)).map((t) => t.record));
+  const spf = new Map(view.txts.filter((t) => looksLikeSpf(t.text.value)).map((t) => [t.record, t.text.value]));
   for (const record of recordsOfTypes(view.zone.records, [TXT, MX])) {
     const type = record.typeCode;
-    if (type === TXT && spf.has(record)) note(record, 'spf');
+    const text = type === TXT ? spf.get(record) : undefined;
+    if (text !== undefined) note(record, sendsNoMail(text) ? 'none' : 'spf');
     // RFC 7505 null MX (`MX 0 .`): the name takes no mail. The exchange as parsed, not the
     // token: reading tokens scans the record's line again, for each of a zone's MX records.
     else if (type === MX && record.rdata.fields.exchange !== '.') note(record, 'mx');
@@ -60,7 +62,7 @@ export function checkMissing(view: DmarcView): Problem[] {
         {
           name: display(sender.name),
           dmarcName: '_dmarc.' + display(sender.name),
-          evidenceDetail: `dmarc-evidence-${sender.evidence}`,
+          senderDetail: `dmarc-sender-${sender.evidence}`,
           orgDetail: same ? 'dmarc-missing-same' : 'dmarc-missing-org',
           orgDmarcName: '_dmarc.' + display(org),
         },

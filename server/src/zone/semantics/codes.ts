@@ -70,6 +70,10 @@ export const SemanticsCodes = {
     en: '{name} is not a valid host name (letters, digits and inner hyphens only); BIND warns about it (check-names).',
     ja: '{name} はホスト名として正しくありません (英字・数字と途中のハイフンだけが使えます)。BIND は check-names で警告します。',
   }),
+  nullMx: defineCode('zone-null-mx', 'warning', 'RFC 7505 §3', {
+    en: 'This MX to "." is meant as a null MX (the name takes no mail), but {detail}.',
+    ja: 'この "." への MX は null MX（メールを受け取らない名前の印）のつもりのようですが、{detail}',
+  }),
 } as const;
 
 /** Localised fragments for `{detail}` arguments, by key. */
@@ -77,6 +81,14 @@ export const SemanticsDetails: Record<string, { en: string; ja: string }> = {
   'serial-not-a-date': {
     en: '{date} is not a real calendar date',
     ja: '{date} は実在しない日付です。',
+  },
+  'null-mx-mixed': {
+    en: '{owner} also has MX records to {hosts}: RFC 7505 allows a null MX only alone, and senders try the other hosts or give up. Remove the null MX if the name takes mail, or the other MX records if it does not',
+    ja: '{owner} には {hosts} への MX レコードもあります。RFC 7505 では null MX は単独でしか使えず、送信側はほかのホストを試すか配送をあきらめます。メールを受け取るなら null MX を、受け取らないならほかの MX レコードを削除してください。',
+  },
+  'null-mx-preference': {
+    en: 'its preference is {preference}: RFC 7505 writes a null MX with preference 0 ("MX 0 ."), and a sender need not read this one as a null MX',
+    ja: '優先度が {preference} になっています。RFC 7505 では null MX は優先度 0（"MX 0 ."）で書くもので、これを null MX と読まない送信側もあります。',
   },
   'serial-in-future': {
     en: 'its date {date} is in the future; later updates will need a serial above it',

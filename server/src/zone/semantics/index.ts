@@ -15,6 +15,7 @@ import { checkMissingSoa } from './missingSoa';
 import { checkMxAddress } from './mxAddress';
 import { checkMxCname } from './mxCname';
 import { checkNsAddress } from './nsAddress';
+import { checkNullMx } from './nullMx';
 import { checkNsCname } from './nsCname';
 import { checkOutOfZone } from './outOfZone';
 import { checkSerialFormat } from './serialFormat';
@@ -43,6 +44,7 @@ const RULES: ReadonlyArray<(ctx: SemanticContext) => Problem[]> = [
   checkSrvCname,
   checkMxAddress,
   checkNsAddress,
+  checkNullMx,
   checkMissingGlue,
   checkDnameOcclusion,
   checkCheckNames,
