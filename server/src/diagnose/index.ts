@@ -3,7 +3,8 @@
  * check_host) for the IP a message came from, and says why it failed and what to
  * change — a catalogued relay's include when the IP is one of its relays (an address
  * would break when the provider renumbers), else an ip4:/ip6: term; ip4/ip6 terms that
- * match no address of the zone's servers are pointed out as stale.
+ * match no address of the zone's servers are pointed out as stale, and so is a null MX
+ * on the sender's domain (RFC 7505 §4.2: receivers refuse its mail, 550 5.7.27).
  */
 import ipaddr from 'ipaddr.js';
 import type { Locale } from '../diagnostics/types';
@@ -21,7 +22,8 @@ export { extractFacts, spfDomainOf } from './message';
 export type { MessageFacts, ReceiverVerdicts, MessageForm } from './message';
 export { DiagnoseTexts } from './texts';
 
-export type CauseCode = 'spf-pass' | 'no-spf-record' | 'relay-not-included' | 'ip-not-listed' | 'spf-permerror' | 'spf-temperror';
+/** `sender-null-mx`: SPF passes, but the domain has a null MX (RFC 7505 §4.2: receivers refuse its mail). */
+export type CauseCode = 'spf-pass' | 'no-spf-record' | 'relay-not-included' | 'ip-not-listed' | 'spf-permerror' | 'spf-temperror' | 'sender-null-mx';
 
 export interface Fix {
   readonly title: string;
@@ -145,6 +147,12 @@ async function spfRecordOf(domain: string, resolver: Resolver, signal?: AbortSig
   return records.length === 1 ? records[0] : undefined;
 }
 
+/** Whether the domain publishes a null MX (RFC 7505): an exchange that is the root. */
+async function hasNullMx(domain: string, resolver: Resolver, signal?: AbortSignal): Promise<boolean> {
+  const answer = await resolver.lookup(domain, 'MX', signal);
+  return answer.kind === 'ok' && answer.records.some((mx) => mx.exchange === '' || mx.exchange === '.');
+}
+
 function errorDetail(check: CheckHostResult): string {
   const errors = check.trace.filter((t) => t.event === 'error');
   return errors[errors.length - 1]?.detail ?? check.result;
@@ -161,6 +169,7 @@ export async function diagnose(
   const bare = domain.replace(/\.$/, '');
   const check = await checkHost(ip, bare, sender, { resolver: opts.resolver, helo: opts.helo, signal: opts.signal });
   const record = await spfRecordOf(bare, opts.resolver, opts.signal);
+  const nullMx = await hasNullMx(bare, opts.resolver, opts.signal);
   const found = relayFor(ip);
   const relay = found && {
     id: found.entry.id,
@@ -182,7 +191,7 @@ export async function diagnose(
     return relay && !relay.verified && key === 'fix-include' ? base + say('unverified', {}, locale) : base;
   };
   if (check.result === 'pass') {
-    causeCode = 'spf-pass';
+    causeCode = nullMx ? 'sender-null-mx' : 'spf-pass';
   } else if (check.result === 'permerror') {
     causeCode = 'spf-permerror';
   } else if (check.result === 'temperror') {
@@ -203,6 +212,8 @@ export async function diagnose(
   const causeText: TextKey = causeCode === 'spf-temperror' && opts.surface === 'editor' ? 'spf-temperror-editor' : causeCode;
   let cause = say(causeText, { ...args, provider: relay?.name ?? '' }, locale);
   if (stale.length > 0) cause += ' ' + say(stale.length === 1 ? 'stale-one' : 'stale', { terms: stale.join(' ') }, locale);
+  // Whatever SPF says, a null MX on the sender's domain gets its mail refused.
+  if (nullMx && causeCode !== 'sender-null-mx') cause += ' ' + say('sender-null-mx', args, locale);
   return { ip, domain: bare, sender, receiver, check, ...(record ? { record } : {}), causeCode, cause, ...(relay ? { relay } : {}), stale, fixes };
 }
 

@@ -43,6 +43,10 @@ export const DiagnoseTexts = {
     en: 'The record also lists {terms}, which no longer matches any address of the domain\'s servers in the zone (no A/AAAA record has it). Unless another party’s server uses it, remove it.',
     ja: 'レコードには {terms} も含まれていますが、ゾーン内のどのサーバーのアドレス（A/AAAA レコード）とも一致しません。他社のサーバーが使っているのでなければ削除してください。',
   },
+  'sender-null-mx': {
+    en: '{domain} has a null MX ("MX 0 ."): it says it takes no mail, and receivers refuse mail whose sender address is in such a domain (550 5.7.27), since bounces could not come back. Give {domain} an MX record for a host that takes its mail, or send from an address of another domain.',
+    ja: '{domain} には null MX（"MX 0 ."）があり、メールを受け取らないと宣言しています。エラーメールを返せないため、受信側は送信者アドレスがこのようなドメインのメールを拒否します（550 5.7.27）。{domain} にメールを受け取るホストの MX レコードを設定するか、別のドメインのアドレスから送信してください。',
+  },
   'fix-include': {
     en: 'Add {terms} ({provider}) before the final "all"',
     ja: '最後の「all」の前に {terms}（{provider}）を追加する',

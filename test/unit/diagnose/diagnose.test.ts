@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { diagnoseCommand } from '../../../cli/src/diagnose';
 import { editRecord, extractFacts, relayFor, staleTerms } from '../../../server/src/diagnose/index';
@@ -136,6 +137,34 @@ test('text output in English: headline, record, cause, fixes', async () => {
   assert.match(lines[0], /^shop\.example: SPF softfail for 198\.51\.100\.77 \(\d+\/10 DNS lookups\)$/);
   assert.ok(lines.some((l) => /^  record: v=spf1 a mx ip4:198\.51\.100\.25 ~all$/.test(l)), out);
   assert.ok(lines.includes('    v=spf1 a mx ip4:198.51.100.25 ip4:198.51.100.77 ~all'), out);
+});
+
+test('a sender domain with a null MX: refused whatever SPF says (550 5.7.27), in both languages', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zonelint-nullmx-'));
+  try {
+    const zone = path.join(dir, 'shop.example.zone');
+    // The mail host authorised by name (the mx term would find no host now).
+    fs.writeFileSync(zone, fs.readFileSync(ZONE, 'utf8').replace('IN MX   10 mail', 'IN MX   0 .').replace('"v=spf1 a mx ', '"v=spf1 a a:mail.shop.example '));
+    // SPF passes for the listed address: the null MX is the cause.
+    const pass = JSON.parse((await run(['--zone', zone, '--format', 'json', path.join(MESSAGES, 'rfc8601-headers.txt')])).out);
+    assert.equal(pass.spf.result, 'pass');
+    assert.equal(pass.spf.cause, 'sender-null-mx');
+    assert.match(pass.cause, /^shop\.example has a null MX \("MX 0 \."\).*\(550 5\.7\.27\)/);
+    assert.deepEqual(pass.fixes, []);
+    // SPF fails too: both causes, the SPF fix still offered.
+    const fail = JSON.parse((await run(['--zone', zone, '--format', 'json', path.join(MESSAGES, 'gmail-bounce-exim.txt')])).out);
+    assert.equal(fail.spf.cause, 'relay-not-included');
+    assert.match(fail.cause, /MailChannels.* shop\.example has a null MX/);
+    assert.ok(fail.fixes.length > 0);
+    const ja = await run(['--zone', zone, '--locale', 'ja', path.join(MESSAGES, 'rfc8601-headers.txt')]);
+    assert.match(ja.out, /shop\.example には null MX（"MX 0 \."）があり/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  // The zone as it is (MX 10 mail): no such sentence.
+  const plain = JSON.parse((await run(['--zone', ZONE, '--format', 'json', path.join(MESSAGES, 'rfc8601-headers.txt')])).out);
+  assert.equal(plain.spf.cause, 'spf-pass');
+  assert.doesNotMatch(plain.cause, /null MX/);
 });
 
 test('a domain outside the zone data, offline: temperror (not checked), no fix', async () => {
