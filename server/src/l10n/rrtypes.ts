@@ -15,7 +15,7 @@ export const TypeDocs: Record<string, TypeDoc> = {
   CNAME: { rfc: 'RFC 1035 §3.3.1', en: 'Alias: this name is another name for the target. A name with a CNAME has no other data.', ja: '別名。この名前は指定先の別名です。CNAME を持つ名前には他のレコードを置けません。' },
   SOA: { rfc: 'RFC 1035 §3.3.13', en: 'Start of authority: the zone’s primary server, contact mailbox, serial and timers.', ja: 'ゾーンの起点（SOA）。プライマリサーバー、管理者のメールアドレス、シリアル番号、各種タイマー。' },
   PTR: { rfc: 'RFC 1035 §3.3.12', en: 'Pointer to a name, used for reverse lookups (address → name).', ja: '名前へのポインター。逆引き（アドレス → 名前）に使います。' },
-  MX: { rfc: 'RFC 1035 §3.3.9, RFC 5321 §5', en: 'Mail exchanger: a host that accepts mail for this name, with a preference (lower is tried first).', ja: 'メールサーバー。この名前宛てのメールを受け取るホストと優先度（小さいほど先に使われる）。' },
+  MX: { rfc: 'RFC 1035 §3.3.9, RFC 5321 §5, RFC 7505', en: 'Mail exchanger: a host that accepts mail for this name, with a preference (lower is tried first). `MX 0 .` alone (a null MX) says the name takes no mail.', ja: 'メールサーバー。この名前宛てのメールを受け取るホストと優先度（小さいほど先に使われる）。`MX 0 .` だけを置く（null MX）と、この名前はメールを受け取らないという意味になります。' },
   TXT: { rfc: 'RFC 1035 §3.3.14', en: 'Text strings; SPF, DMARC and DKIM records live here.', ja: 'テキスト文字列。SPF・DMARC・DKIM のレコードもこの型です。' },
   SPF: { rfc: 'RFC 7208 §3.1', en: 'Obsolete SPF type: publish SPF in a TXT record instead.', ja: '廃止された SPF 専用型。SPF は TXT レコードで公開してください。' },
   SRV: { rfc: 'RFC 2782', en: 'Service location: priority, weight, port and target host of a service.', ja: 'サービスの所在。優先度・重み・ポート・ホスト名。' },

@@ -27,6 +27,9 @@ test('hover on an RR type: what it is, this record’s fields, the RFC', () => {
   assert.match(h.value, /Mail exchanger/);
   assert.match(h.value, /`exchange`: `mail\.example\.com\.`/);
   assert.match(h.value, /RFC 1035 §3\.3\.9/);
+  // What a parked domain's `MX 0 .` means, with its RFC.
+  assert.match(h.value, /`MX 0 \.` alone \(a null MX\) says the name takes no mail/);
+  assert.match(h.value, /RFC 7505/);
 });
 
 test('hover on a TTL shows the duration; on $TTL too', () => {
