@@ -13,6 +13,7 @@ import {
   fixPermissiveAll,
   fixPtr,
   fixRemoveTerm,
+  fixStringsJoined,
   fixUnknownMechanism,
 } from './spf';
 import { fixDeprecatedRrtype, fixLookupLimit, fixMultipleRecords, fixNullMxMissing } from './spfRecords';
@@ -35,6 +36,7 @@ const FIXES: ReadonlyMap<string, FixProvider> = new Map<string, FixProvider>([
   ['spf-permissive-all', fixPermissiveAll],
   ['spf-after-all', fixAfterAll],
   ['spf-non-ascii', fixNonAscii],
+  ['spf-strings-joined', fixStringsJoined],
   ['spf-duplicate-term', fixRemoveTerm],
   ['spf-redundant-ip', fixRemoveTerm],
   ['spf-duplicate-modifier', fixRemoveTerm],

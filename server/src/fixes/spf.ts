@@ -7,7 +7,7 @@ import type { Zone } from '../zone/ast';
 import { isSubdomain } from '../zone/names';
 import { isMechanism } from '../spf/ast';
 import { blankFromOctets, codePointHex } from '../zone/lookalike';
-import type { SpfReplaceData } from '../spf/codes';
+import type { SpfInsertData, SpfReplaceData } from '../spf/codes';
 import { spfAt, termAt, withoutTerm } from './spfContext';
 import { editTxt, octetRange, rewriteTxt } from './txtEdit';
 import type { DomainFix, FixInput, TextEditOffsets } from './types';
@@ -148,4 +148,11 @@ export function fixNonAscii({ text, zone, problem }: FixInput): DomainFix[] {
       ? quickfix(`Replace U+${code} with an ASCII space`, `U+${code} を半角スペースに直す`, editTxt(text, target.rr, error.from, error.to, ' '), true)
       : quickfix(`Delete the invisible character U+${code}`, `見えない文字 U+${code} を削除する`, editTxt(text, target.rr, error.from, error.to, ''), true),
   ];
+}
+
+/** spf-strings-joined: a space typed where the strings meet (inside a quoted one, see the rule). */
+export function fixStringsJoined({ problem }: FixInput): DomainFix[] {
+  const data = problem.data as SpfInsertData | undefined;
+  if (!data) return [];
+  return [quickfix('Put a space where the strings meet', '文字列のつなぎ目に半角スペースを入れる', [{ offset: data.offset, length: 0, newText: data.text }], true)];
 }

@@ -28,6 +28,7 @@ import { checkInvalidIp } from './rules/spf-invalid-ip';
 import { checkInvalidMacro } from './rules/spf-invalid-macro';
 import { checkLookupLimit } from './rules/spf-lookup-limit';
 import { checkMissing } from './rules/spf-missing';
+import { checkStringsJoined } from './rules/spf-strings-joined';
 import { checkNullMxMissing } from './rules/spf-null-mx-missing';
 import { checkNullMxSender } from './rules/spf-null-mx-sender';
 import { checkMultipleRecords } from './rules/spf-multiple-records';
@@ -59,6 +60,7 @@ const recordRules: readonly RecordRule[] = [
   checkRecordTooLong,
   checkDuplicateTerm,
   checkRedundantIp,
+  checkStringsJoined,
 ];
 
 const ownerRules: readonly OwnerRule[] = [checkMultipleRecords, checkDeprecatedRrtype, checkMissing, checkNullMxMissing, checkNullMxSender];

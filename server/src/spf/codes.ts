@@ -12,6 +12,8 @@
  *   spf-redirect-ignored, spf-duplicate-modifier: SpfTermData (a fix deletes the term,
  *   `deleteSpan` includes the space before it).
  * - spf-no-all: SpfInsertData (`offset` just after the last term, `text` ` ~all`).
+ * - spf-strings-joined: SpfInsertData (`text` a space, inside a quoted string), absent
+ *   when neither string can take one.
  * - spf-deprecated-rrtype: { typeSpan } (a fix writes TXT over it).
  * - spf-multiple-records: { owner, records: Span[] } (each record's whole span).
  * - spf-lookup-limit: SpfTermData & { total, tree: LookupNode } (see lookups.ts).
@@ -161,6 +163,10 @@ export const SpfCodes = {
   missing: defineCode('spf-missing', 'information', `${RFC} §2.1, §4.5`, {
     en: "'{owner}' receives mail (it has MX records) but publishes no SPF record, so anyone can send as it",
     ja: "'{owner}' には MX レコードがあるのに SPF レコードがないため、誰でもこのドメインを名乗ってメールを送れます",
+  }),
+  stringsJoined: defineCode('spf-strings-joined', 'error', `${RFC} §3.3`, {
+    en: "The record's strings are joined with nothing between them, so '{left}' and '{right}' run together as '{joined}'; put a space where they meet",
+    ja: "レコードの文字列は間に何も入れずにつなげられるため、'{left}' と '{right}' が '{joined}' とつながってしまいます。つなぎ目に半角スペースを入れてください",
   }),
   nullMxMissing: defineCode('spf-null-mx-missing', 'information', `${RFC} §8.4, RFC 7505 §4`, {
     en: "'{owner}' takes no mail (null MX) and publishes no SPF record, so anyone can send as it; a domain that sends no mail says so with 'v=spf1 -all'",

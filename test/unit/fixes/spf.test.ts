@@ -234,3 +234,25 @@ test('spf-null-mx-sender: no quick-fix (which of the two records is wrong is the
   assert.deepEqual(fixesFor({ text, zone, problem }), []);
   assert.match(formatMessage(problem, 'ja'), /null MX/);
 });
+
+test('spf-strings-joined: a space typed at the end of the first string, else at the start of the second', () => {
+  const text = HEAD + '@ TXT "v=spf1 include:_spf.google.com" "~all"\n';
+  const [fix] = fixes(text, 'spf-strings-joined');
+  const region = linesOf(text, '@ TXT');
+  const { after, problems } = verifyFix(text, 'spf-strings-joined', fix, region);
+  assert.equal(lineAfter(after, region.from), '@ TXT "v=spf1 include:_spf.google.com " "~all"');
+  // The record is sound again: the syntax error went with it.
+  assert.ok(!problems.some((p) => p.code === 'spf-syntax'));
+
+  // Over two lines in parentheses, the first string full (255 octets): the space opens the second.
+  const first = 'v=spf1' + ' a:x.example'.repeat(20) + ' a:x.exam';
+  assert.equal(first.length, 255);
+  const split = HEAD + `@ TXT ( "${first}"\n        "mx -all" )\n`;
+  const [open] = fixes(split, 'spf-strings-joined');
+  const { after: mended } = verifyFix(split, 'spf-strings-joined', open, linesOf(split, '"mx -all"'));
+  assert.match(mended, /\n {8}" mx -all" \)\n$/);
+
+  // Two bare words: nowhere to type a space inside a string, so no fix.
+  const bare = HEAD + '@ TXT "v=spf1" a mx -all\n';
+  assert.deepEqual(check(bare).problems.filter((p) => p.code === 'spf-strings-joined'), []);
+});

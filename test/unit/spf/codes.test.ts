@@ -10,7 +10,7 @@ const ISSUE_CODES = [
   'spf-multiple-records', 'spf-duplicate-modifier', 'spf-redirect-ignored', 'spf-after-all', 'spf-no-all',
   'spf-permissive-all', 'spf-ptr-deprecated', 'spf-lookup-limit', 'spf-void-lookup-limit', 'spf-mx-limit',
   'spf-include-loop', 'spf-include-no-record', 'spf-record-too-long', 'spf-duplicate-term', 'spf-redundant-ip',
-  'spf-non-ascii', 'spf-deprecated-rrtype', 'spf-missing', 'spf-null-mx-missing', 'spf-null-mx-sender',
+  'spf-non-ascii', 'spf-deprecated-rrtype', 'spf-missing', 'spf-null-mx-missing', 'spf-null-mx-sender', 'spf-strings-joined',
 ];
 
 test('every code of the issue is defined, registered, and has a rule file and a fixture', () => {
