@@ -8,6 +8,7 @@ import { fixDmarcMissing, fixDmarcPolicyNone } from './dmarc';
 import { fixProviderMissing, fixSpfMissing, providerRefactors } from './provider';
 import {
   fixAfterAll,
+  fixMalformedVersion,
   fixNoAll,
   fixNonAscii,
   fixPermissiveAll,
@@ -37,6 +38,7 @@ const FIXES: ReadonlyMap<string, FixProvider> = new Map<string, FixProvider>([
   ['spf-after-all', fixAfterAll],
   ['spf-non-ascii', fixNonAscii],
   ['spf-strings-joined', fixStringsJoined],
+  ['spf-malformed-version', fixMalformedVersion],
   ['spf-duplicate-term', fixRemoveTerm],
   ['spf-redundant-ip', fixRemoveTerm],
   ['spf-duplicate-modifier', fixRemoveTerm],

@@ -8,6 +8,8 @@ import { isSubdomain } from '../zone/names';
 import { isMechanism } from '../spf/ast';
 import { blankFromOctets, codePointHex } from '../zone/lookalike';
 import type { SpfInsertData, SpfReplaceData } from '../spf/codes';
+import { recordAt } from './records';
+import { malformedVersion } from '../spf/rules/spf-malformed-version';
 import { spfAt, termAt, withoutTerm } from './spfContext';
 import { editTxt, octetRange, rewriteTxt } from './txtEdit';
 import type { DomainFix, FixInput, TextEditOffsets } from './types';
@@ -151,8 +153,21 @@ export function fixNonAscii({ text, zone, problem }: FixInput): DomainFix[] {
 }
 
 /** spf-strings-joined: a space typed where the strings meet (inside a quoted one, see the rule). */
-export function fixStringsJoined({ problem }: FixInput): DomainFix[] {
-  const data = problem.data as SpfInsertData | undefined;
-  if (!data) return [];
-  return [quickfix('Put a space where the strings meet', '文字列のつなぎ目に半角スペースを入れる', [{ offset: data.offset, length: 0, newText: data.text }], true)];
+export function fixStringsJoined({ text, problem }: FixInput): DomainFix[] {
+  const data = problem.data as Partial<SpfInsertData> | undefined;
+  const at = data?.offset;
+  if (typeof at !== 'number' || !Number.isInteger(at) || at < 0 || at > text.length || data?.text !== ' ') return [];
+  return [quickfix('Put a space where the strings meet', '文字列のつなぎ目に半角スペースを入れる', [{ offset: at, length: 0, newText: ' ' }], true)];
+}
+
+/** spf-malformed-version: `v=spf1 ` written over the version as it was meant. */
+export function fixMalformedVersion({ text, zone, problem }: FixInput): DomainFix[] {
+  const rr = recordAt(zone, problem.offset);
+  const strings = rr?.typeCode === 16 ? rr.rdata.strings : undefined;
+  // Read again from the record rather than from the problem's data (which a client hands back).
+  const found = strings && strings.length > 0 ? malformedVersion(strings.map((x) => x.value).join('')) : undefined;
+  if (!rr || !found) return [];
+  const edits = rewriteTxt(text, rr, found.value);
+  const shown = found.value.length > 60 ? found.value.slice(0, 57) + '…' : found.value;
+  return edits.length === 0 ? [] : [quickfix(`Write the record as SPF reads it: "${shown}"`, `SPF として読める形に直す: "${shown}"`, edits, true)];
 }

@@ -29,6 +29,7 @@ import { checkInvalidMacro } from './rules/spf-invalid-macro';
 import { checkLookupLimit } from './rules/spf-lookup-limit';
 import { checkMissing } from './rules/spf-missing';
 import { checkStringsJoined } from './rules/spf-strings-joined';
+import { checkMalformedVersion } from './rules/spf-malformed-version';
 import { checkNullMxMissing } from './rules/spf-null-mx-missing';
 import { checkNullMxSender } from './rules/spf-null-mx-sender';
 import { checkMultipleRecords } from './rules/spf-multiple-records';
@@ -63,7 +64,7 @@ const recordRules: readonly RecordRule[] = [
   checkStringsJoined,
 ];
 
-const ownerRules: readonly OwnerRule[] = [checkMultipleRecords, checkDeprecatedRrtype, checkMissing, checkNullMxMissing, checkNullMxSender];
+const ownerRules: readonly OwnerRule[] = [checkMultipleRecords, checkDeprecatedRrtype, checkMissing, checkNullMxMissing, checkNullMxSender, checkMalformedVersion];
 
 const lookupRules: readonly LookupRule[] = [
   checkLookupLimit,

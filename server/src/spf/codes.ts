@@ -23,6 +23,8 @@
  * - spf-include-no-record: SpfTermData & { target } (the name without a record).
  * - spf-missing: { owner, insertOffset } (a fix adds a `v=spf1 mx ~all` TXT record).
  * - spf-null-mx-missing: { owner } (a fix adds a `v=spf1 -all` TXT record).
+ * - spf-malformed-version: { to } (the version as written ends at octet `to`; the fix
+ *   reads the record again and writes it as SPF reads it).
  */
 import { defineCode } from '../diagnostics/types';
 import type { Span } from '../zone/ast';
@@ -164,6 +166,10 @@ export const SpfCodes = {
     en: "'{owner}' receives mail (it has MX records) but publishes no SPF record, so anyone can send as it",
     ja: "'{owner}' には MX レコードがあるのに SPF レコードがないため、誰でもこのドメインを名乗ってメールを送れます",
   }),
+  malformedVersion: defineCode('spf-malformed-version', 'error', `${RFC} §4.5`, {
+    en: "This record is meant as SPF, but it starts '{written}'{joinDetail}: receivers read a record as SPF only when it starts with 'v=spf1' and a space, so the name has no SPF record. Write 'v=spf1 '",
+    ja: "SPF レコードのつもりのようですが、'{written}' で始まっています{joinDetail}。受信側は 'v=spf1' と半角スペースで始まるレコードだけを SPF として読むため、この名前には SPF レコードがないことになります。'v=spf1 ' と書いてください",
+  }),
   stringsJoined: defineCode('spf-strings-joined', 'error', `${RFC} §3.3`, {
     en: "The record's strings are joined with nothing between them, so '{left}' and '{right}' run together as '{joined}'; put a space where they meet",
     ja: "レコードの文字列は間に何も入れずにつなげられるため、'{left}' と '{right}' が '{joined}' とつながってしまいます。つなぎ目に半角スペースを入れてください",
@@ -223,6 +229,11 @@ export const SpfDetails: Record<string, { en: string; ja: string }> = {
   },
   'spf-macro-zero-digits': { en: 'the number of parts must not be zero', ja: '取り出す部分の数に 0 は指定できません' },
   'spf-macro-unclosed': { en: "the macro is not closed with '}'", ja: "マクロが '}' で閉じられていません" },
+  'spf-version-joined': {
+    en: ' (its strings are joined with nothing between them)',
+    ja: '（文字列は間に何も入れずにつなげられます）',
+  },
+  'spf-version-plain': { en: '', ja: '' },
   'spf-hint-suggest': { en: "; did you mean '{suggestion}'?", ja: "。'{suggestion}' の誤りではありませんか？" },
   'spf-hint-none': { en: '', ja: '' },
   'spf-plus-all': {

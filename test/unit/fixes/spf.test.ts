@@ -256,3 +256,25 @@ test('spf-strings-joined: a space typed at the end of the first string, else at 
   const bare = HEAD + '@ TXT "v=spf1" a mx -all\n';
   assert.deepEqual(check(bare).problems.filter((p) => p.code === 'spf-strings-joined'), []);
 });
+
+test('spf-malformed-version: "v=spf1 " written over the version as it was meant; the record is SPF again', () => {
+  const cases: [string, string][] = [
+    ['@ TXT "v=spf1" "include:_spf.example.net ~all"', '@ TXT "v=spf1" " include:_spf.example.net ~all"'],
+    ['@ TXT "v=spf1include:_spf.example.net ~all"', '@ TXT "v=spf1 include:_spf.example.net ~all"'],
+    ['@ TXT "v=spf 1 mx ~all"', '@ TXT "v=spf1 mx ~all"'],
+    ['@ TXT " v=spf1 mx ~all"', '@ TXT "v=spf1 mx ~all"'],
+    ['@ TXT "V=SPF1, mx ~all"', '@ TXT "v=spf1 mx ~all"'],
+    // Commas between all the terms: each one a space.
+    ['@ TXT "v=spf1, mx, include:_spf.example.net; ~all"', '@ TXT "v=spf1 mx include:_spf.example.net ~all"'],
+  ];
+  for (const [line, fixed] of cases) {
+    const text = HEAD + '@ MX 10 mail\n' + line + '\nmail A 192.0.2.25\n';
+    // spf-missing holds back: its fix would add a second record next to this one.
+    assert.ok(!check(text).problems.some((p) => p.code === 'spf-missing'), line);
+    const [fix] = fixes(text, 'spf-malformed-version');
+    const region = linesOf(text, line);
+    const { after, problems } = verifyFix(text, 'spf-malformed-version', fix, region);
+    assert.equal(lineAfter(after, region.from), fixed);
+    assert.ok(!problems.some((p) => p.code === 'spf-missing' || p.code === 'spf-syntax'), `${line}: ${problems.map((p) => p.code).join(' ')}`);
+  }
+});

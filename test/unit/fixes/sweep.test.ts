@@ -48,6 +48,6 @@ test('every fix of every fixture problem removes a problem and adds no error', (
     }
   }
   assert.ok(applied > 200, `applied ${applied} fixes`);
-  for (const code of ['spf-after-all', 'spf-no-all', 'spf-permissive-all', 'spf-unknown-mechanism', 'spf-multiple-records', 'spf-deprecated-rrtype', 'spf-ptr-deprecated', 'spf-duplicate-modifier', 'spf-null-mx-missing', 'spf-strings-joined', 'dmarc-missing', 'zone-duplicate-record', 'zone-ttl-mismatch', 'zone-txt-string-too-long'])
+  for (const code of ['spf-after-all', 'spf-no-all', 'spf-permissive-all', 'spf-unknown-mechanism', 'spf-multiple-records', 'spf-deprecated-rrtype', 'spf-ptr-deprecated', 'spf-duplicate-modifier', 'spf-null-mx-missing', 'spf-strings-joined', 'spf-malformed-version', 'dmarc-missing', 'zone-duplicate-record', 'zone-ttl-mismatch', 'zone-txt-string-too-long'])
     assert.ok(codes.has(code), `fixtures exercise ${code}`);
 });

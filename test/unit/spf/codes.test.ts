@@ -10,7 +10,7 @@ const ISSUE_CODES = [
   'spf-multiple-records', 'spf-duplicate-modifier', 'spf-redirect-ignored', 'spf-after-all', 'spf-no-all',
   'spf-permissive-all', 'spf-ptr-deprecated', 'spf-lookup-limit', 'spf-void-lookup-limit', 'spf-mx-limit',
   'spf-include-loop', 'spf-include-no-record', 'spf-record-too-long', 'spf-duplicate-term', 'spf-redundant-ip',
-  'spf-non-ascii', 'spf-deprecated-rrtype', 'spf-missing', 'spf-null-mx-missing', 'spf-null-mx-sender', 'spf-strings-joined',
+  'spf-non-ascii', 'spf-deprecated-rrtype', 'spf-missing', 'spf-null-mx-missing', 'spf-null-mx-sender', 'spf-strings-joined', 'spf-malformed-version',
 ];
 
 test('every code of the issue is defined, registered, and has a rule file and a fixture', () => {
@@ -35,7 +35,7 @@ test('details are registered and localised', () => {
   for (const [key, d] of Object.entries(SpfDetails)) {
     assert.ok(key.startsWith('spf-'), key);
     assert.equal(allDetails.get(key), d);
-    if (key !== 'spf-hint-none') assert.ok(d.en && d.ja && d.en !== d.ja, key);
+    if (key !== 'spf-hint-none' && key !== 'spf-version-plain') assert.ok(d.en && d.ja && d.en !== d.ja, key);
   }
   const p = { code: 'spf-unknown-mechanism', offset: 0, length: 7, args: { name: 'inlcude', hintDetail: 'spf-hint-suggest', suggestion: 'include' } };
   assert.equal(formatMessage(p), "Unknown SPF mechanism 'inlcude'; did you mean 'include'?");

@@ -9,11 +9,12 @@
 import type { Problem } from '../../diagnostics/types';
 import { SpfCodes } from '../codes';
 import type { OwnerRule } from './context';
+import { isMalformedSpf } from './spf-malformed-version';
 import { isSubdomain } from '../../zone/names';
 import { isNullMx } from './nullMx';
 
 export const checkNullMxMissing: OwnerRule = (owner) => {
-  if (owner.txtSpf.length > 0) return [];
+  if (owner.txtSpf.length > 0 || owner.rrs.some(isMalformedSpf)) return [];
   let nullMx;
   for (const rr of owner.rrs) {
     if (rr.type !== 'MX') continue;
