@@ -244,17 +244,21 @@ test('spf-strings-joined: a space typed at the end of the first string, else at 
   // The record is sound again: the syntax error went with it.
   assert.ok(!problems.some((p) => p.code === 'spf-syntax'));
 
-  // Over two lines in parentheses, the first string full (255 octets): the space opens the second.
-  const first = 'v=spf1' + ' a:x.example'.repeat(20) + ' a:x.exam';
-  assert.equal(first.length, 255);
-  const split = HEAD + `@ TXT ( "${first}"\n        "mx -all" )\n`;
-  const [open] = fixes(split, 'spf-strings-joined');
-  const { after: mended } = verifyFix(split, 'spf-strings-joined', open, linesOf(split, '"mx -all"'));
+  // The first string a bare word (a space typed there would end it): the space opens the second.
+  const bareFirst = HEAD + '@ TXT ( v=spf1\\ a\n        "mx -all" )\n';
+  const [open] = fixes(bareFirst, 'spf-strings-joined');
+  const { after: mended } = verifyFix(bareFirst, 'spf-strings-joined', open, linesOf(bareFirst, '"mx -all"'));
   assert.match(mended, /\n {8}" mx -all" \)\n$/);
 
-  // Two bare words: nowhere to type a space inside a string, so no fix.
+  // After a full 255-octet string the join is where a tool cut the record: meant, not reported.
+  const first = 'v=spf1' + ' a:x.example'.repeat(20) + ' a:x.exam';
+  assert.equal(first.length, 255);
+  const cut = HEAD + `@ TXT ( "${first}"\n        "mx -all" )\n`;
+  assert.deepEqual(check(cut).problems.filter((p) => p.code === 'spf-strings-joined'), []);
+
+  // Joined right after the version the text is no SPF record at all: spf-malformed-version's.
   const bare = HEAD + '@ TXT "v=spf1" a mx -all\n';
-  assert.deepEqual(check(bare).problems.filter((p) => p.code === 'spf-strings-joined'), []);
+  assert.deepEqual(check(bare).problems.filter((p) => p.code.startsWith('spf-')).map((p) => p.code), ['spf-malformed-version']);
 });
 
 test('spf-malformed-version: "v=spf1 " written over the version as it was meant; the record is SPF again', () => {

@@ -4,8 +4,9 @@
  * meant as SPF but written ` v=spf1 …` (a leading space), `v=spf 1 …`, `v=spf1include:…`,
  * `v=spf1, a, -all`, or split as `"v=spf1" "a -all"` (strings are joined as they are,
  * §3.3) is no SPF record to any receiver: the name has none. Reported on the version
- * as written; the quick-fix writes `v=spf1 ` in its place. Sender ID's `v=spf2.0/…`
- * (RFC 4406) is another record and is left alone.
+ * as written; the quick-fix writes the record as SPF reads it (`v=spf1 ` in place of the
+ * version, and spaces for the commas). Sender ID's `v=spf2.0/…` (RFC 4406) is another
+ * record and is left alone.
  */
 import type { Problem } from '../../diagnostics/types';
 import type { ResourceRecord } from '../../zone/ast';

@@ -7,8 +7,9 @@
  * when neither side has a space there and a space there would mend a syntax error of
  * the record, or would make what follows the join a mechanism or a modifier of its own
  * without adding an error (a long term split across strings on purpose is valid, and
- * its second part is no term: not reported). The quick-fix types the space inside a
- * quoted string, where the 255-octet limit allows.
+ * its second part is no term: not reported; nor is a join after a full 255-octet string,
+ * where tools cut long records). The quick-fix types the space inside a quoted string,
+ * where the 255-octet limit allows.
  */
 import type { Problem } from '../../diagnostics/types';
 import { SpfCodes, type SpfInsertData } from '../codes';
@@ -32,6 +33,8 @@ export const checkStringsJoined: RecordRule = (ctx) => {
     at += strings[k].value.length;
     if (at === 0 || at >= text.length) continue;
     if (text.charCodeAt(at - 1) === SPACE || text.charCodeAt(at) === SPACE) continue;
+    // A full first string is where tools cut a long record: the join is meant.
+    if (strings[k].value.length >= MAX_STRING) continue;
     if (!mends(text, at, errors)) continue;
     const left = text.slice(text.lastIndexOf(' ', at - 1) + 1, at);
     const nextSpace = text.indexOf(' ', at);
