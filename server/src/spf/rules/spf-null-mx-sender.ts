@@ -10,6 +10,7 @@ import type { Problem } from '../../diagnostics/types';
 import { SpfCodes } from '../codes';
 import type { OwnerRule } from './context';
 import { isSubdomain } from '../../zone/names';
+import { rdataSpan } from '../../zone/semantics/context';
 import { authorisesSenders, isNullMx } from './nullMx';
 
 export const checkNullMxSender: OwnerRule = (owner) => {
@@ -17,9 +18,7 @@ export const checkNullMxSender: OwnerRule = (owner) => {
   const out: Problem[] = [];
   for (const rr of owner.rrs) {
     if (!isNullMx(rr) || !isSubdomain(rr.owner, owner.origin)) continue;
-    const first = rr.tokens[0];
-    const last = rr.tokens[rr.tokens.length - 1];
-    const at = first && last ? { offset: first.offset, length: last.offset + last.length - first.offset } : rr.typeSpan;
+    const at = rdataSpan(rr);
     out.push({
       code: SpfCodes.nullMxSender.code,
       offset: at.offset,

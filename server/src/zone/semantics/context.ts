@@ -174,6 +174,14 @@ export function ownerSpan(record: ResourceRecord): Span {
   return record.ownerSpan ?? record.span;
 }
 
+/** Where a record's data was written: its first token to the end of its last; the type without tokens. */
+export function rdataSpan(record: ResourceRecord): Span {
+  const tokens = record.tokens;
+  const first = tokens[0];
+  const last = tokens[tokens.length - 1];
+  return first && last ? { offset: first.offset, length: last.offset + last.length - first.offset } : record.typeSpan;
+}
+
 export function problem(def: CodeDef, record: ResourceRecord | undefined, span: Span, args?: ProblemArgs): Problem {
   const p: { -readonly [K in keyof Problem]: Problem[K] } = {
     code: def.code,

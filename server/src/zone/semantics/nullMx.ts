@@ -11,7 +11,7 @@ import type { Problem } from '../../diagnostics/types';
 import { recordsOfType } from '../checks/owners';
 import { nameKey } from '../names';
 import { SemanticsCodes } from './codes';
-import { type SemanticContext, problem } from './context';
+import { type SemanticContext, problem, rdataSpan } from './context';
 
 const MX = 15;
 
@@ -19,10 +19,7 @@ export function checkNullMx(ctx: SemanticContext): Problem[] {
   const out: Problem[] = [];
   for (const r of recordsOfType(ctx.records, MX)) {
     if (r.rdata.fields.exchange !== '.') continue;
-    const tokens = r.tokens;
-    const first = tokens[0];
-    const last = tokens[tokens.length - 1];
-    const at = first && last ? { offset: first.offset, length: last.offset + last.length - first.offset } : r.typeSpan;
+    const at = rdataSpan(r);
     const others = (ctx.byOwner.get(nameKey(r.owner)) ?? []).filter((o) => o.typeCode === MX && o.rdata.fields.exchange !== '.');
     if (others.length > 0) {
       const hosts = others.map((o) => String(o.rdata.fields.exchange)).join(', ');
