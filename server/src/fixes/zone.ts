@@ -2,13 +2,14 @@
  * Fixes for zone diagnostics: remove a duplicate record (RFC 2181 §5), give an
  * RRset one TTL (RFC 2181 §5.2), add a missing $TTL (RFC 2308 §4), split a
  * character-string over 255 octets (RFC 1035 §3.3), type the ASCII character a
- * look-alike stands for (zone/lookalike.ts).
+ * look-alike stands for (zone/lookalike.ts), put a mail record written bare in quotes.
  */
 import type { ResourceRecord } from '../zone/ast';
 import { LOOKALIKE_ASCII, codePointHex, lookalikeKind } from '../zone/lookalike';
 import { nameKey } from '../zone/names';
 import { deleteRecord, eolOf, lineStart, ownRecords, recordAt } from './records';
-import { splitString } from './txtEdit';
+import { quoteOctets, splitString } from './txtEdit';
+import { unquotedMailTxt } from '../zone/txtUnquoted';
 import type { DomainFix, FixInput, TextEditOffsets } from './types';
 
 /** zone-duplicate-record: delete the later copy's lines. */
@@ -129,6 +130,33 @@ export function fixLookalike({ text, zone, problem }: FixInput): DomainFix[] {
       title: { en: `Replace all ${all.length} look-alike characters in this file`, ja: `このファイルの紛らわしい文字 ${all.length} 個をすべて直す` },
       kind: 'quickfix',
       edits: all,
+    },
+  ];
+}
+
+/**
+ * zone-txt-unquoted: the record's words as written, and the tags a `;` cut off into a
+ * comment, in double quotes (split at 255 octets). Not offered when the words hold what
+ * quoting would change (a quote, a backslash, a parenthesis) or are not ASCII.
+ */
+export function fixTxtUnquoted({ text, zone, problem }: FixInput): DomainFix[] {
+  const rr = recordAt(zone, problem.offset);
+  const tokens = rr?.typeCode === 16 ? rr.tokens : undefined;
+  const last = tokens?.[tokens.length - 1];
+  if (!tokens || !last || tokens[0].offset !== problem.offset) return [];
+  const end = last.offset + last.length;
+  let lineEnd = end;
+  while (lineEnd < text.length && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
+  const found = unquotedMailTxt(tokens, text.slice(end, lineEnd));
+  if (!found) return [];
+  const words = text.slice(found.from, found.to).trimEnd();
+  if (!/^[\x20-\x7e\t]+$/.test(words) || /["\\()]/.test(words)) return [];
+  return [
+    {
+      title: { en: 'Put the record in double quotes', ja: 'レコードを二重引用符で囲む' },
+      kind: 'quickfix',
+      edits: [{ offset: found.from, length: words.length, newText: quoteOctets(words) }],
+      preferred: true,
     },
   ];
 }

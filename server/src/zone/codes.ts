@@ -61,6 +61,10 @@ export const ZoneCodes = {
     en: "{charDetail} (U+{codePoint}) is not zone-file syntax: BIND reads it as part of '{token}'. {fixDetail}",
     ja: "{charDetail}（U+{codePoint}）はゾーンファイルの区切りや記号にならず、BIND は '{token}' の一部として読みます。{fixDetail}",
   }),
+  txtUnquoted: defineCode('zone-txt-unquoted', 'warning', 'RFC 1035 §5.1, RFC 7208 §3.3', {
+    en: 'This {kind} record is not in quotes{detail}. Put the whole record in double quotes',
+    ja: 'この {kind} レコードは引用符で囲まれていません{detail}。レコード全体を半角の二重引用符で囲んでください',
+  }),
 } as const;
 
 /** Localised fragments for `{detail}` arguments, by key. */
@@ -71,6 +75,14 @@ export const ZoneDetails: Record<string, { en: string; ja: string }> = {
   'directive-at-eof': {
     en: '{directive} ends the file without a line break after it; BIND refuses the zone (add one)',
     ja: 'ファイルの最後の {directive} の後に改行がありません。BIND はこのゾーンを読み込みません（改行を加えてください）',
+  },
+  'txt-unquoted-words': {
+    en: ": each word is a string of its own, and receivers join the strings with nothing between them ('{joined}')",
+    ja: "。単語ごとに別の文字列になり、受信側は間に何も入れずにつなげます（'{joined}'）",
+  },
+  'txt-unquoted-comment': {
+    en: ", and ';' starts a comment in a zone file, so '{comment}' is not part of it: receivers read '{joined}'",
+    ja: "。ゾーンファイルでは ';' からコメントになるため、'{comment}' はレコードに含まれず、受信側は '{joined}' と読みます",
   },
   'missing-type': { en: 'the record type is missing', ja: 'レコードの種類がありません' },
   'char-fullwidth-space': { en: 'A full-width space', ja: '全角スペース' },

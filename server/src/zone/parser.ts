@@ -14,6 +14,7 @@ import { type BatchState, CURRENT_CLOSED, CURRENT_OPENED, GLUE_CLOSED, GLUE_OPEN
 import { flatJoin, isSubdomain, namesEqual, parseName } from './names';
 import { fastRdata, isPlainAddress } from './rdata/fast';
 import { parseRdata } from './rdata/index';
+import { unquotedMailTxt } from './txtUnquoted';
 import { isMetaType, typeCode, typeName } from './rdata/types';
 import { emptyLine, Scanner } from './scanner';
 import { looksLikeTtl, MAX_TTL, parseTtl } from './ttl';
@@ -433,6 +434,13 @@ export class ZoneParser {
         return false;
       }
     }
+    // A mail record written without quotes (zone-txt-unquoted): only a bare first word
+    // starting with `v=` is looked at further.
+    if (code === 16 && line && rdataTokens.length > 0 && !rdataTokens[0].quoted && /^v=/i.test(rdataTokens[0].text)) {
+      const last = rdataTokens[rdataTokens.length - 1];
+      const found = unquotedMailTxt(rdataTokens, line.text.restOfLine(last.offset + last.length));
+      if (found) this.report(source, ZoneCodes.txtUnquoted.code, found.offset, found.length, found.args);
+    }
     const ttl = this.resolveTtl(explicitTtl, code, rdataTokens, typeTok, source);
     if (!generated) this.joinBatch(owner, source, code, ttl, rdata, typeTok);
     const rescanAt = line ? line.lineStart * 8 + i + 1 : -1;
@@ -606,6 +614,16 @@ export class SourceText {
     const start = this.textStart;
     new Scanner(this.text, () => undefined, undefined, undefined, lineStart - start, start + this.shift).next(line);
     return line.tokens.slice(skip);
+  }
+
+  /** The text from `offset` (as parsed) to the end of its line; empty outside the text kept. */
+  restOfLine(offset: number): string {
+    const from = offset - this.textStart;
+    const text = this.text;
+    if (from < 0 || from > text.length) return '';
+    let end = from;
+    while (end < text.length && text.charCodeAt(end) !== 0x0a && text.charCodeAt(end) !== 0x0d) end++;
+    return text.slice(from, end);
   }
 
   /** The text kept (the whole text, or the piece `keep` cut). */

@@ -70,8 +70,8 @@ export function statement(rng: Rng): string {
     case 25:
       return `${h}\t${ttl}IN NS ns1.${h}\nns1.${h}\tA 192.0.2.${rng.int(1, 254)}`;
     case 26:
-      // Type 99, and TXT records split into strings with no space where they meet.
-      return `${h}\t${rng.pick(['SPF "v=spf1 -all"', 'TXT "v=spf1" "a -all"', 'TXT "v=spf1 a" "mx -all"'])}`;
+      // Type 99, TXT records split into strings with no space where they meet, mail records without quotes.
+      return `${h}\t${rng.pick(['SPF "v=spf1 -all"', 'TXT "v=spf1" "a -all"', 'TXT "v=spf1 a" "mx -all"', 'TXT v=spf1 a -all', 'TXT v=DMARC1; p=none'])}`;
     default:
       return `${h}\tDS 12345 13 2 ${'ab'.repeat(32)}`;
   }

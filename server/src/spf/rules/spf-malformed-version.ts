@@ -49,6 +49,8 @@ export const checkMalformedVersion: OwnerRule = (owner) => {
   for (const rr of owner.rrs) {
     const strings = rr.typeCode === TXT ? rr.rdata.strings : undefined;
     if (!strings || strings.length === 0) continue;
+    // Bare words after a bare `v=spf1`: zone-txt-unquoted's (the fix is quotes, not a space).
+    if (strings.length > 1 && !strings[0].quoted && /^v=spf1$/i.test(strings[0].value)) continue;
     const joined = joinStrings(strings);
     const found = malformedVersion(joined.value);
     if (!found) continue;
