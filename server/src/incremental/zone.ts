@@ -126,6 +126,8 @@ export class IncrementalZone {
   private inZone = 0;
   /** Wildcard owners (`*.…`): while there are any, a name appearing or going changes the closest encloser of names below its ancestors. */
   private wildcards = 0;
+  /** Those wildcard owners, for the checks that ask whether the zone has one (zone-mx-no-address). */
+  private readonly wildcardOwners = new Set<string>();
   /** Owners with $GENERATE records: their spans are the directive's, shared. */
   private readonly generated = new Map<string, number>();
   /** Owners with SOA records: the first SOA is what every other one is compared with. */
@@ -485,6 +487,7 @@ export class IncrementalZone {
     this.soas.clear();
     this.inZone = 0;
     this.wildcards = 0;
+    this.wildcardOwners.clear();
     this.parser = new PieceParser(origin, this.options, this.pieceLines);
     const change = this.parser.parseAll(text);
     this.unindexed = change.added;
@@ -593,7 +596,10 @@ export class IncrementalZone {
         if (gone) {
           this.ownerPieces.delete(owner);
           if (this.isInZone(owner)) this.inZone--;
-          if (owner.charCodeAt(0) === 0x2a /* * */) this.wildcards--;
+          if (owner.charCodeAt(0) === 0x2a /* * */) {
+            this.wildcards--;
+            this.wildcardOwners.delete(owner);
+          }
           const base = baseOf(owner);
           if (base !== owner) this.groups.get(base)?.delete(owner);
         }
@@ -609,7 +615,10 @@ export class IncrementalZone {
 
   private linkName(owner: string): void {
     if (this.isInZone(owner)) this.inZone++;
-    if (owner.charCodeAt(0) === 0x2a /* * */) this.wildcards++;
+    if (owner.charCodeAt(0) === 0x2a /* * */) {
+      this.wildcards++;
+      this.wildcardOwners.add(owner);
+    }
     const base = baseOf(owner);
     if (base !== owner) {
       let g = this.groups.get(base);
@@ -690,6 +699,15 @@ export class IncrementalZone {
         for (const d of below) {
           out.add(d);
           for (const r of referrerKeys(this.referrers.get(d))) out.add(r);
+        }
+        // Targets below a cut that own nothing are no descendants, and their referrers
+        // read the cut all the same (zone-mx-no-address leaves what is below a cut alone).
+        if (cut) {
+          for (const [target, refs] of this.referrers) {
+            if (!isAtOrBelow(target, t) || this.ownerPieces.has(target)) continue;
+            for (const r of referrerKeys(refs)) out.add(r);
+            if (out.size > MAX_AFFECTED) return undefined;
+          }
         }
       }
       if (out.size > MAX_AFFECTED) return undefined;
@@ -796,6 +814,13 @@ export class IncrementalZone {
     for (const o of [...owners]) {
       const wildcard = o === '.' ? '*.' : '*.' + parentName(o);
       if (this.ownerPieces.has(wildcard)) owners.add(wildcard);
+    }
+    // Whether the zone has a wildcard at all (zone-mx-no-address asks): one of them will do.
+    for (const w of this.wildcardOwners) {
+      if (w.startsWith('*.') && this.isInZone(w)) {
+        owners.add(w);
+        break;
+      }
     }
     // The records of those owners in document order: piece by piece.
     const pieces = new Set<Piece>();

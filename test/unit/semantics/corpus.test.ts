@@ -200,6 +200,18 @@ function judge(entry: Entry): string[] {
       failures.push(`zone-missing-glue: Knot ${knotGlue.join(', ')}; ours ${ourOwners.join(', ')}`);
   }
 
+  // MX and SRV targets without addresses: BIND names owner and target (no line) where it
+  // ran its integrity checks, that is where it loaded the zone.
+  for (const [code, type] of [
+    ['zone-mx-no-address', 'MX'],
+    ['zone-srv-no-address', 'SRV'],
+  ] as const) {
+    if (!entry.bindLoaded) continue;
+    const ours = [...new Set(z.records(code).map((q) => `${bindName(String(q.args?.['owner']))} ${bindName(String(q.args?.['target']))}`))].sort();
+    const bind = [...new Set([...log.matchAll(new RegExp(`^zone \\S+: (\\S+)/${type} '([^']+)' has no address records`, 'gm'))].map((m) => `${m[1].toLowerCase()} ${m[2].toLowerCase()}`))].sort();
+    if (JSON.stringify(ours) !== JSON.stringify(bind)) failures.push(`${code}: BIND ${bind.join(', ')}; ours ${ours.join(', ')}`);
+  }
+
   for (const [code, re] of BIND_MESSAGES) {
     const ours = z.records(code).length;
     if (re.test(log) && ours === 0) failures.push(`${code}: BIND reports it, we do not`);

@@ -70,6 +70,14 @@ export const SemanticsCodes = {
     en: '{name} is not a valid host name (letters, digits and inner hyphens only); BIND warns about it (check-names).',
     ja: '{name} はホスト名として正しくありません (英字・数字と途中のハイフンだけが使えます)。BIND は check-names で警告します。',
   }),
+  mxNoAddress: defineCode('zone-mx-no-address', 'warning', 'RFC 5321 §5.1', {
+    en: 'The mail server {target} lies inside this zone but has no address (A or AAAA) record here; no mail for {owner} can be delivered to it.',
+    ja: 'メールサーバー {target} はこのゾーンの中の名前なのに、アドレス (A または AAAA) レコードがありません。{owner} 宛てのメールをこのサーバーに届けられません。',
+  }),
+  srvNoAddress: defineCode('zone-srv-no-address', 'warning', 'RFC 2782', {
+    en: 'The service target {target} lies inside this zone but has no address (A or AAAA) record here; clients cannot reach it.',
+    ja: 'サービスの接続先 {target} はこのゾーンの中の名前なのに、アドレス (A または AAAA) レコードがありません。クライアントが接続できません。',
+  }),
   nullMx: defineCode('zone-null-mx', 'warning', 'RFC 7505 §3', {
     en: 'This MX to "." is meant as a null MX (the name takes no mail), but {detail}.',
     ja: 'この "." への MX は null MX（メールを受け取らない名前の印）のつもりのようですが、{detail}',

@@ -14,12 +14,14 @@ import { checkMissingNs } from './missingNs';
 import { checkMissingSoa } from './missingSoa';
 import { checkMxAddress } from './mxAddress';
 import { checkMxCname } from './mxCname';
+import { checkMxNoAddress } from './mxNoAddress';
 import { checkNsAddress } from './nsAddress';
 import { checkNullMx } from './nullMx';
 import { checkNsCname } from './nsCname';
 import { checkOutOfZone } from './outOfZone';
 import { checkSerialFormat } from './serialFormat';
 import { checkSrvCname } from './srvCname';
+import { checkSrvNoAddress } from './srvNoAddress';
 import { checkTtlMismatch } from './ttlMismatch';
 import { checkWildcardNs } from './wildcardNs';
 
@@ -45,6 +47,8 @@ const RULES: ReadonlyArray<(ctx: SemanticContext) => Problem[]> = [
   checkMxAddress,
   checkNsAddress,
   checkNullMx,
+  checkMxNoAddress,
+  checkSrvNoAddress,
   checkMissingGlue,
   checkDnameOcclusion,
   checkCheckNames,
