@@ -702,7 +702,8 @@ export class IncrementalZone {
         }
         // Targets below a cut that own nothing are no descendants, and their referrers
         // read the cut all the same (zone-mx-no-address leaves what is below a cut alone).
-        if (cut) {
+        // Only for a cut: an owner merely gone (a name being typed) walks no target list.
+        if (cutsTouched.has(t)) {
           for (const [target, refs] of this.referrers) {
             if (!isAtOrBelow(target, t) || this.ownerPieces.has(target)) continue;
             for (const r of referrerKeys(refs)) out.add(r);
