@@ -112,6 +112,11 @@ export class IncrementalZone {
   private readonly ownerPieces = new Map<string, Piece | Piece[]>();
   /** Target key → owner key → how many records of that owner point at it. */
   private readonly referrers = new Map<string, Referrers>();
+  /**
+   * Targets that may own no records (referred to, but no owner): a superset, pruned when
+   * read (unownedTargets). A cut changing re-checks the names pointing below it.
+   */
+  private readonly unowned = new Set<string>();
   /** Parent key → child keys (kept once seen; filtered by ownerPieces when read). */
   private readonly children = new Map<string, Set<string>>();
   /**
@@ -480,6 +485,7 @@ export class IncrementalZone {
     this.ownerPieces.clear();
     this.referrers.clear();
     this.children.clear();
+    this.unowned.clear();
     this.lastParent = undefined;
     this.groups.clear();
     this.generated.clear();
@@ -559,6 +565,7 @@ export class IncrementalZone {
   private refer(target: string, owner: string, by: number): void {
     const now = this.referrers.get(target);
     if (now === undefined) {
+      if (by > 0 && !this.ownerPieces.has(target)) this.unowned.add(target);
       if (by === 1) this.referrers.set(target, owner);
       else if (by > 0) this.referrers.set(target, new Map([[owner, by]]));
     } else if (typeof now === 'string') {
@@ -595,6 +602,7 @@ export class IncrementalZone {
         }
         if (gone) {
           this.ownerPieces.delete(owner);
+          this.unowned.add(owner);
           if (this.isInZone(owner)) this.inZone--;
           if (owner.charCodeAt(0) === 0x2a /* * */) {
             this.wildcards--;
@@ -660,6 +668,16 @@ export class IncrementalZone {
     return true;
   }
 
+  /** The targets that own no records now (the `unowned` list, pruned of the others). */
+  private unownedTargets(): string[] {
+    const out: string[] = [];
+    for (const k of this.unowned) {
+      if (this.ownerPieces.has(k) || !this.referrers.has(k)) this.unowned.delete(k);
+      else out.push(k);
+    }
+    return out;
+  }
+
   /** The owners of the key's mail group: its base (when an owner) and the others. */
   private group(key: string): string[] {
     const base = baseOf(key);
@@ -704,9 +722,9 @@ export class IncrementalZone {
         // read the cut all the same (zone-mx-no-address leaves what is below a cut alone).
         // Only for a cut: an owner merely gone (a name being typed) walks no target list.
         if (cutsTouched.has(t)) {
-          for (const [target, refs] of this.referrers) {
-            if (!isAtOrBelow(target, t) || this.ownerPieces.has(target)) continue;
-            for (const r of referrerKeys(refs)) out.add(r);
+          for (const target of this.unownedTargets()) {
+            if (!isAtOrBelow(target, t)) continue;
+            for (const r of referrerKeys(this.referrers.get(target))) out.add(r);
             if (out.size > MAX_AFFECTED) return undefined;
           }
         }
