@@ -11,7 +11,7 @@ import type { SpfInsertData, SpfReplaceData } from '../spf/codes';
 import { recordAt } from './records';
 import { malformedVersion } from '../spf/rules/spf-malformed-version';
 import { spfAt, termAt, withoutTerm } from './spfContext';
-import { editTxt, octetRange, rewriteTxt } from './txtEdit';
+import { editTxt, joinedValue, octetRange, rewriteTxt } from './txtEdit';
 import type { DomainFix, FixInput, TextEditOffsets } from './types';
 
 export function quickfix(en: string, ja: string, edits: readonly TextEditOffsets[], preferred = false): DomainFix {
@@ -163,9 +163,8 @@ export function fixStringsJoined({ text, problem }: FixInput): DomainFix[] {
 /** spf-malformed-version: `v=spf1 ` written over the version as it was meant. */
 export function fixMalformedVersion({ text, zone, problem }: FixInput): DomainFix[] {
   const rr = recordAt(zone, problem.offset);
-  const strings = rr?.typeCode === 16 ? rr.rdata.strings : undefined;
   // Read again from the record rather than from the problem's data (which a client hands back).
-  const found = strings && strings.length > 0 ? malformedVersion(strings.map((x) => x.value).join('')) : undefined;
+  const found = rr?.typeCode === 16 && rr.rdata.strings?.length ? malformedVersion(joinedValue(rr)) : undefined;
   if (!rr || !found) return [];
   const edits = rewriteTxt(text, rr, found.value);
   const shown = found.value.length > 60 ? found.value.slice(0, 57) + '…' : found.value;

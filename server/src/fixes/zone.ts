@@ -145,11 +145,12 @@ export function fixTxtUnquoted({ text, zone, problem }: FixInput): DomainFix[] {
   const last = tokens?.[tokens.length - 1];
   if (!tokens || !last || tokens[0].offset !== problem.offset) return [];
   const end = last.offset + last.length;
-  let lineEnd = end;
-  while (lineEnd < text.length && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
-  const found = unquotedMailTxt(tokens, text.slice(end, lineEnd));
+  // As the parser read it: to the next newline (a comment there runs past a lone CR).
+  const nl = text.indexOf('\n', end);
+  const found = unquotedMailTxt(tokens, text.slice(end, nl < 0 ? text.length : nl));
   if (!found) return [];
-  const words = text.slice(found.from, found.to).trimEnd();
+  // A line break (a lone CR) among the words: quoting would join two lines; no fix.
+  const words = text.slice(found.from, found.to).replace(/[ \t]+$/, '');
   if (!/^[\x20-\x7e\t]+$/.test(words) || /["\\()]/.test(words)) return [];
   return [
     {

@@ -616,14 +616,16 @@ export class SourceText {
     return line.tokens.slice(skip);
   }
 
-  /** The text from `offset` (as parsed) to the end of its line; empty outside the text kept. */
+  /**
+   * The text from `offset` (as parsed) to the next newline, where a comment there ends (a
+   * lone carriage return ends a line but not a comment); empty outside the text kept.
+   */
   restOfLine(offset: number): string {
     const from = offset - this.textStart;
     const text = this.text;
     if (from < 0 || from > text.length) return '';
-    let end = from;
-    while (end < text.length && text.charCodeAt(end) !== 0x0a && text.charCodeAt(end) !== 0x0d) end++;
-    return text.slice(from, end);
+    const nl = text.indexOf('\n', from);
+    return text.slice(from, nl < 0 ? text.length : nl);
   }
 
   /** The text kept (the whole text, or the piece `keep` cut). */

@@ -25,8 +25,8 @@ function kindOf(first: string): (typeof KINDS)[number] | undefined {
   return KINDS.find((k) => k.prefix.test(first));
 }
 
-/** A tag list going on in a comment: `; p=reject; rua=…`. */
-const TAGS_IN_COMMENT = /^\s*;\s*[A-Za-z][A-Za-z0-9_]*\s*=/;
+/** A tag list going on in a comment on the same line: `; p=reject; rua=…`. */
+const TAGS_IN_COMMENT = /^[ \t]*;[ \t]*[A-Za-z][A-Za-z0-9_]*[ \t]*=/;
 
 export interface UnquotedTxt {
   readonly offset: number;
@@ -39,8 +39,8 @@ export interface UnquotedTxt {
 
 /**
  * The finding for a TXT record's RDATA tokens, when its first word is a mail record's
- * version written bare. `rest` is the source text after the last token, to the end of
- * its line (where a comment would be).
+ * version written bare. `rest` is the source text after the last token, to the next
+ * newline (where a comment there ends).
  */
 export function unquotedMailTxt(tokens: readonly Token[], rest: string): UnquotedTxt | undefined {
   const first = tokens[0];
@@ -49,7 +49,7 @@ export function unquotedMailTxt(tokens: readonly Token[], rest: string): Unquote
   if (!kind) return undefined;
   const last = tokens[tokens.length - 1];
   const end = last.offset + last.length;
-  const comment = kind.tags && TAGS_IN_COMMENT.test(rest) ? rest.trimEnd() : undefined;
+  const comment = kind.tags && TAGS_IN_COMMENT.test(rest) ? rest.replace(/[ \t\r]+$/, '') : undefined;
   // One bare word and no tags cut off: the record is what it says (`TXT v=spf1`).
   if (tokens.length === 1 && comment === undefined) return undefined;
   const joined = tokens.map((t) => t.text).join('');
@@ -60,7 +60,7 @@ export function unquotedMailTxt(tokens: readonly Token[], rest: string): Unquote
       kind: kind.name,
       joined: shorten(joined),
       detail: comment === undefined ? 'txt-unquoted-words' : 'txt-unquoted-comment',
-      ...(comment === undefined ? {} : { comment: shorten(comment.replace(/^\s*;\s*/, '')) }),
+      ...(comment === undefined ? {} : { comment: shown(comment.replace(/^[ \t]*;[ \t]*/, '')) }),
     },
     from: first.offset,
     to: comment === undefined ? end : end + comment.length,
@@ -69,4 +69,10 @@ export function unquotedMailTxt(tokens: readonly Token[], rest: string): Unquote
 
 function shorten(text: string): string {
   return text.length > 60 ? text.slice(0, 57) + '…' : text;
+}
+
+/** A comment as the message shows it: up to a carriage return in it (which the editor shows as a line break). */
+function shown(comment: string): string {
+  const cr = comment.indexOf('\r');
+  return cr < 0 ? shorten(comment) : shorten(comment.slice(0, cr)) + '…';
 }

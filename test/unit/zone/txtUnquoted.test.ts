@@ -87,6 +87,15 @@ test('quick-fix: the words in quotes, with the tags the comment cut off', () => 
   assert.deepEqual(after.problems, []);
   assert.deepEqual(checkDmarc(after), []);
 
+  // A comment runs past a lone carriage return (to the newline): reported, shown up to the
+  // CR, and no fix (quoting would join what the editor shows as two lines).
+  const cr = HEAD + '_dmarc TXT v=DMARC1; p=reject\rwww A 192.0.2.1\n';
+  const { zone: z1, hits: h1 } = found(cr);
+  assert.equal(h1.length, 1);
+  assert.match(formatMessage(h1[0]), /so 'p=reject…' is not part of it/);
+  assert.deepEqual(fixesFor({ text: cr, zone: z1, problem: h1[0] }), []);
+  assert.deepEqual(z1.records.filter((r) => r.owner.startsWith('www')), [], 'www is in the comment, as BIND reads it');
+
   // A backslash or a quote among the words: quoting would change them, so no fix.
   const escaped = HEAD + '@ TXT v=spf1 a:x\\.example -all\n';
   const { zone: z2, hits: h2 } = found(escaped);
