@@ -15,6 +15,7 @@ import { createResolver } from '../../server/src/dns/chain';
 import type { Zone } from '../../server/src/zone/ast';
 import { spfCommand } from './spf';
 import { diagnoseCommand } from './diagnose';
+import { guardedWriter } from './output';
 
 declare const ZONELINT_VERSION: string | undefined;
 const VERSION = typeof ZONELINT_VERSION === 'string' ? ZONELINT_VERSION : '0.0.0-dev';
@@ -188,18 +189,21 @@ function print(argv: string[], io: Io): number {
 }
 
 if (require.main === module) {
-  const io: Io = {
-    stdout: (s) => process.stdout.write(s),
-    stderr: (s) => process.stderr.write(s),
-    env: process.env,
-  };
+  const locale = earlyLocale(process.argv, process.env);
+  const stderr = guardedWriter(process.stderr, () => undefined);
+  // A write error may come after main has finished (Node reports it on a later turn).
+  const stdout = guardedWriter(process.stdout, (e) => {
+    stderr(`zonelint: ${cliText(locale, 'cannotWrite', { reason: e.message })}\n`);
+    process.exitCode = 2;
+  });
+  const io: Io = { stdout, stderr, env: process.env };
   main(process.argv.slice(2), io).then(
     (code) => {
-      process.exitCode = code;
+      process.exitCode = stdout.failure() ? 2 : code;
     },
     (e: unknown) => {
       const stack = (e as Error).stack ?? String(e);
-      process.stderr.write(`zonelint: ${cliText(earlyLocale(process.argv, process.env), 'internalError', { stack })}\n`);
+      stderr(`zonelint: ${cliText(locale, 'internalError', { stack })}\n`);
       process.exitCode = 2;
     },
   );

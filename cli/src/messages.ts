@@ -70,6 +70,7 @@ export const CliText = {
   noSuchFile: { en: '{file}: no such file', ja: '{file}: ファイルが見つかりません' },
   cannotRead: { en: '{file}: {reason}', ja: '{file}: 読み込めません（{reason}）' },
   zoneUnreadable: { en: '{reason}', ja: 'ゾーンファイルを読み込めません（{reason}）' },
+  cannotWrite: { en: 'cannot write the output: {reason}', ja: '出力を書き込めません（{reason}）' },
   internalError: { en: 'internal error: {stack}', ja: '内部エラー: {stack}' },
   spfUsage: {
     en: 'usage: zonelint spf --ip IP --sender ADDRESS [--helo NAME] [--zone FILE... [--origin NAME]] [--dns-server HOST:PORT] [--format text|json]',

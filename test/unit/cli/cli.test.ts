@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { main } from '../../../cli/src/cli';
 
 const root = resolve(__dirname, '../../..');
@@ -165,4 +166,42 @@ test('$INCLUDE reads only inside the current folder, the zone folder and --allow
   );
   const allowed = await run(['print', '--allow-include', outside, zone]);
   assert.match(allowed.out, /leak\.example\.org\. 300 IN TXT "from outside"/);
+});
+
+/** A zone with `n` errors, each a line of output: far more than a pipe's buffer. */
+function manyErrors(n: number): string {
+  let text = clean;
+  for (let i = 0; i < n; i++) text += `w${i} IN CNAME ns1\nw${i} IN A 192.0.2.2\n`;
+  return text;
+}
+
+test('the built binary stops quietly when its reader goes away (zonelint check big.zone | head)', async () => {
+  const file = zoneFile('db.example.org', manyErrors(4000));
+  const child = spawn(process.execPath, [join(root, 'dist', 'cli.js'), 'check', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  let first = '';
+  child.stderr.setEncoding('utf8').on('data', (s: string) => (err += s));
+  // Read one chunk, then close the pipe as `head` does.
+  child.stdout.setEncoding('utf8').once('data', (s: string) => {
+    first = s;
+    child.stdout.destroy();
+  });
+  const [code, signal] = (await once(child, 'close')) as [number | null, string | null];
+  assert.match(first, /zone-cname-and-other-data/);
+  assert.equal(err, '', 'no stack trace on standard error');
+  assert.equal(signal, null);
+  assert.equal(code, 1, 'the exit code is the check\'s own: the zone has errors');
+});
+
+test('the built binary reports a failed write in a line and exits 2', { skip: existsSync('/dev/full') ? false : 'no /dev/full on this system' }, () => {
+  const file = zoneFile('db.example.org', manyErrors(50));
+  const out = openSync('/dev/full', 'w');
+  try {
+    const r = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'check', file], { stdio: ['ignore', out, 'pipe'], encoding: 'utf8' });
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /^zonelint: cannot write the output: ENOSPC/);
+    assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+  } finally {
+    closeSync(out);
+  }
 });
