@@ -10,6 +10,7 @@ import type { Locale } from '../../server/src/diagnostics/types';
 import { toFindings, textPieces, jsonPieces, formatSarif, type Finding } from './report';
 import { parseZoneText, printZone } from '../../server/src/zone/index';
 import { includeInside } from '../../server/src/zone/includePolicy';
+import { decodeZoneBytes } from '../../server/src/zone/encoding';
 import { analyzeSync, analyzeAsync } from '../../server/src/analysis';
 import { createResolver } from '../../server/src/dns/chain';
 import type { Zone } from '../../server/src/zone/ast';
@@ -82,7 +83,7 @@ function readZone(
     // instead of reading a large zone twice. The error reads as parseZoneFile's.
     let text: string;
     try {
-      text = readFileSync(abs, 'utf8');
+      text = decodeZoneBytes(readFileSync(abs));
     } catch (e) {
       throw new Error(`cannot read ${abs}: ${(e as Error).message}`);
     }
@@ -143,7 +144,7 @@ async function check(argv: string[], io: Io): Promise<number> {
     const texts = (p: string): string | undefined => {
       if (p === display) return source;
       try {
-        return readFileSync(p, 'utf8');
+        return decodeZoneBytes(readFileSync(p));
       } catch {
         return undefined;
       }

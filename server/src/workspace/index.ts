@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Zone } from '../zone/ast';
 import { namesEqual } from '../zone/names';
+import { decodeZoneBytes } from '../zone/encoding';
 import type { ResourceRecord } from '../zone/ast';
 
 export interface ScanLimits {
@@ -96,7 +97,7 @@ export class WorkspaceIndex {
     try {
       const stat = await fs.promises.stat(filePath);
       if (!stat.isFile() || stat.size > this.limits.maxBytes) return false;
-      text = await fs.promises.readFile(filePath, 'utf8');
+      text = decodeZoneBytes(await fs.promises.readFile(filePath));
     } catch {
       this.fileDeleted(filePath);
       return false;

@@ -61,6 +61,10 @@ export const ZoneCodes = {
     en: "{charDetail} (U+{codePoint}) is not zone-file syntax: BIND reads it as part of '{token}'. {fixDetail}",
     ja: "{charDetail}（U+{codePoint}）はゾーンファイルの区切りや記号にならず、BIND は '{token}' の一部として読みます。{fixDetail}",
   }),
+  notUtf8: defineCode('zone-not-utf8', 'warning', 'RFC 3629', {
+    en: 'This line has bytes that are not UTF-8: the file is probably in Shift_JIS or EUC-JP. BIND loads the bytes as they are, but their text cannot be checked here, and an editor that reads the file as UTF-8 shows them as U+FFFD (\uFFFD) and writes U+FFFD in their place when it saves, for good. Reopen the file in its encoding (VS Code: Reopen with Encoding) or convert it to UTF-8 (iconv -f SHIFT_JIS -t UTF-8)',
+    ja: 'この行には UTF-8 ではないバイトがあります。ファイルは Shift_JIS か EUC-JP で書かれているようです。BIND はバイトをそのまま読み込みますが、ここではその内容を確認できません。また、UTF-8 として開いたエディターはそれを U+FFFD（\uFFFD）と表示し、保存すると元のバイトを U+FFFD に置き換えてしまい、元に戻せません。正しいエンコードで開き直す（VS Code:「エンコード付きで再度開く」）か、UTF-8 に変換してください（iconv -f SHIFT_JIS -t UTF-8）',
+  }),
   txtUnquoted: defineCode('zone-txt-unquoted', 'warning', 'RFC 1035 §5.1, RFC 7208 §3.3', {
     en: 'This {kind} record is not in quotes{detail}. Put the whole record in double quotes',
     ja: 'この {kind} レコードは引用符で囲まれていません{detail}。レコード全体を半角の二重引用符で囲んでください',

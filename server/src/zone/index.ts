@@ -13,6 +13,7 @@ import { checkNsec3Owners } from './checks/nsec3Owner';
 import { checkObsoleteTypes } from './checks/obsoleteType';
 import { checkSingletonTypes } from './checks/singletonType';
 import { ZoneCodes } from './codes';
+import { decodeZoneBytes } from './encoding';
 import { isSubdomain, nameKey, parseName } from './names';
 import { inferOrigin } from './origin';
 import { type Source, ZoneParser } from './parser';
@@ -58,7 +59,7 @@ export function readFromDisk(absolutePath: string): string | undefined {
     fd = fs.openSync(absolutePath, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
     const st = fs.fstatSync(fd);
     if (!st.isFile() || st.size > MAX_INCLUDE_BYTES) return undefined;
-    return fs.readFileSync(fd, 'utf8');
+    return decodeZoneBytes(fs.readFileSync(fd));
   } catch {
     return undefined;
   } finally {
@@ -177,7 +178,7 @@ export function parseZoneText(text: string, options: ParseOptions = {}): Zone {
 export function parseZoneFile(filePath: string, options: Omit<ParseOptions, 'path'> = {}): Zone {
   let text: string;
   try {
-    text = fs.readFileSync(filePath, 'utf8');
+    text = decodeZoneBytes(fs.readFileSync(filePath));
   } catch (e) {
     throw new Error(`cannot read ${filePath}: ${(e as Error).message}`);
   }

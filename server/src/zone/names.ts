@@ -6,6 +6,7 @@
  * case as written, every octet that needs it escaped the way BIND prints it
  * (`\"`, `\(`, `\)`, `\.`, `\;`, `\\`, `\@`, `\$`, other non-printables as `\DDD`).
  */
+import { charOctets } from './encoding';
 
 export type NameError = 'empty-label' | 'label-too-long' | 'name-too-long' | 'bad-escape';
 
@@ -104,9 +105,7 @@ export function decodeName(
 }
 
 function utf8Octets(text: string, i: number): string {
-  const cp = text.codePointAt(i) ?? 0;
-  if (cp < 0x80) return String.fromCharCode(cp);
-  return Buffer.from(String.fromCodePoint(cp), 'utf8').toString('latin1');
+  return i < text.length ? charOctets(text, i) : '\0';
 }
 
 /** Canonical presentation of decoded labels (absolute). */

@@ -281,6 +281,7 @@ export class ZoneParser {
       source.file,
       start,
       base,
+      true,
     );
     const line = emptyLine();
     const sourceText = new SourceText(text, source.file, base);
@@ -307,6 +308,9 @@ export class ZoneParser {
       (code, offset, length, args) => this.report(source, code, offset, length, args),
       this.comments,
       source.file,
+      0,
+      0,
+      true,
     );
     const line = emptyLine();
     const sourceText = new SourceText(text, source.file);

@@ -19,6 +19,11 @@ const OPEN = 0x28;
 const CLOSE = 0x29;
 const SEMI = 0x3b;
 const BACKSLASH = 0x5c;
+/**
+ * Where bytes are not UTF-8: U+FFFD, which decoders (an editor's among them) put in their
+ * place, or a byte kept as a lone surrogate (zone/encoding.ts), as files read here are.
+ */
+const NOT_UTF8 = /\uFFFD|(?<![\uD800-\uDBFF])[\uDC80-\uDCFF]/g;
 
 /**
  * Tokens kept per logical line: far above any record BIND accepts (RDATA is at most
@@ -67,6 +72,11 @@ export class Scanner {
      * `text` is a piece of it (incremental parsing keeps each piece's own copy).
      */
     private readonly base = 0,
+    /**
+     * Report lines holding U+FFFD, the character a reader puts where bytes are not UTF-8
+     * (zone-not-utf8). Off for the scanners that read a line again.
+     */
+    private readonly encoding = false,
   ) {
     // A byte-order mark is not part of the first owner name.
     this.pos = start === 0 && base === 0 && text.charCodeAt(0) === 0xfeff ? 1 : start;
@@ -163,8 +173,38 @@ export class Scanner {
         if (odd !== undefined) this.lookalikes(odd, word);
       }
     }
+    if (this.encoding) this.replacements(line.offset - base, pos);
     this.pos = pos;
     return true;
+  }
+
+  /** Position of the next NOT_UTF8 character at or after `replacementFrom`; -2 before the first search. */
+  private replacement = -2;
+  private replacementFrom = 0;
+  /** Lines before this position were reported (a resumed scan reads some lines twice). */
+  private replacementsReported = 0;
+
+  /**
+   * Reports the line [start, end) when it holds bytes that are not UTF-8, from the first
+   * to the last. One search ahead serves every line up to the next such character: a
+   * file without any costs one search, and a rescan of one line (SourceText.tokens) none.
+   */
+  private replacements(start: number, end: number): void {
+    const text = this.text;
+    if (this.replacement === -2 || start < this.replacementFrom || (this.replacement >= 0 && this.replacement < start)) {
+      this.replacementFrom = start;
+      this.replacement = notUtf8(text, start);
+    }
+    const at = this.replacement;
+    if (at < 0 || at >= end) return;
+    let last = at;
+    for (let next = notUtf8(text, at + 1); next >= 0 && next < end; next = notUtf8(text, next + 1)) last = next;
+    if (at >= this.replacementsReported) {
+      this.report(ZoneCodes.notUtf8.code, at + this.base, last + 1 - at);
+      this.replacementsReported = end;
+    }
+    this.replacementFrom = end;
+    this.replacement = notUtf8(text, end);
   }
 
   /** Scans a quoted string starting at `start`; returns the position after it. */
@@ -220,6 +260,12 @@ export class Scanner {
     if (!line.failed) this.report(code, offset, length, detail ? { detail } : undefined);
     line.failed = true;
   }
+}
+
+/** The position of the first character at or after `from` that stands for bytes that are not UTF-8, or -1. */
+function notUtf8(text: string, from: number): number {
+  NOT_UTF8.lastIndex = from;
+  return NOT_UTF8.exec(text)?.index ?? -1;
 }
 
 /** A fresh line record for `Scanner.next`. */

@@ -12,20 +12,21 @@ import fc from 'fast-check';
 import { analyzeSync } from '../../../server/src/analysis';
 import { allCodes } from '../../../server/src/diagnostics/registry';
 import { parseZoneFile } from '../../../server/src/zone/index';
+import { decodeZoneBytes } from '../../../server/src/zone/encoding';
 import { badProblems } from '../../helpers/fuzz';
 import { diagnose, withinMs } from './helpers';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zonelint-binary-'));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-/** Writes `bytes` to a file and diagnoses it the way the CLI opens a zone (UTF-8, U+FFFD for bad bytes). */
+/** Writes `bytes` to a file and diagnoses it the way the CLI opens a zone (UTF-8, bad bytes kept: zone/encoding.ts). */
 function openAsZone(name: string, bytes: Uint8Array) {
   const file = path.join(dir, name);
   fs.writeFileSync(file, bytes);
   return withinMs(5000, name, () => {
     const zone = parseZoneFile(file, { origin: 'example.com.' });
     const problems = analyzeSync(zone);
-    const text = fs.readFileSync(file, 'utf8');
+    const text = decodeZoneBytes(fs.readFileSync(file));
     assert.deepEqual(badProblems(text, problems), []);
     return { zone, problems, text };
   });
@@ -62,14 +63,19 @@ test('an ELF executable (the running node binary, first 256 KB) opened as a zone
   assert.ok(problems.some((p) => isError(p.code)));
 });
 
-test('invalid UTF-8 becomes U+FFFD, and the problems point at it', () => {
+test('invalid UTF-8 is kept byte for byte, and the problems point at it', () => {
   const bytes = Buffer.concat([Buffer.from('$TTL 60\nw'), Buffer.from([0xff, 0xc3]), Buffer.from('w A 192.0.2.1\n@ TXT "v=spf1 include:'), Buffer.from([0xe2, 0x82]), Buffer.from('.example.com -all"\n')]);
-  const { problems, text } = openAsZone('bad-utf8.db', bytes);
-  assert.ok(text.includes('\uFFFD'));
+  const { problems, text, zone } = openAsZone('bad-utf8.db', bytes);
+  assert.ok(text.includes('w\uDCFF\uDCC3w'));
   const owner = problems.find((p) => p.code === 'zone-check-names');
-  assert.equal(owner && text.slice(owner.offset, owner.offset + owner.length), 'w\uFFFD\uFFFDw');
+  assert.equal(owner && text.slice(owner.offset, owner.offset + owner.length), 'w\uDCFF\uDCC3w');
+  assert.equal(zone.records[0].owner, 'w\\255\\195w.example.com.');
   const spf = problems.find((p) => p.code === 'spf-non-ascii');
-  assert.equal(spf && text.slice(spf.offset, spf.offset + spf.length), '\uFFFD');
+  assert.equal(spf && text.slice(spf.offset, spf.offset + spf.length), '\uDCE2\uDC82');
+  assert.deepEqual(
+    problems.filter((p) => p.code === 'zone-not-utf8').map((p) => text.slice(p.offset, p.offset + p.length)),
+    ['\uDCFF\uDCC3', '\uDCE2\uDC82'],
+  );
 });
 
 test('NUL bytes in owners, RDATA, SPF, DMARC and on lines of their own', () => {

@@ -4,6 +4,7 @@
  */
 import type { CharString, Token } from '../ast';
 import { charString } from '../charString';
+import { charOctets } from '../encoding';
 
 export type DecodeResult =
   | { readonly ok: true; readonly value: string; readonly offsets: number[] }
@@ -66,8 +67,7 @@ function appendChar(text: string, i: number): { octets: string; width: number } 
   const c = text.charCodeAt(i);
   if (c < 0x80) return { octets: text[i], width: 1 };
   const cp = text.codePointAt(i) ?? c;
-  const width = cp > 0xffff ? 2 : 1;
-  return { octets: Buffer.from(String.fromCodePoint(cp), 'utf8').toString('latin1'), width };
+  return { octets: charOctets(text, i), width: cp > 0xffff ? 2 : 1 };
 }
 
 /**
