@@ -76,4 +76,23 @@ describe('a server started with locale ja', () => {
     const h = await hover(5, ZONE.split('\n')[5].indexOf('quarantine') + 2);
     assert.match(h.value, /迷惑メールフォルダ/);
   });
+  test('a Shift_JIS file opened as UTF-8 (U+FFFD in a comment) is flagged in Japanese; fixing the line clears it', async () => {
+    const sjis = 'file:///tmp/zonelint-l10n/sjis.example.zone';
+    // What an editor shows for "; 日本語のコメント" written in Shift_JIS and read as UTF-8.
+    const text = ZONE + '; \uFFFD\uFFFD{\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\n';
+    const line = ZONE.split('\n').length - 1;
+    const from = client.diagnostics.length;
+    await client.open(sjis, text);
+    const published = await client.waitForDiagnostics(sjis, 1, (p) => p.diagnostics.some((d) => d.code === 'zone-not-utf8'), from);
+    const d = published.diagnostics.find((x) => x.code === 'zone-not-utf8')!;
+    assert.deepEqual(d.range, { start: { line, character: 2 }, end: { line, character: 15 } });
+    assert.match(String(d.message), /^この行には UTF-8 ではないバイトがあります/);
+    assert.equal(d.severity, 2);
+    await client.notify('textDocument/didChange', {
+      textDocument: { uri: sjis, version: 2 },
+      contentChanges: [{ range: { start: { line, character: 2 }, end: { line, character: 15 } }, text: '日本語のコメント' }],
+    });
+    const fixed = await client.waitForDiagnostics(sjis, 2, () => true, from);
+    assert.equal(fixed.diagnostics.some((x) => x.code === 'zone-not-utf8'), false);
+  });
 });

@@ -3,7 +3,9 @@
 import * as assert from 'node:assert/strict';
 import { suite, test } from 'mocha';
 import * as vscode from 'vscode';
-import { activeApi, codeOf, diagnosticsWithCode, openZone, setSetting, waitFor, zonelintDiagnostics } from './helpers';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { activeApi, codeOf, diagnosticsWithCode, openZone, setSetting, waitFor, workspaceDir, zonelintDiagnostics } from './helpers';
 
 const HEAD = `$ORIGIN diag.test.
 $TTL 3600
@@ -69,5 +71,17 @@ suite('diagnostics', () => {
     } finally {
       await setSetting('zonelint.rules', undefined);
     }
+  });
+  test('a Shift_JIS zone opened as UTF-8 (the default) shows U+FFFD, and its lines are flagged', async () => {
+    // "; 日本語" and a TXT of it, written in Shift_JIS as old zones on Japanese Windows are.
+    const sjis = Buffer.from([0x93, 0xfa, 0x96, 0x7b, 0x8c, 0xea]);
+    const file = path.join(workspaceDir(), `sjis-${Date.now()}.zone`);
+    fs.writeFileSync(file, Buffer.concat([Buffer.from(HEAD + '; '), sjis, Buffer.from('\ninfo IN TXT "'), sjis, Buffer.from('"\n')]));
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
+    assert.ok(editor.document.lineAt(5).text.includes('\uFFFD'), 'the editor read the bytes as U+FFFD');
+    const ds = await diagnosticsWithCode(editor.document.uri, 'zone-not-utf8');
+    await waitFor('both lines', () => zonelintDiagnostics(editor.document.uri, 'zone-not-utf8').length === 2);
+    assert.deepEqual(zonelintDiagnostics(editor.document.uri, 'zone-not-utf8').map((d) => d.range.start.line).sort(), [5, 6]);
+    assert.equal(ds[0].severity, vscode.DiagnosticSeverity.Warning);
   });
 });
