@@ -19,7 +19,7 @@ import {
 } from './spf';
 import { fixDeprecatedRrtype, fixLookupLimit, fixMultipleRecords, fixNullMxMissing } from './spfRecords';
 import type { DomainFix, FixInput } from './types';
-import { fixDuplicateRecord, fixLookalike, fixMissingTtl, fixStringTooLong, fixTtlMismatch, fixTxtUnquoted } from './zone';
+import { fixDuplicateRecord, fixLookalike, fixMissingTtl, fixStringTooLong, fixTtlMismatch, fixTxtUnquoted, fixUnicodeName } from './zone';
 
 export type { TextEditOffsets, DomainFix, FixInput } from './types';
 export { flattenInclude, type FlattenOptions } from './flatten';
@@ -54,6 +54,7 @@ const FIXES: ReadonlyMap<string, FixProvider> = new Map<string, FixProvider>([
   ['zone-bad-ttl', fixMissingTtl],
   ['zone-txt-string-too-long', fixStringTooLong],
   ['zone-lookalike-character', fixLookalike],
+  ['zone-unicode-name', fixUnicodeName],
   ['zone-txt-unquoted', fixTxtUnquoted],
 ]);
 

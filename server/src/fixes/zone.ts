@@ -2,11 +2,13 @@
  * Fixes for zone diagnostics: remove a duplicate record (RFC 2181 §5), give an
  * RRset one TTL (RFC 2181 §5.2), add a missing $TTL (RFC 2308 §4), split a
  * character-string over 255 octets (RFC 1035 §3.3), type the ASCII character a
- * look-alike stands for (zone/lookalike.ts), put a mail record written bare in quotes.
+ * look-alike stands for (zone/lookalike.ts), put a mail record written bare in quotes,
+ * write a Unicode name in ASCII (zone/idn.ts).
  */
 import type { ResourceRecord } from '../zone/ast';
 import { LOOKALIKE_ASCII, codePointHex, lookalikeKind } from '../zone/lookalike';
 import { nameKey } from '../zone/names';
+import { unicodeName } from '../zone/idn';
 import { deleteRecord, eolOf, lineStart, ownRecords, recordAt } from './records';
 import { quoteOctets, splitString } from './txtEdit';
 import { unquotedMailTxt } from '../zone/txtUnquoted';
@@ -128,6 +130,40 @@ export function fixLookalike({ text, zone, problem }: FixInput): DomainFix[] {
     one,
     {
       title: { en: `Replace all ${all.length} look-alike characters in this file`, ja: `このファイルの紛らわしい文字 ${all.length} 個をすべて直す` },
+      kind: 'quickfix',
+      edits: all,
+    },
+  ];
+}
+
+/** The edit writing the Unicode name at [offset, offset + length) in ASCII; undefined when it has no ASCII form. */
+function unicodeNameEdit(text: string, offset: number, length: number): TextEditOffsets | undefined {
+  const ascii = unicodeName(text.slice(offset, offset + length))?.ascii;
+  return ascii === undefined ? undefined : { offset, length, newText: ascii };
+}
+
+/**
+ * zone-unicode-name: the name in ASCII, each Unicode label in its IDNA form (zone/idn.ts),
+ * read again from the text; and, when the document has more, all of them at once.
+ */
+export function fixUnicodeName({ text, zone, problem }: FixInput): DomainFix[] {
+  const edit = unicodeNameEdit(text, problem.offset, problem.length);
+  if (!edit) return [];
+  const one: DomainFix = {
+    title: { en: `Write '${edit.newText}' (the IDNA form)`, ja: `IDNA 形式の '${edit.newText}' に書き換える` },
+    kind: 'quickfix',
+    edits: [edit],
+    preferred: true,
+  };
+  const all = zone.problems
+    .filter((p) => p.code === problem.code && p.file === undefined)
+    .map((p) => unicodeNameEdit(text, p.offset, p.length))
+    .filter((e): e is TextEditOffsets => e !== undefined);
+  if (all.length < 2) return [one];
+  return [
+    one,
+    {
+      title: { en: `Write all ${all.length} Unicode names of this file in ASCII`, ja: `このファイルの Unicode の名前 ${all.length} 個をすべて ASCII に書き換える` },
       kind: 'quickfix',
       edits: all,
     },

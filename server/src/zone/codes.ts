@@ -65,6 +65,10 @@ export const ZoneCodes = {
     en: 'This line has bytes that are not UTF-8: the file is probably in Shift_JIS or EUC-JP. BIND loads the bytes as they are, but their text cannot be checked here, and an editor that reads the file as UTF-8 shows them as U+FFFD (\uFFFD) and writes U+FFFD in their place when it saves, for good. Reopen the file in its encoding (VS Code: Reopen with Encoding) or convert it to UTF-8 (iconv -f SHIFT_JIS -t UTF-8)',
     ja: 'この行には UTF-8 ではないバイトがあります。ファイルは Shift_JIS か EUC-JP で書かれているようです。BIND はバイトをそのまま読み込みますが、ここではその内容を確認できません。また、UTF-8 として開いたエディターはそれを U+FFFD（\uFFFD）と表示し、保存すると元のバイトを U+FFFD に置き換えてしまい、元に戻せません。正しいエンコードで開き直す（VS Code:「エンコード付きで再度開く」）か、UTF-8 に変換してください（iconv -f SHIFT_JIS -t UTF-8）',
   }),
+  unicodeName: defineCode('zone-unicode-name', 'warning', 'RFC 5890 §2.3.2.1, RFC 5891 §5', {
+    en: "'{written}' is written in Unicode, but DNS names are ASCII: BIND publishes its UTF-8 bytes as the name ({name}), which nobody looks up{detail}",
+    ja: "'{written}' は Unicode で書かれていますが、DNS の名前は ASCII です。BIND はその UTF-8 のバイト列を名前（{name}）として公開し、その名前が問い合わせられることはありません{detail}",
+  }),
   txtUnquoted: defineCode('zone-txt-unquoted', 'warning', 'RFC 1035 §5.1, RFC 7208 §3.3', {
     en: 'This {kind} record is not in quotes{detail}. Put the whole record in double quotes',
     ja: 'この {kind} レコードは引用符で囲まれていません{detail}。レコード全体を半角の二重引用符で囲んでください',
@@ -73,6 +77,14 @@ export const ZoneCodes = {
 
 /** Localised fragments for `{detail}` arguments, by key. */
 export const ZoneDetails: Record<string, { en: string; ja: string }> = {
+  'idn-ascii': {
+    en: ". Browsers and mail servers ask for '{ascii}' (its IDNA form): write that instead",
+    ja: "。ブラウザーやメールサーバーが問い合わせるのは '{ascii}'（IDNA 形式）です。こちらを書いてください",
+  },
+  'idn-none': {
+    en: '. Write the name in ASCII (an internationalized name in its IDNA form, xn--…)',
+    ja: '。名前は ASCII で書いてください（国際化ドメイン名は IDNA 形式の xn--… で書きます）',
+  },
   'unknown-directive': { en: "unknown directive '{directive}'", ja: "不明な指示 '{directive}'" },
   'missing-argument': { en: '{directive} needs an argument', ja: '{directive} には引数が必要です' },
   'extra-text': { en: 'unexpected text at the end of the line', ja: '行の終わりに余計な文字があります' },

@@ -15,6 +15,7 @@ import { flatJoin, isSubdomain, namesEqual, parseName } from './names';
 import { fastRdata, isPlainAddress } from './rdata/fast';
 import { parseRdata } from './rdata/index';
 import { unquotedMailTxt } from './txtUnquoted';
+import { type UnicodeName, unicodeName, unicodeNameProblem } from './idn';
 import { isMetaType, typeCode, typeName } from './rdata/types';
 import { emptyLine, Scanner } from './scanner';
 import { looksLikeTtl, MAX_TTL, parseTtl } from './ttl';
@@ -162,6 +163,7 @@ export class ZoneParser {
   private lastNameText = '';
   private lastNameOrigin = '';
   private lastName = '';
+  private lastNameUnicode: UnicodeName | undefined;
 
   constructor(
     readonly zoneOrigin: string,
@@ -427,11 +429,13 @@ export class ZoneParser {
     let rdata: Rdata | undefined;
     if (!plainAddress) {
       try {
-        const parsed = parseRdata(code, rdataTokens, { origin: this.origin, at: typeTok.offset + typeTok.length });
+        const warnings: Problem[] = [];
+        const parsed = parseRdata(code, rdataTokens, { origin: this.origin, at: typeTok.offset + typeTok.length, warnings });
         rdata = parsed.rdata;
         // BIND drops an out-of-zone $GENERATE record before reading its RDATA.
         const dropped = generated && parsed.problems.length > 0 && !isSubdomain(owner, this.zoneOrigin);
         if (!dropped) for (const p of parsed.problems) this.report(source, p.code, p.offset, p.length, p.args, p.severity);
+        if (!dropped && !generated) for (const p of warnings) this.report(source, p.code, p.offset, p.length, p.args);
       } catch (e) {
         // The RDATA parser must not throw; if it does, keep the zone usable.
         this.report(source, ZoneCodes.syntax.code, typeTok.offset, typeTok.length, { detail: String(e) });
@@ -553,13 +557,17 @@ export class ZoneParser {
       return undefined;
     }
     const origin = this.origin;
-    if (text === this.lastNameText && origin === this.lastNameOrigin) return this.lastName;
+    if (text === this.lastNameText && origin === this.lastNameOrigin) {
+      if (this.lastNameUnicode) this.reportUnicodeName(source, t, this.lastName, this.lastNameUnicode);
+      return this.lastName;
+    }
     const relative = text === '@' || text.charCodeAt(text.length - 1) !== DOT || isEscapedDot(text);
     if (relative && !this.originKnown && !this.originUnknownReported) {
       this.originUnknownReported = true;
       this.report(source, ZoneCodes.originUnknown.code, t.offset, t.length);
     }
     let name = relative && text !== '@' && this.originPlain ? plainRelative(text, origin, this.originSuffix) : undefined;
+    let unicode: UnicodeName | undefined;
     if (name === undefined) {
       const r = parseName(text, origin);
       if (!r.ok) {
@@ -567,11 +575,20 @@ export class ZoneParser {
         return undefined;
       }
       name = r.name;
+      // Only a name the fast path refused can hold non-ASCII characters.
+      unicode = unicodeName(text);
+      if (unicode) this.reportUnicodeName(source, t, name, unicode);
     }
     this.lastNameText = text;
     this.lastNameOrigin = origin;
     this.lastName = name;
+    this.lastNameUnicode = unicode;
     return name;
+  }
+
+  private reportUnicodeName(source: Source, t: Token, name: string, unicode: UnicodeName): void {
+    const p = unicodeNameProblem(t, name, unicode);
+    this.report(source, p.code, p.offset, p.length, p.args);
   }
 
   result(): Zone {

@@ -100,7 +100,7 @@ export function edit(rng: Rng, text: string): string {
   const lineStart = text.lastIndexOf('\n', at - 1) + 1;
   switch (rng.int(0, 9)) {
     case 0:
-      return text.slice(0, at) + rng.pick(['x', ' ', '\t', '.', '"', '(', ')', ';', '1', '\\', '@', '_', '\u3000', '\u201c', '\uFFFD']) + text.slice(at);
+      return text.slice(0, at) + rng.pick(['x', ' ', '\t', '.', '"', '(', ')', ';', '1', '\\', '@', '_', '\u3000', '\u201c', '\uFFFD', '日', 'ｗ']) + text.slice(at);
     case 1:
       return text.slice(0, at) + text.slice(at + rng.int(1, 3));
     case 2:

@@ -14,6 +14,11 @@ export interface RdataContext {
    * points when the record has no RDATA token at all. Defaults to 0.
    */
   readonly at?: number;
+  /**
+   * Where warnings about the RDATA go (zone-unicode-name): unlike `problems`, they do not
+   * make the RDATA unusable. Left out, none are gathered.
+   */
+  readonly warnings?: Problem[];
 }
 
 export class TextCursor {

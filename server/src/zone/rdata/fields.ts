@@ -5,6 +5,7 @@
 import ipaddr from 'ipaddr.js';
 import type { Token } from '../ast';
 import { decodeName, encodeName, parseName } from '../names';
+import { unicodeName, unicodeNameProblem } from '../idn';
 import { RdataCodes } from './codes';
 import type { TextCursor } from './cursor';
 import { MAX_STRING_TOKEN_CHARS, decodeToken, quoteOctets, toCharString } from './strings';
@@ -98,7 +99,11 @@ export function readName(c: TextCursor, t: Token, field: string): string[] | und
   const res = parseName(t.text, c.ctx.origin);
   if (res.ok) {
     const d = decodeName(res.name);
-    if (d.ok) return d.labels;
+    if (d.ok) {
+      const unicode = c.ctx.warnings && !t.quoted ? unicodeName(t.text) : undefined;
+      if (unicode) c.ctx.warnings!.push(unicodeNameProblem(t, res.name, unicode));
+      return d.labels;
+    }
   }
   c.report(t, 'rdata-name', { field });
   return undefined;

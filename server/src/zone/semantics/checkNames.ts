@@ -5,11 +5,12 @@
  * starting and ending with a letter or digit. BIND's `check-names` (named-checkzone -k)
  * applies it to the owners of A, AAAA and MX records ("bad owner name (check-names)",
  * a leading `*` label allowed) and to MX exchanges and NS targets ("bad name
- * (check-names)"). Underscore labels (`_dmarc`) are not host names: they are fine for
+ * (check-names)"). A name in UTF-8 (written in Unicode) is left to zone-unicode-name. Underscore labels (`_dmarc`) are not host names: they are fine for
  * TXT or SRV owners, which BIND does not check. Knot rejects only some of these names
  * ("owner is invalid"), so this stays a hint. Targets written as IP addresses are left
  * to zone-mx-address / zone-ns-address.
  */
+import { isUtf8 } from 'node:buffer';
 import type { Problem } from '../../diagnostics/types';
 import type { ResourceRecord, Span } from '../ast';
 import { recordsOfTypes } from '../checks/owners';
@@ -59,6 +60,21 @@ function isPlainHostName(name: string, allowWildcard: boolean): boolean {
   return true;
 }
 
+/**
+ * A name with a label of UTF-8 text (`\227\130\183…`): a name written in Unicode, which
+ * zone-unicode-name reports with the ASCII form to write instead (one diagnostic, not two).
+ */
+function isUtf8Name(name: string): boolean {
+  if (!name.includes('\\')) return false;
+  const decoded = decodeName(name);
+  return decoded.ok && decoded.labels.some((label) => /[\x80-\xff]/.test(label) && isUnicodeText(Buffer.from(label, 'latin1')));
+}
+
+/** UTF-8 without U+FFFD (what a lone surrogate of an editor's text is written as). */
+function isUnicodeText(octets: Buffer): boolean {
+  return isUtf8(octets) && !octets.toString('utf8').includes('\uFFFD');
+}
+
 export function checkCheckNames(ctx: SemanticContext): Problem[] {
   const out: Problem[] = [];
   const reported = new Set<string>();
@@ -74,7 +90,7 @@ export function checkCheckNames(ctx: SemanticContext): Problem[] {
   for (const r of recordsOfTypes(ctx.all, HOST_OWNER_TYPES)) {
     if (r.owner !== lastOwner) {
       lastOwner = r.owner;
-      hostOwner = isHostName(r.owner, true);
+      hostOwner = isHostName(r.owner, true) || isUtf8Name(r.owner);
     }
     if (!hostOwner) report(r, ownerSpan(r), r.owner);
   }
@@ -82,7 +98,7 @@ export function checkCheckNames(ctx: SemanticContext): Problem[] {
     for (const t of targets) {
       // The name first: the token is read again from the source, and only a name that
       // breaks the rules needs it (to skip an address, or to place the diagnostic).
-      if (isHostName(t.name, false)) continue;
+      if (isHostName(t.name, false) || isUtf8Name(t.name)) continue;
       if (t.token && writtenAddress(t.token.text) !== undefined) continue;
       report(t.record, t.token ?? t.record.span, t.name);
     }
