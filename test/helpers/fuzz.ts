@@ -173,7 +173,7 @@ export const grammarZone: fc.Arbitrary<string> = fc
 // ---------------------------------------------------------------------------
 // Mutations
 
-const HOSTILE_INSERTS = ['"', '(', ')', '\\', ';', '\0', '\uFFFD', '\uD800', '\uDC00', '\n', '\r', ' ', '\t', '$', '.', '@', '%', '{', '=', '\\#', '\\0', '\uFEFF', '\u00e9', '\u{1F600}', '\u3000', '\u00a0', '\u201c', '\uff08', '\uff1b', '\u200b'];
+const HOSTILE_INSERTS = ['"', '(', ')', '\\', ';', '\0', '\uFFFD', '\uD800', '\uDC00', '\n', '\r', ' ', '\t', '$', '.', '@', '%', '{', '=', '\\#', '\\0', '\uFEFF', '\u00e9', '\u{1F600}', '\u3000', '\u00a0', '\u201c', '\uff08', '\uff1b', '\u200b', '\uDC93', '\uff57', '\u30b7\u30e7'];
 
 type Mutation =
   | { readonly kind: 'delete'; readonly at: number; readonly len: number }

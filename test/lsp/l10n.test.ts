@@ -5,7 +5,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Hover, MarkupContent, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { CodeAction, Hover, MarkupContent, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { formatMessage } from '../../server/src/diagnostics/registry';
 import { TestClient } from './client';
 
@@ -94,5 +94,21 @@ describe('a server started with locale ja', () => {
     });
     const fixed = await client.waitForDiagnostics(sjis, 2, () => true, from);
     assert.equal(fixed.diagnostics.some((x) => x.code === 'zone-not-utf8'), false);
+  });
+  test('a name written in Unicode: the warning and its quick-fix title in Japanese, the fix writes the IDNA form', async () => {
+    const idn = 'file:///tmp/zonelint-l10n/idn.example.zone';
+    const text = ZONE + 'ショップ IN A 192.0.2.7\n';
+    const line = ZONE.split('\n').length - 1;
+    const from = client.diagnostics.length;
+    await client.open(idn, text);
+    const published = await client.waitForDiagnostics(idn, 1, (p) => p.diagnostics.some((d) => d.code === 'zone-unicode-name'), from);
+    const d = published.diagnostics.filter((x) => x.code === 'zone-unicode-name');
+    assert.deepEqual(d[0].range, { start: { line, character: 0 }, end: { line, character: 4 } });
+    assert.match(String(d[0].message), /^'ショップ' は Unicode で書かれていますが/);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: idn }, range: d[0].range, context: { diagnostics: d } });
+    const fix = actions.find((a) => a.title === "IDNA 形式の 'xn--xckya1d0c' に書き換える");
+    assert.ok(fix, actions.map((a) => a.title).join(' | '));
+    assert.equal(fix.isPreferred, true);
+    assert.deepEqual(fix.edit!.changes![idn], [{ range: d[0].range, newText: 'xn--xckya1d0c' }]);
   });
 });
