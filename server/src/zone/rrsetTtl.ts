@@ -10,6 +10,7 @@
  */
 import type { ResourceRecord } from './ast';
 import { CURRENT_CLOSED, GLUE_CLOSED, LoaderBatches } from './loaderBatch';
+import { typeCode } from './rdata/types';
 
 /** The owner compared case-insensitively: lower-cased only when needed (most names are). */
 function ownerKey(owner: string): string {
@@ -20,7 +21,7 @@ function ownerKey(owner: string): string {
   return owner;
 }
 
-/** Position of `type` in a flat `[type, ttl, type, ttl…]` list, added with `ttl` when absent. */
+/** Position of `type` (an rrsetKey) in a flat `[type, ttl, type, ttl…]` list, added with `ttl` when absent. */
 function entry(list: number[], type: number, ttl: number): number {
   for (let i = 0; i < list.length; i += 2) if (list[i] === type) return i;
   list.push(type, ttl);
@@ -28,6 +29,19 @@ function entry(list: number[], type: number, ttl: number): number {
 }
 
 const NS = 2;
+const SIG = 24;
+const RRSIG = 46;
+
+/**
+ * The RRset a record belongs to, as BIND keys it: its type, and for a signature the type it
+ * covers too (an RRSIG over A and one over MX are two RRsets, each with its own TTL).
+ */
+function rrsetKey(rr: ResourceRecord): number {
+  if (rr.typeCode !== RRSIG && rr.typeCode !== SIG) return rr.typeCode;
+  const covered = rr.rdata.fields.typeCovered;
+  const code = typeof covered === 'string' ? typeCode(covered) : undefined;
+  return code === undefined ? rr.typeCode : rr.typeCode + 0x10000 * (code + 1);
+}
 
 /** An open batch: flat `[type, ttl, …]`, committed into its owner's list. */
 interface Pending {
@@ -65,8 +79,9 @@ export function loadedTtls(records: readonly ResourceRecord[]): number[] {
       prevList = list;
     }
     lists[r] = list;
+    const key = rrsetKey(rr);
     if (rr.generated) {
-      const at = entry(list, rr.typeCode, rr.ttl);
+      const at = entry(list, key, rr.ttl);
       list[at + 1] = rr.ttl;
       positions[r] = at;
       continue;
@@ -81,8 +96,8 @@ export function loadedTtls(records: readonly ResourceRecord[]): number[] {
     // Every record of a batch has the batch's owner, so its owner's list is the batch's.
     const pending = batches.glue !== undefined ? glue : current;
     pending.list = list;
-    entry(pending.ttls, rr.typeCode, rr.ttl);
-    positions[r] = entry(list, rr.typeCode, rr.ttl);
+    entry(pending.ttls, key, rr.ttl);
+    positions[r] = entry(list, key, rr.ttl);
   }
   commit(glue);
   commit(current);

@@ -52,3 +52,32 @@ test('only within one batch, and $TTL wins for records without a TTL', () => {
     'mail.example.com. 50 IN MX 1 ns.example.com.',
   ]);
 });
+
+test('signatures are RRsets by the type they cover: an RRSIG over A and one over MX keep their own TTLs', () => {
+  // diff-bind seed 8675309 (zone seed 867556926566): both RRSIGs printed with the MX one's TTL.
+  const body =
+    'ns 100 RRSIG A 13 2 3600 20300101000000 20200101000000 1 example.com. AQID\n' +
+    'ns 200 RRSIG MX 13 2 3600 20300101000000 20200101000000 2 example.com. AQID\n' +
+    'www A 192.0.2.2\n' +
+    'ns 400 RRSIG A 13 2 3600 20300101000000 20200101000000 3 example.com. AQID\n' +
+    'ns 500 RRSIG MX 13 2 3600 20300101000000 20200101000000 4 example.com. AQID\n' +
+    's1 600 SIG A 13 2 3600 20300101000000 20200101000000 5 example.com. AQID\n' +
+    's1 700 SIG MX 13 2 3600 20300101000000 20200101000000 6 example.com. AQID\n' +
+    'www2 A 192.0.2.2\n' +
+    's1 800 SIG A 13 2 3600 20300101000000 20200101000000 7 example.com. AQID\n';
+  const ttls = printed(body)
+    .filter((l) => / (RR)?SIG /.test(l))
+    .map((l) => l.split(' '))
+    .map((f) => `${f[0]} ${f[1]} ${f[3]} ${f[4]} ${f[10]}`)
+    .sort();
+  // As named-checkzone -i local -D prints them (BIND 9.18.49).
+  assert.deepEqual(ttls, [
+    'ns.example.com. 400 RRSIG A 1',
+    'ns.example.com. 400 RRSIG A 3',
+    'ns.example.com. 500 RRSIG MX 2',
+    'ns.example.com. 500 RRSIG MX 4',
+    's1.example.com. 700 SIG MX 6',
+    's1.example.com. 800 SIG A 5',
+    's1.example.com. 800 SIG A 7',
+  ]);
+});
