@@ -76,15 +76,20 @@ describe('a server started with locale ja', () => {
     const h = await hover(5, ZONE.split('\n')[5].indexOf('quarantine') + 2);
     assert.match(h.value, /迷惑メールフォルダ/);
   });
+
+  /** Opens ZONE with `extra` lines after it; the diagnostics of `code` once published, and their line. */
+  const openWith = async (uri: string, extra: string, code: string) => {
+    const from = client.diagnostics.length;
+    await client.open(uri, ZONE + extra);
+    const published = await client.waitForDiagnostics(uri, 1, (p) => p.diagnostics.some((d) => d.code === code), from);
+    return { found: published.diagnostics.filter((x) => x.code === code), line: ZONE.split('\n').length - 1, from };
+  };
+
   test('a Shift_JIS file opened as UTF-8 (U+FFFD in a comment) is flagged in Japanese; fixing the line clears it', async () => {
     const sjis = 'file:///tmp/zonelint-l10n/sjis.example.zone';
     // What an editor shows for "; 日本語のコメント" written in Shift_JIS and read as UTF-8.
-    const text = ZONE + '; \uFFFD\uFFFD{\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\n';
-    const line = ZONE.split('\n').length - 1;
-    const from = client.diagnostics.length;
-    await client.open(sjis, text);
-    const published = await client.waitForDiagnostics(sjis, 1, (p) => p.diagnostics.some((d) => d.code === 'zone-not-utf8'), from);
-    const d = published.diagnostics.find((x) => x.code === 'zone-not-utf8')!;
+    const { found, line, from } = await openWith(sjis, '; \uFFFD\uFFFD{\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\n', 'zone-not-utf8');
+    const d = found[0];
     assert.deepEqual(d.range, { start: { line, character: 2 }, end: { line, character: 15 } });
     assert.match(String(d.message), /^この行には UTF-8 ではないバイトがあります/);
     assert.equal(d.severity, 2);
@@ -97,12 +102,7 @@ describe('a server started with locale ja', () => {
   });
   test('a name written in Unicode: the warning and its quick-fix title in Japanese, the fix writes the IDNA form', async () => {
     const idn = 'file:///tmp/zonelint-l10n/idn.example.zone';
-    const text = ZONE + 'ショップ IN A 192.0.2.7\n';
-    const line = ZONE.split('\n').length - 1;
-    const from = client.diagnostics.length;
-    await client.open(idn, text);
-    const published = await client.waitForDiagnostics(idn, 1, (p) => p.diagnostics.some((d) => d.code === 'zone-unicode-name'), from);
-    const d = published.diagnostics.filter((x) => x.code === 'zone-unicode-name');
+    const { found: d, line } = await openWith(idn, 'ショップ IN A 192.0.2.7\n', 'zone-unicode-name');
     assert.deepEqual(d[0].range, { start: { line, character: 0 }, end: { line, character: 4 } });
     assert.match(String(d[0].message), /^'ショップ' は Unicode で書かれていますが/);
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: idn }, range: d[0].range, context: { diagnostics: d } });
@@ -111,4 +111,5 @@ describe('a server started with locale ja', () => {
     assert.equal(fix.isPreferred, true);
     assert.deepEqual(fix.edit!.changes![idn], [{ range: d[0].range, newText: 'xn--xckya1d0c' }]);
   });
+
 });
