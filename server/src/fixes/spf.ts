@@ -6,7 +6,7 @@ import ipaddr from 'ipaddr.js';
 import type { Zone } from '../zone/ast';
 import { isSubdomain } from '../zone/names';
 import { isMechanism } from '../spf/ast';
-import { blankFromOctets, codePointHex } from '../zone/lookalike';
+import { blankFromOctets, codePointHex, halfWidthFromOctets } from '../zone/lookalike';
 import type { SpfInsertData, SpfReplaceData } from '../spf/codes';
 import { recordAt } from './records';
 import { malformedVersion } from '../spf/rules/spf-malformed-version';
@@ -136,13 +136,20 @@ export function fixPtr(input: FixInput): DomainFix[] {
 }
 
 /**
- * spf-non-ascii on a full-width or typographic space (an ASCII space instead) or an
- * invisible character (deleted): what it was meant to be. Other characters get no fix.
+ * spf-non-ascii on a full-width or typographic space (an ASCII space instead), an
+ * invisible character (deleted), or full-width letters and signs typed in a Japanese
+ * input method (`ｉｎｃｌｕｄｅ`, `～all`: their ASCII): what it was meant to be. Other
+ * characters get no fix.
  */
 export function fixNonAscii({ text, zone, problem }: FixInput): DomainFix[] {
   const target = spfAt(zone, problem.offset);
   const error = target?.spf.errors.find((e) => e.code === problem.code && target.spf.spanOf(e.from, e.to).offset === problem.offset);
-  const blank = error && blankFromOctets(target!.spf.text.slice(error.from, error.to));
+  const octets = error ? target!.spf.text.slice(error.from, error.to) : '';
+  const halfWidth = error && halfWidthFromOctets(octets);
+  if (target && error && halfWidth !== undefined) {
+    return [quickfix(`Write '${halfWidth}' in ASCII (half-width)`, `半角の '${halfWidth}' に直す`, editTxt(text, target.rr, error.from, error.to, halfWidth), true)];
+  }
+  const blank = error && blankFromOctets(octets);
   if (!target || !error || !blank) return [];
   const code = codePointHex(blank.code);
   return [

@@ -192,6 +192,10 @@ export const SpfDetails: Record<string, { en: string; ja: string }> = {
     en: 'this full-width or typographic space (type an ASCII space instead)',
     ja: 'この全角などの空白があると受信側は permerror を返します。半角スペースに直してください',
   },
+  'spf-char-fullwidth': {
+    en: "this full-width text, typed in a Japanese input method (type '{ascii}' in ASCII, half-width, instead)",
+    ja: "この全角の文字があると受信側は permerror を返します。半角の '{ascii}' に直してください",
+  },
   'spf-char-invisible': {
     en: 'this invisible character (delete it)',
     ja: 'この目に見えない文字があると受信側は permerror を返します。削除してください',

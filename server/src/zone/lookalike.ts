@@ -87,3 +87,22 @@ export function holdsLookalikeBlank(octets: string): boolean {
   }
   return false;
 }
+
+/**
+ * The ASCII a run of octets (UTF-8, as TXT data is kept) was typed as, when every character
+ * is a full-width form of an ASCII one (U+FF01–U+FF5E: `ｉｎｃｌｕｄｅ`, `～all`, `＋ａ`)
+ * or the wave dash a Japanese input method gives for `~` (U+301C); undefined otherwise.
+ */
+export function halfWidthFromOctets(octets: string): string | undefined {
+  if (/[^\x00-\xff]/.test(octets)) return undefined;
+  const chars = [...Buffer.from(octets, 'latin1').toString('utf8')];
+  if (chars.length === 0) return undefined;
+  let out = '';
+  for (const ch of chars) {
+    const code = ch.codePointAt(0)!;
+    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
+    else if (code === 0x301c) out += '~';
+    else return undefined;
+  }
+  return out;
+}

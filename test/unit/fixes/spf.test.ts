@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fixesFor } from '../../../server/src/fixes/index';
-import { check, HEAD, linesOf, onlyProblem, verifyFix } from './helpers';
+import { applyEdits, check, HEAD, linesOf, onlyProblem, verifyFix } from './helpers';
 import { formatMessage } from '../../../server/src/diagnostics/registry';
 
 function fixes(text: string, code: string) {
@@ -209,6 +209,36 @@ test('spf-non-ascii: a full-width space becomes an ASCII space, an invisible cha
   const dash = HEAD + '@ TXT "v=spf1 a \u2013all"\n@ A 192.0.2.1\n';
   assert.deepEqual(fixes(dash, 'spf-non-ascii'), []);
   assert.equal(formatMessage(onlyProblem(dash, 'spf-non-ascii').problem), 'SPF records must be plain ASCII; receivers return permerror for this character');
+});
+
+test('spf-non-ascii: full-width letters and signs from a Japanese input method are named, and written in ASCII by the fix', () => {
+  const text = HEAD + '@ TXT "v=spf1 mx \uff49\uff4e\uff43\uff4c\uff55\uff44\uff45:_spf.google.com \uff5eall"\nb TXT "v=spf1 \uff0b\uff41 \u301call"\nb A 192.0.2.2\n';
+  const { zone, problems: all } = check(text);
+  const problems = all.filter((p) => p.code === 'spf-non-ascii');
+  assert.deepEqual(problems.map((p) => [text.slice(p.offset, p.offset + p.length), p.args?.ascii]), [
+    ['\uff49\uff4e\uff43\uff4c\uff55\uff44\uff45', 'include'],
+    ['\uff5e', '~'],
+    ['\uff0b\uff41', '+a'],
+    ['\u301c', '~'],
+  ]);
+  assert.match(formatMessage(problems[0]), /permerror for this full-width text, typed in a Japanese input method \(type 'include' in ASCII, half-width, instead\)$/);
+  assert.match(formatMessage(problems[0], 'ja'), /この全角の文字があると受信側は permerror を返します。半角の 'include' に直してください$/);
+  const [fix, ...more] = fixesFor({ text, zone, problem: problems[0] });
+  assert.equal(more.length, 0);
+  assert.deepEqual(fix.title, { en: "Write 'include' in ASCII (half-width)", ja: "半角の 'include' に直す" });
+  assert.equal(fix.preferred, true);
+  const region = linesOf(text, '@ TXT');
+  assert.equal(lineAfter(verifyFix(text, 'spf-non-ascii', fix, region, [], 3).after, region.from), '@ TXT "v=spf1 mx include:_spf.google.com \uff5eall"');
+  // Each fixed in turn, the records read as meant.
+  let fixed = text;
+  for (let round = 0; round < 4; round++) {
+    const now = check(fixed);
+    const problem = now.problems.find((p) => p.code === 'spf-non-ascii');
+    if (!problem) break;
+    fixed = applyEdits(fixed, fixesFor({ text: fixed, zone: now.zone, problem })[0].edits);
+  }
+  assert.equal(fixed, HEAD + '@ TXT "v=spf1 mx include:_spf.google.com ~all"\nb TXT "v=spf1 +a ~all"\nb A 192.0.2.2\n');
+  assert.deepEqual(check(fixed).problems.filter((p) => p.code.startsWith('spf-')).map((p) => p.code), []);
 });
 
 test('spf-null-mx-missing: "v=spf1 -all" after the owner\'s records, at an inherited owner too', () => {
