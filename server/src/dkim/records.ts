@@ -3,6 +3,7 @@
  * (RFC 6376 §3.6.2.2, RFC 9989 §4.7: the strings are concatenated) with the owner's
  * labels at hand, so rules can find `_dmarc`, `_domainkey`, `_mta-sts` names.
  */
+import { isUtf8 } from 'node:buffer';
 import type { Problem, ProblemArgs, Severity } from '../diagnostics/types';
 import type { ResourceRecord, Span, Zone } from '../zone/ast';
 import { octetOffset } from '../zone/charString';
@@ -141,12 +142,41 @@ export function problemOnText(txt: TxtRecord, code: string, args?: ProblemArgs, 
   return problem(code, textSpan(txt), args, severity, txt.record.file);
 }
 
-/** Shows octets in a message: printable ASCII as is, the rest as `\DDD` like zone files do. */
+/**
+ * Shows octets in a message: printable ASCII as is, a character written in UTF-8 as that
+ * character when it is visible (`；`, `ｒｅｊｅｃｔ`, `日本語`, not a blank, a control or an
+ * invisible format character), the rest as `\DDD` like zone files do.
+ */
 export function printable(octets: string, max = 60): string {
   let out = '';
-  for (let i = 0; i < octets.length && out.length < max; i++) {
+  for (let i = 0; i < octets.length && out.length < max; ) {
     const c = octets.charCodeAt(i);
-    out += c >= 0x20 && c < 0x7f ? octets[i] : '\\' + String(c).padStart(3, '0');
+    if (c >= 0x20 && c < 0x7f) {
+      out += octets[i++];
+      continue;
+    }
+    const ch = visibleUtf8At(octets, i);
+    if (ch !== undefined) {
+      out += ch.text;
+      i += ch.octets;
+      continue;
+    }
+    out += '\\' + String(c).padStart(3, '0');
+    i++;
   }
   return out.length >= max ? out.slice(0, max) + '…' : out;
+}
+
+/** Not shown as themselves: controls, format characters (bidi, zero-width), blanks, unassigned and private use. */
+const HIDDEN = /[\p{C}\p{Z}]/u;
+
+/** The visible character whose UTF-8 starts at octet `i`, and its length in octets. */
+function visibleUtf8At(octets: string, i: number): { text: string; octets: number } | undefined {
+  const lead = octets.charCodeAt(i);
+  const n = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+  if (n === 0 || i + n > octets.length) return undefined;
+  const bytes = Buffer.from(octets.slice(i, i + n), 'latin1');
+  if (!isUtf8(bytes)) return undefined;
+  const text = bytes.toString('utf8');
+  return HIDDEN.test(text) ? undefined : { text, octets: n };
 }

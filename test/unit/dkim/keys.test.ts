@@ -5,6 +5,7 @@ import { checkDkim, decodeDkimKey, parseDkimKey } from '../../../server/src/dkim
 import { checkDmarc } from '../../../server/src/dmarc/index';
 import { formatMessage, severityOf } from '../../../server/src/diagnostics/registry';
 import { fixtureZone, found } from '../../fixtures/mail/zone';
+import { printable } from '../../../server/src/dkim/records';
 
 // Public keys only, generated at test time: no private key is ever written down.
 const spki = (type: 'rsa' | 'ed25519' | 'ec', bits = 2048): string => {
@@ -192,6 +193,16 @@ test('a full-width space (U+3000) or an invisible character between tags is name
   const dmarc = checkDmarc(zone).filter((p) => p.code === 'dmarc-syntax').map((p) => formatMessage(p));
   assert.equal(dmarc.length, 2);
   assert.match(dmarc[0], /"\\226\\128\\139p" holds a full-width or invisible blank/);
-  // Another non-ASCII character keeps the plain message.
-  assert.match(dmarc[1], /"x\\195\\169" is not a valid tag name$/);
+  // Another non-ASCII character keeps the plain message, and shows as itself (blanks stay escaped).
+  assert.match(dmarc[1], /"xé" is not a valid tag name$/);
+});
+
+test('messages quote a record\'s UTF-8 text as characters; blanks, controls, invisible characters and bytes that are not UTF-8 as \\DDD', () => {
+  assert.equal(printable('DMARC1\xef\xbc\x9b p=reject'), 'DMARC1； p=reject');
+  assert.equal(printable('\xef\xbd\x92\xef\xbd\x85'), 'ｒｅ');
+  assert.equal(printable('a\xe3\x80\x80b'), 'a\\227\\128\\128b', 'a full-width space stays visible as octets');
+  assert.equal(printable('a\xe2\x80\x8bb\xe2\x80\xaec'), 'a\\226\\128\\139b\\226\\128\\174c', 'zero-width space and a bidi override');
+  assert.equal(printable('a\x93\xfab\xe6\x97'), 'a\\147\\250b\\230\\151', 'Shift_JIS bytes and a cut sequence');
+  assert.equal(printable('\x00\x1b[31m'), '\\000\\027[31m');
+  assert.equal(printable('x'.repeat(70)), 'x'.repeat(60) + '…');
 });
