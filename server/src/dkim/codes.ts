@@ -50,6 +50,10 @@ export const DkimDetails: Record<string, { en: string; ja: string }> = {
     ja: '「{text}」に全角などの空白か目に見えない文字があり、受信側はこれを空白として扱いません。半角スペースに直すか削除してください',
   },
   'dkim-bad-name': { en: '"{text}" is not a valid tag name', ja: '「{text}」はタグ名として使えません' },
+  'dkim-fullwidth': {
+    en: '"{text}" in the value of {tag}= is full-width text, typed in a Japanese input method: type \'{ascii}\' in ASCII (half-width)',
+    ja: '{tag}= の値の「{text}」は全角の文字です。半角の \'{ascii}\' に直してください',
+  },
   'dkim-bad-char': {
     en: 'a control or non-ASCII character in the value of {tag}=',
     ja: '{tag}= の値に制御文字か ASCII 以外の文字が含まれています',

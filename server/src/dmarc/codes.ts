@@ -104,6 +104,10 @@ export const DmarcDetails: Record<string, { en: string; ja: string }> = {
     en: '"{text}" is not a valid tag name',
     ja: '「{text}」はタグ名として使えません',
   },
+  'dmarc-fullwidth': {
+    en: '"{text}" in the value of {tag}= is full-width text, typed in a Japanese input method: type \'{ascii}\' in ASCII (half-width)',
+    ja: '{tag}= の値の「{text}」は全角の文字です。半角の \'{ascii}\' に直してください',
+  },
   'dmarc-bad-char': {
     en: 'a control or non-ASCII character in the value of {tag}=',
     ja: '{tag}= の値に制御文字か ASCII 以外の文字が含まれています',

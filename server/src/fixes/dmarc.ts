@@ -1,7 +1,7 @@
 /**
  * Fixes for DMARC diagnostics (RFC 9989 §4.7, §4.10): publish a monitoring policy
- * where none exists (a rejecting one for a parked domain), and move a `none` policy up
- * to `quarantine`.
+ * where none exists (a rejecting one for a parked domain), move a `none` policy up
+ * to `quarantine`, and write full-width text in a DMARC or DKIM tag list in ASCII.
  */
 import type { Zone } from '../zone/ast';
 import { recordsOfTypes } from '../zone/checks/owners';
@@ -10,6 +10,7 @@ import { organizationalDomain } from '../dmarc/rules/missing';
 import { looksLikeSpf, sendsNoMail } from '../spf/detect';
 import { recordAt, insertLinesAfter, lastRecordOf, nameForInsert, separatorOf } from './records';
 import { editTxt, joinedValue, octetRange } from './txtEdit';
+import { halfWidthFromOctets } from '../zone/lookalike';
 import type { DomainFix, FixInput } from './types';
 
 const MX = 15;
@@ -103,4 +104,20 @@ export function fixDmarcPolicyNone({ text, zone, problem }: FixInput): DomainFix
       preferred: true,
     },
   ];
+}
+
+/**
+ * dmarc-syntax and dkim-syntax on full-width text typed in a Japanese input method
+ * (`；`, `ｒｅｊｅｃｔ`): the ASCII it stands for, read again from the record.
+ */
+export function fixFullWidthTag({ text, zone, problem }: FixInput): DomainFix[] {
+  const rr = recordAt(zone, problem.offset);
+  if (!rr || rr.typeCode !== TXT) return [];
+  const range = octetRange(rr, problem.offset, problem.length);
+  const ascii = range && halfWidthFromOctets(joinedValue(rr).slice(range.from, range.to));
+  if (!range || ascii === undefined) return [];
+  const edits = editTxt(text, rr, range.from, range.to, ascii);
+  return edits.length === 0
+    ? []
+    : [{ title: { en: `Write '${ascii}' in ASCII (half-width)`, ja: `半角の '${ascii}' に直す` }, kind: 'quickfix', edits, preferred: true }];
 }

@@ -4,7 +4,7 @@
  * turns DomainFix into LSP code actions.
  */
 import type { Zone } from '../zone/ast';
-import { fixDmarcMissing, fixDmarcPolicyNone } from './dmarc';
+import { fixDmarcMissing, fixDmarcPolicyNone, fixFullWidthTag } from './dmarc';
 import { fixProviderMissing, fixSpfMissing, providerRefactors } from './provider';
 import {
   fixAfterAll,
@@ -49,6 +49,8 @@ const FIXES: ReadonlyMap<string, FixProvider> = new Map<string, FixProvider>([
   ['spf-lookup-limit', fixLookupLimit],
   ['dmarc-missing', fixDmarcMissing],
   ['dmarc-policy-none', fixDmarcPolicyNone],
+  ['dmarc-syntax', fixFullWidthTag],
+  ['dkim-syntax', fixFullWidthTag],
   ['zone-duplicate-record', fixDuplicateRecord],
   ['zone-ttl-mismatch', fixTtlMismatch],
   ['zone-bad-ttl', fixMissingTtl],

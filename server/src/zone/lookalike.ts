@@ -106,3 +106,17 @@ export function halfWidthFromOctets(octets: string): string | undefined {
   }
   return out;
 }
+
+/**
+ * The run of non-ASCII octets around octet `at` of `octets`, when it is full-width text
+ * (halfWidthFromOctets): where it is and the ASCII it stands for.
+ */
+export function halfWidthRunAt(octets: string, at: number): { from: number; to: number; ascii: string } | undefined {
+  if (at < 0 || at >= octets.length || octets.charCodeAt(at) < 0x80) return undefined;
+  let from = at;
+  while (from > 0 && octets.charCodeAt(from - 1) >= 0x80) from--;
+  let to = at + 1;
+  while (to < octets.length && octets.charCodeAt(to) >= 0x80) to++;
+  const ascii = halfWidthFromOctets(octets.slice(from, to));
+  return ascii === undefined ? undefined : { from, to, ascii };
+}

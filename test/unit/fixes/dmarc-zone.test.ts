@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fixesFor } from '../../../server/src/fixes/index';
-import { check, HEAD, linesOf, onlyProblem, verifyFix } from './helpers';
+import { applyEdits, check, HEAD, linesOf, onlyProblem, verifyFix } from './helpers';
 import { formatMessage } from '../../../server/src/diagnostics/registry';
 
 function fixes(text: string, code: string) {
@@ -204,4 +204,41 @@ test('zone-bad-ttl: the $TTL line added in a CRLF file ends in CRLF', () => {
   const fix = check(text).problems.filter((p) => p.code === 'zone-bad-ttl').flatMap((problem) => fixesFor({ text, zone: check(text).zone, problem }))[0];
   assert.ok(fix, 'a fix');
   assert.match(fix.edits[0].newText, /^\$TTL \d+\r\n$/);
+});
+
+test('dmarc-syntax and dkim-syntax on full-width text from a Japanese input method: named with its ASCII, which the fix writes', () => {
+  const dmarcText = HEAD + '@ MX 10 mail\n@ TXT "v=spf1 mx -all"\nmail A 192.0.2.25\n_dmarc TXT "v=DMARC1\uff1b p=\uff52\uff45\uff4a\uff45\uff43\uff54"\n';
+  const { zone, problems } = check(dmarcText);
+  const wide = problems.filter((p) => p.code === 'dmarc-syntax' && p.args?.detail === 'dmarc-fullwidth');
+  assert.deepEqual(wide.map((p) => [dmarcText.slice(p.offset, p.offset + p.length), p.args?.ascii]), [['\uff1b', ';']]);
+  assert.equal(
+    formatMessage(wide[0]),
+    'DMARC record syntax error: "\uff1b" in the value of v= is full-width text, typed in a Japanese input method: type \';\' in ASCII (half-width)',
+  );
+  assert.match(formatMessage(wide[0], 'ja'), /v= の値の「\uff1b」は全角の文字です。半角の ';' に直してください$/);
+  const [fix, ...more] = fixesFor({ text: dmarcText, zone, problem: wide[0] });
+  assert.equal(more.length, 0);
+  assert.deepEqual(fix.title, { en: "Write ';' in ASCII (half-width)", ja: "半角の ';' に直す" });
+  const once = dmarcText.replace('DMARC1\uff1b', 'DMARC1;');
+  assert.equal(applyEdits(dmarcText, fix.edits), once);
+  // Now a DMARC record: its full-width policy is the next one, fixed the same way.
+  const next = check(once);
+  const policy = next.problems.find((p) => p.code === 'dmarc-syntax' && p.args?.detail === 'dmarc-fullwidth')!;
+  assert.equal(policy.args?.ascii, 'reject');
+  const fixed = applyEdits(once, fixesFor({ text: once, zone: next.zone, problem: policy })[0].edits);
+  assert.match(fixed, /_dmarc TXT "v=DMARC1; p=reject"\n$/);
+  assert.deepEqual(check(fixed).problems.filter((p) => p.code.startsWith('dmarc-')).map((p) => p.code), []);
+
+  const dkimText = HEAD + 'sel._domainkey TXT "v=DKIM1; k=\uff52\uff53\uff41; p=MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE"\n';
+  const dkim = check(dkimText).problems.find((p) => p.code === 'dkim-syntax')!;
+  assert.equal(dkim.args?.detail, 'dkim-fullwidth');
+  assert.equal(dkim.args?.ascii, 'rsa');
+  const [dkimFix] = fixesFor({ text: dkimText, zone: check(dkimText).zone, problem: dkim });
+  assert.equal(applyEdits(dkimText, dkimFix.edits), dkimText.replace('\uff52\uff53\uff41', 'rsa'));
+  // Other non-ASCII text gets no fix.
+  const other = HEAD + '_dmarc TXT "v=DMARC1; p=reject; rua=mailto:a@\u65e5\u672c.example"\n';
+  const o = check(other);
+  const bad = o.problems.find((p) => p.code === 'dmarc-syntax')!;
+  assert.equal(bad.args?.detail, 'dmarc-bad-char');
+  assert.deepEqual(fixesFor({ text: other, zone: o.zone, problem: bad }), []);
 });

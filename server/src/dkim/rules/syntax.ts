@@ -6,7 +6,7 @@
  * and t= are colon-separated lists of words).
  */
 import type { Problem } from '../../diagnostics/types';
-import { holdsLookalikeBlank } from '../../zone/lookalike';
+import { halfWidthRunAt, holdsLookalikeBlank } from '../../zone/lookalike';
 import { problemIn, problemOnText, printable } from '../records';
 import type { TagListErrorKind } from '../taglist';
 import { DkimCodes } from '../codes';
@@ -28,6 +28,12 @@ export function checkSyntax(ctx: DkimContext): Problem[] {
   const text = txt.text.value;
   const out: Problem[] = [];
   for (const e of key.list.errors) {
+    // Full-width text typed in a Japanese input method (`；`, `ｒｓａ`): said so, with its ASCII.
+    const wide = e.kind === 'bad-char' ? halfWidthRunAt(text, e.from) : undefined;
+    if (wide) {
+      out.push(problemIn(txt, CODE, wide.from, wide.to, { detail: 'dkim-fullwidth', text: printable(text.slice(wide.from, wide.to)), ascii: wide.ascii, tag: e.tag ?? '' }));
+      continue;
+    }
     // A full-width space typed in a Japanese input method: say so, not only "bad name".
     const detail = e.kind !== 'duplicate' && holdsLookalikeBlank(text.slice(e.from, e.to)) ? 'dkim-lookalike-blank' : DETAIL[e.kind];
     out.push(problemIn(txt, CODE, e.from, e.to, { detail, text: printable(text.slice(e.from, e.to)), tag: e.tag ?? '' }));

@@ -8,7 +8,7 @@
  * tag (`p=reject rua=…`) is reported here, not as a bad value.
  */
 import type { Problem } from '../../diagnostics/types';
-import { holdsLookalikeBlank } from '../../zone/lookalike';
+import { halfWidthRunAt, holdsLookalikeBlank } from '../../zone/lookalike';
 import { problemIn, problemOnText, printable } from '../../dkim/records';
 import type { TagListErrorKind } from '../../dkim/taglist';
 import { DmarcCodes } from '../codes';
@@ -58,6 +58,12 @@ export function checkSyntax(ctx: DmarcContext): Problem[] {
     }
   }
   for (const e of dmarc.list.errors) {
+    // Full-width text typed in a Japanese input method (`；`, `ｒｅｊｅｃｔ`): said so, with its ASCII.
+    const wide = e.kind === 'bad-char' ? halfWidthRunAt(text, e.from) : undefined;
+    if (wide) {
+      out.push(problemIn(txt, CODE, wide.from, wide.to, { detail: 'dmarc-fullwidth', text: printable(text.slice(wide.from, wide.to)), ascii: wide.ascii, tag: e.tag ?? '' }));
+      continue;
+    }
     const shown = printable(text.slice(e.from, e.to));
     // A full-width space typed in a Japanese input method: say so, not only "bad name".
     const detail = e.kind !== 'duplicate' && holdsLookalikeBlank(text.slice(e.from, e.to)) ? 'dmarc-lookalike-blank' : DETAIL[e.kind];
