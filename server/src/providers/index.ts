@@ -4,6 +4,7 @@
 import type { Problem } from '../diagnostics/types';
 import type { Zone } from '../zone/ast';
 import { checkProviderMissing } from './providerMissing';
+import { checkMailchannelsLockdown } from './mailchannelsLockdown';
 
 export { PROVIDERS, providerById, providerTerms, hostMatches, providersForRelay } from './catalogue';
 export type { ProviderEntry, ProviderDetection } from './catalogue';
@@ -14,5 +15,5 @@ export type { ProviderMissingData } from './codes';
 
 /** Every provider check over a zone (sync): for the analysis list. */
 export function checkProviders(zone: Zone): Problem[] {
-  return checkProviderMissing(zone);
+  return [...checkProviderMissing(zone), ...checkMailchannelsLockdown(zone)];
 }

@@ -34,13 +34,15 @@ export function statement(rng: Rng): string {
       return `${h}\tSRV 10 5 5060 ${host(rng)}`;
     case 7:
     case 8:
-      return `${h}\tTXT "v=spf1 ${rng.pick(['mx', 'a', 'ip4:192.0.2.0/24', `include:${host(rng)}.example.com`, 'include:_spf.google.com', 'redirect=_spf.example.com', 'ptr', 'a:mail'])} ${rng.pick(['-all', '~all', '+all', '', 'include:relay.example.com ?all'])}"`;
+      return `${h}\tTXT "v=spf1 ${rng.pick(['mx', 'a', 'ip4:192.0.2.0/24', `include:${host(rng)}.example.com`, 'include:_spf.google.com', 'redirect=_spf.example.com', 'ptr', 'a:mail', 'include:relay.mailchannels.net'])} ${rng.pick(['-all', '~all', '+all', '', 'include:relay.example.com ?all'])}"`;
     case 9:
       return `_dmarc.${rng.pick(['', h + '.'])}@`.replace('.@', '').replace('_dmarc.@', '_dmarc') + `\tTXT "v=DMARC1; p=${rng.pick(['none', 'quarantine', 'reject', 'bogus'])}${rng.chance(0.4) ? '; pct=50' : ''}${rng.chance(0.3) ? '; rua=mailto:d@example.net' : ''}"`;
     case 10:
       return `${rng.pick(['s1', 'google', 'selector1'])}._domainkey${rng.chance(0.5) ? '.' + h : ''}\tTXT "v=DKIM1; k=rsa; p=${rng.pick(['', 'MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQC', 'not base64!'])}"`;
     case 11:
-      return `${rng.pick(['s1', 'selector1'])}._domainkey.${h}\tCNAME selector1-example-com._domainkey.example.onmicrosoft.com.`;
+      return rng.chance(0.3)
+        ? `_mailchannels${rng.chance(0.5) ? '.' + h : ''}\tTXT "v=mc1 ${rng.pick(['auth=myhost', 'cfid=x.workers.dev', ''])}"`
+        : `${rng.pick(['s1', 'selector1'])}._domainkey.${h}\tCNAME selector1-example-com._domainkey.example.onmicrosoft.com.`;
     case 12:
       return `${h}\tDNAME ${rng.pick(['example.net.', 'other'])}`;
     case 13:
@@ -105,7 +107,7 @@ export function edit(rng: Rng, text: string): string {
       return text.slice(0, at) + text.slice(at + rng.int(1, 3));
     case 2:
       // A character at the start of a line: the owner changes, or appears.
-      return text.slice(0, lineStart) + rng.pick(['x', '\t', '_dmarc.', '*.', ' ']) + text.slice(lineStart);
+      return text.slice(0, lineStart) + rng.pick(['x', '\t', '_dmarc.', '*.', ' ', '_mailchannels.']) + text.slice(lineStart);
     case 3: {
       const end = text.indexOf('\n', at);
       return end < 0 ? text.slice(0, lineStart) : text.slice(0, lineStart) + text.slice(end + 1);
