@@ -17,7 +17,7 @@ import { parseRdata } from './rdata/index';
 import { unquotedMailTxt } from './txtUnquoted';
 import { type UnicodeName, unicodeName, unicodeNameProblem } from './idn';
 import { isMetaType, typeCode, typeName } from './rdata/types';
-import { emptyLine, Scanner } from './scanner';
+import { emptyLine, type Reporter, Scanner } from './scanner';
 import { looksLikeTtl, MAX_TTL, parseTtl } from './ttl';
 
 const DOT = 0x2e;
@@ -159,6 +159,7 @@ export class ZoneParser {
 
   private zoneClass: string | undefined;
   private readonly seen = new Map<string | undefined, Set<number>>();
+  private readonly besideSeen = new Map<string | undefined, Set<number>>();
   private readonly typeCache = new Map<string, number | undefined>();
   private lastNameText = '';
   private lastNameOrigin = '';
@@ -278,7 +279,7 @@ export class ZoneParser {
   ): { end: number; text: SourceText; resumed: boolean; atEnd: boolean } {
     const scanner = new Scanner(
       text,
-      (code, offset, length, args) => this.report(source, code, offset, length, args),
+      this.scanReport(source),
       this.comments,
       source.file,
       start,
@@ -307,7 +308,7 @@ export class ZoneParser {
   parseText(text: string, source: Source): void {
     const scanner = new Scanner(
       text,
-      (code, offset, length, args) => this.report(source, code, offset, length, args),
+      this.scanReport(source),
       this.comments,
       source.file,
       0,
@@ -588,7 +589,29 @@ export class ZoneParser {
 
   private reportUnicodeName(source: Source, t: Token, name: string, unicode: UnicodeName): void {
     const p = unicodeNameProblem(t, name, unicode);
-    this.report(source, p.code, p.offset, p.length, p.args);
+    this.reportBeside(source, p.code, p.offset, p.length, p.args);
+  }
+
+  /**
+   * A warning found before the rest of its line is read (zone-unicode-name on the owner,
+   * zone-not-utf8 from the scanner), kept beside report's one problem per place so that it
+   * does not hide an error found there later. Not where something was reported already
+   * (by an earlier piece, or an error), nor twice at one place.
+   */
+  private reportBeside(source: Source, code: string, offset: number, length: number, args?: ProblemArgs): void {
+    const file = source.file;
+    if (this.seen.get(file)?.has(offset)) return;
+    let mine = this.besideSeen.get(file);
+    if (!mine) this.besideSeen.set(file, (mine = new Set()));
+    if (mine.has(offset)) return;
+    mine.add(offset);
+    this.problems.push(newProblem(file, code, offset, length, args));
+  }
+
+  /** The scanner's problems: zone-not-utf8 beside the others (reportBeside), the rest through report. */
+  private scanReport(source: Source): Reporter {
+    return (code, offset, length, args) =>
+      code === ZoneCodes.notUtf8.code ? this.reportBeside(source, code, offset, length, args) : this.report(source, code, offset, length, args);
   }
 
   result(): Zone {

@@ -122,3 +122,12 @@ test('BIND publishes the UTF-8 bytes of a Unicode name; after the fix, the IDNA 
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the warning does not hide an error at the same place: a line that is only a Unicode name (or bytes that are not UTF-8) still lacks its type', () => {
+  for (const line of ['ショップ', 'ｗｗｗ', '\uDC93\uDCFA\uDC96{']) {
+    const text = HEAD + line + '\n';
+    const problems = parseZoneText(text, { origin: 'example.jp.' }).problems.map((p) => [p.code, text.slice(p.offset, p.offset + p.length)]);
+    assert.deepEqual(problems.find((p) => p[0] === 'zone-syntax'), ['zone-syntax', line], line);
+    assert.ok(problems.some((p) => p[0] === CODE || p[0] === 'zone-not-utf8'), line);
+  }
+});
