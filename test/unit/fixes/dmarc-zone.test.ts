@@ -234,7 +234,9 @@ test('dmarc-syntax and dkim-syntax on full-width text from a Japanese input meth
   assert.equal(dkim.args?.detail, 'dkim-fullwidth');
   assert.equal(dkim.args?.ascii, 'rsa');
   const [dkimFix] = fixesFor({ text: dkimText, zone: check(dkimText).zone, problem: dkim });
-  assert.equal(applyEdits(dkimText, dkimFix.edits), dkimText.replace('\uff52\uff53\uff41', 'rsa'));
+  const dkimFixed = applyEdits(dkimText, dkimFix.edits);
+  assert.equal(dkimFixed, dkimText.replace('\uff52\uff53\uff41', 'rsa'));
+  assert.deepEqual(check(dkimFixed).problems.filter((p) => p.code === 'dkim-syntax'), []);
   // Other non-ASCII text gets no fix.
   const other = HEAD + '_dmarc TXT "v=DMARC1; p=reject; rua=mailto:a@\u65e5\u672c.example"\n';
   const o = check(other);
