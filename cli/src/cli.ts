@@ -137,7 +137,7 @@ async function check(argv: string[], io: Io): Promise<number> {
   const resolver = createResolver({ mode, servers, timeoutMs: 3000 }, () => zones);
   const findings: Finding[] = [];
   for (let i = 0; i < zones.length; i++) {
-    const problems = [...analyzeSync(zones[i]), ...(await analyzeAsync(zones[i], { resolver }))];
+    const problems = [...analyzeSync(zones[i], { standalone: true }), ...(await analyzeAsync(zones[i], { resolver }))];
     const display = files[i];
     const abs = resolve(display);
     const source = sources[i];

@@ -5,7 +5,7 @@
 import type { Problem } from './diagnostics/types';
 import type { Zone } from './zone/ast';
 import { ErrorReason, type Resolver } from './dns/resolver';
-import { checkZoneSemantics } from './zone/semantics/index';
+import { checkEmptyZone, checkZoneSemantics } from './zone/semantics/index';
 import { checkSpf, checkSpfLookups, type LookupReuse } from './spf/check';
 import { checkDmarc, checkDmarcAsync } from './dmarc/index';
 import { checkDkim } from './dkim/index';
@@ -25,12 +25,19 @@ export interface AsyncCheckContext {
 export interface SyncCheckOptions {
   /** "Now" for date checks (serials in the future); defaults to the current time. */
   readonly now?: Date;
+  /**
+   * The file is checked on its own as a zone (the CLI): one without any record is the
+   * zone servers refuse (zone-missing-soa). The editor leaves a new, empty file alone.
+   */
+  readonly standalone?: boolean;
 }
 
 /** Checks that need nothing but the zone: syntax, zone semantics, record syntax. */
 export function analyzeSync(zone: Zone, options: SyncCheckOptions = {}): Problem[] {
+  const empty = options.standalone ? checkEmptyZone(zone) : undefined;
   return [
     ...zone.problems,
+    ...(empty ? [empty] : []),
     ...checkZoneSemantics(zone, options),
     ...checkSpf(zone),
     ...checkDmarc(zone),

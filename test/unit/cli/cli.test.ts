@@ -6,6 +6,8 @@ import { join, resolve } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { main } from '../../../cli/src/cli';
+import { analyzeSync } from '../../../server/src/analysis';
+import { parseZoneText } from '../../../server/src/zone/index';
 
 const root = resolve(__dirname, '../../..');
 
@@ -204,4 +206,13 @@ test('the built binary reports a failed write in a line and exits 2', { skip: ex
   } finally {
     closeSync(out);
   }
+});
+
+test('check: an empty or comment-only file is a zone servers refuse (exit 1), as named-checkzone and kzonecheck say; the editor leaves it alone', async () => {
+  for (const text of ['', '; nothing here yet\n$TTL 300\n']) {
+    const r = await run(['check', '--origin', 'example.org', zoneFile('db.example.org', text)]);
+    assert.equal(r.code, 1, JSON.stringify(text));
+    assert.match(r.out, /^[^\n]*db\.example\.org:1:1: error zone-missing-soa The zone example\.org\. has no SOA record at its apex; servers refuse to load it\.\n$/);
+  }
+  assert.deepEqual(analyzeSync(parseZoneText('', { origin: 'example.org.' })), []);
 });

@@ -12,6 +12,7 @@ import { checkDuplicateRecords } from './duplicateRecord';
 import { checkMissingGlue } from './missingGlue';
 import { checkMissingNs } from './missingNs';
 import { checkMissingSoa } from './missingSoa';
+export { checkEmptyZone } from './missingSoa';
 import { checkMxAddress } from './mxAddress';
 import { checkMxCname } from './mxCname';
 import { checkMxNoAddress } from './mxNoAddress';
