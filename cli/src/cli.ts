@@ -75,20 +75,17 @@ function readZone(
   io: Io,
   locale: Locale,
 ): { zone: Zone; text: string } | undefined {
-  const abs = resolve(file);
+  // `-` is standard input: no file name to take the origin from, and `$INCLUDE` reads
+  // relative to the current folder.
+  const stdin = file === '-';
+  const abs = stdin ? undefined : resolve(file);
   const extra = ((allowed as string[] | undefined) ?? []).map((d) => resolve(d));
-  const allowInclude = includeInside([process.cwd(), dirname(abs), ...extra]);
+  const allowInclude = includeInside([process.cwd(), ...(abs === undefined ? [] : [dirname(abs)]), ...extra]);
+  let text: string;
   try {
     // Read here rather than by parseZoneFile: the check keeps the text for line numbers
-    // instead of reading a large zone twice. The error reads as parseZoneFile's.
-    let text: string;
-    try {
-      text = decodeZoneBytes(readFileSync(abs));
-    } catch (e) {
-      throw new Error(`cannot read ${abs}: ${(e as Error).message}`);
-    }
-    const options = origin ? { origin, allowInclude } : { allowInclude };
-    return { zone: parseZoneText(text, { ...options, path: abs }), text };
+    // instead of reading a large zone twice.
+    text = decodeZoneBytes(readFileSync(abs ?? 0));
   } catch (e) {
     const text =
       (e as NodeJS.ErrnoException).code === 'ENOENT'
@@ -97,6 +94,8 @@ function readZone(
     io.stderr(`zonelint: ${text}\n`);
     return undefined;
   }
+  const options = origin ? { origin, allowInclude } : { allowInclude };
+  return { zone: parseZoneText(text, abs === undefined ? options : { ...options, path: abs }), text };
 }
 
 async function check(argv: string[], io: Io): Promise<number> {
@@ -119,6 +118,7 @@ async function check(argv: string[], io: Io): Promise<number> {
   const mode = oneOf('dns', values.dns, ['offline', 'live'] as const, 'offline');
   const origin = originFrom(values.origin);
   if (positionals.length === 0) throw usageError('checkNeedsFile');
+  if (positionals.filter((f) => f === '-').length > 1) throw usageError('stdinOnce');
 
   const zones: Zone[] = [];
   const files: string[] = [];

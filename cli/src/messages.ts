@@ -13,8 +13,8 @@ const HELP_EN = `zonelint {version} — lint BIND zone files and their SPF, DMAR
 
 Usage:
   zonelint check [--origin NAME] [--format text|json|sarif] [--locale en|ja]
-                 [--dns offline|live] [--dns-server HOST:PORT] [--allow-include DIR]... FILE...
-  zonelint print [--origin NAME] [--allow-include DIR]... FILE
+                 [--dns offline|live] [--dns-server HOST:PORT] [--allow-include DIR]... FILE|-...
+  zonelint print [--origin NAME] [--allow-include DIR]... FILE|-
   zonelint spf --ip IP --sender ADDRESS [--helo NAME] [--zone FILE... [--origin NAME]]
                [--dns-server HOST:PORT] [--format text|json]
   zonelint diagnose [--zone FILE... [--origin NAME]] [--dns-server HOST:PORT]
@@ -26,7 +26,8 @@ check   Parse each zone and run every check. Text output: FILE:LINE:COL: SEVERIT
         --dns defaults to offline: no query leaves the machine; names outside the zone are
         resolved from a bundled snapshot of well-known providers' records.
         $INCLUDE reads only inside the current folder, the zone's folder and each
-        --allow-include DIR.
+        --allow-include DIR. - reads the zone from standard input (give --origin unless
+        it starts with $ORIGIN or an absolute SOA owner).
 print   The zone after all directives, one record per line: OWNER TTL CLASS TYPE RDATA,
         absolute names, as named-checkzone -D prints it.
 spf     Evaluate SPF check_host() for a sending IP and sender (RFC 7208).
@@ -38,8 +39,8 @@ const HELP_JA = `zonelint {version} — BIND のゾーンファイルと、そ�
 
 使い方:
   zonelint check [--origin NAME] [--format text|json|sarif] [--locale en|ja]
-                 [--dns offline|live] [--dns-server HOST:PORT] [--allow-include DIR]... FILE...
-  zonelint print [--origin NAME] [--allow-include DIR]... FILE
+                 [--dns offline|live] [--dns-server HOST:PORT] [--allow-include DIR]... FILE|-...
+  zonelint print [--origin NAME] [--allow-include DIR]... FILE|-
   zonelint spf --ip IP --sender ADDRESS [--helo NAME] [--zone FILE... [--origin NAME]]
                [--dns-server HOST:PORT] [--format text|json]
   zonelint diagnose [--zone FILE... [--origin NAME]] [--dns-server HOST:PORT]
@@ -51,7 +52,8 @@ check   各ゾーンを読み込み、すべての検査を行います。テキ
         --dns の既定は offline で、問い合わせは外部に出ません。ゾーン外の名前は、同梱の
         主要メール配信サービスのレコード情報から解決します。
         $INCLUDE で読み込めるのは、現在のフォルダー、ゾーンファイルのフォルダー、
-        --allow-include で指定したフォルダーの中のファイルだけです。
+        --allow-include で指定したフォルダーの中のファイルだけです。FILE に - を指定すると
+        標準入力からゾーンを読みます（$ORIGIN か絶対名の SOA で始まらないときは --origin が必要です）。
 print   すべてのディレクティブを反映したゾーンを 1 行 1 レコード（OWNER TTL CLASS TYPE RDATA、
         絶対名）で出力します。named-checkzone -D と同じ形式です。
 spf     送信元 IP アドレスと送信者について SPF の check_host() を評価します（RFC 7208）。
@@ -66,6 +68,7 @@ export const CliText = {
   oneOf: { en: '--{name} must be one of {allowed} (got {value})', ja: '--{name} には {allowed} のいずれかを指定してください（指定された値: {value}）' },
   originEmpty: { en: '--origin needs a domain name', ja: '--origin にはドメイン名を指定してください' },
   checkNeedsFile: { en: 'check needs at least one FILE', ja: 'check にはファイルを 1 つ以上指定してください' },
+  stdinOnce: { en: 'standard input (-) can be given only once', ja: '標準入力（-）は 1 回だけ指定できます' },
   printNeedsFile: { en: 'print needs exactly one FILE', ja: 'print にはファイルを 1 つだけ指定してください' },
   noSuchFile: { en: '{file}: no such file', ja: '{file}: ファイルが見つかりません' },
   cannotRead: { en: '{file}: {reason}', ja: '{file}: 読み込めません（{reason}）' },

@@ -90,7 +90,24 @@ test('usage and I/O errors exit 2 with a message on stderr', async () => {
   assert.equal((await run(['frobnicate'])).code, 2);
   const missing = await run(['check', join(tmpdir(), 'does-not-exist.zone')]);
   assert.equal(missing.code, 2);
-  assert.match(missing.err, /does-not-exist\.zone/);
+  assert.match(missing.err, /does-not-exist\.zone: no such file\n$/);
+  const twice = await run(['check', '-', '-']);
+  assert.equal(twice.code, 2);
+  assert.match(twice.err, /standard input \(-\) can be given only once/);
+});
+
+test('the built binary reads a zone from standard input for -: check (origin from --origin, lines named -) and print', () => {
+  const cli = join(root, 'dist', 'cli.js');
+  const relative = clean.replace('$ORIGIN example.org.\n', '') + 'www IN CNAME ns1\nwww IN A 192.0.2.2\n';
+  const checked = spawnSync(process.execPath, [cli, 'check', '--origin', 'example.org', '-'], { input: relative, encoding: 'utf8' });
+  assert.equal(checked.status, 1, checked.stderr);
+  assert.match(checked.stdout, /^-:6:1: error zone-cname-and-other-data .*www\.example\.org/m);
+  // Without --origin nor $ORIGIN, standard input has no file name to take it from.
+  const unknown = spawnSync(process.execPath, [cli, 'check', '-'], { input: relative, encoding: 'utf8' });
+  assert.match(unknown.stdout, /^-:2:1: warning zone-origin-unknown /m);
+  const printed = spawnSync(process.execPath, [cli, 'print', '-'], { input: clean, encoding: 'utf8' });
+  assert.equal(printed.status, 0, printed.stderr);
+  assert.equal(printed.stdout.split('\n')[2], 'ns1.example.org. 300 IN A 192.0.2.1');
 });
 
 test('print: absolute names, numeric TTLs, one record per line', async () => {
