@@ -11,8 +11,8 @@ export const SemanticsCodes = {
     ja: '重複したレコードです。同じ {type} レコードが上にもあり、サーバーは1つしか使いません。',
   }),
   ttlMismatch: defineCode('zone-ttl-mismatch', 'warning', 'RFC 2181 §5.2', {
-    en: 'TTL {ttl} differs from {firstTtl}, the TTL of the first {type} record of {owner}; all records of a set must share one TTL, and BIND uses {firstTtl}.',
-    ja: 'TTL {ttl} が、{owner} の最初の {type} レコードの TTL {firstTtl} と違います。同じ名前と種類のレコードは TTL をそろえる必要があり、BIND は {firstTtl} を使います。',
+    en: 'TTL {ttl} differs from {firstTtl}, the TTL of the first {type} record of {owner}; all records of a set must share one TTL, and servers load the whole set with only one of them.',
+    ja: 'TTL {ttl} が、{owner} の最初の {type} レコードの TTL {firstTtl} と違います。同じ名前と種類のレコードは TTL をそろえる必要があり、サーバーはそのうち 1 つの TTL だけをセット全体に使います。',
   }),
   missingSoa: defineCode('zone-missing-soa', 'error', 'RFC 1035 §5.2', {
     en: 'The zone {apex} has no SOA record at its apex; servers refuse to load it.',

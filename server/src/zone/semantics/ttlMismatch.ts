@@ -5,6 +5,9 @@
  * record's TTL and logs "TTL set to prior TTL (N)" for each later record that differs;
  * Knot logs "TTL mismatch … TTL set to N". We flag every record whose TTL differs from
  * the first one's, on its TTL field (or the whole record when the TTL is inherited).
+ * The message does not say which TTL BIND loads: when other names' records come between
+ * the set's records, a later run's TTL wins (rrsetTtl.ts), and the incremental checker,
+ * which checks an owner's records without its neighbours, cannot tell.
  *
  * RRSIGs are grouped by the type they cover, as BIND stores them: RFC 4034 §3 ties an
  * RRSIG's TTL to the covered RRset, so signatures over different types may differ.
