@@ -120,3 +120,14 @@ export function halfWidthRunAt(octets: string, at: number): { from: number; to: 
   const ascii = halfWidthFromOctets(octets.slice(from, to));
   return ascii === undefined ? undefined : { from, to, ascii };
 }
+
+/** Whether `octets` hold a run of full-width text (halfWidthRunAt) anywhere. */
+export function holdsFullWidth(octets: string): boolean {
+  for (let i = 0; i < octets.length; i++) {
+    if (octets.charCodeAt(i) < 0x80) continue;
+    const run = halfWidthRunAt(octets, i);
+    if (run !== undefined) return true;
+    while (i + 1 < octets.length && octets.charCodeAt(i + 1) >= 0x80) i++;
+  }
+  return false;
+}

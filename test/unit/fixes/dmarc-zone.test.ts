@@ -225,6 +225,13 @@ test('dmarc-syntax and dkim-syntax on full-width text from a Japanese input meth
   const next = check(once);
   const policy = next.problems.find((p) => p.code === 'dmarc-syntax' && p.args?.detail === 'dmarc-fullwidth')!;
   assert.equal(policy.args?.ascii, 'reject');
+  // One diagnostic at the full-width value, the one with the fix: not also dmarc-invalid-value.
+  assert.deepEqual(next.problems.filter((p) => p.code.startsWith('dmarc-')).map((p) => p.code), ['dmarc-syntax']);
+  const rua = HEAD + '@ MX 10 mail\n@ TXT "v=spf1 mx -all"\nmail A 192.0.2.25\n_dmarc TXT "v=DMARC1; p=reject; rua=mailto\uff1ad@example.com"\n';
+  const r = check(rua).problems.filter((p) => p.code.startsWith('dmarc-'));
+  assert.deepEqual(r.map((p) => [p.code, p.args?.ascii]), [['dmarc-syntax', ':']]);
+  // Without the full-width colon the same address is dmarc-invalid-uri's.
+  assert.deepEqual(check(rua.replace('mailto\uff1a', 'mailto')).problems.filter((p) => p.code.startsWith('dmarc-')).map((p) => p.code), ['dmarc-invalid-uri']);
   const fixed = applyEdits(once, fixesFor({ text: once, zone: next.zone, problem: policy })[0].edits);
   assert.match(fixed, /_dmarc TXT "v=DMARC1; p=reject"\n$/);
   assert.deepEqual(check(fixed).problems.filter((p) => p.code.startsWith('dmarc-')).map((p) => p.code), []);

@@ -3,10 +3,12 @@
  *
  * RFC 9989 §4.7: rua= and ruf= are comma-separated URIs (commas and `!` inside one
  * percent-encoded); receivers MUST support mailto: and ignore URIs they do not
- * support, so anything but a well-formed mailto:name@domain may receive nothing.
+ * support, so anything but a well-formed mailto:name@domain may receive nothing. A value
+ * holding full-width text (mailto：…) is left to dmarc-syntax, which fixes it.
  */
 import type { Problem } from '../../diagnostics/types';
 import { problemIn, printable } from '../../dkim/records';
+import { holdsFullWidth } from '../../zone/lookalike';
 import { DmarcCodes } from '../codes';
 import { reportUris, runOn } from '../parse';
 import type { DmarcContext } from '../context';
@@ -24,7 +26,8 @@ export function checkInvalidUri(ctx: DmarcContext): Problem[] {
   for (const name of ['rua', 'ruf']) {
     const tag = ctx.dmarc.tag(name);
     // An empty rua= is dmarc-invalid-value's to report.
-    if (!tag || tag.value === '' || runOn(tag)) continue;
+    // Full-width text typed in a Japanese input method (mailto：…) is dmarc-syntax's, with its fix.
+    if (!tag || tag.value === '' || runOn(tag) || holdsFullWidth(tag.value)) continue;
     for (const uri of reportUris(tag)) {
       if (!uri.problem) continue;
       const from = uri.problem === 'empty' ? Math.max(tag.valueStart, uri.from - 1) : uri.from;
