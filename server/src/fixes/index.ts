@@ -17,7 +17,7 @@ import {
   fixStringsJoined,
   fixUnknownMechanism,
 } from './spf';
-import { fixDeprecatedRrtype, fixLookupLimit, fixMultipleRecords, fixNullMxMissing } from './spfRecords';
+import { fixDeprecatedRrtype, fixLookupLimit, fixMultipleRecords, fixNullMxMissing, fixNullMxSender } from './spfRecords';
 import type { DomainFix, FixInput } from './types';
 import { fixDuplicateRecord, fixLookalike, fixMissingTtl, fixStringTooLong, fixTtlMismatch, fixTxtUnquoted, fixUnicodeName } from './zone';
 
@@ -32,6 +32,7 @@ const FIXES: ReadonlyMap<string, FixProvider> = new Map<string, FixProvider>([
   ['spf-provider-missing', fixProviderMissing],
   ['spf-missing', fixSpfMissing],
   ['spf-null-mx-missing', fixNullMxMissing],
+  ['spf-null-mx-sender', fixNullMxSender],
   ['spf-unknown-mechanism', fixUnknownMechanism],
   ['spf-no-all', fixNoAll],
   ['spf-permissive-all', fixPermissiveAll],

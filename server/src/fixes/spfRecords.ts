@@ -3,6 +3,7 @@
  * §4.6.4): merge several records, publish type 99 as TXT, drop includes that the
  * lookup tree reaches anyway, publish `v=spf1 -all` for a name with a null MX.
  */
+import { authorisesSenders, isNullMx } from '../spf/rules/nullMx';
 import { nameKey } from '../zone/names';
 import { isMechanism, isModifier, type Mechanism, type SpfRecord, type Term } from '../spf/ast';
 import { spfOwners } from '../spf/check';
@@ -125,5 +126,29 @@ export function fixNullMxMissing({ text, zone, problem }: FixInput): DomainFix[]
       edits: [edit],
       preferred: true,
     },
+  ];
+}
+
+/**
+ * spf-null-mx-sender: the name takes no mail (null MX), so it sends none either: its one SPF
+ * record becomes `v=spf1 -all`. Not preferred: pointing the MX at a host that takes the
+ * name's bounces is the other way out, which no edit here can guess.
+ */
+export function fixNullMxSender({ text, zone, problem }: FixInput): DomainFix[] {
+  const mx = zone.records.find(
+    (r) => r.file === undefined && isNullMx(r) && r.span.offset <= problem.offset && problem.offset < r.span.offset + r.span.length,
+  );
+  if (!mx) return [];
+  const owner = spfOwners(zone).find((o) => o.rrs.includes(mx));
+  // Several SPF records are spf-multiple-records' to merge first.
+  if (!owner || owner.txtSpf.length !== 1) return [];
+  const [record] = owner.txtSpf;
+  if (record.rr.file !== undefined || record.rr.generated || !authorisesSenders(record.spf)) return [];
+  return [
+    quickfix(
+      "Make the SPF record 'v=spf1 -all' (the name sends no mail)",
+      "SPF レコードを 'v=spf1 -all' にする（このドメインからはメールを送らない）",
+      rewriteTxt(text, record.rr, 'v=spf1 -all'),
+    ),
   ];
 }

@@ -257,12 +257,28 @@ test('spf-null-mx-missing: "v=spf1 -all" after the owner\'s records, at an inher
   assert.match(verifyFix(apex, 'spf-null-mx-missing', onApex, { from: end, to: end }).after, /@ MX 0 \.\n@ TXT "v=spf1 -all"\nns A/);
 });
 
-test('spf-null-mx-sender: no quick-fix (which of the two records is wrong is the author\'s call)', () => {
+test('spf-null-mx-sender: one quick-fix, not preferred, makes the one SPF record "v=spf1 -all"; none beside a second record', () => {
   const text = HEAD + 'news MX 0 .\nnews TXT "v=spf1 include:_spf.example.net ~all"\n';
   const { zone, problem } = onlyProblem(text, 'spf-null-mx-sender');
   assert.equal(text.slice(problem.offset, problem.offset + problem.length), '0 .');
-  assert.deepEqual(fixesFor({ text, zone, problem }), []);
   assert.match(formatMessage(problem, 'ja'), /null MX/);
+  const [fix, ...more] = fixesFor({ text, zone, problem });
+  assert.equal(more.length, 0);
+  // Pointing the MX at a host that takes bounces is the other way out: the author chooses.
+  assert.equal(fix.preferred, undefined);
+  assert.deepEqual(fix.title, {
+    en: "Make the SPF record 'v=spf1 -all' (the name sends no mail)",
+    ja: "SPF レコードを 'v=spf1 -all' にする（このドメインからはメールを送らない）",
+  });
+  const region = linesOf(text, 'news TXT');
+  const { after } = verifyFix(text, 'spf-null-mx-sender', fix, region);
+  assert.equal(lineAfter(after, region.from), 'news TXT "v=spf1 -all"');
+
+  // A second record is spf-multiple-records' to merge first.
+  const two = text + 'news TXT "v=spf1 a -all"\n';
+  const twice = check(two);
+  const p2 = twice.problems.find((p) => p.code === 'spf-null-mx-sender')!;
+  assert.deepEqual(fixesFor({ text: two, zone: twice.zone, problem: p2 }), []);
 });
 
 test('spf-strings-joined: a space typed at the end of the first string, else at the start of the second', () => {
