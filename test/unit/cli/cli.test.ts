@@ -229,7 +229,7 @@ test('check: an empty or comment-only file is a zone servers refuse (exit 1), as
   for (const text of ['', '; nothing here yet\n$TTL 300\n']) {
     const r = await run(['check', '--origin', 'example.org', zoneFile('db.example.org', text)]);
     assert.equal(r.code, 1, JSON.stringify(text));
-    assert.match(r.out, /^[^\n]*db\.example\.org:1:1: error zone-missing-soa The zone example\.org\. has no SOA record at its apex; servers refuse to load it\.\n$/);
+    assert.match(r.out, /^[^\n]*db\.example\.org:1:1: error zone-missing-soa The zone example\.org\. has no SOA record at its apex; servers refuse to load it\n$/);
   }
   assert.deepEqual(analyzeSync(parseZoneText('', { origin: 'example.org.' })), []);
 });

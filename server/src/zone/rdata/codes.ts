@@ -11,8 +11,8 @@ export const RdataCodes = {
   }),
   // BIND rejects the zone (Knot only warns): an error, not a warning.
   txtStringTooLong: defineCode('zone-txt-string-too-long', 'error', 'RFC 1035 §3.3', {
-    en: 'A character-string may hold at most 255 octets; this one has {length}. Split it into several quoted strings.',
-    ja: '1つの文字列は255オクテットまでです（この文字列は{length}オクテット）。複数の引用符付き文字列に分けてください。',
+    en: 'A character-string may hold at most 255 octets; this one has {length}. Split it into several quoted strings',
+    ja: '1 つの文字列は 255 オクテットまでです（この文字列は {length} オクテット）。複数の引用符付き文字列に分けてください',
   }),
 } as const;
 
@@ -37,7 +37,7 @@ export const RdataDetails: Record<string, { en: string; ja: string }> = {
   },
   'rdata-base64': { en: '{field} is not valid base64', ja: '{field} が正しい base64 ではありません' },
   'rdata-base32': { en: '{field} is not valid base32hex', ja: '{field} が正しい base32hex ではありません' },
-  'rdata-hex': { en: '{field} is not valid hexadecimal', ja: '{field} が正しい16進数ではありません' },
+  'rdata-hex': { en: '{field} is not valid hexadecimal', ja: '{field} が正しい 16 進数ではありません' },
   'rdata-newline': {
     en: 'a quoted string cannot continue on the next line; write \\010 for a line break',
     ja: '引用符付き文字列を次の行へ続けることはできません。改行は \\010 と書いてください',

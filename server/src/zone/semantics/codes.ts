@@ -7,79 +7,79 @@ import { defineCode } from '../../diagnostics/types';
 
 export const SemanticsCodes = {
   duplicateRecord: defineCode('zone-duplicate-record', 'warning', 'RFC 2181 §5', {
-    en: 'Duplicate record: the same {type} record already appears above; servers keep only one.',
-    ja: '重複したレコードです。同じ {type} レコードが上にもあり、サーバーは1つしか使いません。',
+    en: 'Duplicate record: the same {type} record already appears above; servers keep only one',
+    ja: '重複したレコードです。同じ {type} レコードが上にもあり、サーバーは1つしか使いません',
   }),
   ttlMismatch: defineCode('zone-ttl-mismatch', 'warning', 'RFC 2181 §5.2', {
-    en: 'TTL {ttl} differs from {firstTtl}, the TTL of the first {type} record of {owner}; all records of a set must share one TTL, and servers load the whole set with only one of them.',
-    ja: 'TTL {ttl} が、{owner} の最初の {type} レコードの TTL {firstTtl} と違います。同じ名前と種類のレコードは TTL をそろえる必要があり、サーバーはそのうち 1 つの TTL だけをセット全体に使います。',
+    en: 'TTL {ttl} differs from {firstTtl}, the TTL of the first {type} record of {owner}; all records of a set must share one TTL, and servers load the whole set with only one of them',
+    ja: 'TTL {ttl} が、{owner} の最初の {type} レコードの TTL {firstTtl} と違います。同じ名前と種類のレコードは TTL をそろえる必要があり、サーバーはそのうち 1 つの TTL だけをセット全体に使います',
   }),
   missingSoa: defineCode('zone-missing-soa', 'error', 'RFC 1035 §5.2', {
-    en: 'The zone {apex} has no SOA record at its apex; servers refuse to load it.',
-    ja: 'ゾーン {apex} の頂点に SOA レコードがありません。このままではサーバーが読み込みを拒否します。',
+    en: 'The zone {apex} has no SOA record at its apex; servers refuse to load it',
+    ja: 'ゾーン {apex} の頂点に SOA レコードがありません。このままではサーバーが読み込みを拒否します',
   }),
   missingNs: defineCode('zone-missing-ns', 'error', 'RFC 1035 §5.2', {
-    en: 'The zone {apex} has no NS records at its apex; without them nobody can be told which servers answer for it.',
-    ja: 'ゾーン {apex} の頂点に NS レコードがありません。どのサーバーがこのゾーンに答えるのかを示せません。',
+    en: 'The zone {apex} has no NS records at its apex; without them nobody can be told which servers answer for it',
+    ja: 'ゾーン {apex} の頂点に NS レコードがありません。どのサーバーがこのゾーンに答えるのかを示せません',
   }),
   outOfZone: defineCode('zone-out-of-zone', 'warning', 'RFC 1034 §4.2.1', {
-    en: '{owner} is outside the zone {origin}; servers ignore this record.',
-    ja: '{owner} はゾーン {origin} の外にあります。サーバーはこのレコードを無視します。',
+    en: '{owner} is outside the zone {origin}; servers ignore this record',
+    ja: '{owner} はゾーン {origin} の外にあります。サーバーはこのレコードを無視します',
   }),
   mxCname: defineCode('zone-mx-cname', 'warning', 'RFC 2181 §10.3', {
-    en: 'The mail server {target} is an alias (CNAME); an MX record must name the host itself.',
-    ja: 'メールサーバー {target} は別名 (CNAME) です。MX レコードには別名ではなく実際のホスト名を書く必要があります。',
+    en: 'The mail server {target} is an alias (CNAME); an MX record must name the host itself',
+    ja: 'メールサーバー {target} は別名（CNAME）です。MX レコードには別名ではなく実際のホスト名を書く必要があります',
   }),
   nsCname: defineCode('zone-ns-cname', 'error', 'RFC 2181 §10.3', {
-    en: 'The name server {target} is an alias (CNAME); an NS record must name the host itself.',
-    ja: 'ネームサーバー {target} は別名 (CNAME) です。NS レコードには別名ではなく実際のホスト名を書く必要があります。',
+    en: 'The name server {target} is an alias (CNAME); an NS record must name the host itself',
+    ja: 'ネームサーバー {target} は別名（CNAME）です。NS レコードには別名ではなく実際のホスト名を書く必要があります',
   }),
   srvCname: defineCode('zone-srv-cname', 'warning', 'RFC 2782', {
-    en: 'The service target {target} is an alias (CNAME); an SRV record must name the host itself.',
-    ja: 'サービスの接続先 {target} は別名 (CNAME) です。SRV レコードには別名ではなく実際のホスト名を書く必要があります。',
+    en: 'The service target {target} is an alias (CNAME); an SRV record must name the host itself',
+    ja: 'サービスの接続先 {target} は別名（CNAME）です。SRV レコードには別名ではなく実際のホスト名を書く必要があります',
   }),
   mxAddress: defineCode('zone-mx-address', 'error', 'RFC 1035 §3.3.9', {
-    en: 'The mail server is written as the address {address}; an MX record takes a host name, so this is read as the name {target}.',
-    ja: 'メールサーバーが IP アドレス {address} で書かれています。MX レコードにはホスト名を書く必要があり、このままでは {target} という名前として扱われます。',
+    en: 'The mail server is written as the address {address}; an MX record takes a host name, so this is read as the name {target}',
+    ja: 'メールサーバーが IP アドレス {address} で書かれています。MX レコードにはホスト名を書く必要があり、このままでは {target} という名前として扱われます',
   }),
   nsAddress: defineCode('zone-ns-address', 'error', 'RFC 1035 §3.3.11', {
-    en: 'The name server is written as the address {address}; an NS record takes a host name, so this is read as the name {target}.',
-    ja: 'ネームサーバーが IP アドレス {address} で書かれています。NS レコードにはホスト名を書く必要があり、このままでは {target} という名前として扱われます。',
+    en: 'The name server is written as the address {address}; an NS record takes a host name, so this is read as the name {target}',
+    ja: 'ネームサーバーが IP アドレス {address} で書かれています。NS レコードにはホスト名を書く必要があり、このままでは {target} という名前として扱われます',
   }),
   missingGlue: defineCode('zone-missing-glue', 'warning', 'RFC 1034 §4.2.1', {
-    en: 'The name server {target} lies inside this zone but has no address (A or AAAA) record here; resolvers cannot reach it.',
-    ja: 'ネームサーバー {target} はこのゾーンの中の名前なのに、アドレス (A または AAAA) レコードがありません。リゾルバーがこのサーバーにたどり着けません。',
+    en: 'The name server {target} lies inside this zone but has no address (A or AAAA) record here; resolvers cannot reach it',
+    ja: 'ネームサーバー {target} はこのゾーンの中の名前なのに、アドレス（A または AAAA）レコードがありません。リゾルバーがこのサーバーにたどり着けません',
   }),
   dnameOcclusion: defineCode('zone-dname-occlusion', 'warning', 'RFC 6672 §2.3', {
-    en: '{owner} lies below the DNAME at {dname}; the DNAME redirects every name below it, so this record is never served.',
-    ja: '{owner} は {dname} の DNAME より下にあります。DNAME がその下の名前をすべて転送するため、このレコードは使われません。',
+    en: '{owner} lies below the DNAME at {dname}; the DNAME redirects every name below it, so this record is never served',
+    ja: '{owner} は {dname} の DNAME より下にあります。DNAME がその下の名前をすべて転送するため、このレコードは使われません',
   }),
   wildcardNs: defineCode('zone-wildcard-ns', 'error', 'RFC 4592 §4.2', {
-    en: 'NS records at a wildcard name ({owner}) are not allowed; BIND refuses the zone.',
-    ja: 'ワイルドカード名 ({owner}) に NS レコードは置けません。BIND はこのゾーンを読み込みません。',
+    en: 'NS records at a wildcard name ({owner}) are not allowed; BIND refuses the zone',
+    ja: 'ワイルドカード名（{owner}）に NS レコードは置けません。BIND はこのゾーンを読み込みません',
   }),
   dsAtApex: defineCode('zone-ds-at-apex', 'error', 'RFC 4035 §2.4', {
-    en: 'A DS record belongs in the parent zone, not at the apex of {apex}; publish it at your registrar or parent instead.',
-    ja: 'DS レコードは親ゾーンに置くもので、{apex} の頂点には置けません。レジストラや親ゾーンの側に登録してください。',
+    en: 'A DS record belongs in the parent zone, not at the apex of {apex}; publish it at your registrar or parent instead',
+    ja: 'DS レコードは親ゾーンに置くもので、{apex} の頂点には置けません。レジストラや親ゾーンの側に登録してください',
   }),
   serialFormat: defineCode('zone-serial-format', 'warning', 'RFC 1982 §3', {
-    en: 'The serial {serial} looks like a date (YYYYMMDDnn) but {detail}.',
-    ja: 'シリアル番号 {serial} は日付 (YYYYMMDDnn) の形に見えますが、{detail}',
+    en: 'The serial {serial} looks like a date (YYYYMMDDnn) but {detail}',
+    ja: 'シリアル番号 {serial} は日付（YYYYMMDDnn）の形に見えますが、{detail}',
   }),
   checkNames: defineCode('zone-check-names', 'hint', 'RFC 1123 §2.1', {
-    en: '{name} is not a valid host name (letters, digits and inner hyphens only); BIND warns about it (check-names).',
-    ja: '{name} はホスト名として正しくありません (英字・数字と途中のハイフンだけが使えます)。BIND は check-names で警告します。',
+    en: '{name} is not a valid host name (letters, digits and inner hyphens only); BIND warns about it (check-names)',
+    ja: '{name} はホスト名として正しくありません（英字・数字と途中のハイフンだけが使えます）。BIND は check-names で警告します',
   }),
   mxNoAddress: defineCode('zone-mx-no-address', 'warning', 'RFC 5321 §5.1', {
-    en: 'The mail server {target} lies inside this zone but has no address (A or AAAA) record here; no mail for {owner} can be delivered to it.',
-    ja: 'メールサーバー {target} はこのゾーンの中の名前なのに、アドレス (A または AAAA) レコードがありません。{owner} 宛てのメールをこのサーバーに届けられません。',
+    en: 'The mail server {target} lies inside this zone but has no address (A or AAAA) record here; no mail for {owner} can be delivered to it',
+    ja: 'メールサーバー {target} はこのゾーンの中の名前なのに、アドレス（A または AAAA）レコードがありません。{owner} 宛てのメールをこのサーバーに届けられません',
   }),
   srvNoAddress: defineCode('zone-srv-no-address', 'warning', 'RFC 2782', {
-    en: 'The service target {target} lies inside this zone but has no address (A or AAAA) record here; clients cannot reach it.',
-    ja: 'サービスの接続先 {target} はこのゾーンの中の名前なのに、アドレス (A または AAAA) レコードがありません。クライアントが接続できません。',
+    en: 'The service target {target} lies inside this zone but has no address (A or AAAA) record here; clients cannot reach it',
+    ja: 'サービスの接続先 {target} はこのゾーンの中の名前なのに、アドレス（A または AAAA）レコードがありません。クライアントが接続できません',
   }),
   nullMx: defineCode('zone-null-mx', 'warning', 'RFC 7505 §3', {
-    en: 'This MX to "." is meant as a null MX (the name takes no mail), but {detail}.',
+    en: 'This MX to "." is meant as a null MX (the name takes no mail), but {detail}',
     ja: 'この "." への MX は null MX（メールを受け取らない名前の印）のつもりのようですが、{detail}',
   }),
 } as const;
@@ -88,18 +88,18 @@ export const SemanticsCodes = {
 export const SemanticsDetails: Record<string, { en: string; ja: string }> = {
   'serial-not-a-date': {
     en: '{date} is not a real calendar date',
-    ja: '{date} は実在しない日付です。',
+    ja: '{date} は実在しない日付です',
   },
   'null-mx-mixed': {
     en: '{owner} also has MX records to {hosts}: RFC 7505 allows a null MX only alone, and senders try the other hosts or give up. Remove the null MX if the name takes mail, or the other MX records if it does not',
-    ja: '{owner} には {hosts} への MX レコードもあります。RFC 7505 では null MX は単独でしか使えず、送信側はほかのホストを試すか配送をあきらめます。メールを受け取るなら null MX を、受け取らないならほかの MX レコードを削除してください。',
+    ja: '{owner} には {hosts} への MX レコードもあります。RFC 7505 では null MX は単独でしか使えず、送信側はほかのホストを試すか配送をあきらめます。メールを受け取るなら null MX を、受け取らないならほかの MX レコードを削除してください',
   },
   'null-mx-preference': {
     en: 'its preference is {preference}: RFC 7505 writes a null MX with preference 0 ("MX 0 ."), and a sender need not read this one as a null MX',
-    ja: '優先度が {preference} になっています。RFC 7505 では null MX は優先度 0（"MX 0 ."）で書くもので、これを null MX と読まない送信側もあります。',
+    ja: '優先度が {preference} になっています。RFC 7505 では null MX は優先度 0（"MX 0 ."）で書くもので、これを null MX と読まない送信側もあります',
   },
   'serial-in-future': {
     en: 'its date {date} is in the future; later updates will need a serial above it',
-    ja: '日付 {date} が未来になっています。今後の更新ではこれより大きいシリアル番号が必要になります。',
+    ja: '日付 {date} が未来になっています。今後の更新ではこれより大きいシリアル番号が必要になります',
   },
 };
