@@ -3,7 +3,8 @@
  * pasted text (a header block, a whole message, a DSN with the original attached),
  * unfolded (RFC 5322 §2.2.3); Authentication-Results and ARC-Authentication-Results
  * (RFC 8601 §2.2, RFC 8617 §4.1.1), Received-SPF (RFC 7208 §9.1) and Received
- * (RFC 5321 §4.4). Never throws: what does not parse is skipped.
+ * (RFC 5321 §4.4), and MailChannels' X-MailChannels-Auth-Id. Never throws: what does not
+ * parse is skipped.
  */
 
 export interface HeaderField {
@@ -13,7 +14,7 @@ export interface HeaderField {
   readonly value: string;
 }
 
-const NAMES = /^(authentication-results|arc-authentication-results|received-spf|received|return-path|from|diagnostic-code|x-postfix-sender|original-recipient|final-recipient)\s*:/i;
+const NAMES = /^(authentication-results|arc-authentication-results|received-spf|received|return-path|from|diagnostic-code|x-postfix-sender|original-recipient|final-recipient|x-mailchannels-auth-id)\s*:/i;
 
 /** The fields of interest, in the order they appear, wherever in the text they are. */
 export function headerFields(text: string): HeaderField[] {

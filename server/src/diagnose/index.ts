@@ -4,7 +4,8 @@
  * change — a catalogued relay's include when the IP is one of its relays (an address
  * would break when the provider renumbers), else an ip4:/ip6: term; ip4/ip6 terms that
  * match no address of the zone's servers are pointed out as stale, and so is a null MX
- * on the sender's domain (RFC 7505 §4.2: receivers refuse its mail, 550 5.7.27).
+ * on the sender's domain (RFC 7505 §4.2: receivers refuse its mail, 550 5.7.27). Mail
+ * through MailChannels gets the Domain Lockdown record it lacks (lockdownAdvice).
  */
 import ipaddr from 'ipaddr.js';
 import type { Locale } from '../diagnostics/types';
@@ -14,6 +15,7 @@ import { isMechanism } from '../spf/ast';
 import { looksLikeSpf } from '../spf/detect';
 import { checkHost, type CheckHostResult } from '../spf/evaluate';
 import { parseSpf } from '../spf/parser';
+import { readLockdown } from '../providers/mailchannelsLockdown';
 import type { Zone } from '../zone/ast';
 import { extractFacts, spfDomainOf, type MessageFacts, type ReceiverVerdicts } from './message';
 import { say, type TextKey } from './texts';
@@ -46,6 +48,23 @@ export interface Diagnosis {
   /** ip4/ip6 terms that match no A/AAAA address of the zones (only with zone data). */
   readonly stale: readonly string[];
   readonly fixes: readonly Fix[];
+  /**
+   * MailChannels' Domain Lockdown record to publish or complete, when the mail goes through
+   * MailChannels and the domain's record is missing, lists only cfid=, or leaves out the
+   * account the message was sent with (mailchannelsLockdown.ts).
+   */
+  readonly lockdown?: LockdownAdvice;
+}
+
+export interface LockdownAdvice {
+  /** `_mailchannels.<domain>` */
+  readonly name: string;
+  /** The whole TXT text to publish there: `v=mc1 auth=<id>`, the account id as a placeholder when unknown. */
+  readonly record: string;
+  /** The account id, from the message's X-MailChannels-Auth-Id header. */
+  readonly authId?: string;
+  /** `none`: no record; `cfid-only`: one with only cfid=; `other-account`: one that leaves out authId. */
+  readonly state: 'none' | 'cfid-only' | 'other-account';
 }
 
 export interface DiagnoseOptions {
@@ -68,7 +87,11 @@ export async function diagnoseMessage(text: string, opts: DiagnoseOptions): Prom
   if (facts.ip === undefined) return { ok: false, missing: 'ip', facts };
   const identity = spfDomainOf(facts);
   if (!identity) return { ok: false, missing: 'domain', facts };
-  const diagnosis = await diagnose(facts.ip, identity.domain, identity.sender, facts.receiver, { ...opts, helo: facts.helo });
+  const diagnosis = await diagnose(facts.ip, identity.domain, identity.sender, facts.receiver, {
+    ...opts,
+    helo: facts.helo,
+    mailchannelsAuthId: facts.mailchannelsAuthId,
+  });
   return { ok: true, diagnosis, facts };
 }
 
@@ -147,6 +170,33 @@ async function spfRecordOf(domain: string, resolver: Resolver, signal?: AbortSig
   return records.length === 1 ? records[0] : undefined;
 }
 
+const MAILCHANNELS_RELAY = 'relay.mailchannels.net';
+
+function includesMailchannels(record: string): boolean {
+  return parseSpf(record).terms.some(
+    (t) => isMechanism(t) && t.name === 'include' && t.qualifier === '+' && t.domain?.text.toLowerCase().replace(/\.$/, '') === MAILCHANNELS_RELAY,
+  );
+}
+
+/**
+ * MailChannels' Domain Lockdown advice for `domain`: undefined when it has a record that lets
+ * the account send (or lists senders when the account is unknown), or when the lookup failed.
+ */
+async function lockdownAdvice(domain: string, authId: string | undefined, resolver: Resolver, signal?: AbortSignal): Promise<LockdownAdvice | undefined> {
+  const name = `_mailchannels.${domain}`;
+  const answer = await resolver.lookup(name, 'TXT', signal);
+  if (answer.kind === 'error') return undefined;
+  const texts = answer.kind === 'ok' ? answer.records.map((strings) => strings.join('')) : [];
+  const listed = texts.filter((t) => readLockdown(t)?.state === 'listed');
+  const placeholder = `v=mc1 auth=${authId ?? '<account id>'}`;
+  const advice = (state: LockdownAdvice['state'], record: string): LockdownAdvice => ({ name, record, ...(authId ? { authId } : {}), state });
+  if (listed.length === 0) return advice(texts.some((t) => readLockdown(t)?.state === 'cfid-only') ? 'cfid-only' : 'none', placeholder);
+  // A record that names who may send: only an account the message shows it leaves out is news.
+  if (authId === undefined || listed.some((t) => readLockdown(t)!.auth.some((a) => a.toLowerCase() === authId.toLowerCase()))) return undefined;
+  // The record as it stands (it may list other accounts and senders) with the message's account added.
+  return advice('other-account', `${listed[0].trimEnd()} auth=${authId}`);
+}
+
 /** Whether the domain publishes a null MX (RFC 7505): an exchange that is the root. */
 async function hasNullMx(domain: string, resolver: Resolver, signal?: AbortSignal): Promise<boolean> {
   const answer = await resolver.lookup(domain, 'MX', signal);
@@ -163,7 +213,7 @@ export async function diagnose(
   domain: string,
   sender: string,
   receiver: ReceiverVerdicts,
-  opts: DiagnoseOptions & { readonly helo?: string },
+  opts: DiagnoseOptions & { readonly helo?: string; readonly mailchannelsAuthId?: string },
 ): Promise<Diagnosis> {
   const locale = opts.locale ?? 'en';
   const bare = domain.replace(/\.$/, '');
@@ -177,6 +227,10 @@ export async function diagnose(
     range: found.range,
     verified: found.entry.verified,
   };
+  // Mail through MailChannels (the IP is one of its relays, or the record includes them):
+  // without Domain Lockdown any MailChannels customer passes SPF as the domain.
+  const viaMailchannels = found?.entry.id === 'mailchannels' || (record !== undefined && includesMailchannels(record));
+  const lockdown = viaMailchannels ? await lockdownAdvice(bare, opts.mailchannelsAuthId, opts.resolver, opts.signal) : undefined;
   const zoneHasDomain = (opts.zones ?? []).some((z) => z.records.some((r) => r.owner.replace(/\.$/, '').toLowerCase() === bare.toLowerCase()));
   const stale = record && zoneHasDomain ? staleTerms(record, opts.zones ?? []) : [];
   const args: Record<string, string | number> = { ip, domain: bare, result: check.result, record: record ?? '', detail: errorDetail(check) };
@@ -211,10 +265,29 @@ export async function diagnose(
   }
   const causeText: TextKey = causeCode === 'spf-temperror' && opts.surface === 'editor' ? 'spf-temperror-editor' : causeCode;
   let cause = say(causeText, { ...args, provider: relay?.name ?? '' }, locale);
-  if (stale.length > 0) cause += ' ' + say(stale.length === 1 ? 'stale-one' : 'stale', { terms: stale.join(' ') }, locale);
+  // Sentences follow one another with a space in English, none in Japanese.
+  const sentence = locale === 'ja' ? '' : ' ';
+  if (stale.length > 0) cause += sentence + say(stale.length === 1 ? 'stale-one' : 'stale', { terms: stale.join(' ') }, locale);
   // Whatever SPF says, a null MX on the sender's domain gets its mail refused.
-  if (nullMx && causeCode !== 'sender-null-mx') cause += ' ' + say('sender-null-mx', args, locale);
-  return { ip, domain: bare, sender, receiver, check, ...(record ? { record } : {}), causeCode, cause, ...(relay ? { relay } : {}), stale, fixes };
+  if (nullMx && causeCode !== 'sender-null-mx') cause += sentence + say('sender-null-mx', args, locale);
+  if (lockdown) {
+    const idHint = say(lockdown.authId ? 'lockdown-id-known' : 'lockdown-id-unknown', { authId: lockdown.authId ?? '' }, locale);
+    cause += sentence + say(`lockdown-${lockdown.state}`, { ...args, name: lockdown.name, authId: lockdown.authId ?? '', idHint }, locale);
+  }
+  return {
+    ip,
+    domain: bare,
+    sender,
+    receiver,
+    check,
+    ...(record ? { record } : {}),
+    causeCode,
+    cause,
+    ...(relay ? { relay } : {}),
+    stale,
+    fixes,
+    ...(lockdown ? { lockdown } : {}),
+  };
 }
 
 /** The JSON form of `zonelint diagnose`: {ip, domain, receiver, spf: {result, lookups, …}, cause, fixes}. */
@@ -236,6 +309,15 @@ export function diagnosisJson(d: Diagnosis): unknown {
     },
     cause: d.cause,
     fixes: d.fixes.map((f) => ({ title: f.title, record: f.record })),
+    lockdown: d.lockdown ?? null,
+  };
+}
+
+/** The Domain Lockdown advice as a title and the zone-file line to publish. */
+export function lockdownLines(l: LockdownAdvice, locale: Locale): { title: string; line: string } {
+  return {
+    title: say(l.state === 'other-account' ? 'fix-lockdown-add' : 'fix-lockdown', { name: l.name, authId: l.authId ?? '' }, locale),
+    line: `${l.name}. TXT "${l.record}"`,
   };
 }
 
@@ -252,6 +334,7 @@ export function diagnosisText(d: Diagnosis, locale: Locale = 'en'): string {
     '',
     d.cause,
     ...d.fixes.flatMap((f) => ['', `- ${f.title}`, `    ${f.record}`]),
+    ...(d.lockdown ? [lockdownLines(d.lockdown, locale)].flatMap((l) => ['', `- ${l.title}`, `    ${l.line}`]) : []),
   ];
   return lines.join('\n') + '\n';
 }

@@ -27,6 +27,11 @@ export interface MessageFacts {
   /** The RFC 5322 From domain (DMARC's identifier). */
   readonly headerFrom?: string;
   readonly receiver: ReceiverVerdicts;
+  /**
+   * The MailChannels account the message was relayed for (its `X-MailChannels-Auth-Id`
+   * header): what the domain's Domain Lockdown record lists in `auth=`.
+   */
+  readonly mailchannelsAuthId?: string;
   /** Which forms were recognised, in the order found. */
   readonly forms: readonly MessageForm[];
 }
@@ -140,6 +145,8 @@ export function extractFacts(text: string): MessageFacts {
   if (returnPath && /@/.test(returnPath)) mailFrom ??= returnPath.replace(/^<|>$/g, '').trim();
   const postfixSender = fields.find((x) => x.name === 'x-postfix-sender')?.value;
   if (postfixSender) mailFrom ??= postfixSender.replace(/^rfc822;\s*/i, '').trim();
+  const authId = fields.find((x) => x.name === 'x-mailchannels-auth-id')?.value.trim();
+  const mailchannelsAuthId = authId !== undefined && /^[A-Za-z0-9._-]{1,100}$/.test(authId) ? authId : undefined;
   const from = fields.find((x) => x.name === 'from')?.value;
   const fromAddress = from && /<([^>]+@[^>]+)>|([^\s<>"]+@[^\s<>"]+)/.exec(from);
   if (fromAddress) headerFrom ??= domainOf(fromAddress[1] ?? fromAddress[2]);
@@ -149,6 +156,7 @@ export function extractFacts(text: string): MessageFacts {
     ...(helo ? { helo } : {}),
     ...(headerFrom ? { headerFrom: domainOf(headerFrom) } : {}),
     receiver,
+    ...(mailchannelsAuthId ? { mailchannelsAuthId } : {}),
     forms,
   };
 }

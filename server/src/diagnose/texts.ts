@@ -47,6 +47,34 @@ export const DiagnoseTexts = {
     en: '{domain} has a null MX ("MX 0 ."): it says it takes no mail, and receivers refuse mail whose sender address is in such a domain (550 5.7.27), since bounces could not come back. Give {domain} an MX record for a host that takes its mail, or send from an address of another domain.',
     ja: '{domain} には null MX（"MX 0 ."）があり、メールを受け取らないと宣言しています。エラーメールを返せないため、受信側は送信者アドレスがこのようなドメインのメールを拒否します（550 5.7.27）。{domain} にメールを受け取るホストの MX レコードを設定するか、別のドメインのアドレスから送信してください。',
   },
+  'lockdown-none': {
+    en: 'Mail for {domain} goes through MailChannels, and {name} holds no Domain Lockdown record: any MailChannels customer can send mail as {domain} that passes SPF. Publish one that lists your host\'s account{idHint}.',
+    ja: '{domain} のメールは MailChannels を経由しますが、{name} に Domain Lockdown レコードがないため、MailChannels の利用者なら誰でも {domain} として SPF に合格するメールを送れます。ホスティング会社のアカウントを指定したレコードを公開してください{idHint}。',
+  },
+  'lockdown-cfid-only': {
+    en: 'Mail for {domain} goes through MailChannels, and the Domain Lockdown record at {name} lists only cfid=, which MailChannels no longer supports since 31 August 2024: any MailChannels customer can send mail as {domain} that passes SPF. Replace it with one that lists your host\'s account{idHint}.',
+    ja: '{domain} のメールは MailChannels を経由しますが、{name} の Domain Lockdown レコードは cfid= だけで、MailChannels は 2024 年 8 月 31 日以降 cfid= に対応していません。このため MailChannels の利用者なら誰でも {domain} として SPF に合格するメールを送れます。ホスティング会社のアカウントを指定したレコードに置き換えてください{idHint}。',
+  },
+  'lockdown-other-account': {
+    en: 'MailChannels relayed this message for the account {authId}, which the Domain Lockdown record at {name} does not list: MailChannels refuses mail from accounts the record leaves out. If {authId} is your host\'s account, add it to the record.',
+    ja: 'このメールは MailChannels のアカウント {authId} で中継されましたが、{name} の Domain Lockdown レコードにこのアカウントがありません。MailChannels はレコードにないアカウントからのメールを拒否します。{authId} がホスティング会社のアカウントなら、レコードに追加してください。',
+  },
+  'lockdown-id-known': {
+    en: ' (this message was sent with the account {authId})',
+    ja: '（このメールはアカウント {authId} で送られています）',
+  },
+  'lockdown-id-unknown': {
+    en: ' (its id is in the X-MailChannels-Auth-Id header of mail sent through your host)',
+    ja: '（ID はホスティング会社経由で送ったメールの X-MailChannels-Auth-Id ヘッダーにあります）',
+  },
+  'fix-lockdown': {
+    en: 'Publish a Domain Lockdown record at {name} (MailChannels: only the accounts it lists may send as the domain)',
+    ja: '{name} に Domain Lockdown レコードを公開する（MailChannels: 記載したアカウントだけがこのドメインとして送信できます）',
+  },
+  'fix-lockdown-add': {
+    en: 'Add auth={authId} to the Domain Lockdown record at {name}',
+    ja: '{name} の Domain Lockdown レコードに auth={authId} を追加する',
+  },
   'fix-include': {
     en: 'Add {terms} ({provider}) before the final "all"',
     ja: '最後の「all」の前に {terms}（{provider}）を追加する',
@@ -84,5 +112,8 @@ export const DiagnoseTexts = {
 export type TextKey = keyof typeof DiagnoseTexts;
 
 export function say(key: TextKey, args: Record<string, string | number>, locale: Locale): string {
-  return DiagnoseTexts[key][locale].replace(/\{(\w+)\}/g, (m, k: string) => (args[k] === undefined ? m : String(args[k])));
+  const text = DiagnoseTexts[key][locale].replace(/\{(\w+)\}/g, (m, k: string) => (args[k] === undefined ? m : String(args[k])));
+  // A name that ends in a full-width parenthesis ('MailChannels リレー（mixhost ほか）') takes
+  // no space before the Japanese that follows it.
+  return locale === 'ja' ? text.replace(/） (?=[^\x00-\x7f])/g, '）') : text;
 }

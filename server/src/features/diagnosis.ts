@@ -5,7 +5,7 @@
  * so the server can offer the first one on the diagnosed domain's SPF record.
  */
 import type { CheckIpParams, DiagnosisReport } from '../../../client/src/protocol';
-import { diagnose, diagnoseMessage, type Diagnosis } from '../diagnose';
+import { diagnose, diagnoseMessage, lockdownLines, type Diagnosis } from '../diagnose';
 import type { Resolver } from '../dns/resolver';
 import { localize, type Locale, type Localized } from '../l10n';
 import { isIpAddress } from '../spf/evaluate';
@@ -91,6 +91,8 @@ function report(d: Diagnosis, locale: Locale): DiagnosisReport {
     ...(d.fixes.length === 0
       ? [say(T.noFix)]
       : [...d.fixes.flatMap((f) => [`- ${f.title}`, '', '  ```', `  ${f.record}`, '  ```', '']), say(T.fixHint)]),
+    // MailChannels' Domain Lockdown: a record at another name, written into the zone by hand.
+    ...(d.lockdown ? [lockdownLines(d.lockdown, locale)].flatMap((l) => ['', `- ${l.title}`, '', '  ```', `  ${l.line}`, '  ```']) : []),
     '',
     `## ${say(T.trace)}`,
     '',

@@ -23,16 +23,31 @@ const TXT = 16;
 const RELAY = 'relay.mailchannels.net';
 const LOCKDOWN_LABEL = /^_mailchannels\./i;
 
+/** What one TXT text at `_mailchannels.<domain>` says: undefined when it is no `v=mc1` record. */
+export interface Lockdown {
+  /** `listed`: it names who may send (auth=, senderid=, sidw=); `cfid-only`: only cfid=, no longer supported. */
+  readonly state: 'listed' | 'cfid-only' | 'empty';
+  /** The account ids of its auth= fields, as written. */
+  readonly auth: readonly string[];
+}
+
+export function readLockdown(text: string): Lockdown | undefined {
+  if (!/^v=mc1(?:[ \t]|$)/i.test(text)) return undefined;
+  const auth = [...text.matchAll(/(?:^|[ \t])auth=(\S+)/gi)].map((m) => m[1]);
+  if (auth.length > 0 || /(?:^|[ \t])(?:senderid|sidw)=\S/i.test(text)) return { state: 'listed', auth };
+  return { state: /(?:^|[ \t])cfid=\S/i.test(text) ? 'cfid-only' : 'empty', auth };
+}
+
 /** What the `_mailchannels` records of the zone say, by the name key they are about. */
 function lockdowns(records: readonly ResourceRecord[]): Map<string, 'listed' | 'cfid-only'> {
   const out = new Map<string, 'listed' | 'cfid-only'>();
   for (const rr of recordsOfType(records, TXT)) {
     if (!LOCKDOWN_LABEL.test(rr.owner)) continue;
-    const text = (rr.rdata.strings ?? []).map((s) => s.value).join('');
-    if (!/^v=mc1(?:[ \t]|$)/i.test(text)) continue;
+    const lockdown = readLockdown((rr.rdata.strings ?? []).map((s) => s.value).join(''));
+    if (lockdown === undefined) continue;
     const key = nameKey(rr.owner.slice(rr.owner.indexOf('.') + 1));
-    if (/(?:^|[ \t])(?:auth|senderid|sidw)=\S/i.test(text)) out.set(key, 'listed');
-    else if (!out.has(key) && /(?:^|[ \t])cfid=\S/i.test(text)) out.set(key, 'cfid-only');
+    if (lockdown.state === 'listed') out.set(key, 'listed');
+    else if (!out.has(key) && lockdown.state === 'cfid-only') out.set(key, 'cfid-only');
   }
   return out;
 }

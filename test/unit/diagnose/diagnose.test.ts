@@ -84,7 +84,7 @@ test('a Gmail bounce from a MailChannels relay: the include, not the IP; the sta
   const { code, out } = await run(['--zone', ZONE, '--format', 'json', path.join(MESSAGES, 'gmail-bounce-exim.txt')]);
   assert.equal(code, 0);
   const j = JSON.parse(out);
-  assert.deepEqual(Object.keys(j), ['ip', 'domain', 'receiver', 'spf', 'cause', 'fixes']);
+  assert.deepEqual(Object.keys(j), ['ip', 'domain', 'receiver', 'spf', 'cause', 'fixes', 'lockdown']);
   assert.equal(j.ip, '23.83.218.24');
   assert.equal(j.domain, 'shop.example');
   assert.equal(j.receiver.spf, 'did-not-pass');
@@ -94,13 +94,78 @@ test('a Gmail bounce from a MailChannels relay: the include, not the IP; the sta
   assert.match(j.cause, /MailChannels/);
   assert.match(j.cause, /ip4:198\.51\.100\.25/);
   // One stale term: "it", not "them"; the provider named, not "a <provider> server".
-  assert.match(j.cause, /lists ip4:198\.51\.100\.25, which no longer matches .* uses it, remove it\.$/);
+  assert.match(j.cause, /lists ip4:198\.51\.100\.25, which no longer matches .* uses it, remove it\. /);
   assert.match(j.cause, /^23\.83\.218\.24 belongs to MailChannels/);
   assert.deepEqual(
     j.fixes.map((f: { record: string }) => f.record),
     ['v=spf1 a mx ip4:198.51.100.25 include:relay.mailchannels.net ~all', 'v=spf1 a mx include:relay.mailchannels.net ~all'],
   );
   assert.ok(j.fixes.every((f: { title: string }) => !f.title.includes('23.83.218.24')));
+});
+
+test('mail through MailChannels: the Domain Lockdown record to publish, with the account from X-MailChannels-Auth-Id when the message shows it', async () => {
+  // The bounce shows no account: a placeholder, and where to find the id.
+  const bounce = JSON.parse((await run(['--zone', ZONE, '--format', 'json', path.join(MESSAGES, 'gmail-bounce-exim.txt')])).out);
+  assert.deepEqual(bounce.lockdown, { name: '_mailchannels.shop.example', record: 'v=mc1 auth=<account id>', state: 'none' });
+  assert.match(bounce.cause, /_mailchannels\.shop\.example holds no Domain Lockdown record: any MailChannels customer .* X-MailChannels-Auth-Id header/);
+  const text = (await run(['--zone', ZONE, path.join(MESSAGES, 'gmail-bounce-exim.txt')], { LANG: 'C' })).out;
+  assert.match(text, /\n- Publish a Domain Lockdown record at _mailchannels\.shop\.example .*\n    _mailchannels\.shop\.example\. TXT "v=mc1 auth=<account id>"\n$/);
+
+  const original = path.join(MESSAGES, 'gmail-mailchannels-original.txt');
+  assert.equal(extractFacts(read('gmail-mailchannels-original.txt')).mailchannelsAuthId, 'mixhostexample');
+  const j = JSON.parse((await run(['--zone', ZONE, '--format', 'json', original])).out);
+  assert.equal(j.spf.cause, 'relay-not-included');
+  assert.deepEqual(j.lockdown, { name: '_mailchannels.shop.example', record: 'v=mc1 auth=mixhostexample', authId: 'mixhostexample', state: 'none' });
+  assert.match(j.cause, /\(this message was sent with the account mixhostexample\)\.$/);
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zonelint-lockdown-'));
+  try {
+    const withRecord = (txt: string) => {
+      const zone = path.join(dir, 'shop.example.zone');
+      const base = fs.readFileSync(ZONE, 'utf8').replace('"v=spf1 a mx ip4:198.51.100.25 ~all"', '"v=spf1 a mx include:relay.mailchannels.net ~all"');
+      fs.writeFileSync(zone, base + (txt ? `_mailchannels IN TXT "${txt}"\n` : ''));
+      return zone;
+    };
+    const lockdownOf = async (txt: string) => JSON.parse((await run(['--zone', withRecord(txt), '--format', 'json', original])).out);
+    // The relay included: SPF passes, and the lockdown still matters.
+    const none = await lockdownOf('');
+    assert.equal(none.spf.result, 'pass');
+    assert.equal(none.lockdown.state, 'none');
+    // The account listed: nothing to say.
+    const listed = await lockdownOf('v=mc1 auth=mixhostexample');
+    assert.equal(listed.lockdown, null);
+    assert.doesNotMatch(listed.cause, /Lockdown/);
+    // Another account only: MailChannels refuses this one; the record with it added.
+    const other = await lockdownOf('v=mc1 auth=oldhost senderid=oldhost|x-authuser|a@shop.example');
+    assert.deepEqual(other.lockdown, {
+      name: '_mailchannels.shop.example',
+      record: 'v=mc1 auth=oldhost senderid=oldhost|x-authuser|a@shop.example auth=mixhostexample',
+      authId: 'mixhostexample',
+      state: 'other-account',
+    });
+    assert.match(other.cause, /MailChannels relayed this message for the account mixhostexample, which the Domain Lockdown record at _mailchannels\.shop\.example does not list/);
+    // cfid= only: no longer supported, so no lockdown at all.
+    const cfid = await lockdownOf('v=mc1 cfid=shop.workers.dev');
+    assert.equal(cfid.lockdown.state, 'cfid-only');
+    assert.equal(cfid.lockdown.record, 'v=mc1 auth=mixhostexample');
+    // Japanese: sentences run on without a space, and none after a full-width parenthesis.
+    const ja = (await run(['--zone', withRecord(''), '--locale', 'ja', original])).out;
+    assert.match(ja, /_mailchannels\.shop\.example に Domain Lockdown レコードがないため/);
+    assert.match(ja, /（このメールはアカウント mixhostexample で送られています）。/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  // A sender that is not behind MailChannels hears nothing of it.
+  const plain = JSON.parse((await run(['--zone', ZONE, '--format', 'json', path.join(MESSAGES, 'gmail-show-original.txt')])).out);
+  assert.equal(plain.lockdown, null);
+  assert.doesNotMatch(plain.cause, /MailChannels/);
+});
+
+test('Japanese diagnosis: no space between sentences, nor after a name ending in a full-width parenthesis', async () => {
+  const ja = (await run(['--zone', ZONE, '--locale', 'ja', path.join(MESSAGES, 'gmail-bounce-exim.txt')])).out;
+  assert.match(ja, /MailChannels リレー（mixhost ほか）のサーバーですが/);
+  assert.match(ja, /変わることがあります。レコードには/);
+  assert.doesNotMatch(ja, /。 |） (?=[^\x00-\x7f])/);
 });
 
 test('a non-relay IPv6 sender gets an ip6: term (DSN with Diagnostic-Code)', async () => {

@@ -190,6 +190,8 @@ test('diagnose a pasted header: the relay is named, and its include is the fix o
   assert.equal(report.result, 'softfail');
   assert.deepEqual(report.fixes.map((f) => f.record), ['v=spf1 ip4:192.0.2.0/24 include:relay.mailchannels.net ~all']);
   assert.match(report.markdown, /spf=softfail/);
+  // The zone has no _mailchannels record: the report says which to publish, under the fix.
+  assert.match(report.markdown, /## Fix\n[\s\S]*- Publish a Domain Lockdown record at _mailchannels\.example\.com .*\n\n  ```\n  _mailchannels\.example\.com\. TXT "v=mc1 auth=<account id>"\n  ```\n/);
   const [action] = o.service.getCodeActions(o.document, { diagnostics: [] }, line(text, 4)).filter((a) => a.kind === 'quickfix');
   assert.equal(apply(o, action).split('\n')[4], '    IN TXT "v=spf1 ip4:192.0.2.0/24 include:relay.mailchannels.net ~all"');
   const nothing = await o.service.diagnose('hello');
