@@ -29,6 +29,11 @@ export interface Io {
 
 const help = (locale: Locale): string => cliText(locale, 'help', { version: VERSION });
 
+function wantsHelp(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end < 0 ? argv : argv.slice(0, end)).some((a) => a === '--help' || a === '-h');
+}
+
 export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   const locale = earlyLocale(argv, io.env);
@@ -45,15 +50,27 @@ export async function main(argv: string[], io: Io): Promise<number> {
         io.stdout(VERSION + '\n');
         return 0;
       case 'check':
+      case 'print':
+      case 'spf':
+      case 'diagnose':
+        // `zonelint spf --help`: the help, which covers every command (before a `--` only).
+        if (wantsHelp(rest)) {
+          io.stdout(help(locale));
+          return 0;
+        }
+        break;
+      default:
+        throw usageError('unknownCommand', { command });
+    }
+    switch (command) {
+      case 'check':
         return await check(rest, io);
       case 'print':
         return print(rest, io);
       case 'spf':
         return await spfCommand(rest, io);
-      case 'diagnose':
-        return await diagnoseCommand(rest, io);
       default:
-        throw usageError('unknownCommand', { command });
+        return await diagnoseCommand(rest, io);
     }
   } catch (e) {
     if (e instanceof UsageError) {
@@ -106,12 +123,7 @@ async function check(argv: string[], io: Io): Promise<number> {
     dns: { type: 'string' },
     'dns-server': { type: 'string', multiple: true },
     'allow-include': { type: 'string', multiple: true },
-    help: { type: 'boolean', short: 'h' },
   });
-  if (values.help) {
-    io.stdout(help(earlyLocale(argv, io.env)));
-    return 0;
-  }
   const format = oneOf('format', values.format, ['text', 'json', 'sarif'] as const, 'text');
   const locale = localeFrom(values.locale, io.env);
   const servers = (values['dns-server'] as string[] | undefined) ?? [];

@@ -129,6 +129,14 @@ test('--help and --version', async () => {
   const help = await run(['--help']);
   assert.equal(help.code, 0);
   assert.match(help.out, /zonelint check/);
+  // Each command's --help (or -h) is the help too, in the locale asked for; not after `--`.
+  for (const command of ['check', 'print', 'spf', 'diagnose']) {
+    const r = await run([command, '--help']);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /zonelint diagnose \[--zone/);
+  }
+  assert.match((await run(['spf', '-h', '--locale', 'ja'])).out, /使い方:/);
+  assert.equal((await run(['print', '--', '--help'])).code, 2);
   const version = await run(['--version']);
   assert.match(version.out.trim(), /^\d+\.\d+\.\d+/);
 });
