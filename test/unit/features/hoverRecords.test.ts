@@ -50,11 +50,11 @@ const cases: Array<{ what: string; text: string; under: string; en: RegExp[]; ja
   { what: 'DKIM s value', text: at('email', 1), under: 'email', en: [/Service types/, /Email signing only/], ja: [/サービスの種類/, /メールの署名/] },
   { what: 'DKIM p tag', text: at('p=11'), under: 'p', en: [/Public key/, /Empty means the key was revoked/], ja: [/公開鍵/, /失効/] },
   // Zone file
-  { what: 'RR type', text: at('SOA', 1), under: 'SOA', en: [/Record type \(type code 6\)/, /Fields, in order: `mname` `rname` `serial` `refresh` `retry` `expire` `minimum`/, /\[RFC 1035 §3\.3\.13\]\(https:\/\/www\.rfc-editor\.org\/rfc\/rfc1035#section-3\.3\.13\)/], ja: [/レコード型（|レコード型 \(/, /フィールド（記述順）/, /ゾーンの起点/] },
+  { what: 'RR type', text: at('SOA', 1), under: 'SOA', en: [/Record type \(type code 6\)/, /Fields, in order: `mname` `rname` `serial` `refresh` `retry` `expire` `minimum`/, /\[RFC 1035 §3\.3\.13\]\(https:\/\/www\.rfc-editor\.org\/rfc\/rfc1035#section-3\.3\.13\)/], ja: [/レコード型（型番号 6）/, /フィールド（記述順）/, /ゾーンの起点/] },
   { what: '$TTL directive', text: at('$TTL', 1), under: '$TTL', en: [/Directive/, /default TTL/], ja: [/ディレクティブ/, /既定の TTL/] },
   { what: '$TTL value', text: at('1h', 1), under: '1h', en: [/Default TTL/, /1 hour \(3600 seconds\)/], ja: [/既定の TTL/, /1時間（|1時間 \(/] },
   { what: '$INCLUDE directive', text: at('$INCLUDE', 1), under: '$INCLUDE', en: [/Reads another file/], ja: [/別のファイル/] },
-  { what: 'record TTL', text: at('86400', 1), under: '86400', en: [/1 day \(86400 seconds\)/], ja: [/1日/, /86400 秒/] },
+  { what: 'record TTL', text: at('86400', 1), under: '86400', en: [/1 day \(86400 seconds\)/], ja: [/1日（86400 秒）/] },
   { what: 'class IN', text: at('IN SOA'), under: 'IN', en: [/Internet class/], ja: [/インターネット・クラス/] },
   { what: 'class CH', text: 'version.bind. 0 |CH TXT "9.18"\n', under: 'CH', en: [/Chaos class/], ja: [/Chaos クラス/] },
   { what: 'SOA mname', text: at('ns1 hostmaster', 1), under: 'ns1', en: [/SOA mname/, /primary name server/], ja: [/プライマリサーバー/] },
@@ -91,4 +91,22 @@ test('hover on the type of a record with an optional field left out (ISDN withou
   assert.match(value, /\*\*ISDN\*\*/);
   assert.match(value, /`address`: `150862028003217`/);
   assert.doesNotMatch(value, /subaddress/);
+});
+
+test('hover on a record type names its RDATA fields as the field list above it does (the RFC names), not by the parser\'s', () => {
+  const value = (text: string) => {
+    const o = open(text);
+    const h = o.service.doHover(o.document, o.position);
+    assert.ok(h, 'a hover');
+    return (h.contents as MarkupContent).value;
+  };
+  const cname = value('$ORIGIN example.com.\nwww IN |CNAME example.com.\n');
+  assert.match(cname, /Fields, in order: `cname`/);
+  assert.match(cname, /^- `cname`: `example\.com\.`$/m);
+  assert.doesNotMatch(cname, /`target`/);
+  const ds = value('$ORIGIN example.com.\nsub IN |DS 60485 5 1 2BB183AF5F22588179A53B0A98631FAD1A292118\n');
+  assert.match(ds, /^- `key-tag`: `60485`$/m);
+  assert.match(ds, /^- `digest-type`: `1`$/m);
+  // TXT's strings: `txt-data`, without the list's ellipsis.
+  assert.match(value('$ORIGIN example.com.\n@ IN |TXT "a" "b"\n'), /^- `txt-data`: `"a" "b"`$/m);
 });

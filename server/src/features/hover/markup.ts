@@ -15,6 +15,11 @@ export function rfcLink(ref: RfcRef): string {
   return `[${rfcLabel(ref)}](${rfcUrl(ref)})`;
 }
 
+/** A parenthetical after a word: ` (…)` in English, `（…）` in Japanese. */
+export function aside(text: string, locale: 'en' | 'ja'): string {
+  return locale === 'ja' ? `（${text}）` : ` (${text})`;
+}
+
 /** Inline code, safe for any text (backticks inside become quotes). */
 export function code(text: string): string {
   return '`' + text.replace(/`/g, "'") + '`';

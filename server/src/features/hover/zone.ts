@@ -15,7 +15,7 @@ import { typeCode } from '../../zone/rdata/types';
 import { formatDuration } from '../duration';
 import { directiveAt, toRange, tokenAt, touches } from '../spans';
 import type { HoverContext } from './context';
-import { code, rfcLink } from './markup';
+import { aside, code, rfcLink } from './markup';
 
 export interface StaticHover {
   readonly span: Span;
@@ -53,12 +53,16 @@ function typeHover(ctx: HoverContext, record: ResourceRecord): string {
   const say = (text: Localized, args?: Record<string, string | number>) => localize(text, ctx.locale, args);
   const number = typeCode(record.type) ?? record.typeCode;
   const doc = TypeDocs[record.type];
-  const lines = [`**${record.type}** — ${say(Ui.recordType)} (${say(Ui.typeCode, { code: number })})`];
+  const lines = [`**${record.type}** — ${say(Ui.recordType)}${aside(say(Ui.typeCode, { code: number }), ctx.locale)}`];
   if (doc) lines.push('', say(doc));
   const order = RdataFieldOrder[record.type];
   if (order) lines.push('', `${say(HoverText.fieldOrder)}: ${order.map(code).join(' ')}`);
-  // A field the record leaves out (ISDN without its subaddress) is not listed.
-  const fields = Object.entries(record.rdata.fields).filter(([, value]) => value !== undefined);
+  // Each field by the RFC's name of the list above (the parser's fields come in that order:
+  // CNAME's `target` is `cname`, DS's `keyTag` is `key-tag`). A field the record leaves out
+  // (ISDN without its subaddress) is not listed.
+  const all = Object.entries(record.rdata.fields);
+  const named = order !== undefined && order.length === all.length;
+  const fields = all.map(([name, value], i) => [named ? order[i].replace(/…$/, '') : name, value] as const).filter(([, value]) => value !== undefined);
   if (fields.length > 0) {
     lines.push('', `${say(Ui.fields)}:`);
     for (const [name, value] of fields) lines.push(`- ${code(name)}: ${showValue(value)}`);
@@ -77,7 +81,7 @@ function ttlHover(ctx: HoverContext, span: Span, text: string, title: string): S
   const ttl = parseTtl(text);
   if (!ttl.ok) return undefined;
   const seconds = localize(Ui.seconds, ctx.locale, { n: ttl.value });
-  return { span, markdown: `**${title}**\n\n${formatDuration(ttl.value, ctx.locale)} (${seconds})` };
+  return { span, markdown: `**${title}**\n\n${formatDuration(ttl.value, ctx.locale)}${aside(seconds, ctx.locale)}` };
 }
 
 /** The SOA RDATA fields in order (RFC 1035 §3.3.13); the four timers also as durations. */
@@ -89,7 +93,7 @@ function soaFieldHover(ctx: HoverContext, token: Token, index: number): StaticHo
   const lines = [`**SOA ${field}** — ${say(doc.name)} · ${rfcLink(doc.ref)}`, '', say(doc.text)];
   if (index >= 3) {
     const ttl = parseTtl(token.text);
-    if (ttl.ok) lines.push('', `${formatDuration(ttl.value, ctx.locale)} (${say(Ui.seconds, { n: ttl.value })})`);
+    if (ttl.ok) lines.push('', `${formatDuration(ttl.value, ctx.locale)}${aside(say(Ui.seconds, { n: ttl.value }), ctx.locale)}`);
   }
   if (field === 'serial') {
     const m = /^(\d{4})(\d{2})(\d{2})(\d{2})$/.exec(token.text);
