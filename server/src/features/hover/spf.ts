@@ -5,7 +5,7 @@
  * need the lookup tree are rendered by `renderTreeHover` once a tree is at hand.
  */
 import { formatMessage } from '../../diagnostics/registry';
-import { rfcLink, code } from './markup';
+import { aside, rfcLink, code } from './markup';
 import { MacroLetterDocs, MechanismDocs, ModifierDocs, QualifierDocs, ResultNames, UnknownModifierDoc, VersionDoc, type TermDoc } from '../../docs/spf';
 import { localize, type Locale, type Localized } from '../../l10n';
 import { HoverText, LookupStatusText } from '../../l10n/hover';
@@ -59,7 +59,7 @@ function termDoc(ctx: HoverContext, title: string, kind: Localized, doc: TermDoc
     '',
     say(ctx, doc.text),
     '',
-    `${say(ctx, HoverText.lookupCost)}: ${say(ctx, doc.lookups)} (${section('4.6.4')})`,
+    `${say(ctx, HoverText.lookupCost)}: ${say(ctx, doc.lookups)}${aside(section('4.6.4'), ctx.locale)}`,
     '',
     `${say(ctx, HoverText.example)}: ${code(doc.example)}`,
   ];
@@ -164,7 +164,7 @@ function summaryHover(ctx: HoverContext, record: SpfRecordContext, tree: LookupN
   if (problems.length === 0) lines.push('', say(ctx, HoverText.noProblems));
   else {
     lines.push('', say(ctx, HoverText.problems));
-    for (const p of problems) lines.push(`- ${formatMessage(p, ctx.locale)} (${code(p.code)})`);
+    for (const p of problems) lines.push(`- ${formatMessage(p, ctx.locale)}${aside(code(p.code), ctx.locale)}`);
   }
   return lines.join('\n');
 }
