@@ -5,7 +5,7 @@
  */
 import type { Zone } from '../zone/ast';
 import { fixDmarcMissing, fixDmarcPolicyNone, fixFullWidthTag } from './dmarc';
-import { fixProviderMissing, fixSpfMissing, providerRefactors } from './provider';
+import { fixLockdownSyntax, fixProviderMissing, fixSpfMissing, providerRefactors } from './provider';
 import {
   fixAfterAll,
   fixMalformedVersion,
@@ -30,6 +30,7 @@ type FixProvider = (input: FixInput) => DomainFix[];
 
 const FIXES: ReadonlyMap<string, FixProvider> = new Map<string, FixProvider>([
   ['spf-provider-missing', fixProviderMissing],
+  ['spf-mailchannels-lockdown-syntax', fixLockdownSyntax],
   ['spf-missing', fixSpfMissing],
   ['spf-null-mx-missing', fixNullMxMissing],
   ['spf-null-mx-sender', fixNullMxSender],

@@ -9,9 +9,10 @@ import { PROVIDERS, providerById, providerTerms, type ProviderEntry } from '../p
 import type { ProviderMissingData } from '../providers/codes';
 import { detectProviders } from '../providers/detect';
 import { authorisedTerms, isAuthorised, termKey } from '../providers/providerMissing';
-import { insertLinesAfter, lastRecordOf, nameForInsert, separatorOf } from './records';
+import { insertLinesAfter, lastRecordOf, nameForInsert, recordAt, separatorOf } from './records';
+import { fixFullWidthTag } from './dmarc';
 import { spfAt, withTerms, type SpfTarget } from './spfContext';
-import { editTxt, quoteOctets } from './txtEdit';
+import { editTxt, joinedValue, octetRange, quoteOctets } from './txtEdit';
 import type { DomainFix, FixInput } from './types';
 
 function addTitle(provider: ProviderEntry, terms: readonly string[]): { en: string; ja: string } {
@@ -103,4 +104,31 @@ export function fixSpfMissing({ text, zone, problem }: FixInput): DomainFix[] {
       preferred: true,
     },
   ];
+}
+
+/**
+ * spf-mailchannels-lockdown-syntax: full-width text in its ASCII (fixFullWidthTag), a `;` or
+ * `,` between fields as the space MailChannels reads (none added before a space already there),
+ * blanks before `v=mc1` removed.
+ */
+export function fixLockdownSyntax(input: FixInput): DomainFix[] {
+  const { text, zone, problem } = input;
+  const detail = problem.args?.detail;
+  if (detail === 'lockdown-fullwidth') return fixFullWidthTag(input);
+  if (detail !== 'lockdown-separator' && detail !== 'lockdown-leading-space') return [];
+  const rr = recordAt(zone, problem.offset);
+  const range = rr && rr.typeCode === 16 ? octetRange(rr, problem.offset, problem.length) : undefined;
+  if (!rr || !range) return [];
+  const value = joinedValue(rr);
+  if (detail === 'lockdown-leading-space') {
+    if (range.from !== 0 || !/^[ \t]+$/.test(value.slice(0, range.to))) return [];
+    const removed = editTxt(text, rr, 0, range.to, '');
+    return removed.length === 0 ? [] : [{ title: { en: 'Remove the leading space', ja: '先頭の空白を削除する' }, kind: 'quickfix', edits: removed, preferred: true }];
+  }
+  if (!/^[;,]$/.test(value.slice(range.from, range.to))) return [];
+  const spaced = /[ \t]/.test(value.charAt(range.to));
+  const edits = editTxt(text, rr, range.from, range.to, spaced ? '' : ' ');
+  return edits.length === 0
+    ? []
+    : [{ title: { en: 'Separate the fields with a space', ja: 'フィールドを半角スペースで区切る' }, kind: 'quickfix', edits, preferred: true }];
 }

@@ -5,6 +5,7 @@ import type { Problem } from '../diagnostics/types';
 import type { Zone } from '../zone/ast';
 import { checkProviderMissing } from './providerMissing';
 import { checkMailchannelsLockdown } from './mailchannelsLockdown';
+import { checkMailchannelsLockdownSyntax } from './mailchannelsLockdownSyntax';
 
 export { PROVIDERS, providerById, providerTerms, hostMatches, providersForRelay } from './catalogue';
 export type { ProviderEntry, ProviderDetection } from './catalogue';
@@ -15,5 +16,5 @@ export type { ProviderMissingData } from './codes';
 
 /** Every provider check over a zone (sync): for the analysis list. */
 export function checkProviders(zone: Zone): Problem[] {
-  return [...checkProviderMissing(zone), ...checkMailchannelsLockdown(zone)];
+  return [...checkProviderMissing(zone), ...checkMailchannelsLockdown(zone), ...checkMailchannelsLockdownSyntax(zone)];
 }

@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import { parseZoneText } from '../../../server/src/zone/index';
 import { analyzeSync } from '../../../server/src/analysis';
 import { formatMessage } from '../../../server/src/diagnostics/registry';
+import { fixesFor } from '../../../server/src/fixes/index';
+import { applyEdits } from '../fixes/helpers';
 
 const HEAD = '$ORIGIN shop.example.jp.\n$TTL 300\n@ SOA ns hostmaster 1 3600 600 86400 300\n@ NS ns\nns A 192.0.2.53\n';
 const CODE = 'spf-mailchannels-lockdown';
@@ -57,4 +59,83 @@ test('not reported: another include, a failing or neutral qualifier, an include 
     ].join('\n'),
   );
   assert.deepEqual(at, []);
+});
+
+const SYNTAX = 'spf-mailchannels-lockdown-syntax';
+
+function syntax(records: string) {
+  const text = HEAD + records;
+  const zone = parseZoneText(text, { origin: 'shop.example.jp.' });
+  const problems = analyzeSync(zone).filter((p) => p.code === SYNTAX);
+  return { text, zone, problems, at: problems.map((p) => [p.args?.detail, text.slice(p.offset, p.offset + p.length)]) };
+}
+
+test('spf-mailchannels-lockdown-syntax: the first place each lockdown record leaves the form MailChannels reads, and each cfid= field', () => {
+  const { at, problems } = syntax(
+    [
+      '_mailchannels TXT "v=mc1; auth=myhost"',
+      '_mailchannels.a TXT "v=mc1 auth=myhost;"',
+      '_mailchannels.b TXT "v=mc1 auth=myhost,auth=other"',
+      '_mailchannels.c TXT "v=mc1 auth:myhost"',
+      '_mailchannels.d TXT "v=mc1 account=myhost auth="',
+      '_mailchannels.e TXT "v=mc1 auth="',
+      '_mailchannels.f TXT "v=mc1 cfid=shop.workers.dev auth=myhost"',
+      '_mailchannels.g TXT "mc1 auth=myhost"',
+      '_mailchannels.h TXT " v=mc1 auth=myhost"',
+      '_mailchannels.i TXT "\uff56\uff1d\uff4d\uff43\uff11 auth=myhost"',
+    ].join('\n') + '\n',
+  );
+  assert.deepEqual(at, [
+    ['lockdown-separator', ';'],
+    ['lockdown-separator', ';'],
+    ['lockdown-separator', ','],
+    ['lockdown-missing-equals', 'auth:myhost'],
+    // One problem per record: the first; the empty auth= after it is found once account= is fixed.
+    ['lockdown-unknown-field', 'account='],
+    ['lockdown-empty', 'auth='],
+    ['lockdown-cfid', 'cfid=shop.workers.dev'],
+    ['lockdown-version', 'mc1'],
+    // A leading space: the version is not first.
+    ['lockdown-leading-space', ' '],
+    ['lockdown-fullwidth', '\uff56\uff1d\uff4d\uff43\uff11'],
+  ]);
+  assert.equal(
+    formatMessage(problems[1]),
+    "This Domain Lockdown record for a.shop.example.jp is not in the form MailChannels reads ('v=mc1', then auth=, senderid= or sidw= fields separated by spaces): 'auth=myhost;' separates fields with ';': use a space (as written, ';' is part of the value, an account no mail is sent with)",
+  );
+  assert.match(formatMessage(problems[7], 'ja'), /^g\.shop\.example\.jp の Domain Lockdown レコードが、MailChannels の読む形.*先頭は 'mc1' ではなく v=mc1 にする必要があります/);
+  assert.match(formatMessage(problems[9], 'ja'), /'ｖ＝ｍｃ１' は全角の文字です。半角の 'v=mc1' に直してください$/);
+});
+
+test('spf-mailchannels-lockdown-syntax: well-formed records, other texts at _mailchannels and lockdown-like texts elsewhere are left alone', () => {
+  const { at } = syntax(
+    [
+      '_mailchannels TXT "v=mc1 auth=myhost senderid=myhost|x-authuser|joe@shop.example.jp sidw=myhost|x-authsender|*@shop.example.jp"',
+      '_mailchannels.a TXT "V=MC1 AUTH=myhost"',
+      '_mailchannels.b TXT "google-site-verification=abc"',
+      'c TXT "v=mc1 auth=myhost;"',
+    ].join('\n') + '\n',
+  );
+  assert.deepEqual(at, []);
+});
+
+test('spf-mailchannels-lockdown-syntax quick-fixes: a separator becomes the space, full-width text its ASCII; each leaves a record the rule accepts', () => {
+  const fixed = (record: string) => {
+    const { text, zone, problems } = syntax(`_mailchannels TXT "${record}"\n`);
+    assert.equal(problems.length, 1, record);
+    const [fix, ...more] = fixesFor({ text, zone, problem: problems[0] });
+    assert.equal(more.length, 0);
+    assert.equal(fix.preferred, true);
+    const after = applyEdits(text, fix.edits);
+    assert.deepEqual(syntax(after.slice(HEAD.length)).problems, [], after);
+    return /_mailchannels TXT "(.*)"\n$/.exec(after)![1];
+  };
+  assert.equal(fixed('v=mc1; auth=myhost'), 'v=mc1 auth=myhost');
+  assert.equal(fixed('v=mc1 auth=myhost;auth=other'), 'v=mc1 auth=myhost auth=other');
+  assert.equal(fixed('v=mc1 auth=myhost;'), 'v=mc1 auth=myhost ');
+  assert.equal(fixed('\uff56\uff1d\uff4d\uff43\uff11 auth=myhost'), 'v=mc1 auth=myhost');
+  assert.equal(fixed('  v=mc1 auth=myhost'), 'v=mc1 auth=myhost');
+  // No fix where the right text cannot be known.
+  const { text, zone, problems } = syntax('_mailchannels TXT "v=mc1 account=myhost"\n');
+  assert.deepEqual(fixesFor({ text, zone, problem: problems[0] }), []);
 });
