@@ -41,7 +41,7 @@ export function statement(rng: Rng): string {
       return `${rng.pick(['s1', 'google', 'selector1'])}._domainkey${rng.chance(0.5) ? '.' + h : ''}\tTXT "v=DKIM1; k=rsa; p=${rng.pick(['', 'MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQC', 'not base64!'])}"`;
     case 11:
       return rng.chance(0.3)
-        ? `_mailchannels${rng.chance(0.5) ? '.' + h : ''}\tTXT "v=mc1 ${rng.pick(['auth=myhost', 'cfid=x.workers.dev', ''])}"`
+        ? `_mailchannels${rng.chance(0.5) ? '.' + h : ''}\tTXT "v=mc1 ${rng.pick(['auth=myhost', 'cfid=x.workers.dev', '', 'auth=myhost;', 'auth:x'])}"`
         : `${rng.pick(['s1', 'selector1'])}._domainkey.${h}\tCNAME selector1-example-com._domainkey.example.onmicrosoft.com.`;
     case 12:
       return `${h}\tDNAME ${rng.pick(['example.net.', 'other'])}`;
