@@ -2,17 +2,19 @@
  * The zone after all directives, one record per line in file order, as
  * `OWNER TTL CLASS TYPE RDATA` with absolute names, numeric TTLs and the canonical
  * RDATA that `named-checkzone -D` prints; each RRset with the TTL BIND loads it with. Out-of-zone records are left out, as BIND
- * ignores them.
+ * ignores them, and so is a record that repeats an earlier one (RFC 2181 §5), which BIND loads once.
  */
 import type { ResourceRecord, Zone } from './ast';
 import { loadedTtls } from './rrsetTtl';
 import { isSubdomain } from './names';
+import { duplicateRecords } from './semantics/context';
 
 export function printZone(zone: Zone): string {
   const ttls = loadedTtls(zone.records);
+  const duplicates = duplicateRecords(zone.records);
   const lines: string[] = [];
   zone.records.forEach((rr, i) => {
-    if (inZone(rr, zone.origin)) lines.push(printRecord(rr, ttls[i]));
+    if (inZone(rr, zone.origin) && !duplicates.has(rr)) lines.push(printRecord(rr, ttls[i]));
   });
   return lines.length === 0 ? '' : lines.join('\n') + '\n';
 }

@@ -4,7 +4,12 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { parseZoneText, printZone } from '../../../server/src/zone/index';
+import { fields } from './recordSet';
 
 const HEAD = '$TTL 1\n@ SOA ns h 1 2 3 4 5\n@ NS ns\nns A 1.2.3.4\n';
 
@@ -41,4 +46,48 @@ test('an $INCLUDE ends the batch before and after it', () => {
   const files = { 'h.db': 'x 50 A 3.3.3.3\n' };
   assert.deepEqual(ttls('x 100 A 1.1.1.1\n$INCLUDE h.db\n', files), ['50 1.1.1.1', '50 3.3.3.3']);
   assert.deepEqual(ttls('x 100 A 1.1.1.1\n$INCLUDE h.db\n 200 A 2.2.2.2\n', files), ['200 1.1.1.1', '200 3.3.3.3', '200 2.2.2.2']);
+});
+
+const hasBind = spawnSync('named-checkzone', ['-v']).status === 0;
+
+test('print leaves out a record that repeats an earlier one, as named-checkzone -D does (BIND loads it once)', { skip: hasBind ? false : 'named-checkzone (bind9-utils) is not installed' }, () => {
+  const text = [
+    '$ORIGIN example.',
+    '$TTL 300',
+    '@ SOA ns h 1 2 3 4 5',
+    '@ NS ns',
+    'ns A 192.0.2.1',
+    'ns A 192.0.2.1',
+    'www A 192.0.2.2',
+    'ns A 192.0.2.1',
+    'WWW A 192.0.2.2',
+    '@ MX 10 NS.example.',
+    '@ MX 10 ns',
+    '@ TXT "a"',
+    '@ TXT "A"',
+    '@ TXT "a"',
+    '',
+  ].join('\n');
+  const ours = printZone(parseZoneText(text, { origin: 'example.' })).trimEnd().split('\n');
+  // One copy of each, the first, in file order; TXT compares exactly.
+  assert.deepEqual(ours, [
+    'example. 300 IN SOA ns.example. h.example. 1 2 3 4 5',
+    'example. 300 IN NS ns.example.',
+    'ns.example. 300 IN A 192.0.2.1',
+    'www.example. 300 IN A 192.0.2.2',
+    'example. 300 IN MX 10 NS.example.',
+    'example. 300 IN TXT "a"',
+    'example. 300 IN TXT "A"',
+  ]);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zonelint-print-dup-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'db'), text);
+    const bind = spawnSync('named-checkzone', ['-i', 'local', '-D', '-o', '-', 'example', 'db'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(bind.status, 0, bind.stderr);
+    // BIND sorts by name and folds names to the case it met first: compare as lower-cased, sorted lists.
+    const norm = (lines: string[]) => lines.map((l) => fields(l).join(' ').toLowerCase()).sort();
+    assert.deepEqual(norm(ours), norm(bind.stdout.trimEnd().split('\n')));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

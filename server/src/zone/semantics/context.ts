@@ -71,6 +71,25 @@ export function buildContext(zone: Zone, now: Date): SemanticContext {
   return { zone, apex, all, records, duplicates, byOwner, cuts, now };
 }
 
+/**
+ * The records that repeat an earlier record of the zone (RFC 2181 §5: the same owner, class,
+ * type and RDATA), which servers load once: zone-duplicate-record reports them, `print`
+ * leaves them out as named-checkzone -D does.
+ */
+export function duplicateRecords(records: readonly ResourceRecord[]): Set<ResourceRecord> {
+  const duplicates = new Set<ResourceRecord>();
+  const bigRRsets = new Map<ResourceRecord[], Set<string>>();
+  for (const group of ownerGroups(records).values()) {
+    if (group.length < 2) continue;
+    const kept: ResourceRecord[] = [];
+    for (const r of group) {
+      if (isDuplicate(kept, r, bigRRsets)) duplicates.add(r);
+      else kept.push(r);
+    }
+  }
+  return duplicates;
+}
+
 /** The records at or below the apex, in zone order. */
 function inZoneRecords(records: readonly ResourceRecord[], apexKey: string): ResourceRecord[] {
   const out: ResourceRecord[] = [];
