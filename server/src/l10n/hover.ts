@@ -64,6 +64,11 @@ export const HoverText = {
   noProblems: { en: 'No problems found on this record.', ja: 'このレコードに問題は見つかりませんでした。' },
   dmarcTag: { en: 'DMARC tag', ja: 'DMARC のタグ' },
   dkimTag: { en: 'DKIM key tag', ja: 'DKIM 鍵のタグ' },
+  lockdownField: { en: 'MailChannels Domain Lockdown field', ja: 'MailChannels Domain Lockdown のフィールド' },
+  lockdownUnknown: {
+    en: 'Not a Domain Lockdown field: the record lists `auth=`, `senderid=` or `sidw=` fields after `v=mc1`, separated by spaces.',
+    ja: 'Domain Lockdown のフィールドではありません。このレコードには `v=mc1` のあとに `auth=`、`senderid=`、`sidw=` のフィールドを半角スペースで区切って書きます。',
+  },
   value: { en: 'Value `{value}`', ja: '値 `{value}`' },
   unknownTag: { en: 'A tag this record type does not define: receivers ignore it.', ja: 'この種類のレコードでは定義されていないタグです。受信側は無視します。' },
   serialLooksDate: { en: 'Read as a date: {date}, change number {n}.', ja: '日付として読むと {date}、その日の {n} 番目の変更です。' },

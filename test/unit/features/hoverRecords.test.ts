@@ -110,3 +110,23 @@ test('hover on a record type names its RDATA fields as the field list above it d
   // TXT's strings: `txt-data`, without the list's ellipsis.
   assert.match(value('$ORIGIN example.com.\n@ IN |TXT "a" "b"\n'), /^- `txt-data`: `"a" "b"`$/m);
 });
+
+test('hover on a MailChannels Domain Lockdown record explains each field, in English and Japanese, with the documentation link', () => {
+  const hoverAt = (record: string, locale: 'en' | 'ja' = 'en') => {
+    const o = open(`$ORIGIN example.com.\n_mailchannels IN TXT ${record}\n`, { locale });
+    const h = o.service.doHover(o.document, o.position);
+    return h && { value: (h.contents as MarkupContent).value, under: o.document.getText(h.range!) };
+  };
+  const auth = hoverAt('"v=mc1 au|th=myhost senderid=myhost|x-authuser|a@example.com"')!;
+  assert.equal(auth.under, 'auth=myhost');
+  assert.match(auth.value, /^\*\*`auth`\*\* — MailChannels Domain Lockdown field · \[MailChannels Domain Lockdown\]\(https:\/\/docs\.mailchannels\.com\/outbound\/domain-lockdown\)/);
+  assert.match(auth.value, /X-MailChannels-Auth-Id/);
+  assert.match(hoverAt('"v=mc1 auth=myhost sender|id=myhost|x-authuser|a@example.com"')!.value, /X-MailChannels-SenderId/);
+  assert.match(hoverAt('"v=m|c1 auth=myhost"', 'ja')!.value, /^\*\*`v`\*\* — MailChannels Domain Lockdown のフィールド/);
+  assert.match(hoverAt('"v=mc1 cfid=x.work|ers.dev"')!.value, /no longer supported since 31 August 2024/);
+  assert.match(hoverAt('"v=mc1 acc|ount=myhost"')!.value, /Not a Domain Lockdown field/);
+  // `auth=myhost;`: the field without the separator.
+  assert.equal(hoverAt('"v=mc1 au|th=myhost;"')!.under, 'auth=myhost');
+  // Not a lockdown record: no field hover.
+  assert.equal(hoverAt('"hel|lo"'), undefined);
+});

@@ -1,5 +1,6 @@
 /**
- * Hover: zone-file tokens (zone.ts), SPF terms (spf.ts), DMARC and DKIM tags (tags.ts).
+ * Hover: zone-file tokens (zone.ts), SPF terms (spf.ts), DMARC and DKIM tags (tags.ts),
+ * MailChannels Domain Lockdown fields (lockdown.ts).
  * `doHover` answers at once, following includes through zone data and the bundled
  * snapshot; `doHoverAsync` follows them through the language service's resolver
  * (zone data, then snapshot or live DNS, per the settings).
@@ -13,6 +14,7 @@ import { makeHover } from './markup';
 import { locateSpf, renderTreeHover, type SpfHover } from './spf';
 import { lookupTreeSync, spfTarget } from './spfTree';
 import { tagHover } from './tags';
+import { lockdownHover } from './lockdown';
 import type { TxtAnswer, TxtSource } from './txtSource';
 import { zoneHover } from './zone';
 
@@ -28,7 +30,7 @@ function locate(ctx: HoverContext, offset: number): Located | undefined {
   if (record && (record.type === 'TXT' || record.type === 'SPF')) {
     const spf = locateSpf(ctx, record, offset);
     if (spf) return spf;
-    const tag = tagHover(ctx, record, offset);
+    const tag = tagHover(ctx, record, offset) ?? lockdownHover(ctx, record, offset);
     if (tag) return { kind: 'static', ...tag };
   }
   const found = zoneHover(ctx, offset, record);
