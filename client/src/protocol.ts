@@ -91,7 +91,7 @@ export function isStatusParams(value: unknown): value is StatusParams {
  * - `zonelint.server.flattenInclude` (from the spf-lookup-limit quick-fix) → applies the edit.
  *
  * After a diagnosis, the server offers its first fix as a quick-fix on the diagnosed
- * domain's SPF record.
+ * domain's SPF record, and the Domain Lockdown record when the message showed the account.
  */
 export const SERVER_COMMANDS = {
   incrementSerial: 'zonelint.server.incrementSerial',
@@ -144,6 +144,12 @@ export interface DiagnosisReport {
   /** The check_host result: pass, fail, softfail… */
   result?: string;
   fixes: { title: string; record: string }[];
+  /**
+   * MailChannels' Domain Lockdown record to publish at `name` (`_mailchannels.<domain>`), when
+   * the mail goes through MailChannels and the domain's record is missing, lists only cfid=,
+   * or leaves out the message's account; `authId` when the message showed the account.
+   */
+  lockdown?: { name: string; record: string; state: 'none' | 'cfid-only' | 'other-account'; authId?: string };
 }
 
 export interface ProviderActionsParams {

@@ -36,7 +36,7 @@ import { nameKey } from './zone/names';
 import type { Resolver } from './dns/resolver';
 import type { CheckIpParams, DiagnosisReport } from '../../client/src/protocol';
 import type { Problem } from './diagnostics/types';
-import { flattenEdits, getCodeActions, providerActions, type DiagnosisFix } from './features/codeActions';
+import { flattenEdits, getCodeActions, providerActions, type DiagnosisFix, type DiagnosisLockdown } from './features/codeActions';
 import { getCodeLenses, resolveCodeLens } from './features/codeLens';
 import { LookupCache } from './spf/lookups';
 import { type LookupReuse, SpfLookupMemo } from './spf/check';
@@ -176,6 +176,8 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
   const index = new WorkspaceIndex(parseFile);
   /** The fixes of the latest diagnosis per domain, offered on that domain's SPF record. */
   const diagnosisFixes = new Map<string, DiagnosisFix>();
+  /** The Domain Lockdown record of the latest diagnosis per domain, when the message showed the account. */
+  const diagnosisLockdowns = new Map<string, DiagnosisLockdown>();
 
   /**
    * Open documents first: createResolver gives the first zone with an apex precedence.
@@ -313,6 +315,12 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
     const [fix] = report.fixes;
     if (report.domain !== undefined && fix) diagnosisFixes.set(report.domain.toLowerCase(), { domain: report.domain, ...fix });
     else if (report.domain !== undefined) diagnosisFixes.delete(report.domain.toLowerCase());
+    if (report.domain === undefined) return report;
+    const lockdown = report.lockdown;
+    // Only an account the message showed: a placeholder would lock the host's own mail out.
+    if (lockdown?.authId !== undefined) {
+      diagnosisLockdowns.set(report.domain.toLowerCase(), { domain: report.domain, name: lockdown.name, record: lockdown.record });
+    } else diagnosisLockdowns.delete(report.domain.toLowerCase());
     return report;
   };
   /** Every check that needs nothing but the text: kept up to date by the incremental zone. */
@@ -423,6 +431,7 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
         diagnostics: context.diagnostics,
         only: context.only,
         diagnosisFixes: [...diagnosisFixes.values()],
+        diagnosisLockdowns: [...diagnosisLockdowns.values()],
       }),
     formatDocument: (document) => formatDocument(parse(document)),
     formatRange: (document, range) => formatDocumentRange(parse(document), range),

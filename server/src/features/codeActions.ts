@@ -12,6 +12,7 @@ import { fixesFor, flattenInclude, refactorsAt, type DomainFix, type TextEditOff
 import { spfAt } from '../fixes/spfContext';
 import { spfRecordOf } from '../spf/check';
 import { rewriteTxt } from '../fixes/txtEdit';
+import { publishLockdown } from '../fixes/provider';
 import { localize } from '../l10n';
 import type { ResourceRecord } from '../zone/ast';
 import type { FeatureContext } from './context';
@@ -34,11 +35,21 @@ export interface DiagnosisFix {
   readonly record: string;
 }
 
+/** A diagnosis's Domain Lockdown record (with the account the message showed), kept for its domain. */
+export interface DiagnosisLockdown {
+  readonly domain: string;
+  /** `_mailchannels.<domain>` */
+  readonly name: string;
+  /** The whole TXT text for `_mailchannels.<domain>`. */
+  readonly record: string;
+}
+
 export interface CodeActionRequest {
   readonly range: Range;
   readonly diagnostics: readonly Diagnostic[];
   readonly only?: readonly string[];
   readonly diagnosisFixes?: readonly DiagnosisFix[];
+  readonly diagnosisLockdowns?: readonly DiagnosisLockdown[];
 }
 
 const TITLES = {
@@ -47,6 +58,7 @@ const TITLES = {
     ja: 'include を現在の IP 範囲に展開する（今の値を参照します。いずれ古くなります）',
   },
   diagnosis: { en: 'Apply the bounce diagnosis fix: {title}', ja: 'バウンス診断の修正を適用する: {title}' },
+  lockdown: { en: 'Publish the Domain Lockdown record "{record}" at {name}', ja: '{name} に Domain Lockdown レコード "{record}" を公開する' },
 };
 
 function wanted(kind: string, only: readonly string[] | undefined): boolean {
@@ -109,21 +121,29 @@ function spfRecordsIn(ctx: FeatureContext, range: Range): ResourceRecord[] {
   return ownRecordsIn(ctx.zone, from, to).filter((rr) => rr.type === 'TXT' && spfRecordOf(rr) !== null);
 }
 
-/** On an SPF record of a diagnosed domain: replace it with the diagnosis's first fix. */
+/**
+ * On an SPF record of a diagnosed domain: replace it with the diagnosis's first fix, and
+ * publish the Domain Lockdown record the diagnosis gave (a line after the domain's records,
+ * or the text of the lockdown record already there).
+ */
 function diagnosisActions(ctx: FeatureContext, request: CodeActionRequest): CodeAction[] {
-  if (!request.diagnosisFixes?.length) return [];
+  if (!request.diagnosisFixes?.length && !request.diagnosisLockdowns?.length) return [];
   const out: CodeAction[] = [];
+  const text = ctx.document.getText();
+  const action = (title: string, edits: readonly TextEditOffsets[]): CodeAction => ({
+    title: localize(TITLES.diagnosis, ctx.locale, { title }),
+    kind: CodeActionKind.QuickFix,
+    isPreferred: false,
+    edit: { changes: { [ctx.document.uri]: toTextEdits(ctx, edits) } },
+  });
   for (const rr of spfRecordsIn(ctx, request.range)) {
     const owner = rr.owner.replace(/\.$/, '').toLowerCase();
-    const fix = request.diagnosisFixes.find((f) => f.domain.toLowerCase() === owner);
-    const edits = fix && rewriteTxt(ctx.document.getText(), rr, fix.record);
-    if (!fix || !edits?.length) continue;
-    out.push({
-      title: localize(TITLES.diagnosis, ctx.locale, { title: fix.title }),
-      kind: CodeActionKind.QuickFix,
-      isPreferred: false,
-      edit: { changes: { [ctx.document.uri]: toTextEdits(ctx, edits) } },
-    });
+    const fix = request.diagnosisFixes?.find((f) => f.domain.toLowerCase() === owner);
+    const edits = fix && rewriteTxt(text, rr, fix.record);
+    if (fix && edits?.length) out.push(action(fix.title, edits));
+    const lockdown = request.diagnosisLockdowns?.find((l) => l.domain.toLowerCase() === owner);
+    const published = lockdown && publishLockdown(text, ctx.zone, rr.owner, lockdown.record);
+    if (lockdown && published?.length) out.push(action(localize(TITLES.lockdown, ctx.locale, { record: lockdown.record, name: lockdown.name }), published));
   }
   return out;
 }

@@ -107,5 +107,6 @@ function report(d: Diagnosis, locale: Locale): DiagnosisReport {
     domain: d.domain,
     result: d.check.result,
     fixes: d.fixes.map((f) => ({ title: f.title, record: f.record })),
+    ...(d.lockdown ? { lockdown: { ...d.lockdown } } : {}),
   };
 }

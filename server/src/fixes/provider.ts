@@ -12,8 +12,9 @@ import { authorisedTerms, isAuthorised, termKey } from '../providers/providerMis
 import { insertLinesAfter, lastRecordOf, nameForInsert, recordAt, separatorOf } from './records';
 import { fixFullWidthTag } from './dmarc';
 import { spfAt, withTerms, type SpfTarget } from './spfContext';
-import { editTxt, joinedValue, octetRange, quoteOctets } from './txtEdit';
-import type { DomainFix, FixInput } from './types';
+import { editTxt, joinedValue, octetRange, quoteOctets, rewriteTxt } from './txtEdit';
+import { readLockdown } from '../providers/mailchannelsLockdown';
+import type { DomainFix, FixInput, TextEditOffsets } from './types';
 
 function addTitle(provider: ProviderEntry, terms: readonly string[]): { en: string; ja: string } {
   const list = terms.join(' ');
@@ -131,4 +132,27 @@ export function fixLockdownSyntax(input: FixInput): DomainFix[] {
   return edits.length === 0
     ? []
     : [{ title: { en: 'Separate the fields with a space', ja: 'フィールドを半角スペースで区切る' }, kind: 'quickfix', edits, preferred: true }];
+}
+
+/**
+ * The edits that publish `record` as the Domain Lockdown record of `owner`: the text of the
+ * document's lockdown record at `_mailchannels.<owner>` when there is one (a `v=mc1` TXT),
+ * else a new line after the owner's last record. Undefined when the record is already
+ * there, or sits in an $INCLUDEd file.
+ */
+export function publishLockdown(text: string, zone: Zone, owner: string, record: string): TextEditOffsets[] | undefined {
+  const name = `_mailchannels.${owner.endsWith('.') ? owner : owner + '.'}`;
+  const key = name.toLowerCase();
+  const present = zone.records.filter((r) => r.typeCode === 16 && r.owner.toLowerCase() === key && readLockdown(joinedValue(r)) !== undefined);
+  if (present.some((r) => joinedValue(r) === record)) return undefined;
+  if (present.length > 0) {
+    const [first] = present;
+    if (first.file !== undefined || first.generated) return undefined;
+    const edits = rewriteTxt(text, first, record);
+    return edits.length > 0 ? edits : undefined;
+  }
+  const last = lastRecordOf(zone, owner);
+  if (!last) return undefined;
+  const sep = separatorOf(text, last);
+  return [insertLinesAfter(text, last, [`${nameForInsert(zone, last.span.offset, name)}${sep}TXT${sep}${quoteOctets(record)}`])];
 }

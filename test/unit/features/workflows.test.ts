@@ -199,6 +199,42 @@ test('diagnose a pasted header: the relay is named, and its include is the fix o
   assert.match(nothing.markdown, /No sending IP found/);
 });
 
+test('diagnose a message that shows its MailChannels account: the Domain Lockdown record is offered on the SPF record', async () => {
+  const text = zone('    IN TXT "v=spf1 ip4:192.0.2.0/24 include:relay.mailchannels.net ~all"');
+  const o = open(text);
+  o.service.parse(o.document);
+  const header =
+    'Received-SPF: pass (google.com: domain of user@example.com designates 23.83.218.24 as permitted sender) client-ip=23.83.218.24; envelope-from="user@example.com";\n' +
+    'X-MailChannels-Auth-Id: myhost\n';
+  const report = await o.service.diagnose(header);
+  assert.equal(report.ok, true, report.markdown);
+  assert.equal(report.result, 'pass');
+  assert.deepEqual(report.lockdown, { name: '_mailchannels.example.com', record: 'v=mc1 auth=myhost', authId: 'myhost', state: 'none' });
+  const actions = o.service.getCodeActions(o.document, { diagnostics: [] }, line(text, 4)).filter((a) => a.kind === 'quickfix');
+  assert.deepEqual(actions.map((a) => a.title), ['Apply the bounce diagnosis fix: Publish the Domain Lockdown record "v=mc1 auth=myhost" at _mailchannels.example.com']);
+  const after = apply(o, actions[0]);
+  assert.deepEqual(after.split('\n').slice(4, 6), ['    IN TXT "v=spf1 ip4:192.0.2.0/24 include:relay.mailchannels.net ~all"', '_mailchannels TXT "v=mc1 auth=myhost"']);
+  // Applied: the lockdown warning goes.
+  const fixed = open(after);
+  fixed.service.parse(fixed.document);
+  assert.ok(!codes(fixed).includes('spf-mailchannels-lockdown'));
+  assert.ok(codes(o).includes('spf-mailchannels-lockdown'));
+
+  // A cfid= record is replaced by the one with the account.
+  const cfid = zone('    IN TXT "v=spf1 include:relay.mailchannels.net ~all"', '_mailchannels IN TXT "v=mc1 cfid=x.workers.dev"');
+  const c = open(cfid);
+  c.service.parse(c.document);
+  assert.equal((await c.service.diagnose(header)).lockdown?.state, 'cfid-only');
+  const [replace] = c.service.getCodeActions(c.document, { diagnostics: [] }, line(cfid, 4)).filter((a) => a.kind === 'quickfix');
+  assert.equal(apply(c, replace).split('\n')[5], '_mailchannels IN TXT "v=mc1 auth=myhost"');
+
+  // Without the account in the message, nothing to publish from the editor (a placeholder would lock the host out).
+  const bare = open(text);
+  bare.service.parse(bare.document);
+  assert.equal((await bare.service.diagnose(header.replace('X-MailChannels-Auth-Id: myhost\n', ''))).lockdown?.authId, undefined);
+  assert.deepEqual(bare.service.getCodeActions(bare.document, { diagnostics: [] }, line(text, 4)).filter((a) => a.kind === 'quickfix'), []);
+});
+
 function quickFixes(o: ReturnType<typeof open>, code: string): { diagnostic: Diagnostic; actions: CodeAction[] } {
   const [diagnostic] = o.service.validateSync(o.document).filter((d) => d.code === code);
   assert.ok(diagnostic, `a ${code} diagnostic`);
