@@ -105,8 +105,8 @@ export const SpfCodes = {
     ['deprecated'],
   ),
   lookupLimit: defineCode('spf-lookup-limit', 'error', `${RFC} §4.6.4`, {
-    en: 'This record needs {count} DNS lookups; over the limit of 10, receivers return permerror ({breakdown})',
-    ja: 'このレコードは DNS の参照が {count} 回必要です。上限の 10 回を超えると受信側は permerror を返します（{breakdown}）',
+    en: 'This record needs {count} DNS lookups; over the limit of 10, receivers return permerror ({ownDetail}{breakdown})',
+    ja: 'このレコードは DNS の参照が {count} 回必要です。上限の 10 回を超えると受信側は permerror を返します（{ownDetail}{breakdownJa}）',
   }),
   voidLookupLimit: defineCode('spf-void-lookup-limit', 'error', `${RFC} §4.6.4`, {
     en: '{count} lookups find no record ({names}); over 2 such void lookups, receivers return permerror',
@@ -186,6 +186,7 @@ export const SpfCodes = {
 
 /** Localised fragments for `{detail}` and `{hintDetail}` arguments, by key. */
 export const SpfDetails: Record<string, { en: string; ja: string }> = {
+  'spf-lookups-own': { en: '{own} in the record itself', ja: 'レコード自体で {own} 回' },
   'spf-version': { en: "the record must start with 'v=spf1'", ja: "レコードは 'v=spf1' で始めます" },
   'spf-char-other': { en: 'this character', ja: 'この文字があると受信側は permerror を返します' },
   'spf-char-space': {

@@ -227,6 +227,21 @@ export function walkTree(node: LookupNode): LookupNode[] {
  * The breakdown shown in the spf-lookup-limit message: the record's own count,
  * then what each include or redirect adds (`v=spf1 4, include:_spf.google.com +3`).
  */
+/**
+ * What the record's includes and redirect add (those that add nothing left out), for a
+ * message: `, <term> +N` each in English, `、<term> で +N 回` in Japanese.
+ */
+export function breakdownBeyond(root: LookupNode): { en: string; ja: string } {
+  let en = '';
+  let ja = '';
+  for (const c of root.children) {
+    if (c.total === 0) continue;
+    en += `, ${c.term} +${c.total}`;
+    ja += `、${c.term} で +${c.total} 回`;
+  }
+  return { en, ja };
+}
+
 export function describeBreakdown(root: LookupNode): string {
   const parts = [`${root.term} ${root.own}`];
   for (const c of root.children) if (c.total > 0) parts.push(`${c.term} +${c.total}`);

@@ -241,3 +241,15 @@ test('check: an empty or comment-only file is a zone servers refuse (exit 1), as
   }
   assert.deepEqual(analyzeSync(parseZoneText('', { origin: 'example.org.' })), []);
 });
+
+test('check: spf-lookup-limit says where the lookups come from in plain words, in English and Japanese (offline, the bundled snapshot)', async () => {
+  const file = zoneFile(
+    'db.example.co.jp',
+    clean.replaceAll('example.org', 'example.co.jp') +
+      '@ IN TXT "v=spf1 +a:sv12345.xserver.jp +a +mx include:spf.sender.xserver.jp include:_spf.google.com include:spf.protection.outlook.com include:sendgrid.net include:servers.mcsv.net ~all"\n',
+  );
+  const en = (await run(['check', file])).out.split('\n').find((l) => l.includes('spf-lookup-limit'));
+  assert.match(en ?? '', /receivers return permerror \(8 in the record itself, include:_spf\.google\.com \+3, include:sendgrid\.net \+1\)$/);
+  const ja = (await run(['check', '--locale', 'ja', file])).out.split('\n').find((l) => l.includes('spf-lookup-limit'));
+  assert.match(ja ?? '', /（レコード自体で 8 回、include:_spf\.google\.com で \+3 回、include:sendgrid\.net で \+1 回）$/);
+});

@@ -5,7 +5,7 @@
  * the term of this record at which the count passes 10, with the breakdown.
  */
 import { SpfCodes } from '../codes';
-import { describeBreakdown, walkTree } from '../lookups';
+import { breakdownBeyond, walkTree } from '../lookups';
 import { problemAt, termData, topLevelSteps, type LookupRule } from './context';
 
 export const MAX_LOOKUPS = 10;
@@ -22,6 +22,9 @@ export const checkLookupLimit: LookupRule = (ctx, tree) => {
   // A tree cut off at its node budget (or with unanswered lookups) counts fewer than the
   // real total: say "N+" rather than a number that looks exact.
   const partial = walkTree(tree).some((n) => n.status === 'unresolved');
-  const args = { count: partial ? `${tree.total}+` : tree.total, breakdown: describeBreakdown(tree) };
+  // "(8 in the record itself, include:_spf.google.com +3)": the record's own terms, then what
+  // each include adds; the list in each language's own punctuation (the templates pick theirs).
+  const beyond = breakdownBeyond(tree);
+  const args = { count: partial ? `${tree.total}+` : tree.total, ownDetail: 'spf-lookups-own', own: tree.own, breakdown: beyond.en, breakdownJa: beyond.ja };
   return [problemAt(ctx, SpfCodes.lookupLimit, crossing.term, args, { ...termData(ctx, crossing.term), total: tree.total, tree })];
 };
