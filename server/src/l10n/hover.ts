@@ -34,7 +34,7 @@ export const HoverText = {
     en: 'At least: some targets could not be followed (see below).',
     ja: '少なくともこの回数です（たどれなかった参照先があります。下記参照）。',
   },
-  breakdown: { en: 'Breakdown: {breakdown}', ja: '内訳: {breakdown}' },
+  breakdown: { en: 'Breakdown: {own} in the record itself{beyond}', ja: '内訳: レコード自体で {own} 回{beyond}' },
   unlisted: { en: 'Mail from a server this record does not list: **{result}**', ja: 'このレコードに載っていないサーバーからのメール: **{result}**' },
   unlistedRedirect: {
     en: 'Mail from a server this record does not list: decided by the record of `{domain}` (`redirect`).',

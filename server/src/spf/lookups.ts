@@ -224,12 +224,9 @@ export function walkTree(node: LookupNode): LookupNode[] {
 }
 
 /**
- * The breakdown shown in the spf-lookup-limit message: the record's own count,
- * then what each include or redirect adds (`v=spf1 4, include:_spf.google.com +3`).
- */
-/**
- * What the record's includes and redirect add (those that add nothing left out), for a
- * message: `, <term> +N` each in English, `、<term> で +N 回` in Japanese.
+ * The breakdown of the spf-lookup-limit message and the `v=spf1` hover, after the record's
+ * own count (root.own): what each include or redirect adds, those that add nothing left
+ * out: `, <term> +N` each in English, `、<term> で +N 回` in Japanese.
  */
 export function breakdownBeyond(root: LookupNode): { en: string; ja: string } {
   let en = '';
@@ -240,10 +237,4 @@ export function breakdownBeyond(root: LookupNode): { en: string; ja: string } {
     ja += `、${c.term} で +${c.total} 回`;
   }
   return { en, ja };
-}
-
-export function describeBreakdown(root: LookupNode): string {
-  const parts = [`${root.term} ${root.own}`];
-  for (const c of root.children) if (c.total > 0) parts.push(`${c.term} +${c.total}`);
-  return parts.join(', ');
 }

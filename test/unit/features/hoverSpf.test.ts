@@ -180,13 +180,13 @@ const cases: Array<{ what: string; text: string; under: string; en: RegExp[]; ja
     under: 'v=spf1',
     en: [
       /DNS lookups: \*\*7 of 10\*\*/,
-      /Breakdown: `v=spf1 4, include:_spf\.google\.com \+3`/,
+      /Breakdown: 4 in the record itself, include:_spf\.google\.com \+3$/m,
       /Mail from a server this record does not list: \*\*softfail \(probably not allowed\)\*\*/,
       /Gmail/,
       /550-5\.7\.26/,
       /No problems found/,
     ],
-    ja: [/DNS の問い合わせ回数: \*\*10 回中 7 回\*\*/, /内訳: /, /このレコードに載っていないサーバーからのメール: \*\*softfail（おそらく不許可）\*\*/, /迷惑メールフォルダ/],
+    ja: [/DNS の問い合わせ回数: \*\*10 回中 7 回\*\*/, /内訳: レコード自体で 4 回、include:_spf\.google\.com で \+3 回$/m, /このレコードに載っていないサーバーからのメール: \*\*softfail（おそらく不許可）\*\*/, /迷惑メールフォルダ/],
   },
 ];
 

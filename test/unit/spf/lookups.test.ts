@@ -4,7 +4,7 @@ import { parseZoneText } from '../../../server/src/zone/index';
 import { ZoneDataResolver } from '../../../server/src/dns/zoneData';
 import { ChainResolver, offlineResolver } from '../../../server/src/dns/chain';
 import { spfLookupTrees } from '../../../server/src/spf/check';
-import { describeBreakdown, walkTree } from '../../../server/src/spf/lookups';
+import { breakdownBeyond, walkTree } from '../../../server/src/spf/lookups';
 
 const zone = parseZoneText(
   `$ORIGIN example.com.
@@ -35,7 +35,11 @@ test('the tree counts every DNS-querying term through includes and redirects', a
     ],
   );
   assert.equal(tree.total, 14);
-  assert.equal(describeBreakdown(tree), 'v=spf1 7, include:_a.example.com +3, redirect=_r.example.com +4');
+  assert.equal(tree.own, 7);
+  assert.deepEqual(breakdownBeyond(tree), {
+    en: ', include:_a.example.com +3, redirect=_r.example.com +4',
+    ja: '、include:_a.example.com で +3 回、redirect=_r.example.com で +4 回',
+  });
   // The root's `a` and `mx` find nothing at example.com: two void lookups.
   assert.deepEqual(tree.voids.map((v) => v.term), ['a', 'mx']);
   assert.equal(walkTree(tree).length, 8);

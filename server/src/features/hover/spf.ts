@@ -11,7 +11,7 @@ import { localize, type Locale, type Localized } from '../../l10n';
 import { HoverText, LookupStatusText } from '../../l10n/hover';
 import { isMechanism, type MacroString, type Mechanism, type Modifier, type Qualifier } from '../../spf/ast';
 import { checkSpf, spfRecordOf } from '../../spf/check';
-import { describeBreakdown, type LookupNode } from '../../spf/lookups';
+import { breakdownBeyond, type LookupNode } from '../../spf/lookups';
 import type { SpfRecordContext } from '../../spf/rules/context';
 import type { ResourceRecord, Span } from '../../zone/ast';
 import type { HoverContext } from './context';
@@ -149,7 +149,7 @@ function summaryHover(ctx: HoverContext, record: SpfRecordContext, tree: LookupN
     '',
     `${say(ctx, HoverText.lookupsUsed, { n: tree.total })} · ${section('4.6.4')}`,
     '',
-    say(ctx, HoverText.breakdown, { breakdown: code(describeBreakdown(tree)) }),
+    say(ctx, HoverText.breakdown, { own: tree.own, beyond: breakdownBeyond(tree)[ctx.locale] }),
   ];
   if (tree.total > LIMIT) lines.push('', say(ctx, HoverText.lookupsOver));
   const unfollowed = tree.children.filter((c) => c.status !== 'ok');
