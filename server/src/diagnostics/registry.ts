@@ -48,7 +48,8 @@ function partsOf(template: string): readonly string[] {
 }
 
 /**
- * The template with `{name}` replaced by args[name] (left as it is when absent); a detail
+ * The template with `{name}` replaced by args[name] (left as it is when absent), or by
+ * args[`name@<locale>`] when the argument has a form for the message's language; a detail
  * (`detail`, `…Detail`) names a text of its own, filled in turn. A template is cut once, not
  * searched by a regular expression per message (55,000 messages of a million-record zone
  * took about 0.35 s that way).
@@ -59,7 +60,8 @@ function fill(template: string, args: ProblemArgs | undefined, locale: Locale): 
   const out: string[] = [parts[0]];
   for (let i = 1; i < parts.length; i += 2) {
     const key = parts[i];
-    const v = args?.[key];
+    // `name@ja`: the argument as written for that language (a list in its own punctuation).
+    const v = (locale !== 'en' ? args?.[`${key}@${locale}`] : undefined) ?? args?.[key];
     if (v === undefined) out.push(`{${key}}`);
     else {
       const d = key === 'detail' || key.endsWith('Detail') ? allDetails.get(String(v)) : undefined;

@@ -106,7 +106,7 @@ export const SpfCodes = {
   ),
   lookupLimit: defineCode('spf-lookup-limit', 'error', `${RFC} §4.6.4`, {
     en: 'This record needs {count} DNS lookups; over the limit of 10, receivers return permerror ({ownDetail}{breakdown})',
-    ja: 'このレコードは DNS の参照が {count} 回必要です。上限の 10 回を超えると受信側は permerror を返します（{ownDetail}{breakdownJa}）',
+    ja: 'このレコードは DNS の参照が {count} 回必要です。上限の 10 回を超えると受信側は permerror を返します（{ownDetail}{breakdown}）',
   }),
   voidLookupLimit: defineCode('spf-void-lookup-limit', 'error', `${RFC} §4.6.4`, {
     en: '{count} lookups find no record ({names}); over 2 such void lookups, receivers return permerror',

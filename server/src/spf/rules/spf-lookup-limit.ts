@@ -23,8 +23,8 @@ export const checkLookupLimit: LookupRule = (ctx, tree) => {
   // real total: say "N+" rather than a number that looks exact.
   const partial = walkTree(tree).some((n) => n.status === 'unresolved');
   // "(8 in the record itself, include:_spf.google.com +3)": the record's own terms, then what
-  // each include adds; the list in each language's own punctuation (the templates pick theirs).
+  // each include adds; the list in each language's own punctuation (`breakdown@ja`).
   const beyond = breakdownBeyond(tree);
-  const args = { count: partial ? `${tree.total}+` : tree.total, ownDetail: 'spf-lookups-own', own: tree.own, breakdown: beyond.en, breakdownJa: beyond.ja };
+  const args = { count: partial ? `${tree.total}+` : tree.total, ownDetail: 'spf-lookups-own', own: tree.own, breakdown: beyond.en, 'breakdown@ja': beyond.ja };
   return [problemAt(ctx, SpfCodes.lookupLimit, crossing.term, args, { ...termData(ctx, crossing.term), total: tree.total, tree })];
 };
