@@ -260,7 +260,9 @@ export async function diagnose(
     const toAdd = add.filter((t) => !parseSpf(record).terms.some((x) => x.text.toLowerCase() === t.toLowerCase()));
     fixes.push({ title: title(key), record: editRecord(record, toAdd) });
     if (stale.length > 0) {
-      fixes.push({ title: title(key) + ' ' + say('fix-remove-stale', { stale: stale.join(' ') }, locale), record: editRecord(record, toAdd, stale) });
+      // "…, and remove …" follows with a space in English; the Japanese sentence starts with its own 。
+      const joiner = locale === 'ja' ? '' : ' ';
+      fixes.push({ title: title(key) + joiner + say('fix-remove-stale', { stale: stale.join(' ') }, locale), record: editRecord(record, toAdd, stale) });
     }
   }
   const causeText: TextKey = causeCode === 'spf-temperror' && opts.surface === 'editor' ? 'spf-temperror-editor' : causeCode;

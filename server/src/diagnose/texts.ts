@@ -85,7 +85,7 @@ export const DiagnoseTexts = {
   },
   'fix-remove-stale': {
     en: '…and remove {stale}, which no server of the zone uses any more',
-    ja: '…さらに、ゾーン内のサーバーが使っていない {stale} を削除する',
+    ja: '。さらに、ゾーン内のサーバーが使っていない {stale} を削除する',
   },
   'fix-new-record': {
     en: 'Publish a TXT record at {domain}',

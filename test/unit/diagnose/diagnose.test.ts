@@ -166,6 +166,7 @@ test('Japanese diagnosis: no space between sentences, nor after a name ending in
   assert.match(ja, /MailChannels リレー（mixhost ほか）のサーバーですが/);
   assert.match(ja, /変わることがあります。レコードには/);
   assert.doesNotMatch(ja, /。 |） (?=[^\x00-\x7f])/);
+  assert.match(ja, /^- 最後の「all」の前に include:relay\.mailchannels\.net（MailChannels リレー（mixhost ほか））を追加する。さらに、ゾーン内のサーバーが使っていない ip4:198\.51\.100\.25 を削除する$/m);
 });
 
 test('a non-relay IPv6 sender gets an ip6: term (DSN with Diagnostic-Code)', async () => {
