@@ -16,6 +16,7 @@ import { looksLikeSpf } from '../spf/detect';
 import { checkHost, type CheckHostResult } from '../spf/evaluate';
 import { parseSpf } from '../spf/parser';
 import { readLockdown } from '../providers/mailchannelsLockdown';
+import { quoteOctets } from '../fixes/txtEdit';
 import type { Zone } from '../zone/ast';
 import { extractFacts, spfDomainOf, type MessageFacts, type ReceiverVerdicts } from './message';
 import { say, type TextKey } from './texts';
@@ -319,7 +320,8 @@ export function diagnosisJson(d: Diagnosis): unknown {
 export function lockdownLines(l: LockdownAdvice, locale: Locale): { title: string; line: string } {
   return {
     title: say(l.state === 'other-account' ? 'fix-lockdown-add' : 'fix-lockdown', { name: l.name, authId: l.authId ?? '' }, locale),
-    line: `${l.name}. TXT "${l.record}"`,
+    // In quoted strings of at most 255 octets, as a zone file takes it.
+    line: `${l.name}. TXT ${quoteOctets(l.record)}`,
   };
 }
 
