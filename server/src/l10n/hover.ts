@@ -16,6 +16,18 @@ export const HoverText = {
   macroKeep: { en: 'Only the last {n} parts are kept.', ja: '右側の {n} 個の部分だけを使います。' },
   macroUrl: { en: 'Upper case: the value is URL-encoded.', ja: '大文字なので、値は URL エンコードされます。' },
   provider: { en: 'Provider: **{name}**', ja: '提供元: **{name}**' },
+  lockdownListed: {
+    en: 'Domain Lockdown: {name} lets only {accounts} send mail as {domain} through MailChannels.',
+    ja: 'Domain Lockdown: {name} により、MailChannels 経由で {domain} としてメールを送れるのは {accounts} だけです。',
+  },
+  lockdownSenders: {
+    en: 'Domain Lockdown: {name} lists the senders that may send mail as {domain} through MailChannels.',
+    ja: 'Domain Lockdown: {name} に、MailChannels 経由で {domain} としてメールを送れる送信者が指定されています。',
+  },
+  lockdownMissing: {
+    en: 'Domain Lockdown: none at {name} (a cfid= or empty record locks nothing down), so any MailChannels customer can send mail as {domain} that passes SPF.',
+    ja: 'Domain Lockdown: {name} に有効なレコードがない（cfid= だけや空のレコードは何も制限しません）ため、MailChannels の利用者なら誰でも {domain} として SPF に合格するメールを送れます。',
+  },
   resolvesTo: { en: '{domain} publishes:', ja: '{domain} の SPF レコード:' },
   resolvedFrom: { en: 'Source: {source}', ja: '情報源: {source}' },
   sourceZone: { en: 'the zone data of the workspace', ja: 'ワークスペースのゾーンデータ' },

@@ -248,3 +248,16 @@ test('async hover follows includes through the resolver and agrees with the sync
   const h = await inc.service.doHoverAsync(inc.document, inc.position);
   assert.match((h!.contents as MarkupContent).value, /v=spf1 include:_netblocks\.google\.com[\s\S]*snapshot[\s\S]*Costs \*\*4\*\*/);
 });
+
+test('hover on include:relay.mailchannels.net says what the zone\'s Domain Lockdown record allows, or that there is none', () => {
+  const zoneWith = (lockdown: string) =>
+    ['$ORIGIN shop.example.jp.', '$TTL 300', '@ SOA ns h 1 2 3 4 5', '@ NS ns', 'ns A 192.0.2.1', '@ TXT "v=spf1 a include:relay.mail|channels.net ~all"', lockdown, ''].join('\n');
+  const none = hover(zoneWith(''));
+  assert.match(none.value, /Domain Lockdown: none at `_mailchannels\.shop\.example\.jp` .*any MailChannels customer can send mail as `shop\.example\.jp` that passes SPF/);
+  assert.match(hover(zoneWith('_mailchannels TXT "v=mc1 cfid=x.workers.dev"')).value, /Domain Lockdown: none at/);
+  const listed = hover(zoneWith('_mailchannels TXT "v=mc1 auth=myhost auth=other"'), 'ja');
+  assert.match(listed.value, /Domain Lockdown: `_mailchannels\.shop\.example\.jp` により、MailChannels 経由で `shop\.example\.jp` としてメールを送れるのは `myhost`, `other` だけです。/);
+  assert.match(hover(zoneWith('_mailchannels TXT "v=mc1 senderid=myhost|x-authuser|a@shop.example.jp"')).value, /lists the senders that may send mail as/);
+  // Another include hears nothing of it.
+  assert.doesNotMatch(hover(at('include:_spf.google', 10)).value, /Domain Lockdown/);
+});

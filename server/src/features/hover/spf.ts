@@ -6,6 +6,7 @@
  */
 import { formatMessage } from '../../diagnostics/registry';
 import { aside, rfcLink, code } from './markup';
+import { readLockdown } from '../../providers/mailchannelsLockdown';
 import { MacroLetterDocs, MechanismDocs, ModifierDocs, QualifierDocs, ResultNames, UnknownModifierDoc, VersionDoc, type TermDoc } from '../../docs/spf';
 import { localize, type Locale, type Localized } from '../../l10n';
 import { HoverText, LookupStatusText } from '../../l10n/hover';
@@ -116,12 +117,23 @@ function statusText(locale: Locale, node: LookupNode): string {
 }
 
 /** Hover for an include or redirect: what it is, the provider, the record, the cost. */
-function targetHover(ctx: HoverContext, term: Mechanism | Modifier, tree: LookupNode, target: string | null, answer: TxtAnswer | undefined): string {
+function targetHover(
+  ctx: HoverContext,
+  term: Mechanism | Modifier,
+  tree: LookupNode,
+  target: string | null,
+  answer: TxtAnswer | undefined,
+  owner?: string,
+): string {
   const doc = isMechanism(term) ? MechanismDocs.include : ModifierDocs.redirect;
   const lines = termDoc(ctx, term.text, isMechanism(term) ? HoverText.spfMechanism : HoverText.spfModifier, doc);
   if (isMechanism(term)) lines.push('', `${say(ctx, HoverText.whenMatches, { result: resultName(ctx, term.qualifier) })} · ${section(ResultNames[term.qualifier].section)}`);
   const provider = target === null ? undefined : ctx.providerName?.(target);
   if (provider) lines.push('', say(ctx, HoverText.provider, { name: provider }));
+  if (owner !== undefined && isMechanism(term) && term.qualifier === '+' && target?.toLowerCase().replace(/\.$/, '') === 'relay.mailchannels.net') {
+    const lockdown = lockdownLine(ctx, owner);
+    if (lockdown) lines.push('', lockdown);
+  }
   const node = tree.children.find((c) => c.part.from === term.from);
   const spfText = answer?.kind === 'ok' ? answer.texts.find((t) => /^v=spf1(?: |$)/i.test(t)) : undefined;
   if (target !== null && spfText !== undefined) {
@@ -134,6 +146,22 @@ function targetHover(ctx: HoverContext, term: Mechanism | Modifier, tree: Lookup
     if (node.status !== 'ok') lines.push('', `${code(node.domain || term.text)}: ${statusText(ctx.locale, node)}`);
   }
   return lines.join('\n');
+}
+
+/**
+ * What the Domain Lockdown record of the name whose record includes MailChannels' relays
+ * says (zone data, as the include targets are read); nothing when no zone holds the name.
+ */
+function lockdownLine(ctx: HoverContext, owner: string): string | undefined {
+  const bare = owner.replace(/\.$/, '');
+  const answer = ctx.txt(`_mailchannels.${bare}.`);
+  if (answer.kind === 'unknown') return undefined;
+  const found = answer.kind === 'ok' ? answer.texts.map(readLockdown).filter((l) => l?.state === 'listed') : [];
+  const args = { name: code(`_mailchannels.${bare}`), domain: code(bare) };
+  if (found.length === 0) return say(ctx, HoverText.lockdownMissing, args);
+  const accounts = found.flatMap((l) => l!.auth);
+  if (accounts.length === 0) return say(ctx, HoverText.lockdownSenders, args);
+  return say(ctx, HoverText.lockdownListed, { ...args, accounts: accounts.map((a) => code(a)).join(', ') });
 }
 
 function shorten(text: string, max: number): string {
@@ -187,5 +215,5 @@ export function renderTreeHover(
   target: string | null,
   answer: TxtAnswer | undefined,
 ): string {
-  return found.term ? targetHover(ctx, found.term, tree, target, answer) : summaryHover(ctx, found.record, tree);
+  return found.term ? targetHover(ctx, found.term, tree, target, answer, found.record.owner) : summaryHover(ctx, found.record, tree);
 }
