@@ -44,8 +44,11 @@ function firstProblem(txt: TxtRecord): Problem | undefined {
   const at = (from: number, to: number, args: Record<string, string>) => problemIn(txt, CODE, from, to, { name, ...args });
   // Full-width text typed in a Japanese input method (ｖ＝ｍｃ１, ａｕｔｈ＝…): its ASCII, which the fix writes.
   for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) < 0x80) continue;
     const wide = halfWidthRunAt(text, i);
     if (wide) return at(wide.from, wide.to, { detail: 'lockdown-fullwidth', found: printable(text.slice(wide.from, wide.to)), ascii: wide.ascii });
+    // Not full-width: past the rest of its run (each octet of it would read the run again).
+    while (i + 1 < text.length && text.charCodeAt(i + 1) >= 0x80) i++;
   }
   const list = words(text);
   const first = list[0];
