@@ -319,7 +319,7 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
     const lockdown = report.lockdown;
     // Only an account the message showed: a placeholder would lock the host's own mail out.
     if (lockdown?.authId !== undefined) {
-      diagnosisLockdowns.set(report.domain.toLowerCase(), { domain: report.domain, name: lockdown.name, record: lockdown.record });
+      diagnosisLockdowns.set(report.domain.toLowerCase(), { domain: report.domain, name: lockdown.name, record: lockdown.record, authId: lockdown.authId });
     } else diagnosisLockdowns.delete(report.domain.toLowerCase());
     return report;
   };

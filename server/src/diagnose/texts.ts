@@ -59,9 +59,10 @@ export const DiagnoseTexts = {
     en: 'MailChannels relayed this message for the account {authId}, which the Domain Lockdown record at {name} does not list: MailChannels refuses mail from accounts the record leaves out. If {authId} is your host\'s account, add it to the record.',
     ja: 'このメールは MailChannels のアカウント {authId} で中継されましたが、{name} の Domain Lockdown レコードにこのアカウントがありません。MailChannels はレコードにないアカウントからのメールを拒否します。{authId} がホスティング会社のアカウントなら、レコードに追加してください。',
   },
+  // A forged message shows the forger's account: the reader must make sure it is their host's.
   'lockdown-id-known': {
-    en: ' (this message was sent with the account {authId})',
-    ja: '（このメールはアカウント {authId} で送られています）',
+    en: ' (this message was relayed for the account {authId}: make sure it is your host\'s, since a forged message shows the forger\'s)',
+    ja: '（このメールはアカウント {authId} で中継されています。偽装されたメールには偽装した側のアカウントが入るので、ホスティング会社のアカウントであることを確認してください）',
   },
   'lockdown-id-unknown': {
     en: ' (its id is in the X-MailChannels-Auth-Id header of mail sent through your host)',

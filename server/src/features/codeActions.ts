@@ -40,6 +40,8 @@ export interface DiagnosisLockdown {
   readonly domain: string;
   /** `_mailchannels.<domain>` */
   readonly name: string;
+  /** The account the diagnosed message was relayed for (a forged message shows the forger's). */
+  readonly authId: string;
   /** The whole TXT text for `_mailchannels.<domain>`. */
   readonly record: string;
 }
@@ -58,7 +60,10 @@ const TITLES = {
     ja: 'include を現在の IP 範囲に展開する（今の値を参照します。いずれ古くなります）',
   },
   diagnosis: { en: 'Apply the bounce diagnosis fix: {title}', ja: 'バウンス診断の修正を適用する: {title}' },
-  lockdown: { en: 'Publish the Domain Lockdown record "{record}" at {name}', ja: '{name} に Domain Lockdown レコード "{record}" を公開する' },
+  lockdown: {
+    en: 'Publish the Domain Lockdown record "{record}" at {name} (only if {authId} is your host\'s MailChannels account)',
+    ja: '{name} に Domain Lockdown レコード "{record}" を公開する（{authId} がホスティング会社の MailChannels アカウントである場合のみ）',
+  },
 };
 
 function wanted(kind: string, only: readonly string[] | undefined): boolean {
@@ -143,7 +148,9 @@ function diagnosisActions(ctx: FeatureContext, request: CodeActionRequest): Code
     if (fix && edits?.length) out.push(action(fix.title, edits));
     const lockdown = request.diagnosisLockdowns?.find((l) => l.domain.toLowerCase() === owner);
     const published = lockdown && publishLockdown(text, ctx.zone, rr.owner, lockdown.record);
-    if (lockdown && published?.length) out.push(action(localize(TITLES.lockdown, ctx.locale, { record: lockdown.record, name: lockdown.name }), published));
+    if (lockdown && published?.length) {
+      out.push(action(localize(TITLES.lockdown, ctx.locale, { record: lockdown.record, name: lockdown.name, authId: lockdown.authId }), published));
+    }
   }
   return out;
 }

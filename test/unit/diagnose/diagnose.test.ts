@@ -116,7 +116,7 @@ test('mail through MailChannels: the Domain Lockdown record to publish, with the
   const j = JSON.parse((await run(['--zone', ZONE, '--format', 'json', original])).out);
   assert.equal(j.spf.cause, 'relay-not-included');
   assert.deepEqual(j.lockdown, { name: '_mailchannels.shop.example', record: 'v=mc1 auth=mixhostexample', authId: 'mixhostexample', state: 'none' });
-  assert.match(j.cause, /\(this message was sent with the account mixhostexample\)\.$/);
+  assert.match(j.cause, /\(this message was relayed for the account mixhostexample: make sure it is your host's, since a forged message shows the forger's\)\.$/);
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zonelint-lockdown-'));
   try {
@@ -151,7 +151,7 @@ test('mail through MailChannels: the Domain Lockdown record to publish, with the
     // Japanese: sentences run on without a space, and none after a full-width parenthesis.
     const ja = (await run(['--zone', withRecord(''), '--locale', 'ja', original])).out;
     assert.match(ja, /_mailchannels\.shop\.example に Domain Lockdown レコードがないため/);
-    assert.match(ja, /（このメールはアカウント mixhostexample で送られています）。/);
+    assert.match(ja, /（このメールはアカウント mixhostexample で中継されています。偽装されたメールには偽装した側のアカウントが入るので、ホスティング会社のアカウントであることを確認してください）。/);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

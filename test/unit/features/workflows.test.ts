@@ -211,7 +211,10 @@ test('diagnose a message that shows its MailChannels account: the Domain Lockdow
   assert.equal(report.result, 'pass');
   assert.deepEqual(report.lockdown, { name: '_mailchannels.example.com', record: 'v=mc1 auth=myhost', authId: 'myhost', state: 'none' });
   const actions = o.service.getCodeActions(o.document, { diagnostics: [] }, line(text, 4)).filter((a) => a.kind === 'quickfix');
-  assert.deepEqual(actions.map((a) => a.title), ['Apply the bounce diagnosis fix: Publish the Domain Lockdown record "v=mc1 auth=myhost" at _mailchannels.example.com']);
+  // A forged message shows the forger's account: the title says to check it.
+  assert.deepEqual(actions.map((a) => a.title), [
+    'Apply the bounce diagnosis fix: Publish the Domain Lockdown record "v=mc1 auth=myhost" at _mailchannels.example.com (only if myhost is your host\'s MailChannels account)',
+  ]);
   const after = apply(o, actions[0]);
   assert.deepEqual(after.split('\n').slice(4, 6), ['    IN TXT "v=spf1 ip4:192.0.2.0/24 include:relay.mailchannels.net ~all"', '_mailchannels TXT "v=mc1 auth=myhost"']);
   // Applied: the lockdown warning goes.
