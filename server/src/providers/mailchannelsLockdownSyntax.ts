@@ -13,7 +13,7 @@ import type { Problem } from '../diagnostics/types';
 import type { Zone } from '../zone/ast';
 import { printable, problemIn, txtRecords, type TxtRecord } from '../dkim/records';
 import { display } from '../dmarc/collect';
-import { halfWidthRunAt } from '../zone/lookalike';
+import { firstFullWidthRun } from '../zone/lookalike';
 import { ProviderCodes } from './codes';
 
 const CODE = ProviderCodes.mailchannelsLockdownSyntax.code;
@@ -43,13 +43,8 @@ function firstProblem(txt: TxtRecord): Problem | undefined {
   const name = display(txt.owner.slice(txt.owner.indexOf('.') + 1));
   const at = (from: number, to: number, args: Record<string, string>) => problemIn(txt, CODE, from, to, { name, ...args });
   // Full-width text typed in a Japanese input method (ｖ＝ｍｃ１, ａｕｔｈ＝…): its ASCII, which the fix writes.
-  for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) < 0x80) continue;
-    const wide = halfWidthRunAt(text, i);
-    if (wide) return at(wide.from, wide.to, { detail: 'lockdown-fullwidth', found: printable(text.slice(wide.from, wide.to)), ascii: wide.ascii });
-    // Not full-width: past the rest of its run (each octet of it would read the run again).
-    while (i + 1 < text.length && text.charCodeAt(i + 1) >= 0x80) i++;
-  }
+  const wide = firstFullWidthRun(text);
+  if (wide) return at(wide.from, wide.to, { detail: 'lockdown-fullwidth', found: printable(text.slice(wide.from, wide.to)), ascii: wide.ascii });
   const list = words(text);
   const first = list[0];
   // ` v=mc1 …`: the version must be the record's first text.

@@ -121,13 +121,21 @@ export function halfWidthRunAt(octets: string, at: number): { from: number; to: 
   return ascii === undefined ? undefined : { from, to, ascii };
 }
 
-/** Whether `octets` hold a run of full-width text (halfWidthRunAt) anywhere. */
-export function holdsFullWidth(octets: string): boolean {
+/**
+ * The first run of full-width text (halfWidthRunAt) in `octets`, reading each run of
+ * non-ASCII octets once; undefined when there is none.
+ */
+export function firstFullWidthRun(octets: string): { from: number; to: number; ascii: string } | undefined {
   for (let i = 0; i < octets.length; i++) {
     if (octets.charCodeAt(i) < 0x80) continue;
     const run = halfWidthRunAt(octets, i);
-    if (run !== undefined) return true;
+    if (run !== undefined) return run;
     while (i + 1 < octets.length && octets.charCodeAt(i + 1) >= 0x80) i++;
   }
-  return false;
+  return undefined;
+}
+
+/** Whether `octets` hold a run of full-width text anywhere. */
+export function holdsFullWidth(octets: string): boolean {
+  return firstFullWidthRun(octets) !== undefined;
 }

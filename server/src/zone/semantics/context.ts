@@ -32,10 +32,9 @@ export function buildContext(zone: Zone, now: Date): SemanticContext {
   const apex = zone.origin;
   const apexKey = nameKey(apex);
   const groups = ownerGroups(zone.records);
-  const duplicates = new Set<ResourceRecord>();
+  const duplicates = duplicateRecords(zone.records);
   // Groups that lost repeated copies, by key: few or none.
   const deduped = new Map<string, ResourceRecord[]>();
-  const bigRRsets = new Map<ResourceRecord[], Set<string>>();
   // Owner keys below the apex with an NS record (a set: only membership matters below).
   const nsKeys = new Set<string>();
   let outside = 0;
@@ -45,13 +44,7 @@ export function buildContext(zone: Zone, now: Date): SemanticContext {
       continue;
     }
     if (key !== apexKey && group.some((r) => r.typeCode === NS)) nsKeys.add(key);
-    if (group.length < 2) continue;
-    const kept: ResourceRecord[] = [];
-    for (const r of group) {
-      if (isDuplicate(kept, r, bigRRsets)) duplicates.add(r);
-      else kept.push(r);
-    }
-    if (kept.length !== group.length) deduped.set(key, kept);
+    if (duplicates.size > 0 && group.length > 1 && group.some((r) => duplicates.has(r))) deduped.set(key, group.filter((r) => !duplicates.has(r)));
   }
   // Usually every owner is in the zone and nothing repeats: then the shared groups and
   // the zone's own list serve as they are, and a large zone keeps no second copy.
@@ -62,7 +55,11 @@ export function buildContext(zone: Zone, now: Date): SemanticContext {
     for (const [key, group] of groups) if (isKeyAtOrBelow(key, apexKey)) inZone.set(key, deduped.get(key) ?? group);
     byOwner = inZone;
   }
-  if (outside > 0) all = inZoneRecords(zone.records, apexKey);
+  if (outside > 0) {
+    all = inZoneRecords(zone.records, apexKey);
+    // Out-of-zone records are zone-out-of-zone's, repeated or not.
+    for (const r of duplicates) if (!isKeyAtOrBelow(nameKey(r.owner), apexKey)) duplicates.delete(r);
+  }
   const records = duplicates.size === 0 ? all : all.filter((r) => !duplicates.has(r));
   // Shorter names first, so a cut's ancestors are known before it is tested.
   const nsOwners = [...nsKeys].sort((a, b) => a.length - b.length);
