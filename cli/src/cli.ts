@@ -7,7 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { parse, UsageError, usageError, oneOf, localeFrom, originFrom } from './args';
 import { cliText, earlyLocale } from './messages';
 import type { Locale } from '../../server/src/diagnostics/types';
-import { toFindings, textPieces, jsonPieces, formatSarif, type Finding } from './report';
+import { toFindings, textPieces, jsonPieces, githubPieces, formatSarif, type Finding } from './report';
 import { parseZoneText, printZone } from '../../server/src/zone/index';
 import { includeInside } from '../../server/src/zone/includePolicy';
 import { decodeZoneBytes } from '../../server/src/zone/encoding';
@@ -124,7 +124,7 @@ async function check(argv: string[], io: Io): Promise<number> {
     'dns-server': { type: 'string', multiple: true },
     'allow-include': { type: 'string', multiple: true },
   });
-  const format = oneOf('format', values.format, ['text', 'json', 'sarif'] as const, 'text');
+  const format = oneOf('format', values.format, ['text', 'json', 'sarif', 'github'] as const, 'text');
   const locale = localeFrom(values.locale, io.env);
   const servers = (values['dns-server'] as string[] | undefined) ?? [];
   const mode = oneOf('dns', values.dns, ['offline', 'live'] as const, 'offline');
@@ -167,7 +167,9 @@ async function check(argv: string[], io: Io): Promise<number> {
   }
   if (format === 'json') writePieces(io, jsonPieces(findings));
   else if (format === 'sarif') io.stdout(formatSarif(findings, VERSION, locale) + '\n');
-  else if (findings.length) writePieces(io, textPieces(findings));
+  else if (format === 'github') {
+    if (findings.length) writePieces(io, githubPieces(findings));
+  } else if (findings.length) writePieces(io, textPieces(findings));
   if (ioError) return 2;
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
 }

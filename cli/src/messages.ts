@@ -12,7 +12,7 @@ export interface Localized {
 const HELP_EN = `zonelint {version} — lint BIND zone files and their SPF, DMARC and DKIM records
 
 Usage:
-  zonelint check [--origin NAME] [--format text|json|sarif] [--locale en|ja]
+  zonelint check [--origin NAME] [--format text|json|sarif|github] [--locale en|ja]
                  [--dns offline|live] [--dns-server HOST:PORT] [--allow-include DIR]... FILE|-...
   zonelint print [--origin NAME] [--allow-include DIR]... FILE|-
   zonelint spf --ip IP --sender ADDRESS [--helo NAME] [--zone FILE... [--origin NAME]]
@@ -38,7 +38,7 @@ diagnose  Read a bounce or message headers (- for standard input), evaluate the 
 const HELP_JA = `zonelint {version} — BIND のゾーンファイルと、その中の SPF・DMARC・DKIM レコードを検査します
 
 使い方:
-  zonelint check [--origin NAME] [--format text|json|sarif] [--locale en|ja]
+  zonelint check [--origin NAME] [--format text|json|sarif|github] [--locale en|ja]
                  [--dns offline|live] [--dns-server HOST:PORT] [--allow-include DIR]... FILE|-...
   zonelint print [--origin NAME] [--allow-include DIR]... FILE|-
   zonelint spf --ip IP --sender ADDRESS [--helo NAME] [--zone FILE... [--origin NAME]]

@@ -1,6 +1,7 @@
 /**
  * Turns problems into the CLI's output forms: text (`FILE:LINE:COL: SEVERITY CODE MESSAGE`,
- * 1-based, as GCC and GitHub problem matchers read it), JSON (0-based LSP ranges), SARIF 2.1.0.
+ * 1-based, as GCC and GitHub problem matchers read it), JSON (0-based LSP ranges), SARIF 2.1.0,
+ * GitHub Actions workflow commands.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Locale, Problem, Severity } from '../../server/src/diagnostics/types';
@@ -120,6 +121,40 @@ export function* jsonPieces(findings: readonly Finding[]): Generator<string> {
     yield (from > 0 ? ',\n' : '') + text.slice(2, -2);
   }
   yield '\n]';
+}
+
+/**
+ * GitHub Actions workflow commands, one per finding (`::error file=F,line=L,col=C,endLine=…,
+ * endColumn=…,title=CODE::MESSAGE`), which the runner turns into annotations on the file
+ * with no problem matcher to set up. Information and hints are `notice`. Values are escaped
+ * as the runner reads them (`%`, CR and LF; in properties `:` and `,` too), so a message
+ * cannot end its line and start a command of its own; terminal controls as in text.
+ */
+export function* githubPieces(findings: readonly Finding[]): Generator<string> {
+  for (let i = 0; i < findings.length; i++) yield (i > 0 ? '\n' : '') + githubLine(findings[i]);
+}
+
+const githubLevel: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
+
+function githubData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function githubProperty(text: string): string {
+  return githubData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+function githubLine(f: Finding): string {
+  const { start, end } = f.range;
+  const props = [
+    `file=${githubProperty(f.file)}`,
+    `line=${start.line + 1}`,
+    `col=${start.character + 1}`,
+    `endLine=${end.line + 1}`,
+    `endColumn=${end.character + 1}`,
+    `title=${githubProperty(f.code)}`,
+  ];
+  return forTerminal(`::${githubLevel[f.severity]} ${props.join(',')}::${githubData(f.message)}`);
 }
 
 /** Findings stringified at once. */

@@ -61,6 +61,16 @@ test('check --format json: an array of {file, code, severity, message, range} wi
   assert.deepEqual((f.range as { start: unknown }).start, { line: 6, character: 0 });
 });
 
+test('check --format github: workflow commands the Actions runner turns into annotations; an error still exits 1', async () => {
+  const file = zoneFile('example.org.zone', broken);
+  const r = await run(['check', '--format', 'github', file]);
+  assert.equal(r.code, 1);
+  const line = r.out.split('\n').find((l) => l.includes('title=zone-cname-and-other-data'));
+  assert.ok(line, r.out);
+  assert.match(line, new RegExp(`^::error file=${file.replace(/[.\\/]/g, '\\$&')},line=7,col=1,endLine=7,endColumn=\\d+,title=zone-cname-and-other-data::'www\\.example\\.org\\.' has a CNAME`));
+  assert.equal((await run(['check', '--format', 'github', zoneFile('db.example.org', clean)])).out, '');
+});
+
 test('check --format sarif: SARIF 2.1.0 with the rule and a 1-based region', async () => {
   const file = zoneFile('example.org.zone', broken);
   const r = await run(['check', '--format', 'sarif', file]);
