@@ -34,12 +34,12 @@ test('help in English keeps its wording; in Japanese it is translated', async ()
 test('usage errors: English as before, Japanese with --locale ja or LANG', async () => {
   assert.equal((await run(['frobnicate'])).err, "zonelint: unknown command 'frobnicate' (see zonelint --help)\n");
   assert.equal((await run(['check'])).err, 'zonelint: check needs at least one FILE\n');
-  assert.equal((await run(['check', '--format', 'xml', 'x.zone'])).err, 'zonelint: --format must be one of text, json, sarif (got xml)\n');
+  assert.equal((await run(['check', '--format', 'xml', 'x.zone'])).err, 'zonelint: --format must be one of text, json, sarif, github (got xml)\n');
   const ja = await run(['check', '--locale', 'ja']);
   assert.equal(ja.code, 2);
   assert.equal(ja.err, 'zonelint: check にはファイルを 1 つ以上指定してください\n');
   const jaFormat = await run(['check', '--format', 'xml', 'x.zone'], { LANG: 'ja_JP.UTF-8' });
-  assert.equal(jaFormat.err, 'zonelint: --format には text, json, sarif のいずれかを指定してください（指定された値: xml）\n');
+  assert.equal(jaFormat.err, 'zonelint: --format には text, json, sarif, github のいずれかを指定してください（指定された値: xml）\n');
   const missing = await run(['check', '--locale', 'ja', '/nonexistent/a.zone']);
   assert.match(missing.err, /^zonelint: \/nonexistent\/a\.zone: (ファイルが見つかりません|読み込めません（.*）)\n$/);
 });
