@@ -3,6 +3,7 @@
  * messages come from the server's registry; these are the command's words around them.
  */
 import type { Locale } from '../../server/src/diagnostics/types';
+import { tidyJapanese } from '../../server/src/l10n/index';
 
 export interface Localized {
   readonly en: string;
@@ -16,7 +17,7 @@ Usage:
                  [--dns offline|live] [--dns-server HOST:PORT] [--allow-include DIR]... FILE|-...
   zonelint print [--origin NAME] [--allow-include DIR]... FILE|-
   zonelint spf --ip IP --sender ADDRESS [--helo NAME] [--zone FILE... [--origin NAME]]
-               [--dns-server HOST:PORT] [--format text|json]
+               [--dns-server HOST:PORT] [--format text|json] [--locale en|ja]
   zonelint diagnose [--zone FILE... [--origin NAME]] [--dns-server HOST:PORT]
                     [--format text|json] [--locale en|ja] MESSAGE_FILE|-
   zonelint --help | --version
@@ -30,7 +31,8 @@ check   Parse each zone and run every check. Text output: FILE:LINE:COL: SEVERIT
         it starts with $ORIGIN or an absolute SOA owner).
 print   The zone after all directives, one record per line: OWNER TTL CLASS TYPE RDATA,
         absolute names, as named-checkzone -D prints it.
-spf     Evaluate SPF check_host() for a sending IP and sender (RFC 7208).
+spf     Evaluate SPF check_host() for a sending IP and sender (RFC 7208). Text output: the result
+        word first, what it means for the mail, then each step of the evaluation.
 diagnose  Read a bounce or message headers (- for standard input), evaluate the sender's SPF
         for its sending IP and say why it failed and what to change.
 `;
@@ -42,7 +44,7 @@ const HELP_JA = `zonelint {version} — BIND のゾーンファイルと、そ�
                  [--dns offline|live] [--dns-server HOST:PORT] [--allow-include DIR]... FILE|-...
   zonelint print [--origin NAME] [--allow-include DIR]... FILE|-
   zonelint spf --ip IP --sender ADDRESS [--helo NAME] [--zone FILE... [--origin NAME]]
-               [--dns-server HOST:PORT] [--format text|json]
+               [--dns-server HOST:PORT] [--format text|json] [--locale en|ja]
   zonelint diagnose [--zone FILE... [--origin NAME]] [--dns-server HOST:PORT]
                     [--format text|json] [--locale en|ja] MESSAGE_FILE|-
   zonelint --help | --version
@@ -56,7 +58,8 @@ check   各ゾーンを読み込み、すべての検査を行います。テキ
         標準入力からゾーンを読みます（$ORIGIN か絶対名の SOA で始まらないときは --origin が必要です）。
 print   すべてのディレクティブを反映したゾーンを 1 行 1 レコード（OWNER TTL CLASS TYPE RDATA、
         絶対名）で出力します。named-checkzone -D と同じ形式です。
-spf     送信元 IP アドレスと送信者について SPF の check_host() を評価します（RFC 7208）。
+spf     送信元 IP アドレスと送信者について SPF の check_host() を評価します（RFC 7208）。テキスト出力は
+        結果の語を先頭に、メールにとっての意味、評価の各段階の順です。
 diagnose  バウンスメールやメールのヘッダー（- で標準入力）を読み、送信元 IP について送信者の
         SPF を評価して、失敗した理由と直し方を示します。
 `;
@@ -76,8 +79,8 @@ export const CliText = {
   cannotWrite: { en: 'cannot write the output: {reason}', ja: '出力を書き込めません（{reason}）' },
   internalError: { en: 'internal error: {stack}', ja: '内部エラー: {stack}' },
   spfUsage: {
-    en: 'usage: zonelint spf --ip IP --sender ADDRESS [--helo NAME] [--zone FILE... [--origin NAME]] [--dns-server HOST:PORT] [--format text|json]',
-    ja: '使い方: zonelint spf --ip IP --sender ADDRESS [--helo NAME] [--zone FILE... [--origin NAME]] [--dns-server HOST:PORT] [--format text|json]',
+    en: 'usage: zonelint spf --ip IP --sender ADDRESS [--helo NAME] [--zone FILE... [--origin NAME]] [--dns-server HOST:PORT] [--format text|json] [--locale en|ja]',
+    ja: '使い方: zonelint spf --ip IP --sender ADDRESS [--helo NAME] [--zone FILE... [--origin NAME]] [--dns-server HOST:PORT] [--format text|json] [--locale en|ja]',
   },
   ipRequired: { en: '--ip is required', ja: '--ip を指定してください' },
   ipInvalid: { en: "--ip: '{ip}' is not an IPv4 or IPv6 address", ja: "--ip: '{ip}' は IPv4 / IPv6 アドレスではありません" },
@@ -89,6 +92,57 @@ export const CliText = {
   originNeedsZone: { en: '--origin applies to --zone files', ja: '--origin は --zone のファイルにだけ使えます' },
   formatTextJson: { en: '--format must be text or json (got {format})', ja: '--format には text か json を指定してください（指定された値: {format}）' },
   dnsServerInvalid: { en: "--dns-server: '{server}' is not HOST or HOST:PORT", ja: "--dns-server: '{server}' は HOST または HOST:PORT の形ではありません" },
+  // `zonelint spf` text output: the labels, then what the result means for the mail.
+  spfIp: { en: 'ip: {ip}', ja: 'IP アドレス: {ip}' },
+  spfDomain: { en: 'domain: {domain}', ja: 'ドメイン: {domain}' },
+  spfExplanation: { en: 'explanation: {explanation}', ja: '説明（exp=）: {explanation}' },
+  spfLookups: {
+    en: 'lookups: {lookups} (limit 10), void lookups: {voidLookups} (limit 2)',
+    ja: 'DNS 参照: {lookups} 回（上限 10 回）、答えが空の参照: {voidLookups} 回（上限 2 回）',
+  },
+  spfTrace: { en: 'trace:', ja: '評価の経過:' },
+  spfMeaningLabel: { en: 'meaning: {text}', ja: '意味: {text}' },
+  spfNoteLabel: { en: 'note: {text}', ja: '注意: {text}' },
+  spfMeaningPass: {
+    en: '{ip} may send mail for {domain}: {term} in the SPF record of {where} authorises it.',
+    ja: '{ip} は {domain} のメールを送信できます（{where} の SPF レコードの {term} で許可されています）。',
+  },
+  spfMeaningFail: {
+    en: 'The SPF record of {where} forbids {ip} to send mail for {domain} ({term}). Receivers reject such mail or file it as spam, unless a DKIM signature of the domain passes.',
+    ja: '{where} の SPF レコードは、{ip} が {domain} のメールを送ることを禁止しています（{term}）。ドメインの DKIM 署名が pass しない限り、受信側はこのメールを拒否するか迷惑メールとして扱います。',
+  },
+  spfMeaningSoftfail: {
+    en: '{ip} is not authorised to send mail for {domain}: the SPF record of {where} asks receivers to accept such mail but treat it as suspect ({term}). Gmail shows spf=softfail and often files it as spam.',
+    ja: '{ip} は {domain} のメール送信を許可されていません。{where} の SPF レコードは、受け取っても疑わしいメールとして扱うよう求めています（{term}）。Gmail では spf=softfail となり、迷惑メールに振り分けられることがよくあります。',
+  },
+  spfMeaningNeutral: {
+    en: 'The SPF record of {where} neither authorises nor forbids {ip} ({term}): receivers treat the mail as not authenticated by SPF.',
+    ja: '{where} の SPF レコードは {ip} を許可も禁止もしていません（{term}）。受信側は SPF で認証されていないメールとして扱います。',
+  },
+  spfMeaningNeutralDefault: {
+    en: 'No term of the SPF record of {domain} matches {ip}, and the record has no "all": the result is neutral, and receivers treat the mail as not authenticated by SPF.',
+    ja: '{domain} の SPF レコードには {ip} に一致する項目も all もないため、結果は neutral です。受信側は SPF で認証されていないメールとして扱います。',
+  },
+  spfMeaningNone: {
+    en: '{domain} publishes no SPF record, so receivers cannot tell which servers may send its mail. Gmail rejects mail that neither SPF nor DKIM authenticates (550-5.7.26) or files it as spam.',
+    ja: '{domain} は SPF レコードを公開していないため、受信側はどのサーバーがメールを送ってよいか判断できません。Gmail は SPF でも DKIM でも認証されないメールを拒否する（550-5.7.26）か、迷惑メールとして扱います。',
+  },
+  spfMeaningPermerror: {
+    en: 'The SPF record of {domain} cannot be evaluated: {detail}. Receivers treat this as an error (Gmail shows spf=permerror): fix the record.',
+    ja: '{domain} の SPF レコードを評価できません。理由: {detail}。受信側はエラーとして扱います（Gmail では spf=permerror）。レコードを直してください。',
+  },
+  spfMeaningTemperror: {
+    en: 'The evaluation needed a DNS answer it could not get: {detail}. Receivers defer such mail and try again later.',
+    ja: '評価に必要な DNS の答えが得られませんでした。理由: {detail}。受信側はこのメールの受け取りを保留し、あとで再試行します。',
+  },
+  spfMeaningOffline: {
+    en: "The evaluation needed a name that neither the --zone files nor the bundled snapshot of providers' records hold: {detail}. Give its zone with --zone, or query a DNS server with --dns-server.",
+    ja: '評価に必要な名前が、--zone のファイルにも、同梱の事業者レコードのスナップショットにもありません。理由: {detail}。その名前のゾーンを --zone で指定するか、--dns-server で DNS サーバーに問い合わせてください。',
+  },
+  spfRelayNote: {
+    en: '{ip} is in {range}, a range of {provider}. Authorise the provider with {terms} rather than its addresses, which change; zonelint diagnose, given the bounce, says what to change.',
+    ja: '{ip} は {provider} のアドレス範囲 {range} にあります。アドレスは変わることがあるため、アドレスではなく {terms} で事業者を許可してください。バウンスメールを zonelint diagnose に渡すと、直し方を示します。',
+  },
   heloNeeded: {
     en: 'the sender has no @domain part, so the HELO name is checked: give --helo',
     ja: '送信者に @ドメイン の部分がないため HELO の名前を確認します。--helo を指定してください',
@@ -99,7 +153,8 @@ export type CliTextKey = keyof typeof CliText;
 
 /** A CLI text in `locale` with `{name}` placeholders filled. */
 export function cliText(locale: Locale, key: CliTextKey, args: Record<string, string | number> = {}): string {
-  return CliText[key][locale].replace(/\{(\w+)\}/g, (m, name: string) => (name in args ? String(args[name]) : m));
+  const text = CliText[key][locale].replace(/\{(\w+)\}/g, (m, name: string) => (name in args ? String(args[name]) : m));
+  return locale === 'ja' ? tidyJapanese(text) : text;
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * `zonelint spf --ip IP --sender ADDRESS [--helo NAME] [--zone FILE... [--origin NAME]]
- *  [--dns-server HOST:PORT] [--format text|json]`
+ *  [--dns-server HOST:PORT] [--format text|json] [--locale en|ja]`
  *
  * Runs check_host() (RFC 7208) for the sender's domain, or for the HELO name when
  * the sender has no `@domain` part (null reverse-path, RFC 7208 §2.3). `--zone`
@@ -14,7 +14,10 @@ import { LiveResolver } from '../../server/src/dns/live';
 import type { Resolver } from '../../server/src/dns/resolver';
 import { SnapshotResolver } from '../../server/src/dns/snapshot';
 import { ZoneDataResolver } from '../../server/src/dns/zoneData';
-import { checkHost, isIpAddress, spfIdentity, type CheckHostResult, type TraceEntry } from '../../server/src/spf/evaluate';
+import type { Locale } from '../../server/src/diagnostics/types';
+import { relayFor } from '../../server/src/diagnose/index';
+import { checkHost, isIpAddress, spfIdentity, type CheckHostResult } from '../../server/src/spf/evaluate';
+import { lastStop, traceJson, traceStep } from '../../server/src/spf/explain';
 import { parseZoneFile, type Zone } from '../../server/src/zone/index';
 import { UsageError, usageError } from './args';
 import { cliText, earlyLocale } from './messages';
@@ -88,21 +91,48 @@ function resolverFor(zones: readonly Zone[], dnsServer: string | undefined): Res
   return new ChainResolver([zoneData, new SnapshotResolver()], offlineResolver);
 }
 
-function traceLine(t: TraceEntry): string {
-  const what = t.event === 'record' ? `record "${t.detail}"` : t.term ? `${t.event} ${t.term}` : t.event;
-  const extra = t.event !== 'record' && t.detail ? ` → ${t.detail}` : '';
-  return `${'  '.repeat(t.depth + 1)}${t.domain}: ${what}${extra}`;
+const MEANINGS = {
+  pass: 'spfMeaningPass',
+  fail: 'spfMeaningFail',
+  softfail: 'spfMeaningSoftfail',
+  neutral: 'spfMeaningNeutral',
+  none: 'spfMeaningNone',
+  permerror: 'spfMeaningPermerror',
+  temperror: 'spfMeaningTemperror',
+} as const;
+
+/** What the result means for the mail, in plain words. */
+function meaning(r: CheckHostResult, ip: string, locale: Locale): string {
+  const detail = lastStop(r.trace, locale) ?? '';
+  const args = { ip, domain: r.domain, where: r.decidedBy?.domain ?? r.domain, term: r.decidedBy?.term ?? '', detail };
+  if (r.result === 'neutral' && r.decidedBy === undefined) return cliText(locale, 'spfMeaningNeutralDefault', args);
+  // Offline, a name neither the zone files nor the snapshot hold: say how to give it.
+  const stop = [...r.trace].reverse().find((t) => t.event === 'error')?.why;
+  if (r.result === 'temperror' && stop?.code === 'lookup-failed' && (stop.reason === 'offline' || stop.reason === 'not-covered'))
+    return cliText(locale, 'spfMeaningOffline', args);
+  return cliText(locale, MEANINGS[r.result], args);
 }
 
-function formatText(r: CheckHostResult, ip: string): string {
+/** When the IP is a catalogued provider's relay and SPF did not pass: authorise the provider, not the address. */
+function relayNote(r: CheckHostResult, ip: string, locale: Locale): string | undefined {
+  if (r.result === 'pass' || r.result === 'none') return undefined;
+  const found = relayFor(ip);
+  if (!found || found.entry.spf.some((t) => t.includes('{'))) return undefined;
+  return cliText(locale, 'spfRelayNote', { ip, provider: found.entry.names[locale], range: found.range, terms: found.entry.spf.join(' ') });
+}
+
+function formatText(r: CheckHostResult, ip: string, locale: Locale): string {
+  const note = relayNote(r, ip, locale);
   const lines = [
     `${r.result}`,
-    `  ip: ${ip}`,
-    `  domain: ${r.domain}`,
-    ...(r.explanation !== null ? [`  explanation: ${r.explanation}`] : []),
-    `  lookups: ${r.lookups} (limit 10), void lookups: ${r.voidLookups} (limit 2)`,
-    '  trace:',
-    ...r.trace.map((t) => '  ' + traceLine(t)),
+    `  ${cliText(locale, 'spfIp', { ip })}`,
+    `  ${cliText(locale, 'spfDomain', { domain: r.domain })}`,
+    `  ${cliText(locale, 'spfMeaningLabel', { text: meaning(r, ip, locale) })}`,
+    ...(note !== undefined ? [`  ${cliText(locale, 'spfNoteLabel', { text: note })}`] : []),
+    ...(r.explanation !== null ? [`  ${cliText(locale, 'spfExplanation', { explanation: r.explanation })}`] : []),
+    `  ${cliText(locale, 'spfLookups', { lookups: r.lookups, voidLookups: r.voidLookups })}`,
+    `  ${cliText(locale, 'spfTrace')}`,
+    ...r.trace.map((t) => `${'  '.repeat(t.depth + 2)}${traceStep(t, locale)}`),
   ];
   return forTerminal(lines.join('\n') + '\n');
 }
@@ -140,9 +170,9 @@ export async function spfCommand(argv: string[], io: Io): Promise<number> {
   });
   if (args.format === 'json') {
     const { result: word, explanation, lookups, voidLookups, trace } = result;
-    io.stdout(JSON.stringify({ result: word, explanation, domain: result.domain, lookups, voidLookups, trace }, null, 2) + '\n');
+    io.stdout(JSON.stringify({ result: word, explanation, domain: result.domain, lookups, voidLookups, trace: traceJson(trace) }, null, 2) + '\n');
   } else {
-    io.stdout(formatText(result, args.ip));
+    io.stdout(formatText(result, args.ip, locale));
   }
   return 0;
 }

@@ -14,6 +14,7 @@ import { PROVIDERS, type ProviderEntry } from '../providers/index';
 import { isMechanism } from '../spf/ast';
 import { looksLikeSpf } from '../spf/detect';
 import { checkHost, type CheckHostResult } from '../spf/evaluate';
+import { lastStop, traceJson } from '../spf/explain';
 import { parseSpf } from '../spf/parser';
 import { readLockdown } from '../providers/mailchannelsLockdown';
 import { quoteOctets } from '../fixes/txtEdit';
@@ -204,10 +205,6 @@ async function hasNullMx(domain: string, resolver: Resolver, signal?: AbortSigna
   return answer.kind === 'ok' && answer.records.some((mx) => mx.exchange === '' || mx.exchange === '.');
 }
 
-function errorDetail(check: CheckHostResult): string {
-  const errors = check.trace.filter((t) => t.event === 'error');
-  return errors[errors.length - 1]?.detail ?? check.result;
-}
 
 export async function diagnose(
   ip: string,
@@ -234,7 +231,7 @@ export async function diagnose(
   const lockdown = viaMailchannels ? await lockdownAdvice(bare, opts.mailchannelsAuthId, opts.resolver, opts.signal) : undefined;
   const zoneHasDomain = (opts.zones ?? []).some((z) => z.records.some((r) => r.owner.replace(/\.$/, '').toLowerCase() === bare.toLowerCase()));
   const stale = record && zoneHasDomain ? staleTerms(record, opts.zones ?? []) : [];
-  const args: Record<string, string | number> = { ip, domain: bare, result: check.result, record: record ?? '', detail: errorDetail(check) };
+  const args: Record<string, string | number> = { ip, domain: bare, result: check.result, record: record ?? '', detail: lastStop(check.trace, locale) ?? check.result };
   const fixes: Fix[] = [];
   let causeCode: CauseCode;
 
@@ -308,7 +305,7 @@ export function diagnosisJson(d: Diagnosis): unknown {
       cause: d.causeCode,
       relay: d.relay ?? null,
       stale: d.stale,
-      trace: d.check.trace,
+      trace: traceJson(d.check.trace),
     },
     cause: d.cause,
     fixes: d.fixes.map((f) => ({ title: f.title, record: f.record })),

@@ -3,6 +3,7 @@
  * specialist. `{name}` placeholders are filled from the diagnosis.
  */
 import type { Locale } from '../diagnostics/types';
+import { tidyJapanese } from '../l10n/index';
 
 export const DiagnoseTexts = {
   'spf-pass': {
@@ -23,16 +24,16 @@ export const DiagnoseTexts = {
   },
   'spf-permerror': {
     en: 'The SPF record of {domain} is broken (permerror: {detail}), so every receiver treats it as an error. Fix the record first.',
-    ja: '{domain} の SPF レコードに誤りがあり（permerror: {detail}）、どの受信サーバーでもエラーになります。まずレコードを直してください。',
+    ja: '{domain} の SPF レコードに誤りがあり、どの受信サーバーでもエラー（permerror）になります。理由: {detail}。まずレコードを直してください。',
   },
   'spf-temperror': {
     en: 'SPF for {domain} could not be evaluated ({detail}). Try again with --dns-server, or give the zone files of the domains it includes.',
-    ja: '{domain} の SPF を評価できませんでした（{detail}）。--dns-server を指定するか、include 先のゾーンファイルも指定して再実行してください。',
+    ja: '{domain} の SPF を評価できませんでした。理由: {detail}。--dns-server を指定するか、include 先のゾーンファイルも指定して再実行してください。',
   },
   // The same cause where the diagnosis runs in the editor, which has settings, not flags.
   'spf-temperror-editor': {
     en: 'SPF for {domain} could not be evaluated ({detail}). Set zonelint.dns.mode to "live" (with zonelint.dns.servers, if the system\'s resolvers are not to be used), or open the zone files of the domains it includes in this workspace.',
-    ja: '{domain} の SPF を評価できませんでした（{detail}）。zonelint.dns.mode を「live」にする（システムのリゾルバーを使わない場合は zonelint.dns.servers も指定する）か、include 先のドメインのゾーンファイルをこのワークスペースで開いてください。',
+    ja: '{domain} の SPF を評価できませんでした。理由: {detail}。zonelint.dns.mode を「live」にする（システムのリゾルバーを使わない場合は zonelint.dns.servers も指定する）か、include 先のドメインのゾーンファイルをこのワークスペースで開いてください。',
   },
   // One stale term or several: English says "it" or "them"; Japanese needs no number.
   stale: {
@@ -114,7 +115,5 @@ export type TextKey = keyof typeof DiagnoseTexts;
 
 export function say(key: TextKey, args: Record<string, string | number>, locale: Locale): string {
   const text = DiagnoseTexts[key][locale].replace(/\{(\w+)\}/g, (m, k: string) => (args[k] === undefined ? m : String(args[k])));
-  // A name that ends in a full-width parenthesis ('MailChannels リレー（mixhost ほか）') takes
-  // no space before the Japanese that follows it.
-  return locale === 'ja' ? text.replace(/） (?=[^\x00-\x7f])/g, '）') : text;
+  return locale === 'ja' ? tidyJapanese(text) : text;
 }

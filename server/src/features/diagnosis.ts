@@ -9,6 +9,7 @@ import { diagnose, diagnoseMessage, lockdownLines, type Diagnosis } from '../dia
 import type { Resolver } from '../dns/resolver';
 import { localize, type Locale, type Localized } from '../l10n';
 import { isIpAddress } from '../spf/evaluate';
+import { traceStep } from '../spf/explain';
 import type { Zone } from '../zone/ast';
 
 export interface DiagnosisContext {
@@ -97,7 +98,7 @@ function report(d: Diagnosis, locale: Locale): DiagnosisReport {
     `## ${say(T.trace)}`,
     '',
     '```',
-    ...d.check.trace.map((t) => `${'  '.repeat(t.depth)}${t.domain}: ${t.event}${t.term ? ` ${t.term}` : ''}${t.detail ? ` — ${t.detail}` : ''}`),
+    ...d.check.trace.map((t) => `${'  '.repeat(t.depth)}${traceStep(t, locale)}`),
     '```',
   ];
   return {

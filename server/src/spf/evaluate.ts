@@ -10,6 +10,7 @@ import { isMechanism, isModifier, type Mechanism, type Modifier, type SpfRecord 
 import { looksLikeSpf } from './detect';
 import { expandMacro, parseMacroString, toQueryName, type MacroValues } from './macro';
 import { parseSpf } from './parser';
+import { stopText, type StopWhy } from './explain';
 
 export type SpfResult = 'none' | 'neutral' | 'pass' | 'fail' | 'softfail' | 'temperror' | 'permerror';
 
@@ -35,7 +36,10 @@ export interface TraceEntry {
   readonly event: 'record' | 'match' | 'no-match' | 'include' | 'redirect' | 'explanation' | 'error';
   /** The term as written, for term events. */
   readonly term?: string;
+  /** In English: the record, the target, the explanation or why the evaluation stopped. */
   readonly detail?: string;
+  /** For error events: why, as data, so that spf/explain.ts can say it in any language. */
+  readonly why?: StopWhy;
 }
 
 export interface CheckHostResult {
@@ -47,6 +51,8 @@ export interface CheckHostResult {
   readonly lookups: number;
   readonly voidLookups: number;
   readonly trace: readonly TraceEntry[];
+  /** The term that gave a pass, fail, softfail or neutral, and the domain whose record holds it. */
+  readonly decidedBy?: { readonly domain: string; readonly term: string };
 }
 
 const QUALIFIER_RESULT = { '+': 'pass', '-': 'fail', '~': 'softfail', '?': 'neutral' } as const;
@@ -55,15 +61,24 @@ const MAX_PTR = 10;
 
 /** Ends the evaluation with temperror or permerror, from however deep. */
 class Stop extends Error {
+  readonly reason: string;
   constructor(
     readonly result: 'temperror' | 'permerror',
-    readonly reason: string,
+    readonly why: StopWhy,
   ) {
-    super(reason);
+    super(stopText(why, 'en'));
+    this.reason = this.message;
   }
 }
 
 type Address = ipaddr.IPv4 | ipaddr.IPv6;
+
+/** What one record's evaluation gave, and the term that decided it (none for the default neutral). */
+interface Decision {
+  readonly result: SpfResult;
+  readonly explanation: string | null;
+  readonly decidedBy?: { readonly domain: string; readonly term: string };
+}
 
 /**
  * The identity to check (§2.3, §2.4): the MAIL FROM domain, or the HELO name when
@@ -125,23 +140,27 @@ class Evaluation {
   }
 
   async query<K extends RRType>(name: string, type: K): Promise<LookupResult<RecordData[K]>> {
-    if (this.opts.signal?.aborted) throw new Stop('temperror', 'evaluation aborted');
+    if (this.opts.signal?.aborted) throw new Stop('temperror', { code: 'aborted' });
     return this.opts.resolver.lookup(stripDot(name), type, this.opts.signal);
   }
 
   countLookup(term: string, depth: number, domain: string): void {
     this.lookups++;
-    if (this.lookups > (this.opts.maxLookups ?? 10)) {
-      this.trace.push({ depth, domain, event: 'error', term, detail: 'more than 10 DNS-querying terms' });
-      throw new Stop('permerror', 'more than 10 DNS-querying terms (RFC 7208 §4.6.4)');
+    const limit = this.opts.maxLookups ?? 10;
+    if (this.lookups > limit) {
+      const why: StopWhy = { code: 'lookup-limit', limit };
+      this.trace.push({ depth, domain, event: 'error', term, detail: `more than ${limit} DNS-querying terms`, why });
+      throw new Stop('permerror', why);
     }
   }
 
   countVoid(depth: number, domain: string, term: string): void {
     this.voidLookups++;
-    if (this.voidLookups > (this.opts.maxVoidLookups ?? 2)) {
-      this.trace.push({ depth, domain, event: 'error', term, detail: 'more than 2 void lookups' });
-      throw new Stop('permerror', 'more than 2 void lookups (RFC 7208 §4.6.4)');
+    const limit = this.opts.maxVoidLookups ?? 2;
+    if (this.voidLookups > limit) {
+      const why: StopWhy = { code: 'void-limit', limit };
+      this.trace.push({ depth, domain, event: 'error', term, detail: `more than ${limit} void lookups`, why });
+      throw new Stop('permerror', why);
     }
   }
 
@@ -172,27 +191,27 @@ class Evaluation {
   /** Fetches and selects the SPF record of `domain` (§4.4, §4.5); null when none. */
   async fetchRecord(domain: string, depth: number): Promise<SpfRecord | null> {
     const answer = await this.query(domain, 'TXT');
-    if (answer.kind === 'error') throw new Stop('temperror', `TXT lookup for ${domain} failed: ${answer.reason}`);
+    if (answer.kind === 'error') throw new Stop('temperror', { code: 'lookup-failed', type: 'TXT', name: domain, reason: answer.reason });
     if (answer.kind !== 'ok') return null;
     const texts = answer.records.map((strings) => strings.join('')).filter(looksLikeSpf);
-    if (texts.length > 1) throw new Stop('permerror', `${domain} has ${texts.length} SPF records (RFC 7208 §4.5)`);
+    if (texts.length > 1) throw new Stop('permerror', { code: 'several-records', domain, count: texts.length });
     if (texts.length === 0) return null;
     this.trace.push({ depth, domain, event: 'record', detail: texts[0] });
     return parseSpf(texts[0]);
   }
 
   /** check_host() proper; temperror and permerror leave by Stop. */
-  async checkHost(domain: string, sender: string, depth: number): Promise<{ result: SpfResult; explanation: string | null }> {
+  async checkHost(domain: string, sender: string, depth: number): Promise<Decision> {
     const record = await this.fetchRecord(domain, depth);
     if (!record) return { result: 'none', explanation: null };
     if (record.errors.length > 0) {
       const e = record.errors[0];
-      throw new Stop('permerror', `syntax error in the SPF record of ${domain}: "${record.text.slice(e.from, e.to)}"`);
+      throw new Stop('permerror', { code: 'syntax', domain, text: record.text.slice(e.from, e.to) });
     }
     const modifiers = record.terms.filter(isModifier);
     for (const name of ['redirect', 'exp']) {
       if (modifiers.filter((m) => m.name === name).length > 1)
-        throw new Stop('permerror', `${name}= appears more than once (RFC 7208 §6)`);
+        throw new Stop('permerror', { code: 'modifier-twice', name });
     }
     const mechanisms = record.terms.filter(isMechanism);
     for (const m of mechanisms) {
@@ -202,16 +221,16 @@ class Evaluation {
       const result = QUALIFIER_RESULT[m.qualifier];
       const exp = modifiers.find((x) => x.name === 'exp');
       const explanation = result === 'fail' && exp ? await this.explain(exp, domain, sender, depth) : null;
-      return { result, explanation };
+      return { result, explanation, decidedBy: { domain, term: m.text } };
     }
     const redirect = modifiers.find((x) => x.name === 'redirect');
     if (redirect && !mechanisms.some((m) => m.name === 'all')) {
       this.countLookup(redirect.text, depth, domain);
       const target = await this.targetName(redirect, domain, sender);
       this.trace.push({ depth, domain, event: 'redirect', term: redirect.text, detail: target });
-      if (!isQueryableName(target)) throw new Stop('permerror', `redirect target "${target}" is not a valid name`);
+      if (!isQueryableName(target)) throw new Stop('permerror', { code: 'bad-target', via: 'redirect', target });
       const inner = await this.checkHost(target, sender, depth + 1);
-      if (inner.result === 'none') throw new Stop('permerror', `redirect target ${target} has no SPF record`);
+      if (inner.result === 'none') throw new Stop('permerror', { code: 'target-no-record', via: 'redirect', target });
       return inner;
     }
     return { result: 'neutral', explanation: null };
@@ -242,7 +261,7 @@ class Evaluation {
     if (!isQueryableName(target)) return false;
     if (m.name === 'exists') {
       const answer = await this.query(target, 'A');
-      if (answer.kind === 'error') throw new Stop('temperror', `A lookup for ${target} failed: ${answer.reason}`);
+      if (answer.kind === 'error') throw new Stop('temperror', { code: 'lookup-failed', type: 'A', name: target, reason: answer.reason });
       if (answer.kind !== 'ok') this.countVoid(depth, domain, m.text);
       return answer.kind === 'ok';
     }
@@ -261,12 +280,12 @@ class Evaluation {
       return this.anyMatch(addresses, bits);
     }
     const mx = await this.query(target, 'MX');
-    if (mx.kind === 'error') throw new Stop('temperror', `MX lookup for ${target} failed: ${mx.reason}`);
+    if (mx.kind === 'error') throw new Stop('temperror', { code: 'lookup-failed', type: 'MX', name: target, reason: mx.reason });
     if (mx.kind !== 'ok') {
       this.countVoid(depth, domain, m.text);
       return false;
     }
-    if (mx.records.length > MAX_MX) throw new Stop('permerror', `${target} has more than ${MAX_MX} MX records (RFC 7208 §4.6.4)`);
+    if (mx.records.length > MAX_MX) throw new Stop('permerror', { code: 'too-many-mx', name: target, limit: MAX_MX });
     const exchanges = mx.records.map((r) => stripDot(r.exchange)).filter((x) => x !== '' && isQueryableName(x));
     const lists = await Promise.all(exchanges.map((x) => this.addresses(x, true)));
     return lists.some((list) => list !== null && this.anyMatch(list, bits));
@@ -284,7 +303,7 @@ class Evaluation {
   async addresses(name: string, errorsAreFatal: boolean): Promise<readonly string[] | null> {
     const answer = await this.query(name, this.v4 ? 'A' : 'AAAA');
     if (answer.kind === 'error') {
-      if (errorsAreFatal) throw new Stop('temperror', `address lookup for ${name} failed: ${answer.reason}`);
+      if (errorsAreFatal) throw new Stop('temperror', { code: 'lookup-failed', type: 'address', name, reason: answer.reason });
       return null;
     }
     return answer.kind === 'ok' ? answer.records : null;
@@ -294,9 +313,9 @@ class Evaluation {
     this.countLookup(m.text, depth, domain);
     const target = await this.targetName(m, domain, sender);
     this.trace.push({ depth, domain, event: 'include', term: m.text, detail: target });
-    if (!isQueryableName(target)) throw new Stop('permerror', `include target "${target}" is not a valid name`);
+    if (!isQueryableName(target)) throw new Stop('permerror', { code: 'bad-target', via: 'include', target });
     const inner = await this.checkHost(target, sender, depth + 1);
-    if (inner.result === 'none') throw new Stop('permerror', `include target ${target} has no SPF record`);
+    if (inner.result === 'none') throw new Stop('permerror', { code: 'target-no-record', via: 'include', target });
     return inner.result === 'pass';
   }
 
@@ -350,13 +369,14 @@ class Evaluation {
  */
 export async function checkHost(ip: string, domain: string, sender: string, opts: EvaluateOptions): Promise<CheckHostResult> {
   const bare = stripDot(domain);
-  const done = (e: Evaluation | null, result: SpfResult, explanation: string | null = null): CheckHostResult => ({
+  const done = (e: Evaluation | null, result: SpfResult, explanation: string | null = null, decidedBy?: Decision['decidedBy']): CheckHostResult => ({
     result,
     explanation,
     domain: bare,
     lookups: e?.lookups ?? 0,
     voidLookups: e?.voidLookups ?? 0,
     trace: e?.trace ?? [],
+    ...(decidedBy ? { decidedBy } : {}),
   });
   if (!isIpAddress(ip)) return done(null, 'permerror');
   // §4.3: a malformed or single-label domain yields none without any query.
@@ -364,10 +384,10 @@ export async function checkHost(ip: string, domain: string, sender: string, opts
   const evaluation = new Evaluation(ipaddr.process(ip), opts);
   try {
     const r = await evaluation.checkHost(bare, sender, 0);
-    return done(evaluation, r.result, r.explanation);
+    return done(evaluation, r.result, r.explanation, r.decidedBy);
   } catch (e) {
-    const stop = e instanceof Stop ? e : new Stop('temperror', `unexpected failure: ${String(e)}`);
-    evaluation.trace.push({ depth: 0, domain: bare, event: 'error', detail: stop.reason });
+    const stop = e instanceof Stop ? e : new Stop('temperror', { code: 'unexpected', message: String(e) });
+    evaluation.trace.push({ depth: 0, domain: bare, event: 'error', detail: stop.reason, why: stop.why });
     return done(evaluation, stop.result);
   }
 }

@@ -160,6 +160,20 @@ test('check a sending IP: softfail with the trace, and the fix offered on the SP
   assert.equal(o.service.getCodeActions(o.document, { diagnostics: [] }, line(text, 5)).filter((a) => a.kind === 'quickfix').length, 0);
 });
 
+test('check a sending IP in Japanese: the trace and the reason of a permerror are Japanese too', async () => {
+  const text = zone('    IN TXT "v=spf1 a:x1.example.com a:x2.example.com a:x3.example.com -all"');
+  const o = open(text, { locale: 'ja' });
+  o.service.parse(o.document);
+  const report = await o.service.checkIp({ ip: '198.51.100.7', sender: 'user@example.com' });
+  assert.equal(report.result, 'permerror');
+  assert.match(report.markdown, /^example\.com: レコード "v=spf1 a:x1\.example\.com/m);
+  assert.match(report.markdown, /^example\.com: a:x1\.example\.com は一致せず$/m);
+  assert.match(report.markdown, /^example\.com: エラー a:x3\.example\.com → 答えが空の DNS 参照が上限の 2 回を超えています（RFC 7208 §4\.6\.4）$/m);
+  // The cause gives the same reason in Japanese, not the English of the JSON's trace.
+  assert.match(report.markdown, /理由: 答えが空の DNS 参照が上限の 2 回を超えています（RFC 7208 §4\.6\.4）。/);
+  assert.doesNotMatch(report.markdown, /void lookups|no-match/);
+});
+
 test('check a sending IP rejects what is not an address or a sender', async () => {
   const o = open(zone(SPF));
   const bad = await o.service.checkIp({ ip: '300.1.1.1', sender: 'example.com' });

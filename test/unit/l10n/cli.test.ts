@@ -23,7 +23,7 @@ test('the locale comes from --locale, else LC_ALL / LC_MESSAGES / LANG', () => {
 test('help in English keeps its wording; in Japanese it is translated', async () => {
   const en = await run(['--help']);
   assert.match(en.out, /^zonelint \S+ — lint BIND zone files and their SPF, DMARC and DKIM records\n\nUsage:\n  zonelint check /);
-  assert.match(en.out, /\nspf     Evaluate SPF check_host\(\) for a sending IP and sender \(RFC 7208\)\.\n/);
+  assert.match(en.out, /\nspf     Evaluate SPF check_host\(\) for a sending IP and sender \(RFC 7208\)\. Text output: the result\n/);
   assert.match(en.out, /\n  zonelint diagnose \[--zone FILE/);
   const ja = await run(['--help'], { LANG: 'ja_JP.UTF-8' });
   assert.match(ja.out, /^zonelint \S+ — BIND のゾーンファイル/);
@@ -48,7 +48,7 @@ test('zonelint spf: usage errors and the usage line in the locale', async () => 
   let err = '';
   const io = { stdout: () => undefined, stderr: (s: string) => (err += s) };
   assert.equal(await spfCommand(['--sender', 'a@example.com'], io), 2);
-  assert.equal(err, 'zonelint spf: --ip is required\nusage: zonelint spf --ip IP --sender ADDRESS [--helo NAME] [--zone FILE... [--origin NAME]] [--dns-server HOST:PORT] [--format text|json]\n');
+  assert.equal(err, 'zonelint spf: --ip is required\nusage: zonelint spf --ip IP --sender ADDRESS [--helo NAME] [--zone FILE... [--origin NAME]] [--dns-server HOST:PORT] [--format text|json] [--locale en|ja]\n');
   err = '';
   assert.equal(await spfCommand(['--locale', 'ja', '--ip', '300.1.1.1', '--sender', 'a@example.com'], io), 2);
   assert.match(err, /^zonelint spf: --ip: '300\.1\.1\.1' は IPv4 \/ IPv6 アドレスではありません\n使い方: zonelint spf /);
