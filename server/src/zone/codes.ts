@@ -66,8 +66,8 @@ export const ZoneCodes = {
     ja: 'この行には UTF-8 ではないバイトがあります。ファイルは Shift_JIS か EUC-JP で書かれているようです。BIND はバイトをそのまま読み込みますが、ここではその内容を確認できません。また、UTF-8 として開いたエディターはそれを U+FFFD（\uFFFD）と表示し、保存すると元のバイトを U+FFFD に置き換えてしまい、元に戻せません。正しいエンコードで開き直す（VS Code:「エンコード付きで再度開く」）か、UTF-8 に変換してください（iconv -f SHIFT_JIS -t UTF-8）',
   }),
   unicodeName: defineCode('zone-unicode-name', 'warning', 'RFC 5890 §2.3.2.1, RFC 5891 §5', {
-    en: "'{written}' is written in Unicode, but DNS names are ASCII: BIND publishes its UTF-8 bytes as the name ({name}), which nobody looks up{detail}",
-    ja: "'{written}' は Unicode で書かれていますが、DNS の名前は ASCII です。BIND はその UTF-8 のバイト列を名前（{name}）として公開し、その名前が問い合わせられることはありません{detail}",
+    en: "'{written}' {howDetail}, but DNS names are ASCII: BIND publishes its UTF-8 bytes as the name ({name}), which nobody looks up{detail}",
+    ja: "'{written}' {howDetail}が、DNS の名前は ASCII です。BIND はその UTF-8 のバイト列を名前（{name}）として公開し、その名前が問い合わせられることはありません{detail}",
   }),
   txtUnquoted: defineCode('zone-txt-unquoted', 'warning', 'RFC 1035 §5.1, RFC 7208 §3.3', {
     en: 'This {kind} record is not in quotes{detail}. Put the whole record in double quotes',
@@ -77,6 +77,8 @@ export const ZoneCodes = {
 
 /** Localised fragments for `{detail}` arguments, by key. */
 export const ZoneDetails: Record<string, { en: string; ja: string }> = {
+  'idn-written': { en: 'is written in Unicode', ja: 'は Unicode で書かれています' },
+  'idn-escaped': { en: "spells the UTF-8 of '{unicode}' in escapes", ja: "は '{unicode}' の UTF-8 をエスケープで書いたものです" },
   'idn-ascii': {
     en: ". Browsers and mail servers ask for '{ascii}' (its IDNA form): write that instead",
     ja: "。ブラウザーやメールサーバーが問い合わせるのは '{ascii}'（IDNA 形式）です。こちらを書いてください",

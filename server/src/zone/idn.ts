@@ -6,22 +6,29 @@
  * (`\227\130\183…`), a name no browser or mail server asks for. The IDNA form comes from
  * Node's url.domainToASCII (UTS #46 processing, ICU).
  */
+import { isUtf8 } from 'node:buffer';
 import { domainToASCII } from 'node:url';
 import type { Problem, ProblemArgs } from '../diagnostics/types';
 import { ZoneCodes } from './codes';
 import { escapedOctet } from './encoding';
 import { lookalikeKind } from './lookalike';
+import { decodeName, escapeLabel } from './names';
 
 export interface UnicodeName {
   /** The name as written with each Unicode label in its IDNA form; undefined when there is none. */
   readonly ascii: string | undefined;
+  /**
+   * For a name written in ASCII whose escapes spell UTF-8 text (`\227\130\183…`, as BIND,
+   * dig and named-checkzone -D print a Unicode name): the name with that text shown.
+   */
+  readonly escaped?: string;
 }
 
 /**
- * Whether the name token `text` (as written, escapes not decoded) has Unicode characters,
- * and its ASCII form. Undefined for a name without any, and for one whose only non-ASCII
- * characters are bytes that are not UTF-8 (zone-not-utf8) or look-alikes of blanks and
- * punctuation (zone-lookalike-character): those are reported as what they are.
+ * Whether the name token `text` (as written) has Unicode characters, or escapes that spell
+ * UTF-8 text, and its ASCII form. Undefined for a name without any, and for one whose only
+ * non-ASCII characters are bytes that are not UTF-8 (zone-not-utf8) or look-alikes of blanks
+ * and punctuation (zone-lookalike-character): those are reported as what they are.
  */
 export function unicodeName(text: string): UnicodeName | undefined {
   let unicode = false;
@@ -41,8 +48,51 @@ export function unicodeName(text: string): UnicodeName | undefined {
       convertible = false;
     } else unicode = true;
   }
-  if (!unicode) return undefined;
+  if (!unicode) return convertible ? undefined : escapedUnicodeName(text);
   return { ascii: convertible ? asciiForm(text) : undefined };
+}
+
+/** Whether decoded text is what unicodeName reports: no look-alike, U+FFFD or control character. */
+function isNameText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f || (c >= 0x80 && c < 0xa0) || c === 0xfffd || lookalikeKind(c) !== undefined) return false;
+  }
+  return true;
+}
+
+/**
+ * A name written in ASCII with labels whose escaped octets are UTF-8 text: shown with that
+ * text, and with each such label in its IDNA form. Undefined when no label is, or when one
+ * holds octets that are not UTF-8 text (a binary label, written so on purpose).
+ */
+function escapedUnicodeName(text: string): UnicodeName | undefined {
+  const d = decodeName(text);
+  if (!d.ok) return undefined;
+  const shown: string[] = [];
+  const ascii: (string | undefined)[] = [];
+  let any = false;
+  for (const label of d.labels) {
+    if (!/[\x80-\xff]/.test(label)) {
+      shown.push(escapeLabel(label));
+      ascii.push(escapeLabel(label));
+      continue;
+    }
+    const octets = Buffer.from(label, 'latin1');
+    if (!isUtf8(octets)) return undefined;
+    const u = octets.toString('utf8');
+    if (!isNameText(u)) return undefined;
+    any = true;
+    // Shown as text, with what presentation form escapes (a dot inside the label) escaped.
+    shown.push(u.replace(/[.\\"();@$ ]/g, (c) => '\\' + c));
+    // One label stays one: a full stop look-alike mapped to a dot would make two.
+    const idna = domainToASCII(u);
+    ascii.push(idna === '' || idna.includes('.') || idna.length > 63 ? undefined : idna);
+  }
+  if (!any) return undefined;
+  const end = d.relative ? '' : '.';
+  const all = ascii.every((a) => a !== undefined);
+  return { ascii: all ? ascii.join('.') + end : undefined, escaped: shown.join('.') + end };
 }
 
 /** Each label with non-ASCII characters in its IDNA form, the rest as written; undefined when a label has none. */
@@ -63,6 +113,7 @@ function asciiForm(text: string): string | undefined {
 /** zone-unicode-name on the name token `t`, whose name is `name` (presentation form). */
 export function unicodeNameProblem(t: { readonly text: string; readonly offset: number; readonly length: number }, name: string, u: UnicodeName): Problem {
   const written = t.text.length > 80 ? t.text.slice(0, 79) + '…' : t.text;
-  const args: ProblemArgs = u.ascii !== undefined ? { written, name, detail: 'idn-ascii', ascii: u.ascii } : { written, name, detail: 'idn-none' };
+  const how: ProblemArgs = u.escaped !== undefined ? { howDetail: 'idn-escaped', unicode: u.escaped } : { howDetail: 'idn-written' };
+  const args: ProblemArgs = u.ascii !== undefined ? { written, ...how, name, detail: 'idn-ascii', ascii: u.ascii } : { written, ...how, name, detail: 'idn-none' };
   return { code: ZoneCodes.unicodeName.code, offset: t.offset, length: t.length, args };
 }

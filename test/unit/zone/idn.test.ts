@@ -131,3 +131,50 @@ test('the warning does not hide an error at the same place: a line that is only 
     assert.ok(problems.some((p) => p[0] === CODE || p[0] === 'zone-not-utf8'), line);
   }
 });
+
+test('a name whose escapes spell UTF-8 text (as BIND and dig print a Unicode name) is reported the same way, with the text it spells', () => {
+  const shop = '\\227\\130\\183\\227\\131\\167\\227\\131\\131\\227\\131\\151';
+  assert.deepEqual(unicodeName(shop), { ascii: 'xn--xckya1d0c', escaped: 'ショップ' });
+  assert.deepEqual(unicodeName(`${shop}.Example.jp.`), { ascii: 'xn--xckya1d0c.Example.jp.', escaped: 'ショップ.Example.jp.' });
+  assert.deepEqual(unicodeName('b\\195\\188cher.de.'), { ascii: 'xn--bcher-kva.de.', escaped: 'bücher.de.' });
+  // A dot inside a label: shown escaped, and no IDNA form (it would be two labels).
+  assert.deepEqual(unicodeName('a\\.\\195\\169'), { ascii: undefined, escaped: 'a\\.é' });
+  // Escapes of ASCII, octets that are not UTF-8, control characters and look-alikes are not text.
+  for (const name of ['\\097bc', 'a\\@b', 'x\\000y', '\\200\\201', '\\194\\160x', '\\227\\128\\128', '\\194\\128']) assert.equal(unicodeName(name), undefined, name);
+
+  const text = HEAD + `${shop} IN A 192.0.2.2\nwww IN CNAME ${shop}\n`;
+  assert.deepEqual(written(text), [
+    [shop, 'xn--xckya1d0c'],
+    [shop, 'xn--xckya1d0c'],
+  ]);
+  const [first] = hits(text);
+  assert.equal(
+    formatMessage(first),
+    `'${shop}' spells the UTF-8 of 'ショップ' in escapes, but DNS names are ASCII: BIND publishes its UTF-8 bytes as the name (${shop}.example.jp.), which nobody looks up. Browsers and mail servers ask for 'xn--xckya1d0c' (its IDNA form): write that instead`,
+  );
+  assert.match(formatMessage(first, 'ja'), /^'\\227.*\\151' は 'ショップ' の UTF-8 をエスケープで書いたものですが、DNS の名前は ASCII です。/);
+  // BIND's check-names warns about such an owner; here it is this one warning, not a hint beside it.
+  const all = analyzeSync(parseZoneText(text, { origin: 'example.jp.' }));
+  assert.deepEqual(all.filter((p) => p.code === 'zone-check-names'), []);
+  // The quick-fix writes the IDNA form, and the zone then has nothing to report.
+  const zone = parseZoneText(text, { origin: 'example.jp.' });
+  const fixes = fixesFor({ text, zone, problem: zone.problems.find((p) => p.code === CODE)! });
+  const fixed = applyEdits(text, fixes[fixes.length - 1].edits);
+  assert.equal(fixed, HEAD + 'xn--xckya1d0c IN A 192.0.2.2\nwww IN CNAME xn--xckya1d0c\n');
+  assert.deepEqual(parseZoneText(fixed, { origin: 'example.jp.' }).problems, []);
+});
+
+test('BIND warns about an owner whose escapes spell UTF-8 (check-names); so do we, once', { skip: hasBind ? false : 'named-checkzone (bind9-utils) is not installed' }, () => {
+  const shop = '\\227\\130\\183\\227\\131\\167\\227\\131\\131\\227\\131\\151';
+  const text = HEAD + `${shop} IN A 192.0.2.2\n`;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zonelint-idn-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'db'), text);
+    const r = spawnSync('named-checkzone', ['-i', 'local', 'example.jp', 'db'], { cwd: dir, encoding: 'utf8' });
+    assert.match(r.stdout + r.stderr, /db:6: .*example\.jp: bad owner name \(check-names\)/);
+    const ours = analyzeSync(parseZoneText(text, { origin: 'example.jp.' })).filter((p) => p.code === CODE || p.code === 'zone-check-names');
+    assert.deepEqual(ours.map((p) => [p.code, text.slice(0, p.offset).split('\n').length]), [[CODE, 6]]);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

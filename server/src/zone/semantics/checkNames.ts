@@ -5,7 +5,8 @@
  * starting and ending with a letter or digit. BIND's `check-names` (named-checkzone -k)
  * applies it to the owners of A, AAAA and MX records ("bad owner name (check-names)",
  * a leading `*` label allowed) and to MX exchanges and NS targets ("bad name
- * (check-names)"). A name in UTF-8 (written in Unicode) is left to zone-unicode-name. Underscore labels (`_dmarc`) are not host names: they are fine for
+ * (check-names)"). A name in UTF-8 (written in Unicode, or as escapes that spell it) is
+ * left to zone-unicode-name. Underscore labels (`_dmarc`) are not host names: they are fine for
  * TXT or SRV owners, which BIND does not check. Knot rejects only some of these names
  * ("owner is invalid"), so this stays a hint. Targets written as IP addresses are left
  * to zone-mx-address / zone-ns-address.
@@ -61,8 +62,9 @@ function isPlainHostName(name: string, allowWildcard: boolean): boolean {
 }
 
 /**
- * A name with a label of UTF-8 text (`\227\130\183…`): a name written in Unicode, which
- * zone-unicode-name reports with the ASCII form to write instead (one diagnostic, not two).
+ * A name with a label of UTF-8 text (`\227\130\183…`): a name written in Unicode or with
+ * escapes that spell it, which zone-unicode-name reports with the ASCII form to write
+ * instead (one diagnostic, not two).
  */
 function isUtf8Name(name: string): boolean {
   if (!name.includes('\\')) return false;
