@@ -1,9 +1,9 @@
 /**
- * `zonelint diagnose [--zone FILE... [--origin NAME]] [--dns-server HOST:PORT]
+ * `zonelint diagnose [--zone FILE... [--origin NAME]] [--dns-server HOST:PORT] [--ip IP]
  *  [--format text|json] [--locale en|ja] MESSAGE_FILE` (`-` reads standard input).
  *
- * Reads a bounce, a header block or a whole message, finds the sending IP and the
- * MAIL FROM/HELO domain, evaluates that domain's SPF for the IP and says why it
+ * Reads a bounce, a header block or a whole message, finds the sending IP (or takes
+ * --ip) and the MAIL FROM/HELO domain, evaluates that domain's SPF for the IP and says why it
  * failed and what to change. `--zone` files are the DNS (with the provider snapshot,
  * no network); `--dns-server` queries that server (after the zone files); with
  * neither, the system's resolvers. Exit 0 on a diagnosis, 2 on usage or I/O errors
@@ -17,6 +17,7 @@ import { SnapshotResolver } from '../../server/src/dns/snapshot';
 import { ZoneDataResolver } from '../../server/src/dns/zoneData';
 import { diagnoseMessage, diagnosisJson, diagnosisText } from '../../server/src/diagnose/index';
 import { parseZoneFile, type Zone } from '../../server/src/zone/index';
+import { isIpAddress } from '../../server/src/spf/evaluate';
 import { localeFrom, oneOf, originFrom, parse, UsageError } from './args';
 import { forTerminal } from './terminal';
 
@@ -27,14 +28,14 @@ export interface DiagnoseIo {
 }
 
 const USAGE =
-  'usage: zonelint diagnose [--zone FILE... [--origin NAME]] [--dns-server HOST:PORT] [--format text|json] [--locale en|ja] MESSAGE_FILE|-';
+  'usage: zonelint diagnose [--zone FILE... [--origin NAME]] [--dns-server HOST:PORT] [--ip IP] [--format text|json] [--locale en|ja] MESSAGE_FILE|-';
 
 const EVALUATION_LIMIT_MS = 20_000;
 
 const NOT_FOUND = {
   ip: {
-    en: 'no sending IP address found: paste the bounce with the receiver\'s reply, or the Received-SPF / Authentication-Results / Received headers',
-    ja: '送信元 IP アドレスが見つかりません。受信側の応答を含むバウンスメール、または Received-SPF / Authentication-Results / Received ヘッダーを貼り付けてください',
+    en: 'no sending IP address found: paste the bounce with the receiver\'s reply, or the Received-SPF / Authentication-Results / Received headers, or give the address of the server that sent the mail with --ip (an Outlook.com bounce does not name it)',
+    ja: '送信元 IP アドレスが見つかりません。受信側の応答を含むバウンスメール、または Received-SPF / Authentication-Results / Received ヘッダーを貼り付けるか、メールを送ったサーバーのアドレスを --ip で指定してください（Outlook.com のバウンスメールにはこのアドレスが書かれていません）',
   },
   domain: {
     en: 'no MAIL FROM or HELO domain found: include the Return-Path or Authentication-Results header (smtp.mailfrom)',
@@ -64,11 +65,13 @@ export async function diagnoseCommand(argv: string[], io: DiagnoseIo): Promise<n
   let format: 'text' | 'json';
   let locale: 'en' | 'ja';
   let dnsServer: string | undefined;
+  let ip: string | undefined;
   try {
     const { values, positionals } = parse(argv, {
       zone: { type: 'string', multiple: true },
       origin: { type: 'string' },
       'dns-server': { type: 'string' },
+      ip: { type: 'string' },
       format: { type: 'string' },
       locale: { type: 'string' },
     });
@@ -86,6 +89,8 @@ export async function diagnoseCommand(argv: string[], io: DiagnoseIo): Promise<n
     }
     if (origin !== undefined && zoneFiles.length === 0) throw new UsageError('--origin applies to --zone files');
     dnsServer = values['dns-server'] as string | undefined;
+    ip = values.ip as string | undefined;
+    if (ip !== undefined && !isIpAddress(ip)) throw new UsageError(`--ip: '${ip}' is not an IPv4 or IPv6 address`);
     if (dnsServer !== undefined && !/^(?:\[[0-9A-Fa-f:.]+\]|[^\s:[\]]+|[0-9A-Fa-f:]+)(?::\d{1,5})?$/.test(dnsServer))
       throw new UsageError(`--dns-server: '${dnsServer}' is not HOST or HOST:PORT`);
     zones = zoneFiles.map((file) => {
@@ -105,6 +110,7 @@ export async function diagnoseCommand(argv: string[], io: DiagnoseIo): Promise<n
     resolver: resolverFor(zones, dnsServer),
     zones,
     locale,
+    ...(ip !== undefined ? { ip } : {}),
     // RFC 7208 §4.6.4: bound the whole evaluation; at least 20 seconds.
     signal: AbortSignal.timeout(EVALUATION_LIMIT_MS),
   });

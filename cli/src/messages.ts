@@ -18,7 +18,7 @@ Usage:
   zonelint print [--origin NAME] [--allow-include DIR]... FILE|-
   zonelint spf --ip IP --sender ADDRESS [--helo NAME] [--zone FILE... [--origin NAME]]
                [--dns-server HOST:PORT] [--format text|json] [--locale en|ja]
-  zonelint diagnose [--zone FILE... [--origin NAME]] [--dns-server HOST:PORT]
+  zonelint diagnose [--zone FILE... [--origin NAME]] [--dns-server HOST:PORT] [--ip IP]
                     [--format text|json] [--locale en|ja] MESSAGE_FILE|-
   zonelint --help | --version
 
@@ -34,7 +34,9 @@ print   The zone after all directives, one record per line: OWNER TTL CLASS TYPE
 spf     Evaluate SPF check_host() for a sending IP and sender (RFC 7208). Text output: the result
         word first, what it means for the mail, then each step of the evaluation.
 diagnose  Read a bounce or message headers (- for standard input), evaluate the sender's SPF
-        for its sending IP and say why it failed and what to change.
+        for its sending IP and say why it failed and what to change (Gmail's 5.7.26 and
+        Outlook.com's 5.7.515 rejections). --ip gives the sending server's address when the
+        message does not show it.
 `;
 
 const HELP_JA = `zonelint {version} — BIND のゾーンファイルと、その中の SPF・DMARC・DKIM レコードを検査します
@@ -45,7 +47,7 @@ const HELP_JA = `zonelint {version} — BIND のゾーンファイルと、そ�
   zonelint print [--origin NAME] [--allow-include DIR]... FILE|-
   zonelint spf --ip IP --sender ADDRESS [--helo NAME] [--zone FILE... [--origin NAME]]
                [--dns-server HOST:PORT] [--format text|json] [--locale en|ja]
-  zonelint diagnose [--zone FILE... [--origin NAME]] [--dns-server HOST:PORT]
+  zonelint diagnose [--zone FILE... [--origin NAME]] [--dns-server HOST:PORT] [--ip IP]
                     [--format text|json] [--locale en|ja] MESSAGE_FILE|-
   zonelint --help | --version
 
@@ -61,7 +63,8 @@ print   すべてのディレクティブを反映したゾーンを 1 行 1 レ
 spf     送信元 IP アドレスと送信者について SPF の check_host() を評価します（RFC 7208）。テキスト出力は
         結果の語を先頭に、メールにとっての意味、評価の各段階の順です。
 diagnose  バウンスメールやメールのヘッダー（- で標準入力）を読み、送信元 IP について送信者の
-        SPF を評価して、失敗した理由と直し方を示します。
+        SPF を評価して、失敗した理由と直し方を示します（Gmail の 5.7.26、Outlook.com の 5.7.515
+        による拒否）。メールに送信元サーバーのアドレスが書かれていない場合は --ip で指定します。
 `;
 
 export const CliText = {

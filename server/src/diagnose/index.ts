@@ -19,6 +19,7 @@ import { parseSpf } from '../spf/parser';
 import { readLockdown } from '../providers/mailchannelsLockdown';
 import { quoteOctets } from '../fixes/txtEdit';
 import type { Zone } from '../zone/ast';
+import { organizationalDomain } from '../dmarc/rules/missing';
 import { extractFacts, spfDomainOf, type MessageFacts, type ReceiverVerdicts } from './message';
 import { say, type TextKey } from './texts';
 
@@ -77,6 +78,8 @@ export interface DiagnoseOptions {
   readonly signal?: AbortSignal;
   /** Where the advice is read: the CLI's names its flags, the editor's its settings. */
   readonly surface?: 'cli' | 'editor';
+  /** The sending server's address, given by the user: it wins over what the message shows. */
+  readonly ip?: string;
 }
 
 export type DiagnoseOutcome =
@@ -86,13 +89,15 @@ export type DiagnoseOutcome =
 /** Reads the message and diagnoses it; `ok: false` when the IP or domain cannot be found. */
 export async function diagnoseMessage(text: string, opts: DiagnoseOptions): Promise<DiagnoseOutcome> {
   const facts = extractFacts(text);
-  if (facts.ip === undefined) return { ok: false, missing: 'ip', facts };
+  const ip = opts.ip ?? facts.ip;
+  if (ip === undefined) return { ok: false, missing: 'ip', facts };
   const identity = spfDomainOf(facts);
   if (!identity) return { ok: false, missing: 'domain', facts };
-  const diagnosis = await diagnose(facts.ip, identity.domain, identity.sender, facts.receiver, {
+  const diagnosis = await diagnose(ip, identity.domain, identity.sender, facts.receiver, {
     ...opts,
     helo: facts.helo,
     mailchannelsAuthId: facts.mailchannelsAuthId,
+    headerFrom: facts.headerFrom,
   });
   return { ok: true, diagnosis, facts };
 }
@@ -199,6 +204,29 @@ async function lockdownAdvice(domain: string, authId: string | undefined, resolv
   return advice('other-account', `${listed[0].trimEnd()} auth=${authId}`);
 }
 
+/** Whether `domain`, or failing that its organizational domain, publishes a DMARC record (RFC 7489 §6.6.3). */
+async function hasDmarc(domain: string, resolver: Resolver, signal?: AbortSignal): Promise<boolean | undefined> {
+  const org = organizationalDomain(domain.replace(/\.?$/, '.'))?.replace(/\.$/, '');
+  for (const name of org && org.toLowerCase() !== domain.toLowerCase() ? [domain, org] : [domain]) {
+    const answer = await resolver.lookup(`_dmarc.${name}`, 'TXT', signal);
+    if (answer.kind === 'error') return undefined;
+    if (answer.kind === 'ok' && answer.records.some((strings) => /^v=DMARC1\s*(?:;|$)/i.test(strings.join('').trim()))) return true;
+  }
+  return false;
+}
+
+/**
+ * Outlook.com's requirements behind a 550 5.7.515 (Microsoft's NDR article): SPF and DKIM
+ * both pass, a DMARC record published, DMARC passes. What the bounce and the DNS show of them.
+ */
+async function outlookAdvice(receiver: ReceiverVerdicts, fromDomain: string, resolver: Resolver, locale: Locale, signal?: AbortSignal): Promise<string[]> {
+  const domain = fromDomain.replace(/\.$/, '');
+  const out = [say('outlook-requirements', {}, locale)];
+  if (receiver.dkim !== undefined && receiver.dkim !== 'pass') out.push(say('outlook-dkim', { domain, dkim: receiver.dkim }, locale));
+  if ((await hasDmarc(domain, resolver, signal)) === false) out.push(say('no-dmarc', { domain }, locale));
+  return out;
+}
+
 /** Whether the domain publishes a null MX (RFC 7505): an exchange that is the root. */
 async function hasNullMx(domain: string, resolver: Resolver, signal?: AbortSignal): Promise<boolean> {
   const answer = await resolver.lookup(domain, 'MX', signal);
@@ -211,7 +239,7 @@ export async function diagnose(
   domain: string,
   sender: string,
   receiver: ReceiverVerdicts,
-  opts: DiagnoseOptions & { readonly helo?: string; readonly mailchannelsAuthId?: string },
+  opts: DiagnoseOptions & { readonly helo?: string; readonly mailchannelsAuthId?: string; readonly headerFrom?: string },
 ): Promise<Diagnosis> {
   const locale = opts.locale ?? 'en';
   const bare = domain.replace(/\.$/, '');
@@ -270,6 +298,8 @@ export async function diagnose(
   if (stale.length > 0) cause += sentence + say(stale.length === 1 ? 'stale-one' : 'stale', { terms: stale.join(' ') }, locale);
   // Whatever SPF says, a null MX on the sender's domain gets its mail refused.
   if (nullMx && causeCode !== 'sender-null-mx') cause += sentence + say('sender-null-mx', args, locale);
+  // Outlook.com's 5.7.515: SPF alone does not satisfy it; say what else it asks for.
+  if (receiver.reply?.endsWith('5.7.515')) cause += sentence + (await outlookAdvice(receiver, opts.headerFrom ?? bare, opts.resolver, locale, opts.signal)).join(sentence);
   if (lockdown) {
     const idHint = say(lockdown.authId ? 'lockdown-id-known' : 'lockdown-id-unknown', { authId: lockdown.authId ?? '' }, locale);
     cause += sentence + say(`lockdown-${lockdown.state}`, { ...args, name: lockdown.name, authId: lockdown.authId ?? '', idHint }, locale);

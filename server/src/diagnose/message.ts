@@ -1,13 +1,14 @@
 /**
  * What a pasted message says about one delivery: the sending IP, the MAIL FROM and
  * HELO identities, and the receiver's own SPF/DKIM/DMARC verdicts. Reads the
- * Authentication-Results family, Received-SPF, Received, Return-Path and Gmail's
- * `550-5.7.26` reply text (as quoted in a DSN's Diagnostic-Code or an MTA's prose).
+ * Authentication-Results family, Received-SPF, Received, Return-Path, Gmail's
+ * `550-5.7.26` reply text and Outlook.com's `550 5.7.515` (as quoted in a DSN's
+ * Diagnostic-Code or an MTA's prose).
  */
 import { isIpAddress } from '../spf/evaluate';
 import { headerFields, ipInComment, parseAuthResults, parseReceivedSpf, receivedFromIp, type AuthResults } from './headers';
 
-export type MessageForm = 'authentication-results' | 'arc-authentication-results' | 'received-spf' | 'received' | 'gmail-bounce';
+export type MessageForm = 'authentication-results' | 'arc-authentication-results' | 'received-spf' | 'received' | 'gmail-bounce' | 'outlook-bounce';
 
 export interface ReceiverVerdicts {
   /** The receiver that wrote them (authserv-id, or `gmail` for a bounce). */
@@ -41,6 +42,42 @@ function gmailReply(text: string): string | undefined {
   if (!/\b5\d\d[- ]5\.7\.2[6-9]\b/.test(text)) return undefined;
   const joined = text.replace(/\r?\n[ \t]*/g, ' ').replace(/\b5\d\d[- ]5\.7\.\d{1,3}[ \t]*/g, ' ');
   return joined.replace(/\s+/g, ' ');
+}
+
+/**
+ * Outlook.com's rejection of mail that misses its requirements for senders of much mail
+ * (Microsoft's NDR article: "550 5.7.515 Access denied, sending domain <domain> does not
+ * meet the required authentication level."), with the 5322.From domain it names and the
+ * verdicts some NDRs add after it (`Spf=Pass, Dkim=Fail, DMARC=Pass`).
+ */
+function outlookReply(text: string): { reply: string; domain?: string; spf?: string; dkim?: string; dmarc?: string } | undefined {
+  const code = /\b(5\d\d)[- ;]+(5\.7\.515)\b/.exec(text);
+  if (!code) return undefined;
+  const joined = text.replace(/\s+/g, ' ');
+  const domain = /sending domain \[?<?([A-Za-z0-9_.-]+?)\.?>?\]? (?:does not|doesn't) meet the required authentication level/i.exec(joined)?.[1];
+  const verdict = (name: string) => new RegExp(`\\b${name}=([A-Za-z]+)`, 'i').exec(joined)?.[1].toLowerCase();
+  const [spf, dkim, dmarc] = [verdict('spf'), verdict('dkim'), verdict('dmarc')];
+  return {
+    reply: `${code[1]} ${code[2]}`,
+    ...(domain && domain.includes('.') ? { domain: domain.toLowerCase() } : {}),
+    ...(spf ? { spf } : {}),
+    ...(dkim ? { dkim } : {}),
+    ...(dmarc ? { dmarc } : {}),
+  };
+}
+
+/**
+ * A delivery report (a bounce): the copy of the message it returns shows how the message
+ * was submitted, not the server the receiver saw, so its Received fields name no sender.
+ */
+function isBounce(text: string, forms: readonly MessageForm[]): boolean {
+  return (
+    forms.includes('gmail-bounce') ||
+    forms.includes('outlook-bounce') ||
+    /^(?:Diagnostic-Code|Final-Recipient|Reporting-MTA):/im.test(text) ||
+    /report-type=["']?delivery-status/i.test(text) ||
+    /^Subject:\s*(?:Mail delivery failed|Undeliver(?:ed|able)|Delivery Status Notification|Returned mail)/im.test(text)
+  );
 }
 
 function domainOf(addressOrDomain: string): string {
@@ -130,7 +167,19 @@ export function extractFacts(text: string): MessageFacts {
       }
     }
   }
+  const outlook = outlookReply(text);
+  if (outlook) {
+    note('outlook-bounce');
+    receiver.authserv ??= 'outlook.com';
+    receiver.reply ??= outlook.reply;
+    if (outlook.spf) receiver.spf ??= outlook.spf;
+    if (outlook.dkim) receiver.dkim ??= outlook.dkim;
+    if (outlook.dmarc) receiver.dmarc ??= outlook.dmarc;
+    headerFrom ??= outlook.domain;
+  }
+  const returned = isBounce(text, forms);
   for (const f of fields.filter((x) => x.name === 'received')) {
+    if (returned) break;
     const got = receivedFromIp(f.value);
     const addr = cleanIp(got?.ip);
     if (!addr || isInternal(addr)) continue;
@@ -150,6 +199,8 @@ export function extractFacts(text: string): MessageFacts {
   const from = fields.find((x) => x.name === 'from')?.value;
   const fromAddress = from && /<([^>]+@[^>]+)>|([^\s<>"]+@[^\s<>"]+)/.exec(from);
   if (fromAddress) headerFrom ??= domainOf(fromAddress[1] ?? fromAddress[2]);
+  // Outlook.com names the From domain only: SPF is checked for it when nothing names MAIL FROM.
+  if (outlook?.domain) mailFrom ??= outlook.domain;
   return {
     ...(ip !== undefined ? { ip } : {}),
     ...(mailFrom ? { mailFrom } : {}),

@@ -48,6 +48,18 @@ export const DiagnoseTexts = {
     en: '{domain} has a null MX ("MX 0 ."): it says it takes no mail, and receivers refuse mail whose sender address is in such a domain (550 5.7.27), since bounces could not come back. Give {domain} an MX record for a host that takes its mail, or send from an address of another domain.',
     ja: '{domain} には null MX（"MX 0 ."）があり、メールを受け取らないと宣言しています。エラーメールを返せないため、受信側は送信者アドレスがこのようなドメインのメールを拒否します（550 5.7.27）。{domain} にメールを受け取るホストの MX レコードを設定するか、別のドメインのアドレスから送信してください。',
   },
+  'outlook-requirements': {
+    en: 'Outlook.com (Hotmail, Live, MSN) refused the mail with 550 5.7.515: since May 2025 it asks of domains that send it much mail that SPF and DKIM both pass, that a DMARC record is published, and that DMARC passes.',
+    ja: 'Outlook.com（Hotmail、Live、MSN）は 550 5.7.515 でメールを拒否しました。2025 年 5 月以降、大量にメールを送るドメインには、SPF と DKIM の両方の合格、DMARC レコードの公開、DMARC の合格を求めています。',
+  },
+  'outlook-dkim': {
+    en: 'It reports DKIM {dkim}: set up DKIM signing for {domain} at the service that sends its mail, and publish the key it gives you.',
+    ja: 'DKIM の判定は {dkim} でした。メールを送っているサービスで {domain} の DKIM 署名を設定し、案内される公開鍵をゾーンに公開してください。',
+  },
+  'no-dmarc': {
+    en: '{domain} publishes no DMARC record: publish one at _dmarc.{domain} ("v=DMARC1; p=none" at least).',
+    ja: '{domain} は DMARC レコードを公開していません。_dmarc.{domain} に公開してください（少なくとも "v=DMARC1; p=none"）。',
+  },
   'lockdown-none': {
     en: 'Mail for {domain} goes through MailChannels, and {name} holds no Domain Lockdown record: any MailChannels customer can send mail as {domain} that passes SPF. Publish one that lists your host\'s account{idHint}.',
     ja: '{domain} のメールは MailChannels を経由しますが、{name} に Domain Lockdown レコードがないため、MailChannels の利用者なら誰でも {domain} として SPF に合格するメールを送れます。ホスティング会社のアカウントを指定したレコードを公開してください{idHint}。',

@@ -37,8 +37,8 @@ const T = {
   noFix: { en: 'Nothing to change in SPF.', ja: 'SPF を変える必要はありません。' },
   trace: { en: 'Evaluation (check_host, RFC 7208 §4)', ja: '評価の経過（check_host、RFC 7208 §4）' },
   missingIp: {
-    en: 'No sending IP found. Paste the whole bounce, or the Received / Authentication-Results / Received-SPF headers.',
-    ja: '送信元 IP が見つかりません。バウンスメール全体か、Received / Authentication-Results / Received-SPF ヘッダーを貼り付けてください。',
+    en: 'No sending IP found. Paste the whole bounce, or the Received / Authentication-Results / Received-SPF headers, or use "Check a Sending IP…" with the address of the server that sent the mail (an Outlook.com bounce does not name it).',
+    ja: '送信元 IP が見つかりません。バウンスメール全体か、Received / Authentication-Results / Received-SPF ヘッダーを貼り付けるか、メールを送ったサーバーのアドレスで「送信元 IP を確認…」を使ってください（Outlook.com のバウンスメールにはこのアドレスが書かれていません）。',
   },
   missingDomain: {
     en: 'No sender domain found (MAIL FROM or HELO). Paste the headers that name it, or use "Check a Sending IP…".',

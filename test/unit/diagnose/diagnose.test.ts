@@ -256,3 +256,59 @@ test('exit 2: no IP, missing file, bad option', async () => {
   assert.equal((await run(['--format', 'xml', 'x'])).code, 2);
   assert.equal((await run([])).code, 2);
 });
+
+test("Outlook.com's 550 5.7.515: its verdicts and the From domain it names; a bounce's returned Received fields name no sender", () => {
+  const f = extractFacts(read('outlook-bounce-exim.txt'));
+  assert.ok(f.forms.includes('outlook-bounce'));
+  assert.deepEqual(f.receiver, { authserv: 'outlook.com', reply: '550 5.7.515', spf: 'softfail', dkim: 'none', dmarc: 'fail' });
+  assert.equal(f.headerFrom, 'shop.example');
+  assert.equal(f.mailFrom, 'orders@shop.example', 'the Return-Path of the returned copy');
+  // 203.0.113.77 is where the message was submitted from, not a server Outlook.com saw.
+  assert.equal(f.ip, undefined);
+  // The reply as Microsoft's article writes it (<domain>, no verdicts), and with a bare domain.
+  for (const [reply, domain] of [
+    ['550 5.7.515 Access denied, sending domain <Mail.Example.org> does not meet the required authentication level.', 'mail.example.org'],
+    ["Diagnostic-Code: smtp; 550 5.7.515 Access denied, sending domain example.net doesn't meet the\n required authentication level.", 'example.net'],
+  ]) {
+    const g = extractFacts(reply);
+    assert.deepEqual([g.receiver, g.headerFrom, g.mailFrom], [{ authserv: 'outlook.com', reply: '550 5.7.515' }, domain, domain], reply);
+  }
+  // Other bounces keep their Received fields out too; pasted headers of a delivered message do not.
+  const dsn = 'Subject: Undelivered Mail Returned to Sender\n\nReceived: from out.example.org (out.example.org [198.51.100.40]) by mx.example.net\n';
+  assert.equal(extractFacts(dsn).ip, undefined);
+  assert.equal(extractFacts(dsn.replace('Subject: Undelivered Mail Returned to Sender\n\n', '')).ip, '198.51.100.40');
+});
+
+test('an Outlook.com bounce names no IP: exit 2 asking for --ip; with --ip, the diagnosis adds what Outlook.com asks for beyond SPF', async () => {
+  const bounce = path.join(MESSAGES, 'outlook-bounce-exim.txt');
+  const none = await run(['--zone', ZONE, bounce]);
+  assert.equal(none.code, 2);
+  assert.match(none.err, /give the address of the server that sent the mail with --ip \(an Outlook\.com bounce does not name it\)/);
+  const { code, out } = await run(['--zone', ZONE, '--ip', '23.83.212.9', '--format', 'json', bounce]);
+  assert.equal(code, 0);
+  const j = JSON.parse(out);
+  assert.equal(j.ip, '23.83.212.9');
+  assert.deepEqual(j.receiver, { authserv: 'outlook.com', reply: '550 5.7.515', spf: 'softfail', dkim: 'none', dmarc: 'fail' });
+  assert.equal(j.spf.cause, 'relay-not-included');
+  assert.match(j.cause, /Outlook\.com \(Hotmail, Live, MSN\) refused the mail with 550 5\.7\.515: since May 2025 .* SPF and DKIM both pass, that a DMARC record is published, and that DMARC passes\. /);
+  assert.match(j.cause, / It reports DKIM none: set up DKIM signing for shop\.example at the service that sends its mail/);
+  assert.match(j.cause, / shop\.example publishes no DMARC record: publish one at _dmarc\.shop\.example \("v=DMARC1; p=none" at least\)\./);
+  assert.deepEqual(j.fixes.map((f: { record: string }) => f.record)[0], 'v=spf1 a mx ip4:198.51.100.25 include:relay.mailchannels.net ~all');
+  // With a DMARC record in the zone (at the organizational domain for a subdomain sender), and DKIM passing: neither sentence.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zonelint-outlook-'));
+  const zone = path.join(dir, 'shop.example.zone');
+  fs.writeFileSync(zone, fs.readFileSync(ZONE, 'utf8') + '_dmarc IN TXT "v=DMARC1; p=none"\n');
+  const passing = path.join(dir, 'bounce.txt');
+  fs.writeFileSync(passing, read('outlook-bounce-exim.txt').replace('Dkim=None', 'Dkim=Pass').replace(/orders@shop\.example/g, 'orders@news.shop.example'));
+  const k = JSON.parse((await run(['--zone', zone, '--ip', '23.83.212.9', '--format', 'json', passing])).out);
+  assert.match(k.cause, /refused the mail with 550 5\.7\.515/);
+  assert.doesNotMatch(k.cause, /DKIM none|publishes no DMARC record/);
+  // In Japanese.
+  const ja = await run(['--zone', ZONE, '--ip', '23.83.212.9', '--locale', 'ja', bounce]);
+  assert.match(ja.out, /Outlook\.com（Hotmail、Live、MSN）は 550 5\.7\.515 でメールを拒否しました。/);
+  assert.match(ja.out, /shop\.example は DMARC レコードを公開していません。_dmarc\.shop\.example に公開してください/);
+  // A bad --ip is a usage error; --ip wins over the address a message shows.
+  assert.equal((await run(['--zone', ZONE, '--ip', '23.83.212', bounce])).code, 2);
+  const over = JSON.parse((await run(['--zone', ZONE, '--ip', '192.0.2.25', '--format', 'json', path.join(MESSAGES, 'gmail-bounce-exim.txt')])).out);
+  assert.deepEqual([over.ip, over.spf.result], ['192.0.2.25', 'pass']);
+});

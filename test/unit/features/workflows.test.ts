@@ -211,6 +211,10 @@ test('diagnose a pasted header: the relay is named, and its include is the fix o
   const nothing = await o.service.diagnose('hello');
   assert.equal(nothing.ok, false);
   assert.match(nothing.markdown, /No sending IP found/);
+  // An Outlook.com bounce names no IP: the report points at the command that takes one.
+  const outlook = await o.service.diagnose('550 5.7.515 Access denied, sending domain [EXAMPLE.COM] does not meet the required authentication level.');
+  assert.equal(outlook.ok, false);
+  assert.match(outlook.markdown, /use "Check a Sending IP…" with the address of the server that sent the mail \(an Outlook\.com bounce does not name it\)/);
 });
 
 test('diagnose a message that shows its MailChannels account: the Domain Lockdown record is offered on the SPF record', async () => {
