@@ -131,8 +131,6 @@ export class IncrementalZone {
   private inZone = 0;
   /** Wildcard owners (`*.…`): while there are any, a name appearing or going changes the closest encloser of names below its ancestors. */
   private wildcards = 0;
-  /** Those wildcard owners, for the checks that ask whether the zone has one (zone-mx-no-address). */
-  private readonly wildcardOwners = new Set<string>();
   /** Owners with $GENERATE records: their spans are the directive's, shared. */
   private readonly generated = new Map<string, number>();
   /** Owners with SOA records: the first SOA is what every other one is compared with. */
@@ -493,7 +491,6 @@ export class IncrementalZone {
     this.soas.clear();
     this.inZone = 0;
     this.wildcards = 0;
-    this.wildcardOwners.clear();
     this.parser = new PieceParser(origin, this.options, this.pieceLines);
     const change = this.parser.parseAll(text);
     this.unindexed = change.added;
@@ -604,10 +601,7 @@ export class IncrementalZone {
           this.ownerPieces.delete(owner);
           this.unowned.add(owner);
           if (this.isInZone(owner)) this.inZone--;
-          if (owner.charCodeAt(0) === 0x2a /* * */) {
-            this.wildcards--;
-            this.wildcardOwners.delete(owner);
-          }
+          if (owner.charCodeAt(0) === 0x2a /* * */) this.wildcards--;
           const base = baseOf(owner);
           if (base !== owner) this.groups.get(base)?.delete(owner);
         }
@@ -623,10 +617,7 @@ export class IncrementalZone {
 
   private linkName(owner: string): void {
     if (this.isInZone(owner)) this.inZone++;
-    if (owner.charCodeAt(0) === 0x2a /* * */) {
-      this.wildcards++;
-      this.wildcardOwners.add(owner);
-    }
+    if (owner.charCodeAt(0) === 0x2a /* * */) this.wildcards++;
     const base = baseOf(owner);
     if (base !== owner) {
       let g = this.groups.get(base);
@@ -829,17 +820,12 @@ export class IncrementalZone {
     const owners = new Set<string>();
     for (const a of affected) this.context(a, owners);
     for (const soa of this.soas.keys()) owners.add(soa);
-    // A wildcard answers for the names beside it (RFC 4592): checks of a name read it.
+    // A wildcard answers for the names beside it (RFC 4592): checks of a name read it. The
+    // owners hold every ancestor of the targets they read, so this gives each target the
+    // wildcards above it too (zone-mx-no-address asks).
     for (const o of [...owners]) {
       const wildcard = o === '.' ? '*.' : '*.' + parentName(o);
       if (this.ownerPieces.has(wildcard)) owners.add(wildcard);
-    }
-    // Whether the zone has a wildcard at all (zone-mx-no-address asks): one of them will do.
-    for (const w of this.wildcardOwners) {
-      if (w.startsWith('*.') && this.isInZone(w)) {
-        owners.add(w);
-        break;
-      }
     }
     // The records of those owners in document order: piece by piece.
     const pieces = new Set<Piece>();

@@ -3,10 +3,12 @@
  * has no address records, as BIND's integrity checks find it ("MX 'x' has no address
  * records (A or AAAA)"). BIND asks its database for the target's A, then AAAA records:
  * a target at or below a delegation, below a DNAME, or a CNAME (zone-mx-cname's) is not
- * reported, nor one written as an address (zone-mx-address's; BIND logs both). In a zone
- * with a wildcard (RFC 4592) a target that owns no records is not judged: whether a
- * wildcard answers for it depends on the names around it (an empty non-terminal is not
- * answered), which BIND reads and we leave alone. The root (`MX 0 .`, `SRV 0 0 0 .`: no
+ * reported, nor one written as an address (zone-mx-address's; BIND logs both). A target
+ * that owns no records, with a wildcard (RFC 4592) at a name between it and the apex
+ * (`*.example.com.` above `mail.example.com.`), is not judged: whether the wildcard answers
+ * for it depends on the names around it (only the closest encloser's does, and an empty
+ * non-terminal is not answered), which BIND reads and we leave alone; with no wildcard
+ * above it, nothing can answer for it. The root (`MX 0 .`, `SRV 0 0 0 .`: no
  * service) and names outside the zone are left alone. The diagnostic sits on the target
  * token.
  */
@@ -25,7 +27,6 @@ const AAAA = 28;
 export function checkTargetNoAddress(ctx: SemanticContext, target: TargetField, def: CodeDef): Problem[] {
   const out: Problem[] = [];
   const apexKey = nameKey(ctx.apex);
-  let wildcards: boolean | undefined;
   for (const t of targetsOf(ctx.records, target)) {
     if (t.name === '.' || !isSubdomain(t.name, ctx.apex)) continue;
     const key = nameKey(t.name);
@@ -35,7 +36,7 @@ export function checkTargetNoAddress(ctx: SemanticContext, target: TargetField, 
     if (belowDname(ctx, key, apexKey)) continue;
     // Written as an address: zone-mx-address says so (BIND logs both).
     if (t.token && writtenAddress(t.token.text) !== undefined) continue;
-    if (here === undefined && (wildcards ??= hasWildcard(ctx))) continue;
+    if (here === undefined && wildcardAbove(ctx, key, apexKey)) continue;
     out.push(problem(def, t.record, t.token ?? t.record.span, { target: t.name, owner: t.record.owner }));
   }
   return out;
@@ -54,8 +55,11 @@ function belowDname(ctx: SemanticContext, key: string, apexKey: string): boolean
   return false;
 }
 
-/** Whether the zone holds a wildcard owner (`*.…`). */
-function hasWildcard(ctx: SemanticContext): boolean {
-  for (const key of ctx.byOwner.keys()) if (key.startsWith('*.') || key === '*') return true;
+/** Whether a wildcard owns records at a child of a name from the apex down to the parent of `key`. */
+function wildcardAbove(ctx: SemanticContext, key: string, apexKey: string): boolean {
+  for (let name = key; name !== apexKey && name !== '.'; ) {
+    name = parentName(name);
+    if (ctx.byOwner.has(name === '.' ? '*.' : '*.' + name)) return true;
+  }
   return false;
 }
