@@ -18,7 +18,8 @@ import { ZoneDataResolver } from '../../server/src/dns/zoneData';
 import { diagnoseMessage, diagnosisJson, diagnosisText } from '../../server/src/diagnose/index';
 import { parseZoneFile, type Zone } from '../../server/src/zone/index';
 import { isIpAddress } from '../../server/src/spf/evaluate';
-import { localeFrom, oneOf, originFrom, parse, UsageError } from './args';
+import { localeFrom, oneOf, originFrom, parse, UsageError, usageError } from './args';
+import { cliText, earlyLocale } from './messages';
 import { forTerminal } from './terminal';
 
 export interface DiagnoseIo {
@@ -26,9 +27,6 @@ export interface DiagnoseIo {
   stderr(s: string): void;
   env: NodeJS.ProcessEnv;
 }
-
-const USAGE =
-  'usage: zonelint diagnose [--zone FILE... [--origin NAME]] [--dns-server HOST:PORT] [--ip IP] [--format text|json] [--locale en|ja] MESSAGE_FILE|-';
 
 const EVALUATION_LIMIT_MS = 20_000;
 
@@ -55,7 +53,7 @@ function readMessage(file: string): string {
   try {
     return readFileSync(file === '-' ? 0 : file, 'utf8');
   } catch (e) {
-    throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
+    throw usageError('messageUnreadable', { file, reason: (e as Error).message });
   }
 }
 
@@ -63,7 +61,7 @@ export async function diagnoseCommand(argv: string[], io: DiagnoseIo): Promise<n
   let zones: Zone[];
   let text: string;
   let format: 'text' | 'json';
-  let locale: 'en' | 'ja';
+  let locale: 'en' | 'ja' = earlyLocale(argv, io.env);
   let dnsServer: string | undefined;
   let ip: string | undefined;
   try {
@@ -82,28 +80,28 @@ export async function diagnoseCommand(argv: string[], io: DiagnoseIo): Promise<n
     const rest = [...positionals];
     // `--zone a.zone b.zone MESSAGE`: the message is the last positional.
     const message = rest.pop();
-    if (message === undefined) throw new UsageError('a MESSAGE_FILE (or - for standard input) is required');
+    if (message === undefined) throw usageError('messageRequired');
     if (rest.length > 0) {
-      if (zoneFiles.length === 0) throw new UsageError(`unexpected argument '${rest[0]}'`);
+      if (zoneFiles.length === 0) throw usageError('unexpectedArgument', { arg: rest[0] });
       zoneFiles.push(...rest);
     }
-    if (origin !== undefined && zoneFiles.length === 0) throw new UsageError('--origin applies to --zone files');
+    if (origin !== undefined && zoneFiles.length === 0) throw usageError('originNeedsZone');
     dnsServer = values['dns-server'] as string | undefined;
     ip = values.ip as string | undefined;
-    if (ip !== undefined && !isIpAddress(ip)) throw new UsageError(`--ip: '${ip}' is not an IPv4 or IPv6 address`);
+    if (ip !== undefined && !isIpAddress(ip)) throw usageError('ipInvalid', { ip });
     if (dnsServer !== undefined && !/^(?:\[[0-9A-Fa-f:.]+\]|[^\s:[\]]+|[0-9A-Fa-f:]+)(?::\d{1,5})?$/.test(dnsServer))
-      throw new UsageError(`--dns-server: '${dnsServer}' is not HOST or HOST:PORT`);
+      throw usageError('dnsServerInvalid', { server: dnsServer });
     zones = zoneFiles.map((file) => {
       try {
         return parseZoneFile(file, origin !== undefined ? { origin } : {});
       } catch (e) {
-        throw new UsageError((e as Error).message);
+        throw usageError('zoneUnreadable', { reason: (e as Error).message });
       }
     });
     text = readMessage(message);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    io.stderr(`zonelint diagnose: ${e.message}\n${USAGE}\n`);
+    io.stderr(`zonelint diagnose: ${e.localized[locale]}\n${cliText(locale, 'diagnoseUsage')}\n`);
     return 2;
   }
   const outcome = await diagnoseMessage(text, {

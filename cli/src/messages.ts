@@ -85,6 +85,12 @@ export const CliText = {
     en: 'usage: zonelint spf --ip IP --sender ADDRESS [--helo NAME] [--zone FILE... [--origin NAME]] [--dns-server HOST:PORT] [--format text|json] [--locale en|ja]',
     ja: '使い方: zonelint spf --ip IP --sender ADDRESS [--helo NAME] [--zone FILE... [--origin NAME]] [--dns-server HOST:PORT] [--format text|json] [--locale en|ja]',
   },
+  diagnoseUsage: {
+    en: 'usage: zonelint diagnose [--zone FILE... [--origin NAME]] [--dns-server HOST:PORT] [--ip IP] [--format text|json] [--locale en|ja] MESSAGE_FILE|-',
+    ja: '使い方: zonelint diagnose [--zone FILE... [--origin NAME]] [--dns-server HOST:PORT] [--ip IP] [--format text|json] [--locale en|ja] MESSAGE_FILE|-',
+  },
+  messageRequired: { en: 'a MESSAGE_FILE (or - for standard input) is required', ja: 'MESSAGE_FILE（標準入力なら -）を指定してください' },
+  messageUnreadable: { en: 'cannot read {file}: {reason}', ja: '{file} を読み込めません（{reason}）' },
   ipRequired: { en: '--ip is required', ja: '--ip を指定してください' },
   ipInvalid: { en: "--ip: '{ip}' is not an IPv4 or IPv6 address", ja: "--ip: '{ip}' は IPv4 / IPv6 アドレスではありません" },
   senderRequired: {

@@ -312,3 +312,18 @@ test('an Outlook.com bounce names no IP: exit 2 asking for --ip; with --ip, the 
   const over = JSON.parse((await run(['--zone', ZONE, '--ip', '192.0.2.25', '--format', 'json', path.join(MESSAGES, 'gmail-bounce-exim.txt')])).out);
   assert.deepEqual([over.ip, over.spf.result], ['192.0.2.25', 'pass']);
 });
+
+test('usage errors in the locale, with the usage line', async () => {
+  const en = await run(['--zone', ZONE, '--ip', 'nope', path.join(MESSAGES, 'no-ip.txt')]);
+  assert.equal(en.code, 2);
+  assert.equal(en.err.split('\n')[0], "zonelint diagnose: --ip: 'nope' is not an IPv4 or IPv6 address");
+  assert.match(en.err, /\nusage: zonelint diagnose \[--zone FILE\.\.\. \[--origin NAME\]\] \[--dns-server HOST:PORT\] \[--ip IP\]/);
+  const ja = await run(['--locale', 'ja']);
+  assert.equal(ja.code, 2);
+  assert.equal(ja.err.split('\n')[0], 'zonelint diagnose: MESSAGE_FILE（標準入力なら -）を指定してください');
+  assert.match(ja.err, /\n使い方: zonelint diagnose /);
+  const fromEnv = await run(['--origin', 'example.com', 'x.txt'], { LANG: 'ja_JP.UTF-8' });
+  assert.equal(fromEnv.err.split('\n')[0], 'zonelint diagnose: --origin は --zone のファイルにだけ使えます');
+  const unreadable = await run(['--locale', 'ja', path.join(MESSAGES, 'nope.txt')]);
+  assert.match(unreadable.err, /^zonelint diagnose: .*nope\.txt を読み込めません（ENOENT/);
+});
