@@ -7,7 +7,8 @@ import { dirname, resolve } from 'node:path';
 import { parse, UsageError, usageError, oneOf, localeFrom, originFrom } from './args';
 import { cliText, earlyLocale } from './messages';
 import type { Locale } from '../../server/src/diagnostics/types';
-import { toFindings, textPieces, jsonPieces, githubPieces, formatSarif, type Finding } from './report';
+import { toFindings, textPieces, jsonPieces, githubPieces, formatSarif, type Finding, type RuleLevels } from './report';
+import { allCodes } from '../../server/src/diagnostics/registry';
 import { parseZoneText, printZone } from '../../server/src/zone/index';
 import { includeInside } from '../../server/src/zone/includePolicy';
 import { decodeZoneBytes } from '../../server/src/zone/encoding';
@@ -123,7 +124,9 @@ async function check(argv: string[], io: Io): Promise<number> {
     dns: { type: 'string' },
     'dns-server': { type: 'string', multiple: true },
     'allow-include': { type: 'string', multiple: true },
+    rule: { type: 'string', multiple: true },
   });
+  const rules = rulesFrom(values.rule as string[] | undefined);
   const format = oneOf('format', values.format, ['text', 'json', 'sarif', 'github'] as const, 'text');
   const locale = localeFrom(values.locale, io.env);
   const servers = (values['dns-server'] as string[] | undefined) ?? [];
@@ -162,7 +165,7 @@ async function check(argv: string[], io: Io): Promise<number> {
       }
     };
     findings.push(
-      ...toFindings(display, problems, texts, locale).map((f) => (f.file === abs ? { ...f, file: display } : f)),
+      ...toFindings(display, problems, texts, locale, rules).map((f) => (f.file === abs ? { ...f, file: display } : f)),
     );
   }
   if (format === 'json') writePieces(io, jsonPieces(findings));
@@ -172,6 +175,24 @@ async function check(argv: string[], io: Io): Promise<number> {
   } else if (findings.length) writePieces(io, textPieces(findings));
   if (ioError) return 2;
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
+}
+
+const LEVELS = ['error', 'warning', 'information', 'hint', 'off'] as const;
+
+/** `--rule CODE=LEVEL`, repeated: the level of each diagnostic code, as the editor's zonelint.rules sets it. */
+function rulesFrom(values: readonly string[] | undefined): RuleLevels {
+  const rules: Record<string, (typeof LEVELS)[number]> = {};
+  for (const value of values ?? []) {
+    const m = /^([^=\s]+)=([a-z]+)$/.exec(value.trim());
+    if (!m || !(LEVELS as readonly string[]).includes(m[2])) throw usageError('ruleForm', { value, levels: LEVELS.join(', ') });
+    const code = m[1];
+    if (!allCodes.has(code)) {
+      const near = [...allCodes.keys()].filter((c) => c.includes(code) || code.includes(c)).slice(0, 5);
+      throw usageError(near.length > 0 ? 'ruleUnknownNear' : 'ruleUnknown', { code, near: near.join(', ') });
+    }
+    rules[code] = m[2] as (typeof LEVELS)[number];
+  }
+  return rules;
 }
 
 /** Writes the pieces and a final newline, in writes of about 64 KB. */

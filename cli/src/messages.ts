@@ -14,7 +14,8 @@ const HELP_EN = `zonelint {version} — lint BIND zone files and their SPF, DMAR
 
 Usage:
   zonelint check [--origin NAME] [--format text|json|sarif|github] [--locale en|ja]
-                 [--dns offline|live] [--dns-server HOST:PORT] [--allow-include DIR]... FILE|-...
+                 [--dns offline|live] [--dns-server HOST:PORT] [--allow-include DIR]...
+                 [--rule CODE=LEVEL]... FILE|-...
   zonelint print [--origin NAME] [--allow-include DIR]... FILE|-
   zonelint spf --ip IP --sender ADDRESS [--helo NAME] [--zone FILE... [--origin NAME]]
                [--dns-server HOST:PORT] [--format text|json] [--locale en|ja]
@@ -28,7 +29,9 @@ check   Parse each zone and run every check. Text output: FILE:LINE:COL: SEVERIT
         resolved from a bundled snapshot of well-known providers' records.
         $INCLUDE reads only inside the current folder, the zone's folder and each
         --allow-include DIR. - reads the zone from standard input (give --origin unless
-        it starts with $ORIGIN or an absolute SOA owner).
+        it starts with $ORIGIN or an absolute SOA owner). --rule CODE=LEVEL sets the level of
+        a diagnostic code (error, warning, information, hint, or off to leave it out), as the
+        editor's zonelint.rules setting does; the exit code follows the levels set.
 print   The zone after all directives, one record per line: OWNER TTL CLASS TYPE RDATA,
         absolute names, as named-checkzone -D prints it.
 spf     Evaluate SPF check_host() for a sending IP and sender (RFC 7208). Text output: the result
@@ -43,7 +46,8 @@ const HELP_JA = `zonelint {version} — BIND のゾーンファイルと、そ�
 
 使い方:
   zonelint check [--origin NAME] [--format text|json|sarif|github] [--locale en|ja]
-                 [--dns offline|live] [--dns-server HOST:PORT] [--allow-include DIR]... FILE|-...
+                 [--dns offline|live] [--dns-server HOST:PORT] [--allow-include DIR]...
+                 [--rule CODE=LEVEL]... FILE|-...
   zonelint print [--origin NAME] [--allow-include DIR]... FILE|-
   zonelint spf --ip IP --sender ADDRESS [--helo NAME] [--zone FILE... [--origin NAME]]
                [--dns-server HOST:PORT] [--format text|json] [--locale en|ja]
@@ -58,6 +62,8 @@ check   各ゾーンを読み込み、すべての検査を行います。テキ
         $INCLUDE で読み込めるのは、現在のフォルダー、ゾーンファイルのフォルダー、
         --allow-include で指定したフォルダーの中のファイルだけです。FILE に - を指定すると
         標準入力からゾーンを読みます（$ORIGIN か絶対名の SOA で始まらないときは --origin が必要です）。
+        --rule CODE=LEVEL で診断コードごとの重大度（error、warning、information、hint、または
+        off で除外）を指定します。エディターの zonelint.rules 設定と同じで、終了コードもこれに従います。
 print   すべてのディレクティブを反映したゾーンを 1 行 1 レコード（OWNER TTL CLASS TYPE RDATA、
         絶対名）で出力します。named-checkzone -D と同じ形式です。
 spf     送信元 IP アドレスと送信者について SPF の check_host() を評価します（RFC 7208）。テキスト出力は
@@ -74,6 +80,12 @@ export const CliText = {
   oneOf: { en: '--{name} must be one of {allowed} (got {value})', ja: '--{name} には {allowed} のいずれかを指定してください（指定された値: {value}）' },
   originEmpty: { en: '--origin needs a domain name', ja: '--origin にはドメイン名を指定してください' },
   checkNeedsFile: { en: 'check needs at least one FILE', ja: 'check にはファイルを 1 つ以上指定してください' },
+  ruleForm: {
+    en: "--rule takes CODE=LEVEL, LEVEL one of {levels} (got '{value}')",
+    ja: "--rule には CODE=LEVEL の形で指定してください。LEVEL は {levels} のいずれかです（指定された値: '{value}'）",
+  },
+  ruleUnknown: { en: "--rule: there is no diagnostic code '{code}' (docs/diagnostics.md lists them)", ja: "--rule: '{code}' という診断コードはありません（一覧は docs/diagnostics.md）" },
+  ruleUnknownNear: { en: "--rule: there is no diagnostic code '{code}'; did you mean {near}?", ja: "--rule: '{code}' という診断コードはありません。{near} のことですか？" },
   stdinOnce: { en: 'standard input (-) can be given only once', ja: '標準入力（-）は 1 回だけ指定できます' },
   printNeedsFile: { en: 'print needs exactly one FILE', ja: 'print にはファイルを 1 つだけ指定してください' },
   noSuchFile: { en: '{file}: no such file', ja: '{file}: ファイルが見つかりません' },

@@ -49,12 +49,16 @@ export function positionsOf(text: string): Positions {
   };
 }
 
-/** Maps problems of one checked file (and the files it includes) to findings. */
+/** A level per diagnostic code (`--rule CODE=LEVEL`, the editor's zonelint.rules): `off` drops it. */
+export type RuleLevels = Readonly<Record<string, Severity | 'off'>>;
+
+/** Maps problems of one checked file (and the files it includes) to findings, at the levels `rules` sets. */
 export function toFindings(
   file: string,
   problems: readonly Problem[],
   texts: (path: string) => string | undefined,
   locale: Locale,
+  rules: RuleLevels = {},
 ): Finding[] {
   const docs = new Map<string, Positions>();
   const docFor = (path: string): Positions | undefined => {
@@ -72,12 +76,14 @@ export function toFindings(
   // problem in its text that reads the same both times is one line, not two.
   const included = new Set<string>();
   for (const p of problems) {
+    const level = rules[p.code];
+    if (level === 'off') continue;
     const where = p.file ?? file;
     const doc = docFor(where);
     const start = doc ? doc.positionAt(p.offset) : { line: 0, character: 0 };
     const end = doc ? doc.positionAt(p.offset + p.length) : start;
     const message = formatMessage(p, locale);
-    const severity = severityOf(p);
+    const severity = level ?? severityOf(p);
     if (p.file !== undefined) {
       const key = JSON.stringify([where, p.offset, p.length, p.code, severity, message]);
       if (included.has(key)) continue;

@@ -263,3 +263,39 @@ test('check: spf-lookup-limit says where the lookups come from in plain words, i
   const ja = (await run(['check', '--locale', 'ja', file])).out.split('\n').find((l) => l.includes('spf-lookup-limit'));
   assert.match(ja ?? '', /（レコード自体で 8 回、include:_spf\.google\.com で \+3 回、include:sendgrid\.net で \+1 回）$/);
 });
+
+test('check --rule CODE=LEVEL: levels as the editor\'s zonelint.rules sets them, off leaves a code out, the exit code follows', async () => {
+  const file = zoneFile('db.example.org', broken + '@ IN TXT "v=spf1 ptr -all"\n');
+  const before = await run(['check', '--format', 'json', file]);
+  assert.equal(before.code, 1);
+  const codes = (r: { out: string }) => JSON.parse(r.out).map((f: { code: string; severity: string }) => `${f.code}:${f.severity}`).sort();
+  assert.ok(codes(before).includes('zone-cname-and-other-data:error'), before.out);
+  assert.ok(codes(before).includes('spf-ptr-deprecated:warning'), before.out);
+  const after = await run(['check', '--format', 'json', '--rule', 'zone-cname-and-other-data=warning', '--rule', 'spf-ptr-deprecated=off', file]);
+  assert.equal(after.code, 0, 'no error left');
+  assert.deepEqual(
+    codes(after),
+    codes(before)
+      .filter((c: string) => !c.startsWith('spf-ptr-deprecated:'))
+      .map((c: string) => (c === 'zone-cname-and-other-data:error' ? 'zone-cname-and-other-data:warning' : c)),
+  );
+  // Raised to error, a warning fails the run; SARIF and text say the level set.
+  const raised = await run(['check', '--rule', 'spf-ptr-deprecated=error', '--rule', 'zone-cname-and-other-data=off', file]);
+  assert.equal(raised.code, 1);
+  assert.match(raised.out, /: error spf-ptr-deprecated /);
+  assert.doesNotMatch(raised.out, /zone-cname-and-other-data/);
+  const sarif = JSON.parse((await run(['check', '--format', 'sarif', '--rule', 'spf-ptr-deprecated=error', file])).out);
+  assert.ok(sarif.runs[0].results.some((r: { ruleId: string; level: string }) => r.ruleId === 'spf-ptr-deprecated' && r.level === 'error'));
+});
+
+test('check --rule: a malformed value or an unknown code is a usage error (exit 2), in the locale', async () => {
+  const file = zoneFile('db.example.org', clean);
+  const form = await run(['check', '--rule', 'spf-ptr-deprecated', file]);
+  assert.equal(form.code, 2);
+  assert.match(form.err, /--rule takes CODE=LEVEL, LEVEL one of error, warning, information, hint, off \(got 'spf-ptr-deprecated'\)/);
+  assert.equal((await run(['check', '--rule', 'spf-ptr-deprecated=loud', file])).code, 2);
+  const near = await run(['check', '--rule', 'ptr-deprecated=off', file]);
+  assert.match(near.err, /there is no diagnostic code 'ptr-deprecated'; did you mean spf-ptr-deprecated\?/);
+  const ja = await run(['check', '--locale', 'ja', '--rule', 'nothing-like-it=off', file]);
+  assert.match(ja.err, /--rule: 'nothing-like-it' という診断コードはありません/);
+});
