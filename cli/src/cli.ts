@@ -105,10 +105,13 @@ function readZone(
     // instead of reading a large zone twice.
     text = decodeZoneBytes(readFileSync(abs ?? 0));
   } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
     const text =
-      (e as NodeJS.ErrnoException).code === 'ENOENT'
+      code === 'ENOENT'
         ? cliText(locale, 'noSuchFile', { file })
-        : cliText(locale, 'cannotRead', { file, reason: (e as Error).message });
+        : code === 'EISDIR'
+          ? cliText(locale, 'isDirectory', { file })
+          : cliText(locale, 'cannotRead', { file, reason: (e as Error).message });
     io.stderr(`zonelint: ${text}\n`);
     return undefined;
   }

@@ -89,6 +89,7 @@ export const CliText = {
   stdinOnce: { en: 'standard input (-) can be given only once', ja: '標準入力（-）は 1 回だけ指定できます' },
   printNeedsFile: { en: 'print needs exactly one FILE', ja: 'print にはファイルを 1 つだけ指定してください' },
   noSuchFile: { en: '{file}: no such file', ja: '{file}: ファイルが見つかりません' },
+  isDirectory: { en: '{file}: is a folder, not a zone file', ja: '{file}: フォルダーです。ゾーンファイルを指定してください' },
   cannotRead: { en: '{file}: {reason}', ja: '{file}: 読み込めません（{reason}）' },
   zoneUnreadable: { en: '{reason}', ja: 'ゾーンファイルを読み込めません（{reason}）' },
   cannotWrite: { en: 'cannot write the output: {reason}', ja: '出力を書き込めません（{reason}）' },

@@ -101,6 +101,13 @@ test('usage and I/O errors exit 2 with a message on stderr', async () => {
   const missing = await run(['check', join(tmpdir(), 'does-not-exist.zone')]);
   assert.equal(missing.code, 2);
   assert.match(missing.err, /does-not-exist\.zone: no such file\n$/);
+  const folder = mkdtempSync(join(tmpdir(), 'zonelint-folder-'));
+  for (const command of ['check', 'print']) {
+    const r = await run([command, folder], { LANG: 'ja_JP.UTF-8' });
+    assert.equal(r.code, 2, command);
+    assert.equal(r.err, `zonelint: ${folder}: フォルダーです。ゾーンファイルを指定してください\n`);
+  }
+  assert.equal((await run(['check', folder])).err, `zonelint: ${folder}: is a folder, not a zone file\n`);
   const twice = await run(['check', '-', '-']);
   assert.equal(twice.code, 2);
   assert.match(twice.err, /standard input \(-\) can be given only once/);
