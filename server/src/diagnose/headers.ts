@@ -14,7 +14,7 @@ export interface HeaderField {
   readonly value: string;
 }
 
-const NAMES = /^(authentication-results|arc-authentication-results|received-spf|received|return-path|from|diagnostic-code|x-postfix-sender|original-recipient|final-recipient|x-mailchannels-auth-id)\s*:/i;
+const NAMES = /^(authentication-results|arc-authentication-results|received-spf|received|return-path|from|diagnostic-code|x-postfix-sender|original-recipient|final-recipient|x-mailchannels-auth-id|dkim-signature)\s*:/i;
 
 /** The fields of interest, in the order they appear, wherever in the text they are. */
 export function headerFields(text: string): HeaderField[] {

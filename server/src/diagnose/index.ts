@@ -20,11 +20,13 @@ import { readLockdown } from '../providers/mailchannelsLockdown';
 import { quoteOctets } from '../fixes/txtEdit';
 import type { Zone } from '../zone/ast';
 import { organizationalDomain } from '../dmarc/rules/missing';
-import { extractFacts, spfDomainOf, type MessageFacts, type ReceiverVerdicts } from './message';
+import { extractFacts, spfDomainOf, type DkimSignature, type MessageFacts, type ReceiverVerdicts } from './message';
 import { say, type TextKey } from './texts';
+import { dkimKeyAdvice, type DkimKeyAdvice } from './dkimKey';
 
 export { extractFacts, spfDomainOf } from './message';
-export type { MessageFacts, ReceiverVerdicts, MessageForm } from './message';
+export type { MessageFacts, ReceiverVerdicts, MessageForm, DkimSignature } from './message';
+export type { DkimKeyAdvice } from './dkimKey';
 export { DiagnoseTexts } from './texts';
 
 /** `sender-null-mx`: SPF passes, but the domain has a null MX (RFC 7505 §4.2: receivers refuse its mail). */
@@ -57,6 +59,8 @@ export interface Diagnosis {
    * account the message was sent with (mailchannelsLockdown.ts).
    */
   readonly lockdown?: LockdownAdvice;
+  /** The key behind each DKIM signature the receiver did not pass, as the DNS has it. */
+  readonly dkimKeys: readonly DkimKeyAdvice[];
 }
 
 export interface LockdownAdvice {
@@ -98,6 +102,7 @@ export async function diagnoseMessage(text: string, opts: DiagnoseOptions): Prom
     helo: facts.helo,
     mailchannelsAuthId: facts.mailchannelsAuthId,
     headerFrom: facts.headerFrom,
+    signatures: facts.signatures,
   });
   return { ok: true, diagnosis, facts };
 }
@@ -239,7 +244,12 @@ export async function diagnose(
   domain: string,
   sender: string,
   receiver: ReceiverVerdicts,
-  opts: DiagnoseOptions & { readonly helo?: string; readonly mailchannelsAuthId?: string; readonly headerFrom?: string },
+  opts: DiagnoseOptions & {
+    readonly helo?: string;
+    readonly mailchannelsAuthId?: string;
+    readonly headerFrom?: string;
+    readonly signatures?: readonly DkimSignature[];
+  },
 ): Promise<Diagnosis> {
   const locale = opts.locale ?? 'en';
   const bare = domain.replace(/\.$/, '');
@@ -300,6 +310,8 @@ export async function diagnose(
   if (nullMx && causeCode !== 'sender-null-mx') cause += sentence + say('sender-null-mx', args, locale);
   // Outlook.com's 5.7.515: SPF alone does not satisfy it; say what else it asks for.
   if (receiver.reply?.endsWith('5.7.515')) cause += sentence + (await outlookAdvice(receiver, opts.headerFrom ?? bare, opts.resolver, locale, opts.signal)).join(sentence);
+  const dkimKeys = await dkimKeyAdvice(opts.signatures ?? [], receiver.dkim, opts.resolver, opts.signal);
+  for (const k of dkimKeys) cause += sentence + say(`dkim-key-${k.state}`, { name: k.name, selector: k.selector, domain: k.domain, result: k.result ?? receiver.dkim ?? '' }, locale);
   if (lockdown) {
     const idHint = say(lockdown.authId ? 'lockdown-id-known' : 'lockdown-id-unknown', { authId: lockdown.authId ?? '' }, locale);
     cause += sentence + say(`lockdown-${lockdown.state}`, { ...args, name: lockdown.name, authId: lockdown.authId ?? '', idHint }, locale);
@@ -317,6 +329,7 @@ export async function diagnose(
     stale,
     fixes,
     ...(lockdown ? { lockdown } : {}),
+    dkimKeys,
   };
 }
 
@@ -340,6 +353,7 @@ export function diagnosisJson(d: Diagnosis): unknown {
     cause: d.cause,
     fixes: d.fixes.map((f) => ({ title: f.title, record: f.record })),
     lockdown: d.lockdown ?? null,
+    dkim: d.dkimKeys.map((k) => ({ domain: k.domain, selector: k.selector, name: k.name, result: k.result ?? null, key: k.state })),
   };
 }
 

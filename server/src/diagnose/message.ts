@@ -6,6 +6,7 @@
  * Diagnostic-Code or an MTA's prose).
  */
 import { isIpAddress } from '../spf/evaluate';
+import { parseTagList } from '../dkim/taglist';
 import { headerFields, ipInComment, parseAuthResults, parseReceivedSpf, receivedFromIp, type AuthResults } from './headers';
 
 export type MessageForm = 'authentication-results' | 'arc-authentication-results' | 'received-spf' | 'received' | 'gmail-bounce' | 'outlook-bounce';
@@ -33,8 +34,22 @@ export interface MessageFacts {
    * header): what the domain's Domain Lockdown record lists in `auth=`.
    */
   readonly mailchannelsAuthId?: string;
+  /**
+   * The DKIM signatures the message shows (Authentication-Results' header.d and header.s, or
+   * its own DKIM-Signature fields), with what the receiver said of each when it did.
+   */
+  readonly signatures: readonly DkimSignature[];
   /** Which forms were recognised, in the order found. */
   readonly forms: readonly MessageForm[];
+}
+
+export interface DkimSignature {
+  /** `d=`: the signing domain, lower-cased. */
+  readonly domain: string;
+  /** `s=`: the selector, naming the key at `<selector>._domainkey.<domain>`. */
+  readonly selector: string;
+  /** The receiver's verdict on this signature (`pass`, `fail`, …), when it gave one. */
+  readonly result?: string;
 }
 
 /** Gmail's rejection text with the `550-5.7.26 ` continuations taken out and lines joined. */
@@ -107,6 +122,16 @@ export function extractFacts(text: string): MessageFacts {
   let headerFrom: string | undefined;
   const receiver: { authserv?: string; spf?: string; dkim?: string; dmarc?: string; reply?: string } = {};
   const fields = headerFields(text);
+  const signatures: DkimSignature[] = [];
+  const sign = (domain: string | undefined, selector: string | undefined, result?: string) => {
+    const d = domain?.replace(/^@|\.$/g, '').toLowerCase();
+    const s = selector?.trim();
+    // A selector is labels of a name (RFC 6376 §3.1); anything else names no key.
+    if (!d || !s || !/^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*$/.test(s) || !/^[a-z0-9_-]+(?:\.[a-z0-9_-]+)+$/.test(d)) return;
+    const known = signatures.findIndex((x) => x.domain === d && x.selector === s);
+    if (known < 0) signatures.push({ domain: d, selector: s, ...(result ? { result } : {}) });
+    else if (result && signatures[known].result === undefined) signatures[known] = { ...signatures[known], result };
+  };
 
   // The first field of each kind is the one the final receiver added (fields are prepended).
   const takeResults = (ar: AuthResults) => {
@@ -118,7 +143,11 @@ export function extractFacts(text: string): MessageFacts {
         helo ??= r.props['smtp.helo'];
         for (const c of r.comments) ip ??= cleanIp(ipInComment(c));
       }
-      if (r.method === 'dkim') receiver.dkim = receiver.dkim === 'pass' ? 'pass' : r.result;
+      if (r.method === 'dkim') {
+        receiver.dkim = receiver.dkim === 'pass' ? 'pass' : r.result;
+        const i = r.props['header.i'];
+        sign(r.props['header.d'] ?? (i?.includes('@') ? domainOf(i) : undefined), r.props['header.s'], r.result);
+      }
       if (r.method === 'dmarc' && receiver.dmarc === undefined) {
         receiver.dmarc = r.result;
         headerFrom ??= r.props['header.from'];
@@ -190,6 +219,11 @@ export function extractFacts(text: string): MessageFacts {
     }
     break;
   }
+  // The message's own signatures: what the receivers above did not name, without a verdict.
+  for (const f of fields.filter((x) => x.name === 'dkim-signature')) {
+    const tags = parseTagList(f.value.replace(/\r?\n[ \t]*/g, ' ')).byName;
+    sign(tags.get('d')?.value, tags.get('s')?.value);
+  }
   const returnPath = fields.find((x) => x.name === 'return-path')?.value;
   if (returnPath && /@/.test(returnPath)) mailFrom ??= returnPath.replace(/^<|>$/g, '').trim();
   const postfixSender = fields.find((x) => x.name === 'x-postfix-sender')?.value;
@@ -208,6 +242,7 @@ export function extractFacts(text: string): MessageFacts {
     ...(headerFrom ? { headerFrom: domainOf(headerFrom) } : {}),
     receiver,
     ...(mailchannelsAuthId ? { mailchannelsAuthId } : {}),
+    signatures,
     forms,
   };
 }

@@ -60,6 +60,22 @@ export const DiagnoseTexts = {
     en: '{domain} publishes no DMARC record: publish one at _dmarc.{domain} ("v=DMARC1; p=none" at least).',
     ja: '{domain} は DMARC レコードを公開していません。_dmarc.{domain} に公開してください（少なくとも "v=DMARC1; p=none"）。',
   },
+  'dkim-key-none': {
+    en: 'The message was signed for {domain} with the selector {selector} (DKIM {result}), and {name} holds no key: publish the key the sending service gives for that selector, at that name.',
+    ja: 'このメールは {domain} のセレクター {selector} で署名されていますが（DKIM の判定は {result}）、{name} に公開鍵がありません。送信サービスが示すそのセレクターの公開鍵を、この名前で公開してください。',
+  },
+  'dkim-key-unreadable': {
+    en: 'The message was signed for {domain} with the selector {selector} (DKIM {result}), and what {name} holds is not a usable key (a record cut short or written over two records is the usual cause): publish the key again exactly as the sending service gives it.',
+    ja: 'このメールは {domain} のセレクター {selector} で署名されていますが（DKIM の判定は {result}）、{name} にあるのは使える公開鍵ではありません（途中で切れたレコードや、2 つのレコードに分けて書いたものがよくある原因です）。送信サービスが示すとおりに公開鍵を公開し直してください。',
+  },
+  'dkim-key-revoked': {
+    en: 'The message was signed for {domain} with the selector {selector} (DKIM {result}), and the key at {name} is revoked (p= is empty): receivers fail every signature made with it. Publish the current key there, or have the service sign with a selector that has one.',
+    ja: 'このメールは {domain} のセレクター {selector} で署名されていますが（DKIM の判定は {result}）、{name} の公開鍵は失効しています（p= が空）。このセレクターの署名はすべて失敗します。現在の公開鍵を公開するか、公開鍵のあるセレクターで署名するよう送信サービスを設定してください。',
+  },
+  'dkim-key-usable': {
+    en: 'The message was signed for {domain} with the selector {selector} (DKIM {result}), and {name} holds a usable key, so the signature itself failed: either the message was changed on the way (a footer or subject tag added by a mailing list or relay), or the service signs with another key than the one published there; compare the two.',
+    ja: 'このメールは {domain} のセレクター {selector} で署名されていて（DKIM の判定は {result}）、{name} の公開鍵は使えるものです。このため署名そのものが失敗しています。途中でメールが書き換えられた（メーリングリストや中継サーバーがフッターや件名のタグを加えた）か、送信サービスがここに公開したものとは別の鍵で署名しています。両者を見比べてください。',
+  },
   'lockdown-none': {
     en: 'Mail for {domain} goes through MailChannels, and {name} holds no Domain Lockdown record: any MailChannels customer can send mail as {domain} that passes SPF. Publish one that lists your host\'s account{idHint}.',
     ja: '{domain} のメールは MailChannels を経由しますが、{name} に Domain Lockdown レコードがないため、MailChannels の利用者なら誰でも {domain} として SPF に合格するメールを送れます。ホスティング会社のアカウントを指定したレコードを公開してください{idHint}。',

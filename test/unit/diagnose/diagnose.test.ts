@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { diagnoseCommand } from '../../../cli/src/diagnose';
@@ -84,7 +85,7 @@ test('a Gmail bounce from a MailChannels relay: the include, not the IP; the sta
   const { code, out } = await run(['--zone', ZONE, '--format', 'json', path.join(MESSAGES, 'gmail-bounce-exim.txt')]);
   assert.equal(code, 0);
   const j = JSON.parse(out);
-  assert.deepEqual(Object.keys(j), ['ip', 'domain', 'receiver', 'spf', 'cause', 'fixes', 'lockdown']);
+  assert.deepEqual(Object.keys(j), ['ip', 'domain', 'receiver', 'spf', 'cause', 'fixes', 'lockdown', 'dkim']);
   assert.equal(j.ip, '23.83.218.24');
   assert.equal(j.domain, 'shop.example');
   assert.equal(j.receiver.spf, 'did-not-pass');
@@ -326,4 +327,59 @@ test('usage errors in the locale, with the usage line', async () => {
   assert.equal(fromEnv.err.split('\n')[0], 'zonelint diagnose: --origin は --zone のファイルにだけ使えます');
   const unreadable = await run(['--locale', 'ja', path.join(MESSAGES, 'nope.txt')]);
   assert.match(unreadable.err, /^zonelint diagnose: .*nope\.txt を読み込めません（ENOENT/);
+});
+
+test('DKIM: the key behind each signature the receiver did not pass, as the zone has it (none, unreadable, revoked, usable)', async () => {
+  const headers = [
+    'Authentication-Results: mx.google.com;',
+    '       dkim=fail header.i=@shop.example header.s=sel1 header.b=AbCd;',
+    '       spf=softfail (google.com: domain of orders@shop.example does not designate 198.51.100.77 as permitted sender) smtp.mailfrom=orders@shop.example;',
+    '       dmarc=fail (p=NONE) header.from=shop.example',
+    'DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed; d=shop.example; s=sel2;',
+    '        h=from:to:subject; bh=abc=; b=def=',
+    'DKIM-Signature: v=1; a=rsa-sha256; d=mailer.example; s=ok; bh=abc=; b=def=',
+    'Received: from out.mailer.example (out.mailer.example [198.51.100.77]) by mx.google.com',
+    'From: Shop Orders <orders@shop.example>',
+    '',
+  ].join('\n');
+  const f = extractFacts(headers);
+  assert.deepEqual(f.signatures, [
+    { domain: 'shop.example', selector: 'sel1', result: 'fail' },
+    { domain: 'shop.example', selector: 'sel2' },
+    { domain: 'mailer.example', selector: 'ok' },
+  ]);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zonelint-dkim-'));
+  const message = path.join(dir, 'headers.txt');
+  fs.writeFileSync(message, headers);
+  const diagnoseWith = async (extra: string) => {
+    const zone = path.join(dir, 'shop.example.zone');
+    fs.writeFileSync(zone, fs.readFileSync(ZONE, 'utf8') + extra);
+    const r = await run(['--zone', zone, '--format', 'json', message]);
+    assert.equal(r.code, 0, r.err);
+    return JSON.parse(r.out);
+  };
+  // No key at either name of the zone; mailer.example's is outside it (offline: not looked up, nothing said).
+  const none = await diagnoseWith('');
+  assert.deepEqual(none.dkim, [
+    { domain: 'shop.example', selector: 'sel1', name: 'sel1._domainkey.shop.example', result: 'fail', key: 'none' },
+    { domain: 'shop.example', selector: 'sel2', name: 'sel2._domainkey.shop.example', result: null, key: 'none' },
+  ]);
+  assert.match(none.cause, /signed for shop\.example with the selector sel1 \(DKIM fail\), and sel1\._domainkey\.shop\.example holds no key: publish the key/);
+  assert.match(none.cause, /with the selector sel2 \(DKIM fail\), and sel2\._domainkey\.shop\.example holds no key/);
+  // A revoked key, and a usable one (made here with node:crypto).
+  const spki = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+  const quoted = `"v=DKIM1; k=rsa; p=${spki.slice(0, 200)}" "${spki.slice(200)}"`;
+  const mixed = await diagnoseWith(`sel1._domainkey IN TXT "v=DKIM1; k=rsa; p="\nsel2._domainkey IN TXT ${quoted}\n`);
+  assert.deepEqual(mixed.dkim.map((k: { key: string }) => k.key), ['revoked', 'usable']);
+  assert.match(mixed.cause, /the key at sel1\._domainkey\.shop\.example is revoked \(p= is empty\)/);
+  assert.match(mixed.cause, /sel2\._domainkey\.shop\.example holds a usable key, so the signature itself failed/);
+  // A key cut short, and two records at one name: not a usable key.
+  const cut = await diagnoseWith(`sel1._domainkey IN TXT "v=DKIM1; k=rsa; p=${spki.slice(0, 200)}"\nsel2._domainkey IN TXT ${quoted}\nsel2._domainkey IN TXT "v=DKIM1; p=${spki.slice(0, 100)}"\n`);
+  assert.deepEqual(cut.dkim.map((k: { key: string }) => k.key), ['unreadable', 'unreadable']);
+  // In Japanese.
+  const ja = await run(['--zone', path.join(dir, 'shop.example.zone'), '--locale', 'ja', message]);
+  assert.match(ja.out, /このメールは shop\.example のセレクター sel1 で署名されていますが（DKIM の判定は fail）、sel1\._domainkey\.shop\.example にあるのは使える公開鍵ではありません/);
+  // The receiver passed a signature: those it gave no verdict on are not judged.
+  fs.writeFileSync(message, headers.replace('dkim=fail', 'dkim=pass'));
+  assert.deepEqual((await diagnoseWith('')).dkim, []);
 });
