@@ -68,7 +68,9 @@ function gmailReply(text: string): string | undefined {
 function outlookReply(text: string): { reply: string; domain?: string; spf?: string; dkim?: string; dmarc?: string } | undefined {
   const code = /\b(5\d\d)[- ;]+(5\.7\.515)\b/.exec(text);
   if (!code) return undefined;
-  const joined = text.replace(/\s+/g, ' ');
+  // The reply and what follows it: the verdicts of other fields (a returned message's own
+  // Authentication-Results) are not Outlook.com's.
+  const joined = text.slice(code.index, code.index + 600).replace(/\s+/g, ' ');
   const domain = /sending domain \[?<?([A-Za-z0-9_.-]+?)\.?>?\]? (?:does not|doesn't) meet the required authentication level/i.exec(joined)?.[1];
   const verdict = (name: string) => new RegExp(`\\b${name}=([A-Za-z]+)`, 'i').exec(joined)?.[1].toLowerCase();
   const [spf, dkim, dmarc] = [verdict('spf'), verdict('dkim'), verdict('dmarc')];
