@@ -61,6 +61,12 @@ export interface Diagnosis {
   readonly lockdown?: LockdownAdvice;
   /** The key behind each DKIM signature the receiver did not pass, as the DNS has it. */
   readonly dkimKeys: readonly DkimKeyAdvice[];
+  /**
+   * Whether the domain SPF is checked for shares its organizational domain with the From
+   * domain (DMARC's relaxed SPF alignment, RFC 7489 §3.1.2); undefined when the message
+   * names no From domain.
+   */
+  readonly aligned?: boolean;
 }
 
 export interface LockdownAdvice {
@@ -308,6 +314,9 @@ export async function diagnose(
   if (stale.length > 0) cause += sentence + say(stale.length === 1 ? 'stale-one' : 'stale', { terms: stale.join(' ') }, locale);
   // Whatever SPF says, a null MX on the sender's domain gets its mail refused.
   if (nullMx && causeCode !== 'sender-null-mx') cause += sentence + say('sender-null-mx', args, locale);
+  // DMARC counts SPF only for an envelope domain aligned with the From domain.
+  const aligned = opts.headerFrom === undefined ? undefined : relaxedAligned(bare, opts.headerFrom);
+  if (aligned === false) cause += sentence + say('spf-not-aligned', { domain: bare, from: opts.headerFrom!.replace(/\.$/, '') }, locale);
   // Outlook.com's 5.7.515: SPF alone does not satisfy it; say what else it asks for.
   if (receiver.reply?.endsWith('5.7.515')) cause += sentence + (await outlookAdvice(receiver, opts.headerFrom ?? bare, opts.resolver, locale, opts.signal)).join(sentence);
   const dkimKeys = await dkimKeyAdvice(opts.signatures ?? [], receiver.dkim, opts.resolver, opts.signal);
@@ -330,7 +339,17 @@ export async function diagnose(
     fixes,
     ...(lockdown ? { lockdown } : {}),
     dkimKeys,
+    ...(aligned !== undefined ? { aligned } : {}),
   };
+}
+
+/** RFC 7489 §3.1.2 relaxed alignment: the two names have one organizational domain. */
+function relaxedAligned(a: string, b: string): boolean {
+  const org = (name: string) => {
+    const abs = name.toLowerCase().replace(/\.?$/, '.');
+    return organizationalDomain(abs) ?? abs;
+  };
+  return org(a) === org(b);
 }
 
 /** The JSON form of `zonelint diagnose`: {ip, domain, receiver, spf: {result, lookups, …}, cause, fixes}. */
@@ -348,6 +367,7 @@ export function diagnosisJson(d: Diagnosis): unknown {
       cause: d.causeCode,
       relay: d.relay ?? null,
       stale: d.stale,
+      aligned: d.aligned ?? null,
       trace: traceJson(d.check.trace),
     },
     cause: d.cause,

@@ -48,6 +48,10 @@ export const DiagnoseTexts = {
     en: '{domain} has a null MX ("MX 0 ."): it says it takes no mail, and receivers refuse mail whose sender address is in such a domain (550 5.7.27), since bounces could not come back. Give {domain} an MX record for a host that takes its mail, or send from an address of another domain.',
     ja: '{domain} には null MX（"MX 0 ."）があり、メールを受け取らないと宣言しています。エラーメールを返せないため、受信側は送信者アドレスがこのようなドメインのメールを拒否します（550 5.7.27）。{domain} にメールを受け取るホストの MX レコードを設定するか、別のドメインのアドレスから送信してください。',
   },
+  'spf-not-aligned': {
+    en: 'SPF is checked for {domain}, the envelope sender, but the message is From {from}: DMARC counts SPF only when the two share an organizational domain, so unless a DKIM signature for {from} passes, DMARC fails. Set up DKIM signing for {from} at the sending service, or have it send with a return path (bounce address) under {from}.',
+    ja: 'SPF が確認されるのはエンベロープ送信者の {domain} ですが、メールの From は {from} です。DMARC では、両者の組織ドメインが同じときにだけ SPF が数えられるため、{from} の DKIM 署名が pass しない限り DMARC は失敗します。送信サービスで {from} の DKIM 署名を設定するか、{from} の配下の Return-Path（バウンスアドレス）で送信するよう設定してください。',
+  },
   'outlook-requirements': {
     en: 'Outlook.com (Hotmail, Live, MSN) refused the mail with 550 5.7.515: since May 2025 it asks of domains that send it much mail that SPF and DKIM both pass, that a DMARC record is published, and that DMARC passes.',
     ja: 'Outlook.com（Hotmail、Live、MSN）は 550 5.7.515 でメールを拒否しました。2025 年 5 月以降、大量にメールを送るドメインには、SPF と DKIM の両方の合格、DMARC レコードの公開、DMARC の合格を求めています。',

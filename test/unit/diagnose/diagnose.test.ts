@@ -383,3 +383,35 @@ test('DKIM: the key behind each signature the receiver did not pass, as the zone
   fs.writeFileSync(message, headers.replace('dkim=fail', 'dkim=pass'));
   assert.deepEqual((await diagnoseWith('')).dkim, []);
 });
+
+test('DMARC alignment: SPF for an envelope domain that is not the From domain\'s organizational domain does not count; a subdomain does', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zonelint-align-'));
+  const zone = path.join(dir, 'mailer.example.zone');
+  fs.writeFileSync(zone, '$ORIGIN mailer.example.\n@ SOA ns1 hostmaster 1 3600 900 604800 300\n@ NS ns1\nns1 A 192.0.2.53\nem123 TXT "v=spf1 ip4:198.51.100.0/24 -all"\n');
+  const message = (mailFrom: string) => {
+    const file = path.join(dir, `${mailFrom}.txt`);
+    fs.writeFileSync(
+      file,
+      [
+        'Authentication-Results: mx.google.com;',
+        `       spf=pass (google.com: domain of x@${mailFrom} designates 198.51.100.77 as permitted sender) smtp.mailfrom=x@${mailFrom};`,
+        '       dmarc=fail (p=QUARANTINE) header.from=shop.example',
+        'Received: from out.mailer.example (out.mailer.example [198.51.100.77]) by mx.google.com',
+        'From: Shop <news@shop.example>',
+        '',
+      ].join('\n'),
+    );
+    return file;
+  };
+  const j = JSON.parse((await run(['--zone', zone, '--format', 'json', message('em123.mailer.example')])).out);
+  assert.deepEqual([j.spf.result, j.spf.aligned], ['pass', false]);
+  assert.match(j.cause, / SPF is checked for em123\.mailer\.example, the envelope sender, but the message is From shop\.example: DMARC counts SPF only when the two share an organizational domain/);
+  const ja = await run(['--zone', zone, '--locale', 'ja', message('em123.mailer.example')]);
+  assert.match(ja.out, /SPF が確認されるのはエンベロープ送信者の em123\.mailer\.example ですが、メールの From は shop\.example です。/);
+  // A bounce domain under the From domain is aligned (relaxed): nothing said.
+  const shopZone = path.join(dir, 'shop.example.zone');
+  fs.writeFileSync(shopZone, fs.readFileSync(ZONE, 'utf8') + 'bounce TXT "v=spf1 ip4:198.51.100.0/24 -all"\n');
+  const k = JSON.parse((await run(['--zone', shopZone, '--format', 'json', message('bounce.shop.example')])).out);
+  assert.deepEqual([k.spf.result, k.spf.aligned], ['pass', true]);
+  assert.doesNotMatch(k.cause, /envelope sender/);
+});
