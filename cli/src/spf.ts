@@ -115,7 +115,7 @@ function meaning(r: CheckHostResult, ip: string, locale: Locale): string {
 
 /** When the IP is a catalogued provider's relay and SPF did not pass: authorise the provider, not the address. */
 function relayNote(r: CheckHostResult, ip: string, locale: Locale): string | undefined {
-  if (r.result === 'pass' || r.result === 'none') return undefined;
+  if (r.result === 'pass') return undefined;
   const found = relayFor(ip);
   if (!found || found.entry.spf.some((t) => t.includes('{'))) return undefined;
   return cliText(locale, 'spfRelayNote', { ip, provider: found.entry.names[locale], range: found.range, terms: found.entry.spf.join(' ') });

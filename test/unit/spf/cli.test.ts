@@ -155,6 +155,8 @@ test('an IP of a catalogued relay that SPF does not authorise gets a note naming
   const ja = await text('shop@shop.example.org', '23.83.209.1', 'ja');
   // The provider's name ends in a full-width parenthesis: no space after it.
   assert.match(ja.find((l) => l.startsWith('  注意: ')) ?? '', /^  注意: 23\.83\.209\.1 は MailChannels リレー（mixhost ほか）のアドレス範囲 23\.83\.208\.0\/20 にあります。/);
+  // No SPF record at all: the note says what to authorise too.
+  assert.ok((await text('shop@nothing.example.org', '23.83.209.1', 'en')).some((l) => l.startsWith('  note: 23.83.209.1 is in 23.83.208.0/20')));
   // An address SPF authorises, or one of no catalogued provider: no note.
   assert.ok(!(await text('a@soft.example.org', '192.0.2.3', 'en')).some((l) => l.startsWith('  note: ')));
   assert.ok(!(await text('shop@shop.example.org', '198.51.100.9', 'en')).some((l) => l.startsWith('  note: ')));
