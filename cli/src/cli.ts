@@ -9,6 +9,7 @@ import { cliText, earlyLocale } from './messages';
 import type { Locale } from '../../server/src/diagnostics/types';
 import { toFindings, textPieces, jsonPieces, githubPieces, formatSarif, type Finding, type RuleLevels } from './report';
 import { allCodes } from '../../server/src/diagnostics/registry';
+import { RULE_LEVELS, type RuleLevel } from '../../server/src/settings';
 import { parseZoneText, printZone } from '../../server/src/zone/index';
 import { includeInside } from '../../server/src/zone/includePolicy';
 import { decodeZoneBytes } from '../../server/src/zone/encoding';
@@ -180,20 +181,18 @@ async function check(argv: string[], io: Io): Promise<number> {
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
-const LEVELS = ['error', 'warning', 'information', 'hint', 'off'] as const;
-
 /** `--rule CODE=LEVEL`, repeated: the level of each diagnostic code, as the editor's zonelint.rules sets it. */
 function rulesFrom(values: readonly string[] | undefined): RuleLevels {
-  const rules: Record<string, (typeof LEVELS)[number]> = {};
+  const rules: Record<string, RuleLevel> = {};
   for (const value of values ?? []) {
     const m = /^([^=\s]+)=([a-z]+)$/.exec(value.trim());
-    if (!m || !(LEVELS as readonly string[]).includes(m[2])) throw usageError('ruleForm', { value, levels: LEVELS.join(', ') });
+    if (!m || !(RULE_LEVELS as readonly string[]).includes(m[2])) throw usageError('ruleForm', { value, levels: RULE_LEVELS.join(', ') });
     const code = m[1];
     if (!allCodes.has(code)) {
       const near = [...allCodes.keys()].filter((c) => c.includes(code) || code.includes(c)).slice(0, 5);
       throw usageError(near.length > 0 ? 'ruleUnknownNear' : 'ruleUnknown', { code, near: near.join(', ') });
     }
-    rules[code] = m[2] as (typeof LEVELS)[number];
+    rules[code] = m[2] as RuleLevel;
   }
   return rules;
 }

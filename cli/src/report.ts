@@ -6,6 +6,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Locale, Problem, Severity } from '../../server/src/diagnostics/types';
 import { allCodes, codeDef, codeHref, formatMessage, severityOf } from '../../server/src/diagnostics/registry';
+import type { RuleLevel } from '../../server/src/settings';
 import { forTerminal } from './terminal';
 
 export interface Position {
@@ -50,7 +51,7 @@ export function positionsOf(text: string): Positions {
 }
 
 /** A level per diagnostic code (`--rule CODE=LEVEL`, the editor's zonelint.rules): `off` drops it. */
-export type RuleLevels = Readonly<Record<string, Severity | 'off'>>;
+export type RuleLevels = Readonly<Record<string, RuleLevel>>;
 
 /** Maps problems of one checked file (and the files it includes) to findings, at the levels `rules` sets. */
 export function toFindings(

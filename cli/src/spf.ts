@@ -17,7 +17,7 @@ import { ZoneDataResolver } from '../../server/src/dns/zoneData';
 import type { Locale } from '../../server/src/diagnostics/types';
 import { relayFor } from '../../server/src/diagnose/index';
 import { checkHost, isIpAddress, spfIdentity, type CheckHostResult } from '../../server/src/spf/evaluate';
-import { lastStop, traceJson, traceStep } from '../../server/src/spf/explain';
+import { lastError, lastStop, traceJson, traceStep } from '../../server/src/spf/explain';
 import { parseZoneFile, type Zone } from '../../server/src/zone/index';
 import { UsageError, usageError } from './args';
 import { cliText, earlyLocale } from './messages';
@@ -107,7 +107,7 @@ function meaning(r: CheckHostResult, ip: string, locale: Locale): string {
   const args = { ip, domain: r.domain, where: r.decidedBy?.domain ?? r.domain, term: r.decidedBy?.term ?? '', detail };
   if (r.result === 'neutral' && r.decidedBy === undefined) return cliText(locale, 'spfMeaningNeutralDefault', args);
   // Offline, a name neither the zone files nor the snapshot hold: say how to give it.
-  const stop = [...r.trace].reverse().find((t) => t.event === 'error')?.why;
+  const stop = lastError(r.trace)?.why;
   if (r.result === 'temperror' && stop?.code === 'lookup-failed' && (stop.reason === 'offline' || stop.reason === 'not-covered'))
     return cliText(locale, 'spfMeaningOffline', args);
   return cliText(locale, MEANINGS[r.result], args);

@@ -59,7 +59,8 @@ export const defaultSettings: Settings = {
   trace: { server: settingDefaults['trace.server'] },
 };
 
-const RULE_LEVELS: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
+/** The levels a rule can be set to (zonelint.rules, `zonelint check --rule`). */
+export const RULE_LEVELS: readonly RuleLevel[] = ['error', 'warning', 'information', 'hint', 'off'];
 const TRACE_LEVELS: readonly string[] = ['off', 'messages', 'verbose'];
 const SERIAL_FORMATS: readonly string[] = ['auto', 'date', 'unix', 'increment'];
 
@@ -110,7 +111,7 @@ export function normalizeSettings(raw: unknown): Settings {
         typeof timeout === 'number' && Number.isFinite(timeout) && timeout > 0 ? timeout : defaultSettings.dns.timeoutMs,
     },
     origins: stringMap(pick(r, 'origins'), (s): s is string => s.length > 0),
-    rules: stringMap(pick(r, 'rules'), (s): s is RuleLevel => RULE_LEVELS.includes(s)),
+    rules: stringMap(pick(r, 'rules'), (s): s is RuleLevel => (RULE_LEVELS as readonly string[]).includes(s)),
     serial: {
       format: typeof format === 'string' && SERIAL_FORMATS.includes(format) ? (format as SerialFormat) : 'auto',
       bumpOnSave: flag('serial.bumpOnSave'),

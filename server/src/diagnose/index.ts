@@ -20,6 +20,7 @@ import { readLockdown } from '../providers/mailchannelsLockdown';
 import { quoteOctets } from '../fixes/txtEdit';
 import type { Zone } from '../zone/ast';
 import { organizationalDomain } from '../dmarc/rules/missing';
+import { isDmarcText } from '../dmarc/parse';
 import { extractFacts, spfDomainOf, type DkimSignature, type MessageFacts, type ReceiverVerdicts } from './message';
 import { say, type TextKey } from './texts';
 import { dkimKeyAdvice, type DkimKeyAdvice } from './dkimKey';
@@ -221,7 +222,7 @@ async function hasDmarc(domain: string, resolver: Resolver, signal?: AbortSignal
   for (const name of org && org.toLowerCase() !== domain.toLowerCase() ? [domain, org] : [domain]) {
     const answer = await resolver.lookup(`_dmarc.${name}`, 'TXT', signal);
     if (answer.kind === 'error') return undefined;
-    if (answer.kind === 'ok' && answer.records.some((strings) => /^v=DMARC1\s*(?:;|$)/i.test(strings.join('').trim()))) return true;
+    if (answer.kind === 'ok' && answer.records.some((strings) => isDmarcText(strings.join('')))) return true;
   }
   return false;
 }

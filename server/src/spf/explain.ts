@@ -97,14 +97,16 @@ export function traceStep(t: TraceEntry, locale: Locale): string {
   return `${t.domain}: ${what}`;
 }
 
+/** The trace's last error: why the evaluation stopped, when it did. */
+export function lastError(trace: readonly TraceEntry[]): TraceEntry | undefined {
+  for (let i = trace.length - 1; i >= 0; i--) if (trace[i].event === 'error') return trace[i];
+  return undefined;
+}
+
 /** The last error's reason in `locale`, or undefined when the evaluation ended without one. */
 export function lastStop(trace: readonly TraceEntry[], locale: Locale): string | undefined {
-  for (let i = trace.length - 1; i >= 0; i--) {
-    const t = trace[i];
-    if (t.event !== 'error') continue;
-    return t.why !== undefined ? stopText(t.why, locale) : t.detail;
-  }
-  return undefined;
+  const t = lastError(trace);
+  return t && (t.why !== undefined ? stopText(t.why, locale) : t.detail);
 }
 
 /** The trace as the JSON outputs give it: without `why`, which is for the texts here. */
