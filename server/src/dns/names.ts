@@ -23,31 +23,6 @@ export function resultName(name: string): string {
   return name.length > 1 && name.endsWith('.') ? name.slice(0, -1) : name;
 }
 
-/** The parent of a canonical absolute name (`a.b.` → `b.`), undefined for the root. */
-export function parentOf(name: string): string | undefined {
-  if (name === '.') return undefined;
-  for (let i = 0; i < name.length; i++) {
-    const c = name.charCodeAt(i);
-    if (c === 0x5c /* \ */) i++;
-    else if (c === 0x2e /* . */) return i + 1 >= name.length ? '.' : name.slice(i + 1);
-  }
-  return '.';
-}
-
-/** Whether parentOf(name) is `parent`, without making the parent. */
-export function hasParent(name: string, parent: string): boolean {
-  if (name === '.') return false;
-  for (let i = 0; i < name.length; i++) {
-    const c = name.charCodeAt(i);
-    if (c === 0x5c /* \ */) i++;
-    else if (c === 0x2e /* . */) {
-      if (i + 1 >= name.length) return parent === '.';
-      return name.length - i - 1 === parent.length && name.endsWith(parent);
-    }
-  }
-  return parent === '.';
-}
-
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**

@@ -67,19 +67,28 @@ export class IncrementalResolverIndex implements ZoneIndex {
     return this.recordsAt(key)?.some((r) => r.typeCode === NS) === true;
   }
 
-  /** Whether some name below `key` has records (children of removed owners are kept, so look on). */
+  /** Whether some name below `key` has records. */
   private hasDescendant(key: string): boolean {
-    const stack = [key];
-    while (stack.length > 0) {
-      const children = this.owners.children.get(stack.pop()!);
-      if (children === undefined) continue;
-      for (const child of children) {
-        if (this.owners.hasOwner(child)) return true;
-        stack.push(child);
-      }
-    }
-    return false;
+    return ownedDescendant(this.owners.children, this.owners.hasOwner, key) !== undefined;
   }
+}
+
+/** An owner with records now below `key`, if any (children of removed owners are kept, so look on). */
+export function ownedDescendant(
+  children: ReadonlyMap<string, ReadonlySet<string>>,
+  hasOwner: (key: string) => boolean,
+  key: string,
+): string | undefined {
+  const stack = [key];
+  while (stack.length > 0) {
+    const below = children.get(stack.pop()!);
+    if (below === undefined) continue;
+    for (const child of below) {
+      if (hasOwner(child)) return child;
+      stack.push(child);
+    }
+  }
+  return undefined;
 }
 
 /** A zone index made when it is first read: the owner indexes of a zone just opened are not made for nothing. */

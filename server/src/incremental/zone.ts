@@ -21,7 +21,7 @@ import { isAtOrBelow, provideIndex } from '../dns/zoneData';
 import { setZoneParts, type ZonePart } from '../zone/parts';
 import { ownerGroups, run } from '../zone/checks/owners';
 import { ancestorsOf, baseOf, targetsOf } from './names';
-import { IncrementalResolverIndex, LazyIndex } from './resolverIndex';
+import { IncrementalResolverIndex, LazyIndex, ownedDescendant } from './resolverIndex';
 import { runSteps, type Steps } from '../steps';
 import { lastAtOrBelow } from '../sorted';
 import { type Piece, PieceParser, shiftOf } from './pieces';
@@ -212,6 +212,10 @@ export class IncrementalZone {
     const touched = new Set<string>();
     for (const [owner, rs] of before) if (!sameRecords(rs, after.get(owner), map, pieces.edit)) touched.add(owner);
     for (const owner of after.keys()) if (!before.has(owner)) touched.add(owner);
+    // Owners that appeared or went (here at least): with a wildcard in the zone, which names
+    // exist decides which wildcard answers for a name that owns nothing.
+    const appeared = new Set<string>();
+    for (const owner of touched) if ((before.get(owner) === undefined) !== (after.get(owner) === undefined)) appeared.add(owner);
     this.logChange(answersMayChangeAnywhere(touched, before, after, this.apexKey, this.wildcards > 0) ? undefined : [...touched]);
     const related = new Set<string>();
     const cutsTouched = new Set<string>();
@@ -245,7 +249,7 @@ export class IncrementalZone {
       ? undefined
       : soaOnly
         ? new Set([apex, ...this.group(apex), ...this.soas.keys()])
-        : this.affected(touched, related, cutsTouched);
+        : this.affected(touched, related, cutsTouched, appeared);
     if (affected === undefined) {
       if (this.dropping) for (const p of this.stored) this.dropping.push(p);
       return this.checkAll(pieces.added.length);
@@ -686,6 +690,7 @@ export class IncrementalZone {
     touched: ReadonlySet<string>,
     related: ReadonlySet<string>,
     cutsTouched: ReadonlySet<string>,
+    appeared: ReadonlySet<string>,
   ): Set<string> | undefined {
     const out = new Set<string>();
     const apex = this.apexKey;
@@ -718,6 +723,21 @@ export class IncrementalZone {
             for (const r of referrerKeys(this.referrers.get(target))) out.add(r);
             if (out.size > MAX_AFFECTED) return undefined;
           }
+        }
+      }
+      // A name that appears or goes may make names above it exist or not (empty non-terminals),
+      // and so change the closest encloser, and the wildcard answering (RFC 4592), of the
+      // targets below them that own nothing: those below its highest ancestor without records.
+      if (this.wildcards > 0 && appeared.has(t)) {
+        let top = t;
+        for (const a of ancestorsOf(t, apex)) {
+          if (a === apex || this.ownerPieces.has(a)) break;
+          top = a;
+        }
+        for (const target of this.unownedTargets()) {
+          if (!isAtOrBelow(target, top)) continue;
+          for (const r of referrerKeys(this.referrers.get(target))) out.add(r);
+          if (out.size > MAX_AFFECTED) return undefined;
         }
       }
       if (out.size > MAX_AFFECTED) return undefined;
@@ -826,6 +846,15 @@ export class IncrementalZone {
     for (const o of [...owners]) {
       const wildcard = o === '.' ? '*.' : '*.' + parentName(o);
       if (this.ownerPieces.has(wildcard)) owners.add(wildcard);
+    }
+    // Which of those names exist decides which wildcard answers: a name that owns nothing
+    // exists when a name below it does (an empty non-terminal), so one of those comes too.
+    if (this.wildcards > 0) {
+      for (const o of [...owners]) {
+        if (this.ownerPieces.has(o)) continue;
+        const below = ownedDescendant(this.children, (k) => this.ownerPieces.has(k), o);
+        if (below !== undefined) owners.add(below);
+      }
     }
     // The records of those owners in document order: piece by piece.
     const pieces = new Set<Piece>();

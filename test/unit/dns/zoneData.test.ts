@@ -6,8 +6,7 @@ import type { Zone } from '../../../server/src/zone/ast';
 import { zone } from './build-zone';
 import fc from 'fast-check';
 import { parseZoneText } from '../../../server/src/zone/index';
-import { nameKey } from '../../../server/src/zone/names';
-import { hasParent, parentOf } from '../../../server/src/dns/names';
+import { hasParent, nameKey, parentOf } from '../../../server/src/zone/names';
 
 const example = zone(
   'example.com.',

@@ -75,6 +75,37 @@ describe('incremental zone: the same problems as a whole check', () => {
     });
   }
 
+  // A wildcard answers for a name that does not exist, from its closest encloser only
+  // (RFC 4592): a name appearing or going elsewhere (here `b`, `x.b`, `y.d.e`, none of them a
+  // target or pointing at one) changes what is said of the targets below it that own nothing.
+  it('with a wildcard, names appearing and going change the targets below them', () => {
+    const head = '$ORIGIN example.com.\n$TTL 300\n@ SOA ns1 host 1 2 3 4 5\n@ NS ns1\n@ NS ns2\nns1 A 192.0.2.1\n* A 192.0.2.9\n';
+    const filler = Array.from({ length: 30 }, (_, i) => `h${i} A 192.0.2.${i + 10}\n`).join('');
+    const targets = 'm MX 10 a.b\ns SRV 0 0 1 c.d.e\n';
+    const steps = ['', 'b TXT "x"\n', '', 'x.b A 192.0.2.3\n', 'x.c A 192.0.2.3\n', 'y.d.e A 192.0.2.4\n', 'y.d.e A 192.0.2.4\n*.d.e A 192.0.2.5\n', 'y.d.e A 192.0.2.4\n', ''];
+    const inc = new IncrementalZone(OPTIONS, () => NOW, 1);
+    let partial = 0;
+    for (const [i, added] of steps.entries()) {
+      const text = head + filler + added + targets + filler.replace(/h(\d+)/g, 'k$1');
+      const stats = inc.update(text);
+      if (i > 0 && !stats.full) partial++;
+      expectSame(inc, text, `step ${i}: ${JSON.stringify(added)}`);
+    }
+    // Checked edit by edit, not whole (else this tests nothing of the incremental checks),
+    // but for the wildcard *.d.e coming and going (a wildcard edited checks all).
+    assert.equal(partial, steps.length - 3);
+    // The MX edited with x.b there: its check reads whether b exists, which only x.b says.
+    const last = head + filler + 'x.b A 192.0.2.3\n' + targets + filler.replace(/h(\d+)/g, 'k$1');
+    inc.update(last);
+    const edited = last.replace('m MX 10 a.b', 'm MX 20 a.b');
+    assert.equal(inc.update(edited).full, false);
+    expectSame(inc, edited, 'the MX edited');
+    assert.deepEqual(
+      inc.allProblems().filter((p) => p.code.endsWith('no-address')).map((p) => p.args?.['target']),
+      ['a.b.example.com.'],
+    );
+  });
+
   it('a zone put together in steps across an edit is the zone of the text after the edit', () => {
     const before = generate(7, 40);
     const inc = new IncrementalZone(OPTIONS, () => NOW, 2);

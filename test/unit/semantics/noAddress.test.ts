@@ -2,10 +2,9 @@
  * zone-mx-no-address and zone-srv-no-address against a live named-checkzone: a zone
  * holding every case targetNoAddress.ts tells apart (missing, existing without address,
  * empty non-terminal, at and below a delegation, below a DNAME, a CNAME, the root, outside
- * the zone): BIND's integrity warnings and ours name the same owner/target pairs. With
- * wildcards added, BIND still judges the targets that own nothing (a wildcard answers for
- * some); we leave alone those with a wildcard above them (a deliberate gap, see
- * targetNoAddress.ts): ours are the others, and all of them are BIND's too.
+ * the zone): BIND's integrity warnings and ours name the same owner/target pairs, with
+ * wildcards added too (one answers for a name that does not exist, from its closest
+ * encloser only: RFC 4592).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -65,12 +64,12 @@ const WILD =
   ].join('\n') +
   '\n';
 
-/**
- * Ours in the wildcard zone: the targets that own records, and those with no wildcard above
- * them (m3, m5, _sip); BIND also names m8, below the empty non-terminal under *.wild2.
- */
-const EXPECTED_WILD = ['m3 missing', 'm4 txtonly', 'm5 ent', 'm7 exists.wild', '_sip._tcp missing-sip'];
-const BIND_WILD = ['m3 missing', 'm4 txtonly', 'm5 ent', 'm7 exists.wild', 'm8 a.ent.wild2', '_sip._tcp missing-sip'];
+/** In the wildcard zone: m6's target is answered by *.wild; m8's closest encloser is the empty non-terminal ent.wild2, which has no wildcard. */
+const EXPECTED_WILD = ['m3 missing', 'm4 txtonly', 'm5 ent', 'm7 exists.wild', 'm8 a.ent.wild2', '_sip._tcp missing-sip'];
+
+/** A wildcard at the apex answers for every name that does not exist: not for ent (an empty non-terminal), nor below the cut or the DNAME. */
+const APEX_WILD = ZONE + '* A 192.0.2.9\n';
+const EXPECTED_APEX_WILD = ['m4 txtonly', 'm5 ent'];
 
 const short = (name: unknown) => String(name).replace(/\.?example\.com\.$/, '') || '@';
 
@@ -95,17 +94,18 @@ function bind(text: string): string[] {
 test('the cases, as targetNoAddress.ts reads them', () => {
   assert.deepEqual(ours(ZONE), EXPECTED);
   assert.deepEqual(ours(WILD), EXPECTED_WILD);
-  // A wildcard elsewhere in the zone leaves the others judged; one at the apex covers every name.
+  // A wildcard elsewhere in the zone leaves the others judged; one at the apex answers for the names that do not exist.
   assert.deepEqual(ours(ZONE + '*.other A 192.0.2.9\n'), EXPECTED);
-  assert.deepEqual(ours(ZONE + '* A 192.0.2.9\n'), ['m4 txtonly']);
+  assert.deepEqual(ours(APEX_WILD), EXPECTED_APEX_WILD);
   const { problems } = check(ZONE, 'example.com.');
   const sip = problems.find((p) => p.code === 'zone-srv-no-address')!;
   assert.equal(ZONE.slice(sip.offset, sip.offset + sip.length), 'missing-sip');
   assert.match(formatMessage(sip, 'ja'), /^サービスの接続先 missing-sip\.example\.com\. は/);
 });
 
-test('named-checkzone names the same owner/target pairs; with wildcards, ours are among its', { skip: hasBind ? false : 'named-checkzone (bind9-utils) is not installed' }, () => {
+test('named-checkzone names the same owner/target pairs, with wildcards too', { skip: hasBind ? false : 'named-checkzone (bind9-utils) is not installed' }, () => {
   assert.deepEqual(bind(ZONE), [...EXPECTED].sort());
-  assert.deepEqual(bind(WILD), [...BIND_WILD].sort());
+  assert.deepEqual(bind(WILD), [...EXPECTED_WILD].sort());
   assert.deepEqual(bind(ZONE + '*.other A 192.0.2.9\n'), [...EXPECTED].sort());
+  assert.deepEqual(bind(APEX_WILD), [...EXPECTED_APEX_WILD].sort());
 });

@@ -6,7 +6,7 @@
 import type { CodeDef, Problem, ProblemArgs } from '../../diagnostics/types';
 import type { ResourceRecord, Span, Token, Zone } from '../ast';
 import { ownerGroups } from '../checks/owners';
-import { isSubdomain, nameKey, parentName } from '../names';
+import { emptyNonTerminals, isSubdomain, nameKey, parentName, wildcardSource } from '../names';
 
 export interface SemanticContext {
   readonly zone: Zone;
@@ -25,6 +25,8 @@ export interface SemanticContext {
   readonly byOwner: ReadonlyMap<string, readonly ResourceRecord[]>;
   /** Owner keys of delegations: NS RRsets below the apex and not below another cut. */
   readonly cuts: ReadonlySet<string>;
+  /** Whether an owner of the zone is a wildcard (`*.…`): only then do names without records have answers. */
+  readonly wildcards: boolean;
   readonly now: Date;
 }
 
@@ -38,11 +40,13 @@ export function buildContext(zone: Zone, now: Date): SemanticContext {
   // Owner keys below the apex with an NS record (a set: only membership matters below).
   const nsKeys = new Set<string>();
   let outside = 0;
+  let wildcards = false;
   for (const [key, group] of groups) {
     if (!isKeyAtOrBelow(key, apexKey)) {
       outside++;
       continue;
     }
+    if (key.charCodeAt(0) === 0x2a /* * */) wildcards = true;
     if (key !== apexKey && group.some((r) => r.typeCode === NS)) nsKeys.add(key);
     if (duplicates.size > 0 && group.length > 1 && group.some((r) => duplicates.has(r))) deduped.set(key, group.filter((r) => !duplicates.has(r)));
   }
@@ -65,7 +69,7 @@ export function buildContext(zone: Zone, now: Date): SemanticContext {
   const nsOwners = [...nsKeys].sort((a, b) => a.length - b.length);
   const cuts = new Set<string>();
   for (const key of nsOwners) if (!hasAncestorIn(key, apexKey, cuts)) cuts.add(key);
-  return { zone, apex, all, records, duplicates, byOwner, cuts, now };
+  return { zone, apex, all, records, duplicates, byOwner, cuts, wildcards, now };
 }
 
 /**
@@ -165,6 +169,29 @@ export function hasAncestorIn(key: string, apexKey: string, set: ReadonlySet<str
 export function isBelowCut(ctx: SemanticContext, name: string): boolean {
   return hasAncestorIn(nameKey(name), nameKey(ctx.apex), ctx.cuts);
 }
+
+/**
+ * The records that answer a query for `key`, a name of the zone not below a cut or a DNAME
+ * (RFC 1034 §4.3.2, RFC 4592 §3.3.1): its own; for a name that does not exist, the
+ * wildcard's at its closest encloser (`*.example.com.` answers for `mail.example.com.`,
+ * not for `a.b.example.com.` when `b.example.com.` exists, not even as an empty
+ * non-terminal); undefined when nothing answers (NXDOMAIN, or a name that exists without
+ * records: NODATA). The answers BIND's integrity checks read.
+ */
+export function answeringRecords(ctx: SemanticContext, key: string): readonly ResourceRecord[] | undefined {
+  const own = ctx.byOwner.get(key);
+  if (own !== undefined || !ctx.wildcards) return own;
+  let empty = emptyNames.get(ctx);
+  if (!empty) emptyNames.set(ctx, (empty = emptyNonTerminals(ctx.byOwner, nameKey(ctx.apex))));
+  const names = empty;
+  const exists = (k: string): boolean => ctx.byOwner.has(k) || names.has(k);
+  if (names.has(key)) return undefined;
+  const source = wildcardSource(key, exists);
+  return source === undefined ? undefined : ctx.byOwner.get(source);
+}
+
+/** A zone's empty non-terminals, made the first time a name without records is asked about. */
+const emptyNames = new WeakMap<SemanticContext, Set<string>>();
 
 export function recordsAt(ctx: SemanticContext, name: string): readonly ResourceRecord[] {
   return ctx.byOwner.get(nameKey(name)) ?? [];

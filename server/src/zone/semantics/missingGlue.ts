@@ -10,13 +10,16 @@
  * not themselves below another cut. One diagnostic per NS record, on its target: an
  * error for the apex's name servers (BIND does not load the zone), else a warning.
  *
- * Targets that are CNAMEs or written as addresses get their own, more precise codes.
+ * A target that owns nothing may be answered by a wildcard (RFC 4592), as BIND and Knot
+ * read it, unless it lies below a cut (glue is never synthesised). Targets that are CNAMEs
+ * or written as addresses get their own, more precise codes.
  */
 import type { Problem } from '../../diagnostics/types';
-import { isSubdomain, namesEqual } from '../names';
+import { isSubdomain, nameKey, namesEqual } from '../names';
 import { SemanticsCodes } from './codes';
-import { type SemanticContext, hasType, isBelowCut, problem } from './context';
+import { type SemanticContext, answeringRecords, isBelowCut, problem } from './context';
 import { writtenAddress } from './targetAddress';
+import { addressOrAlias } from './targetNoAddress';
 import { NS_TARGET, targetsOf } from './targets';
 
 export function checkMissingGlue(ctx: SemanticContext): Problem[] {
@@ -24,13 +27,17 @@ export function checkMissingGlue(ctx: SemanticContext): Problem[] {
   for (const t of targetsOf(ctx.records, NS_TARGET)) {
     if (isBelowCut(ctx, t.record.owner)) continue;
     if (!isSubdomain(t.name, ctx.apex)) continue;
-    if (hasType(ctx, t.name, 'A', 'AAAA', 'CNAME')) continue;
+    const glue = isBelowCut(ctx, t.name);
+    const key = nameKey(t.name);
+    const answer = glue ? ctx.byOwner.get(key) : answeringRecords(ctx, key);
+    if (answer?.some(addressOrAlias)) continue;
     if (t.token && writtenAddress(t.token.text) !== undefined) continue;
     const p = problem(SemanticsCodes.missingGlue, t.record, t.token ?? t.record.span, { target: t.name, owner: t.record.owner });
     // BIND refuses the zone when an apex name server has no address (not when it lies
     // below a delegation, nor for a delegation's own name servers: those it only logs).
-    const apexError = namesEqual(t.record.owner, ctx.apex) && !isBelowCut(ctx, t.name);
+    const apexError = namesEqual(t.record.owner, ctx.apex) && !glue;
     out.push(apexError ? { ...p, severity: 'error' } : p);
   }
   return out;
 }
+

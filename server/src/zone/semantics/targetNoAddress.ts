@@ -15,7 +15,7 @@
 import type { CodeDef, Problem } from '../../diagnostics/types';
 import type { ResourceRecord } from '../ast';
 import { isSubdomain, nameKey, parentName } from '../names';
-import { type SemanticContext, isBelowCut, problem } from './context';
+import { type SemanticContext, answeringRecords, isBelowCut, problem } from './context';
 import { writtenAddress } from './targetAddress';
 import { type TargetField, targetsOf } from './targets';
 
@@ -31,19 +31,19 @@ export function checkTargetNoAddress(ctx: SemanticContext, target: TargetField, 
     if (t.name === '.' || !isSubdomain(t.name, ctx.apex)) continue;
     const key = nameKey(t.name);
     const here = ctx.byOwner.get(key);
-    if (here !== undefined && here.some(answers)) continue;
+    if (here !== undefined && here.some(addressOrAlias)) continue;
     if (isBelowCut(ctx, t.record.owner) || ctx.cuts.has(key) || isBelowCut(ctx, t.name)) continue;
     if (belowDname(ctx, key, apexKey)) continue;
     // Written as an address: zone-mx-address says so (BIND logs both).
     if (t.token && writtenAddress(t.token.text) !== undefined) continue;
-    if (here === undefined && wildcardAbove(ctx, key, apexKey)) continue;
+    if (here === undefined && answeringRecords(ctx, key)?.some(addressOrAlias)) continue;
     out.push(problem(def, t.record, t.token ?? t.record.span, { target: t.name, owner: t.record.owner }));
   }
   return out;
 }
 
-/** Records that give the target an address, or make it another rule's (a CNAME). */
-function answers(r: ResourceRecord): boolean {
+/** Records that give a target an address, or make it another rule's (a CNAME). */
+export function addressOrAlias(r: ResourceRecord): boolean {
   return r.typeCode === A || r.typeCode === AAAA || r.typeCode === CNAME;
 }
 
@@ -51,15 +51,6 @@ function belowDname(ctx: SemanticContext, key: string, apexKey: string): boolean
   for (let name = key; name !== apexKey && name !== '.'; ) {
     name = parentName(name);
     if (ctx.byOwner.get(name)?.some((r) => r.typeCode === DNAME)) return true;
-  }
-  return false;
-}
-
-/** Whether a wildcard owns records at a child of a name from the apex down to the parent of `key`. */
-function wildcardAbove(ctx: SemanticContext, key: string, apexKey: string): boolean {
-  for (let name = key; name !== apexKey && name !== '.'; ) {
-    name = parentName(name);
-    if (ctx.byOwner.has(name === '.' ? '*.' : '*.' + name)) return true;
   }
   return false;
 }
