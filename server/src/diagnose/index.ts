@@ -320,6 +320,8 @@ export async function diagnose(
   if (aligned === false) cause += sentence + say('spf-not-aligned', { domain: bare, from: opts.headerFrom!.replace(/\.$/, '') }, locale);
   // Outlook.com's 5.7.515: SPF alone does not satisfy it; say what else it asks for.
   if (receiver.reply?.endsWith('5.7.515')) cause += sentence + (await outlookAdvice(receiver, opts.headerFrom ?? bare, opts.resolver, locale, opts.signal)).join(sentence);
+  // A 4xx reply (Gmail's 421 4.7.26) deferred the mail: the sender's server tries again.
+  if (receiver.reply?.startsWith('4')) cause += sentence + say('reply-deferred', { reply: receiver.reply }, locale);
   const dkimKeys = await dkimKeyAdvice(opts.signatures ?? [], receiver.dkim, opts.resolver, opts.signal);
   for (const k of dkimKeys) cause += sentence + say(`dkim-key-${k.state}`, { name: k.name, selector: k.selector, domain: k.domain, result: k.result ?? receiver.dkim ?? '' }, locale);
   if (lockdown) {

@@ -2,7 +2,7 @@
  * What a pasted message says about one delivery: the sending IP, the MAIL FROM and
  * HELO identities, and the receiver's own SPF/DKIM/DMARC verdicts. Reads the
  * Authentication-Results family, Received-SPF, Received, Return-Path, Gmail's
- * `550-5.7.26` reply text and Outlook.com's `550 5.7.515` (as quoted in a DSN's
+ * `550-5.7.26` (or `421-4.7.26`) reply text and Outlook.com's `550 5.7.515` (as quoted in a DSN's
  * Diagnostic-Code or an MTA's prose).
  */
 import { isIpAddress } from '../spf/evaluate';
@@ -17,7 +17,7 @@ export interface ReceiverVerdicts {
   readonly spf?: string;
   readonly dkim?: string;
   readonly dmarc?: string;
-  /** Reply code of a rejection, e.g. `550 5.7.26`. */
+  /** Reply code of a rejection, e.g. `550 5.7.26`, or of a deferral (`421 4.7.26`). */
   readonly reply?: string;
 }
 
@@ -52,12 +52,21 @@ export interface DkimSignature {
   readonly result?: string;
 }
 
-/** Gmail's rejection text with the `550-5.7.26 ` continuations taken out and lines joined. */
+const GMAIL_AUTH_REPLY = /\b([45]\d\d)[- ]([45]\.7\.(?:2[6-9]|3[0-2]|40))\b/;
+
+/**
+ * Gmail's reply for unauthenticated mail with the `550-5.7.26 ` continuations taken out and
+ * lines joined: a refusal (5xx), or a deferral (`421-4.7.26 This mail has been rate limited
+ * because it is unauthenticated`, 4xx), which the sending server retries and, when it keeps
+ * coming, turns into a bounce or a delay warning quoting it. Gmail's codes for these are
+ * 4.7.26-4.7.32 and 4.7.40 (5.7.x when refused).
+ */
 function gmailReply(text: string): string | undefined {
-  if (!/\b5\d\d[- ]5\.7\.2[6-9]\b/.test(text)) return undefined;
-  const joined = text.replace(/\r?\n[ \t]*/g, ' ').replace(/\b5\d\d[- ]5\.7\.\d{1,3}[ \t]*/g, ' ');
+  if (!GMAIL_AUTH_REPLY.test(text)) return undefined;
+  const joined = text.replace(/\r?\n[ \t]*/g, ' ').replace(/\b[45]\d\d[- ][45]\.7\.\d{1,3}[ \t]*/g, ' ');
   return joined.replace(/\s+/g, ' ');
 }
+
 
 /**
  * Outlook.com's rejection of mail that misses its requirements for senders of much mail
@@ -185,7 +194,7 @@ export function extractFacts(text: string): MessageFacts {
     if (spf || dmarc || /unauthenticated|authentication/i.test(bounce)) {
       note('gmail-bounce');
       receiver.authserv ??= 'gmail';
-      receiver.reply = /\b(5\d\d)[- ](5\.7\.\d{1,3})\b/.exec(text)?.slice(1).join(' ');
+      receiver.reply = GMAIL_AUTH_REPLY.exec(text)?.slice(1).join(' ');
       if (spf) {
         receiver.spf ??= 'did-not-pass';
         mailFrom ??= spf[1];

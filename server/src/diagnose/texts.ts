@@ -52,6 +52,10 @@ export const DiagnoseTexts = {
     en: 'SPF is checked for {domain}, the envelope sender, but the message is From {from}: DMARC counts SPF only when the two share an organizational domain, so unless a DKIM signature for {from} passes, DMARC fails. Set up DKIM signing for {from} at the sending service, or have it send with a return path (bounce address) under {from}.',
     ja: 'SPF が確認されるのはエンベロープ送信者の {domain} ですが、メールの From は {from} です。DMARC では、両者の組織ドメインが同じときにだけ SPF が数えられるため、{from} の DKIM 署名が pass しない限り DMARC は失敗します。送信サービスで {from} の DKIM 署名を設定するか、{from} の配下の Return-Path（バウンスアドレス）で送信するよう設定してください。',
   },
+  'reply-deferred': {
+    en: 'The receiver only deferred the message ({reply} is a temporary reply): the sending server tries again for a while, often days, and returns it to the sender once it gives up. Each try is checked anew, so a fix made now can still get this message delivered.',
+    ja: '受信サーバーはこのメールを一時的に保留しただけです（{reply} は一時的なエラーです）。送信サーバーはしばらく（多くは数日）再送を続け、あきらめると送信者に返します。再送のたびに改めて確認されるため、今直せばこのメールも届く可能性があります。',
+  },
   'outlook-requirements': {
     en: 'Outlook.com (Hotmail, Live, MSN) refused the mail with 550 5.7.515: since May 2025 it asks of domains that send it much mail that SPF and DKIM both pass, that a DMARC record is published, and that DMARC passes.',
     ja: 'Outlook.com（Hotmail、Live、MSN）は 550 5.7.515 でメールを拒否しました。2025 年 5 月以降、大量にメールを送るドメインには、SPF と DKIM の両方の合格、DMARC レコードの公開、DMARC の合格を求めています。',

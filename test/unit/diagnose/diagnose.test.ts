@@ -104,6 +104,26 @@ test('a Gmail bounce from a MailChannels relay: the include, not the IP; the sta
   assert.ok(j.fixes.every((f: { title: string }) => !f.title.includes('23.83.218.24')));
 });
 
+test("Gmail's 421-4.7.26 deferral, quoted in a delay warning: the same facts, and the diagnosis says the mail is only deferred", async () => {
+  const facts = extractFacts(read('gmail-deferred-exim.txt'));
+  assert.equal(facts.ip, '23.83.218.24');
+  assert.equal(facts.mailFrom, 'shop.example');
+  assert.deepEqual(facts.receiver, { authserv: 'gmail', reply: '421 4.7.26', spf: 'did-not-pass', dkim: 'did-not-pass' });
+  assert.ok(facts.forms.includes('gmail-bounce'));
+  // Gmail's other codes for it, refused or deferred, are read too; other 4.7.x replies are not.
+  const reply = (code: string) => extractFacts(`${code} This mail has been rate limited because it is unauthenticated.\n${code} SPF [shop.example] with ip: [192.0.2.7] = did not pass`).receiver.reply;
+  assert.equal(reply('421-4.7.27'), '421 4.7.27');
+  assert.equal(reply('550-5.7.40'), '550 5.7.40');
+  assert.equal(reply('421-4.7.0'), undefined);
+  const j = JSON.parse((await run(['--zone', ZONE, '--format', 'json', path.join(MESSAGES, 'gmail-deferred-exim.txt')])).out);
+  assert.equal(j.spf.cause, 'relay-not-included');
+  assert.match(j.cause, /The receiver only deferred the message \(421 4\.7\.26 is a temporary reply\): .* a fix made now can still get this message delivered\./);
+  const refused = JSON.parse((await run(['--zone', ZONE, '--format', 'json', path.join(MESSAGES, 'gmail-bounce-exim.txt')])).out);
+  assert.doesNotMatch(refused.cause, /deferred/);
+  const ja = (await run(['--zone', ZONE, '--locale', 'ja', path.join(MESSAGES, 'gmail-deferred-exim.txt')])).out;
+  assert.match(ja, /受信サーバーはこのメールを一時的に保留しただけです（421 4\.7\.26 は一時的なエラーです）/);
+});
+
 test('mail through MailChannels: the Domain Lockdown record to publish, with the account from X-MailChannels-Auth-Id when the message shows it', async () => {
   // The bounce shows no account: a placeholder, and where to find the id.
   const bounce = JSON.parse((await run(['--zone', ZONE, '--format', 'json', path.join(MESSAGES, 'gmail-bounce-exim.txt')])).out);
