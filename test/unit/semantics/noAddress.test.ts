@@ -29,6 +29,7 @@ const ZONE = [
   'deep.ent A 192.0.2.3',
   'sub NS ns.sub',
   'ns.sub A 192.0.2.6',
+  'sub MX 10 missing-at-cut',
   'old DNAME example.net.',
   // Targets, one record each.
   'm1 MX 10 host',

@@ -1,6 +1,7 @@
 /**
  * Targets (NS, MX, SRV) that own nothing, answered or not by a wildcard (RFC 4592: the
- * `*` child of the closest encloser only, never below a cut): what zone-missing-glue,
+ * `*` child of the closest encloser only, never below a cut), and records at a delegation
+ * point (BIND checks only their NS records): what zone-missing-glue,
  * zone-ns-cname, zone-mx-cname, zone-srv-cname, zone-mx-no-address and
  * zone-srv-no-address say, and what named-checkzone says of the same zone. Knot agrees with
  * BIND that a wildcard A answers for an in-zone name server (no "missing glue record").
@@ -33,6 +34,11 @@ const CASES: { name: string; lines: string[]; findings: string[] }[] = [
   { name: 'the target itself is an empty non-terminal', lines: ['* A 192.0.2.9', '*.b A 192.0.2.9', '@ MX 10 b'], findings: ['mx-no-address b'] },
   { name: 'the wildcard of the closest encloser answers', lines: ['*.b A 192.0.2.9', 'b TXT "x"', '@ MX 10 a.b'], findings: [] },
   { name: 'a wildcard two levels up answers when nothing is between', lines: ['* A 192.0.2.9', '@ MX 10 a.b'], findings: [] },
+  {
+    name: 'of a delegation point only the NS records are checked',
+    lines: ['* CNAME ns1', 'sub NS ns1', 'sub MX 10 alias', 'alias CNAME ns1', 'sub MX 10 nothere.other', 'other TXT "x"', 'sub SRV 0 0 1 nothere.other'],
+    findings: [],
+  },
 ];
 
 const KIND: Record<string, string> = {

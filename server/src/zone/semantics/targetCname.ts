@@ -17,6 +17,8 @@ export function checkTargetCname(ctx: SemanticContext, target: TargetField, def:
     // The CNAME first: few targets have one, and the cut tests walk every ancestor.
     if (!answeringRecords(ctx, nameKey(t.name))?.some((r) => r.typeCode === CNAME)) continue;
     if (isBelowCut(ctx, t.record.owner) || isBelowCut(ctx, t.name)) continue;
+    // Of a delegation point BIND checks the NS records only: its other data is not the zone's.
+    if (target.type !== 'NS' && ctx.cuts.has(nameKey(t.record.owner))) continue;
     out.push(problem(def, t.record, t.token ?? t.record.span, { target: t.name }));
   }
   return out;

@@ -1,16 +1,15 @@
 /**
  * Shared by zone-mx-no-address and zone-srv-no-address: a target inside the zone that
  * has no address records, as BIND's integrity checks find it ("MX 'x' has no address
- * records (A or AAAA)"). BIND asks its database for the target's A, then AAAA records:
- * a target at or below a delegation, below a DNAME, or a CNAME (zone-mx-cname's) is not
- * reported, nor one written as an address (zone-mx-address's; BIND logs both). A target
- * that owns no records, with a wildcard (RFC 4592) at a name between it and the apex
- * (`*.example.com.` above `mail.example.com.`), is not judged: whether the wildcard answers
- * for it depends on the names around it (only the closest encloser's does, and an empty
- * non-terminal is not answered), which BIND reads and we leave alone; with no wildcard
- * above it, nothing can answer for it. The root (`MX 0 .`, `SRV 0 0 0 .`: no
- * service) and names outside the zone are left alone. The diagnostic sits on the target
- * token.
+ * records (A or AAAA)"). BIND asks its database for the target's A, then AAAA records. Not
+ * reported: a record at a delegation point or below one (BIND checks only the NS records
+ * there), a target at or below a delegation or below a DNAME, a CNAME (zone-mx-cname's), a
+ * target written as an address (zone-mx-address's; BIND logs both), the root (`MX 0 .`,
+ * `SRV 0 0 0 .`: no service) and names outside the zone. A target that owns no records is
+ * answered as BIND's database answers it: by the wildcard at its closest encloser (RFC
+ * 4592: `*.example.com.` answers for `mail.example.com.`, not for `a.b.example.com.` when
+ * `b.example.com.` exists, nor for an empty non-terminal). The diagnostic sits on the
+ * target token.
  */
 import type { CodeDef, Problem } from '../../diagnostics/types';
 import type { ResourceRecord } from '../ast';
@@ -32,7 +31,8 @@ export function checkTargetNoAddress(ctx: SemanticContext, target: TargetField, 
     const key = nameKey(t.name);
     const here = ctx.byOwner.get(key);
     if (here !== undefined && here.some(addressOrAlias)) continue;
-    if (isBelowCut(ctx, t.record.owner) || ctx.cuts.has(key) || isBelowCut(ctx, t.name)) continue;
+    // Of a delegation point BIND checks the NS records only: its other data is not the zone's.
+    if (isBelowCut(ctx, t.record.owner) || ctx.cuts.has(nameKey(t.record.owner)) || ctx.cuts.has(key) || isBelowCut(ctx, t.name)) continue;
     if (belowDname(ctx, key, apexKey)) continue;
     // Written as an address: zone-mx-address says so (BIND logs both).
     if (t.token && writtenAddress(t.token.text) !== undefined) continue;
