@@ -3,7 +3,10 @@
  * (test/helpers/zonegen.ts: delegations, DNAMEs, wildcards, CNAMEs, $INCLUDE, odd names):
  * for every zone named-checkzone loads, its "MX/SRV 'x' has no address records", "NS 'x' has
  * no (REQUIRED/SIBLING GLUE) address records" and "… 'x' is a CNAME" warnings name the same
- * targets as zone-mx-no-address, zone-srv-no-address, zone-missing-glue and zone-mx/ns/srv-cname.
+ * targets as zone-mx-no-address, zone-srv-no-address, zone-missing-glue and zone-mx/ns/srv-cname,
+ * and its check-names warnings the same lines and names as zone-check-names (but on lines
+ * holding records outside the zone, which BIND checks before it drops them and we report as
+ * out of zone).
  * `INTEGRITY_ZONES` sets how many zones (150 unless set), `INTEGRITY_SEED` the first seed.
  */
 import { test } from 'node:test';
@@ -28,6 +31,17 @@ const KIND: Record<string, string> = {
 };
 
 const key = (name: string) => name.toLowerCase().replace(/\.$/, '');
+
+/** The lines (`file:line`) where BIND drops records as out of zone: check-names is not compared there. */
+function outsideLines(log: string): Set<string> {
+  return new Set([...log.matchAll(/^(\S+):(\d+): ignoring out-of-zone data/gm)].map((m) => `${m[1]}:${m[2]}`));
+}
+
+/** BIND's check-names warnings as `file:line name`. */
+function bindCheckNames(log: string): string[] {
+  const out = [...log.matchAll(/^(\S+):(\d+): (?:warning: )?(\S+): bad (?:owner )?name \(check-names\)$/gm)].map((m) => `${m[1]}:${m[2]} ${key(m[3])}`);
+  return [...new Set(out)].sort();
+}
 
 /** BIND's warnings as `kind target`; those about names outside the zone are not ours to compare. */
 function bindFindings(log: string): string[] {
@@ -64,6 +78,16 @@ test('target rules name the targets BIND integrity checks name, on generated zon
       const zone = parseZoneFile(path.join(dir, 'zone.db'), { origin: z.origin });
       const ours = [...new Set(checkZoneSemantics(zone).filter((p) => KIND[p.code] !== undefined).map((p) => `${KIND[p.code]} ${key(String(p.args?.['target']))}`))].sort();
       assert.deepEqual(ours, theirs, `seed ${seed}:\n${text}\n${run.stdout}`);
+      const lineOf = (file: string | undefined, offset: number) => {
+        const name = file ? path.basename(file) : 'zone.db';
+        return `${name}:${(name === 'zone.db' ? text : files[name] ?? '').slice(0, offset).split('\n').length}`;
+      };
+      const outside = outsideLines(run.stdout + run.stderr);
+      const compared = (x: string) => !outside.has(x.split(' ')[0]);
+      const ourNames = [...new Set(checkZoneSemantics(zone).filter((p) => p.code === 'zone-check-names').map((p) => `${lineOf(p.file, p.offset)} ${key(String(p.args?.['name']))}`))].filter(compared).sort();
+      const theirNames = bindCheckNames(run.stdout + run.stderr).filter(compared);
+      const only = (a: string[], b: string[]) => a.filter((x) => !b.includes(x));
+      assert.deepEqual([only(ourNames, theirNames), only(theirNames, ourNames)], [[], []], `check-names (ours only, BIND's only), seed ${seed}:\n${text}\n${run.stdout}`);
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
