@@ -96,3 +96,17 @@ test('target rules name the targets BIND integrity checks name, on generated zon
   assert.ok(loaded >= count / 5, `only ${loaded} of ${count} zones loaded`);
   assert.ok(warned >= 3, `BIND warned about targets in only ${warned} zones`);
 });
+
+test('zone-non-terminal-wildcard: named-checkzone warns about the same lines of its fixture', { skip: hasBind ? false : 'named-checkzone (bind9-utils) is not installed' }, () => {
+  const file = path.resolve(__dirname, '../../fixtures/semantics/zone-non-terminal-wildcard.zone');
+  const text = fs.readFileSync(file, 'utf8');
+  const run = spawnSync('named-checkzone', ['-i', 'local', 'example.com', file], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stdout + run.stderr);
+  const theirs = [...run.stdout.matchAll(/:(\d+): warning: ownername '[^']*' contains an non-terminal wildcard/g)].map((m) => Number(m[1]));
+  const zone = parseZoneFile(file, { origin: 'example.com.' });
+  const ours = checkZoneSemantics(zone)
+    .filter((p) => p.code === 'zone-non-terminal-wildcard')
+    .map((p) => text.slice(0, p.offset).split('\n').length);
+  assert.deepEqual(ours, theirs);
+  assert.equal(ours.length, 3);
+});

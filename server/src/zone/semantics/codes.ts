@@ -58,6 +58,10 @@ export const SemanticsCodes = {
     en: 'NS records at a wildcard name ({owner}) are not allowed; BIND refuses the zone',
     ja: 'ワイルドカード名（{owner}）に NS レコードは置けません。BIND はこのゾーンを読み込みません',
   }),
+  nonTerminalWildcard: defineCode('zone-non-terminal-wildcard', 'warning', 'RFC 4592 §2.1.1', {
+    en: "{owner} has a '*' label that is not the leftmost one: it is not a wildcard but an ordinary label, so the record answers only for that exact name, never for others; BIND warns about it (check-wildcard)",
+    ja: "{owner} には先頭以外の位置に '*' のラベルがあります。これはワイルドカードではなく普通のラベルなので、このレコードはその名前そのものにだけ答え、ほかの名前には答えません。BIND は check-wildcard で警告します",
+  }),
   dsAtApex: defineCode('zone-ds-at-apex', 'error', 'RFC 4035 §2.4', {
     en: 'A DS record belongs in the parent zone, not at the apex of {apex}; publish it at your registrar or parent instead',
     ja: 'DS レコードは親ゾーンに置くもので、{apex} の頂点には置けません。レジストラや親ゾーンの側に登録してください',

@@ -18,6 +18,7 @@ import { checkMxCname } from './mxCname';
 import { checkMxNoAddress } from './mxNoAddress';
 import { checkNsAddress } from './nsAddress';
 import { checkNullMx } from './nullMx';
+import { checkNonTerminalWildcard } from './nonTerminalWildcard';
 import { checkNsCname } from './nsCname';
 import { checkOutOfZone } from './outOfZone';
 import { checkSerialFormat } from './serialFormat';
@@ -40,6 +41,7 @@ const RULES: ReadonlyArray<(ctx: SemanticContext) => Problem[]> = [
   checkDuplicateRecords,
   checkTtlMismatch,
   checkWildcardNs,
+  checkNonTerminalWildcard,
   checkDsAtApex,
   checkSerialFormat,
   checkMxCname,
