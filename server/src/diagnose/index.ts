@@ -275,7 +275,11 @@ export async function diagnose(
   const viaMailchannels = found?.entry.id === 'mailchannels' || (record !== undefined && includesMailchannels(record));
   const lockdown = viaMailchannels ? await lockdownAdvice(bare, opts.mailchannelsAuthId, opts.resolver, opts.signal) : undefined;
   const zoneHasDomain = (opts.zones ?? []).some((z) => z.records.some((r) => r.owner.replace(/\.$/, '').toLowerCase() === bare.toLowerCase()));
-  const stale = record && zoneHasDomain ? staleTerms(record, opts.zones ?? []) : [];
+  // DMARC counts SPF only for an envelope domain aligned with the From domain.
+  const aligned = opts.headerFrom === undefined ? undefined : relaxedAligned(bare, opts.headerFrom);
+  // Addresses left over from a server move are the domain owner's to remove: not when the
+  // envelope domain is another's (a sending service's bounce domain, not aligned).
+  const stale = record && zoneHasDomain && aligned !== false ? staleTerms(record, opts.zones ?? []) : [];
   const args: Record<string, string | number> = { ip, domain: bare, result: check.result, record: record ?? '', detail: lastStop(check.trace, locale) ?? check.result };
   const fixes: Fix[] = [];
   let causeCode: CauseCode;
@@ -308,15 +312,28 @@ export async function diagnose(
       fixes.push({ title: title(key) + joiner + say('fix-remove-stale', { stale: stale.join(' ') }, locale), record: editRecord(record, toAdd, stale) });
     }
   }
-  const causeText: TextKey = causeCode === 'spf-temperror' && opts.surface === 'editor' ? 'spf-temperror-editor' : causeCode;
+  const causeText: TextKey =
+    causeCode === 'spf-temperror' && opts.surface === 'editor'
+      ? 'spf-temperror-editor'
+      : causeCode === 'spf-pass' && receiver.spf === 'pass'
+        ? 'spf-pass-agreed'
+        : causeCode === 'spf-pass' && aligned === false
+          ? 'spf-pass-unaligned'
+          : causeCode;
   let cause = say(causeText, { ...args, provider: relay?.name ?? '' }, locale);
   // Sentences follow one another with a space in English, none in Japanese.
   const sentence = locale === 'ja' ? '' : ' ';
   if (stale.length > 0) cause += sentence + say(stale.length === 1 ? 'stale-one' : 'stale', { terms: stale.join(' ') }, locale);
   // Whatever SPF says, a null MX on the sender's domain gets its mail refused.
   if (nullMx && causeCode !== 'sender-null-mx') cause += sentence + say('sender-null-mx', args, locale);
-  // DMARC counts SPF only for an envelope domain aligned with the From domain.
-  const aligned = opts.headerFrom === undefined ? undefined : relaxedAligned(bare, opts.headerFrom);
+  // DKIM passed, but only for other domains (a sending service's own d=): no help to DMARC
+  // (said unless DMARC passed, or aligned SPF passing makes it pass anyway).
+  const passed = (opts.signatures ?? []).filter((sig) => sig.result === 'pass');
+  const dmarcMayFail = receiver.dmarc !== 'pass' && !(aligned === true && check.result === 'pass');
+  if (opts.headerFrom !== undefined && dmarcMayFail && passed.length > 0 && !passed.some((sig) => relaxedAligned(sig.domain, opts.headerFrom!))) {
+    const domains = [...new Set(passed.map((sig) => sig.domain))].join(', ');
+    cause += sentence + say('dkim-pass-unaligned', { domains, from: opts.headerFrom.replace(/\.$/, '') }, locale);
+  }
   if (aligned === false) cause += sentence + say('spf-not-aligned', { domain: bare, from: opts.headerFrom!.replace(/\.$/, '') }, locale);
   // Outlook.com's 5.7.515: SPF alone does not satisfy it; say what else it asks for.
   if (receiver.reply?.endsWith('5.7.515')) cause += sentence + (await outlookAdvice(receiver, opts.headerFrom ?? bare, opts.resolver, locale, opts.signal)).join(sentence);

@@ -106,6 +106,15 @@ function isBounce(text: string, forms: readonly MessageForm[]): boolean {
   );
 }
 
+/** The address of a From field: inside angle brackets, else the first bare one. */
+function addressIn(value: string): string | undefined {
+  const m = /<([^>]+@[^>]+)>|([^\s<>"]+@[^\s<>"]+)/.exec(value);
+  return m ? (m[1] ?? m[2]) : undefined;
+}
+
+/** The senders of delivery reports (RFC 3464 reports come from the MTA, not a person). */
+const DSN_SENDER = /^(?:mailer-daemon|postmaster|mail-daemon|mailerdaemon)@/i;
+
 function domainOf(addressOrDomain: string): string {
   const s = addressOrDomain.replace(/^<|>$/g, '').trim();
   return s.includes('@') ? s.slice(s.lastIndexOf('@') + 1) : s;
@@ -241,9 +250,11 @@ export function extractFacts(text: string): MessageFacts {
   if (postfixSender) mailFrom ??= postfixSender.replace(/^rfc822;\s*/i, '').trim();
   const authId = fields.find((x) => x.name === 'x-mailchannels-auth-id')?.value.trim();
   const mailchannelsAuthId = authId !== undefined && /^[A-Za-z0-9._-]{1,100}$/.test(authId) ? authId : undefined;
-  const from = fields.find((x) => x.name === 'from')?.value;
-  const fromAddress = from && /<([^>]+@[^>]+)>|([^\s<>"]+@[^\s<>"]+)/.exec(from);
-  if (fromAddress) headerFrom ??= domainOf(fromAddress[1] ?? fromAddress[2]);
+  // A delivery report's own From is the system that reports (MAILER-DAEMON): the sender's
+  // From is the returned copy's, when the report includes it.
+  const fromAddresses = fields.filter((x) => x.name === 'from').map((x) => addressIn(x.value));
+  const fromAddress = returned ? fromAddresses.find((a) => a !== undefined && !DSN_SENDER.test(a)) : fromAddresses[0];
+  if (fromAddress) headerFrom ??= domainOf(fromAddress);
   // Outlook.com names the From domain only: SPF is checked for it when nothing names MAIL FROM.
   if (outlook?.domain) mailFrom ??= outlook.domain;
   return {

@@ -10,6 +10,16 @@ export const DiagnoseTexts = {
     en: 'SPF passes for {ip} with the record as it stands now ({record}). Either the record was fixed after the message was sent, or the receiver checked another domain; if DKIM did not pass either, set up DKIM signing for {domain}.',
     ja: '現在のレコード（{record}）では {ip} の SPF は pass です。メール送信後にレコードが直されたか、受信側が別のドメインを確認した可能性があります。DKIM も pass していない場合は {domain} の DKIM 署名を設定してください。',
   },
+  // SPF passes and the receiver said so too: what failed is something else.
+  'spf-pass-agreed': {
+    en: 'SPF passes for {ip} ({record}), as the receiver found too: what failed is not SPF.',
+    ja: '{ip} の SPF は pass です（{record}）。受信側の判定も同じで、失敗の原因は SPF ではありません。',
+  },
+  // SPF passes for an envelope domain not aligned with From: DKIM for it would not help (spf-not-aligned follows).
+  'spf-pass-unaligned': {
+    en: 'SPF passes for {ip} with the record as it stands now ({record}). If the receiver found otherwise, the record was fixed after the message was sent, or the receiver checked another domain.',
+    ja: '現在のレコード（{record}）では {ip} の SPF は pass です。受信側の判定が違う場合は、メール送信後にレコードが直されたか、受信側が別のドメインを確認した可能性があります。',
+  },
   'no-spf-record': {
     en: '{domain} has no SPF record, so receivers cannot tell that {ip} may send its mail. Publish one.',
     ja: '{domain} に SPF レコードがないため、受信側は {ip} がこのドメインのメールを送ってよいか判断できません。SPF レコードを公開してください。',
@@ -55,6 +65,10 @@ export const DiagnoseTexts = {
   'reply-deferred': {
     en: 'The receiver only deferred the message ({reply} is a temporary reply): the sending server tries again for a while, often days, and returns it to the sender once it gives up. Each try is checked anew, so a fix made now can still get this message delivered.',
     ja: '受信サーバーはこのメールを一時的に保留しただけです（{reply} は一時的なエラーです）。送信サーバーはしばらく（多くは数日）再送を続け、あきらめると送信者に返します。再送のたびに改めて確認されるため、今直せばこのメールも届く可能性があります。',
+  },
+  'dkim-pass-unaligned': {
+    en: 'DKIM passed only for {domains}, not for {from}: DMARC counts a signature only when its domain (d=) shares the organizational domain of the From address.',
+    ja: 'DKIM が pass したのは {domains} の署名だけで、{from} の署名ではありません。DMARC では、署名のドメイン（d=）が From アドレスと同じ組織ドメインのときにだけ署名が数えられます。',
   },
   'outlook-requirements': {
     en: 'Outlook.com (Hotmail, Live, MSN) refused the mail with 550 5.7.515: since May 2025 it asks of domains that send it much mail that SPF and DKIM both pass, that a DMARC record is published, and that DMARC passes.',

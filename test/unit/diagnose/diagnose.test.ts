@@ -50,6 +50,10 @@ test('facts from each form', () => {
   assert.equal(exim.ip, '23.83.218.24', 'the bounce text, not the private Received hop');
   assert.equal(exim.mailFrom, 'shop.example');
   assert.deepEqual(exim.receiver, { authserv: 'gmail', reply: '550 5.7.26', spf: 'did-not-pass', dkim: 'did-not-pass' });
+  // The bounce's own From is the reporting MTA's; the sender's is the returned copy's.
+  assert.equal(exim.headerFrom, 'shop.example');
+  assert.equal(extractFacts(read('gmail-bounce-dsn.eml')).headerFrom, 'shop.example');
+  assert.equal(extractFacts(read('gmail-deferred-exim.txt')).headerFrom, undefined, 'a warning without the message names no From');
   const dsn = extractFacts(read('gmail-bounce-dsn.eml'));
   assert.equal(dsn.ip, '2001:db8:1::99');
   assert.ok(dsn.forms.includes('gmail-bounce'));
@@ -92,6 +96,8 @@ test('a Gmail bounce from a MailChannels relay: the include, not the IP; the sta
   assert.equal(j.spf.result, 'softfail');
   assert.equal(j.spf.lookups, 2);
   assert.equal(j.spf.cause, 'relay-not-included');
+  assert.equal(j.spf.aligned, true, 'the returned message is From shop.example');
+  assert.doesNotMatch(j.cause, /hosting\.example/);
   assert.match(j.cause, /MailChannels/);
   assert.match(j.cause, /ip4:198\.51\.100\.25/);
   // One stale term: "it", not "them"; the provider named, not "a <provider> server".
@@ -122,6 +128,33 @@ test("Gmail's 421-4.7.26 deferral, quoted in a delay warning: the same facts, an
   assert.doesNotMatch(refused.cause, /deferred/);
   const ja = (await run(['--zone', ZONE, '--locale', 'ja', path.join(MESSAGES, 'gmail-deferred-exim.txt')])).out;
   assert.match(ja, /受信サーバーはこのメールを一時的に保留しただけです（421 4\.7\.26 は一時的なエラーです）/);
+});
+
+test('mail sent through a service with its own bounce domain and DKIM domain: SPF is not the cause, neither passing check is aligned, and the service\'s record is not ours to trim', async () => {
+  const ESP = path.join(MESSAGES, 'esp.example.zone');
+  const message = path.join(MESSAGES, 'gmail-esp-unaligned.txt');
+  const j = JSON.parse((await run(['--zone', ZONE, '--zone', ESP, '--format', 'json', message])).out);
+  assert.equal(j.domain, 'bounce.esp.example');
+  assert.equal(j.spf.result, 'pass');
+  assert.equal(j.spf.cause, 'spf-pass');
+  assert.equal(j.spf.aligned, false);
+  // The service's range is no address of its zone, but it is not the user's to remove.
+  assert.deepEqual(j.spf.stale, []);
+  assert.doesNotMatch(j.cause, /no longer match|DKIM signing for bounce\.esp\.example|record was fixed/);
+  assert.match(j.cause, /^SPF passes for 203\.0\.113\.9 \(v=spf1 ip4:203\.0\.113\.0\/24 -all\), as the receiver found too: what failed is not SPF\. DKIM passed only for esp\.example, not for shop\.example: .* SPF is checked for bounce\.esp\.example, the envelope sender, but the message is From shop\.example/);
+  // Without the receiver's SPF verdict: no DKIM advice for the service's domain either.
+  const text = read('gmail-esp-unaligned.txt').replace(/ +spf=pass [^\n]*\n/, '');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zonelint-esp-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'm.txt'), text);
+    const k = JSON.parse((await run(['--zone', ZONE, '--zone', ESP, '--format', 'json', path.join(dir, 'm.txt')])).out);
+    assert.equal(k.receiver.spf, undefined);
+    assert.match(k.cause, /^SPF passes for 203\.0\.113\.9 with the record as it stands now \([^)]*\)\. If the receiver found otherwise, the record was fixed after the message was sent, or the receiver checked another domain\. DKIM passed only for esp\.example/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const ja = (await run(['--zone', ZONE, '--zone', ESP, '--locale', 'ja', message])).out;
+  assert.match(ja, /受信側の判定も同じで、失敗の原因は SPF ではありません。DKIM が pass したのは esp\.example の署名だけで、shop\.example の署名ではありません。/);
 });
 
 test('mail through MailChannels: the Domain Lockdown record to publish, with the account from X-MailChannels-Auth-Id when the message shows it', async () => {
