@@ -74,8 +74,10 @@ function gmailReply(text: string): string | undefined {
  * meet the required authentication level."), with the 5322.From domain it names and the
  * verdicts some NDRs add after it (`Spf=Pass, Dkim=Fail, DMARC=Pass`).
  */
+const OUTLOOK_REPLY = /\b(5\d\d)[- ;]+(5\.7\.515)\b/;
+
 function outlookReply(text: string): { reply: string; domain?: string; spf?: string; dkim?: string; dmarc?: string } | undefined {
-  const code = /\b(5\d\d)[- ;]+(5\.7\.515)\b/.exec(text);
+  const code = OUTLOOK_REPLY.exec(text);
   if (!code) return undefined;
   // The reply and what follows it: the verdicts of other fields (a returned message's own
   // Authentication-Results) are not Outlook.com's.
@@ -96,10 +98,10 @@ function outlookReply(text: string): { reply: string; domain?: string; spf?: str
  * A delivery report (a bounce): the copy of the message it returns shows how the message
  * was submitted, not the server the receiver saw, so its Received fields name no sender.
  */
-function isBounce(text: string, forms: readonly MessageForm[]): boolean {
+function isBounce(text: string): boolean {
   return (
-    forms.includes('gmail-bounce') ||
-    forms.includes('outlook-bounce') ||
+    gmailReply(text) !== undefined ||
+    OUTLOOK_REPLY.test(text) ||
     /^(?:Diagnostic-Code|Final-Recipient|Reporting-MTA):/im.test(text) ||
     /report-type=["']?delivery-status/i.test(text) ||
     /^Subject:\s*(?:Mail delivery failed|Undeliver(?:ed|able)|Delivery Status Notification|Returned mail)/im.test(text)
@@ -110,6 +112,16 @@ function isBounce(text: string, forms: readonly MessageForm[]): boolean {
 function addressIn(value: string): string | undefined {
   const m = /<([^>]+@[^>]+)>|([^\s<>"]+@[^\s<>"]+)/.exec(value);
   return m ? (m[1] ?? m[2]) : undefined;
+}
+
+/**
+ * The length of the header block a text starts with (up to and with the empty line after
+ * it); 0 when it does not start with a header field. Continuation lines belong to it.
+ */
+function ownHeaderBlock(text: string): number {
+  if (!/^[A-Za-z0-9-]+:/.test(text)) return 0;
+  const end = /\r?\n\r?\n/.exec(text);
+  return end ? end.index + end[0].length : text.length;
 }
 
 /** The senders of delivery reports (RFC 3464 reports come from the MTA, not a person). */
@@ -141,7 +153,12 @@ export function extractFacts(text: string): MessageFacts {
   let helo: string | undefined;
   let headerFrom: string | undefined;
   const receiver: { authserv?: string; spf?: string; dkim?: string; dmarc?: string; reply?: string } = {};
-  const fields = headerFields(text);
+  // A delivery report's own header block (a bounce pasted whole, as its mailbox shows it) is
+  // about the report: its Authentication-Results judge the report's delivery, its From is
+  // the reporting MTA. The message it is about is read from the rest: the reply quoted in
+  // the report, and the returned copy.
+  const returned = isBounce(text);
+  const fields = headerFields(returned ? text.slice(ownHeaderBlock(text)) : text);
   const signatures: DkimSignature[] = [];
   const sign = (domain: string | undefined, selector: string | undefined, result?: string) => {
     const d = domain?.replace(/^@|\.$/g, '').toLowerCase();
@@ -226,7 +243,6 @@ export function extractFacts(text: string): MessageFacts {
     if (outlook.dmarc) receiver.dmarc ??= outlook.dmarc;
     headerFrom ??= outlook.domain;
   }
-  const returned = isBounce(text, forms);
   for (const f of fields.filter((x) => x.name === 'received')) {
     if (returned) break;
     const got = receivedFromIp(f.value);
@@ -251,7 +267,8 @@ export function extractFacts(text: string): MessageFacts {
   const authId = fields.find((x) => x.name === 'x-mailchannels-auth-id')?.value.trim();
   const mailchannelsAuthId = authId !== undefined && /^[A-Za-z0-9._-]{1,100}$/.test(authId) ? authId : undefined;
   // A delivery report's own From is the system that reports (MAILER-DAEMON): the sender's
-  // From is the returned copy's, when the report includes it.
+  // From is the returned copy's, when the report includes it (a report pasted without its
+  // own header block still starts with that From, as the exim text does).
   const fromAddresses = fields.filter((x) => x.name === 'from').map((x) => addressIn(x.value));
   const fromAddress = returned ? fromAddresses.find((a) => a !== undefined && !DSN_SENDER.test(a)) : fromAddresses[0];
   if (fromAddress) headerFrom ??= domainOf(fromAddress);

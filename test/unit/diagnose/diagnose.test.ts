@@ -54,6 +54,12 @@ test('facts from each form', () => {
   assert.equal(exim.headerFrom, 'shop.example');
   assert.equal(extractFacts(read('gmail-bounce-dsn.eml')).headerFrom, 'shop.example');
   assert.equal(extractFacts(read('gmail-deferred-exim.txt')).headerFrom, undefined, 'a warning without the message names no From');
+  // The same bounce as the owner's mailbox shows it, with its own header block: the verdicts
+  // and the DKIM signature there are about the bounce's delivery, not about the message.
+  const forwarded = extractFacts(read('gmail-bounce-forwarded.eml'));
+  assert.deepEqual(forwarded.receiver, exim.receiver);
+  assert.deepEqual([forwarded.ip, forwarded.mailFrom, forwarded.headerFrom], [exim.ip, exim.mailFrom, 'shop.example']);
+  assert.deepEqual(forwarded.signatures, []);
   const dsn = extractFacts(read('gmail-bounce-dsn.eml'));
   assert.equal(dsn.ip, '2001:db8:1::99');
   assert.ok(dsn.forms.includes('gmail-bounce'));
