@@ -18,19 +18,9 @@ import * as path from 'node:path';
 import { generateZone, renderZone } from '../../helpers/zonegen';
 import { parseZoneFile } from '../../../server/src/zone/index';
 import { checkZoneSemantics } from '../../../server/src/zone/semantics/index';
+import { bindTargetFindings, ourTargetFindings, targetKey } from './targetFindings';
 
 const hasBind = spawnSync('named-checkzone', ['-v']).status === 0;
-
-const KIND: Record<string, string> = {
-  'zone-missing-glue': 'glue',
-  'zone-ns-cname': 'ns-cname',
-  'zone-mx-cname': 'mx-cname',
-  'zone-srv-cname': 'srv-cname',
-  'zone-mx-no-address': 'mx-no-address',
-  'zone-srv-no-address': 'srv-no-address',
-};
-
-const key = (name: string) => name.toLowerCase().replace(/\.$/, '');
 
 /** The lines (`file:line`) where BIND drops records as out of zone: check-names is not compared there. */
 function outsideLines(log: string): Set<string> {
@@ -39,19 +29,7 @@ function outsideLines(log: string): Set<string> {
 
 /** BIND's check-names warnings as `file:line name`. */
 function bindCheckNames(log: string): string[] {
-  const out = [...log.matchAll(/^(\S+):(\d+): (?:warning: )?(\S+): bad (?:owner )?name \(check-names\)$/gm)].map((m) => `${m[1]}:${m[2]} ${key(m[3])}`);
-  return [...new Set(out)].sort();
-}
-
-/** BIND's warnings as `kind target`; those about names outside the zone are not ours to compare. */
-function bindFindings(log: string): string[] {
-  const out: string[] = [];
-  for (const m of log.matchAll(/^zone \S+: (?:\S+\/)?(NS|MX|SRV) '([^']+)' (\(out of zone\) )?(has no (?:REQUIRED GLUE |SIBLING GLUE )?address(?:es)? records|is a CNAME)/gm)) {
-    const [, type, target, outside, what] = m;
-    if (outside) continue;
-    const kind = what.startsWith('is a CNAME') ? `${type.toLowerCase()}-cname` : type === 'NS' ? 'glue' : `${type.toLowerCase()}-no-address`;
-    out.push(`${kind} ${key(target)}`);
-  }
+  const out = [...log.matchAll(/^(\S+):(\d+): (?:warning: )?(\S+): bad (?:owner )?name \(check-names\)$/gm)].map((m) => `${m[1]}:${m[2]} ${targetKey(m[3])}`);
   return [...new Set(out)].sort();
 }
 
@@ -73,10 +51,11 @@ test('target rules name the targets BIND integrity checks name, on generated zon
       const run = spawnSync('named-checkzone', ['-i', 'local', z.origin, 'zone.db'], { cwd: dir, encoding: 'utf8' });
       if (run.status !== 0) continue;
       loaded++;
-      const theirs = bindFindings(run.stdout);
+      const theirs = bindTargetFindings(run.stdout);
       if (theirs.length > 0) warned++;
       const zone = parseZoneFile(path.join(dir, 'zone.db'), { origin: z.origin });
-      const ours = [...new Set(checkZoneSemantics(zone).filter((p) => KIND[p.code] !== undefined).map((p) => `${KIND[p.code]} ${key(String(p.args?.['target']))}`))].sort();
+      const problems = checkZoneSemantics(zone);
+      const ours = ourTargetFindings(problems);
       assert.deepEqual(ours, theirs, `seed ${seed}:\n${text}\n${run.stdout}`);
       const lineOf = (file: string | undefined, offset: number) => {
         const name = file ? path.basename(file) : 'zone.db';
@@ -84,7 +63,7 @@ test('target rules name the targets BIND integrity checks name, on generated zon
       };
       const outside = outsideLines(run.stdout + run.stderr);
       const compared = (x: string) => !outside.has(x.split(' ')[0]);
-      const ourNames = [...new Set(checkZoneSemantics(zone).filter((p) => p.code === 'zone-check-names').map((p) => `${lineOf(p.file, p.offset)} ${key(String(p.args?.['name']))}`))].filter(compared).sort();
+      const ourNames = [...new Set(problems.filter((p) => p.code === 'zone-check-names').map((p) => `${lineOf(p.file, p.offset)} ${targetKey(String(p.args?.['name']))}`))].filter(compared).sort();
       const theirNames = bindCheckNames(run.stdout + run.stderr).filter(compared);
       const only = (a: string[], b: string[]) => a.filter((x) => !b.includes(x));
       assert.deepEqual([only(ourNames, theirNames), only(theirNames, ourNames)], [[], []], `check-names (ours only, BIND's only), seed ${seed}:\n${text}\n${run.stdout}`);

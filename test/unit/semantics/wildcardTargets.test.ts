@@ -13,6 +13,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { check } from './helpers';
+import { bindTargetFindings, ourTargetFindings } from './targetFindings';
 
 const hasBind = spawnSync('named-checkzone', ['-v']).status === 0;
 
@@ -41,22 +42,16 @@ const CASES: { name: string; lines: string[]; findings: string[] }[] = [
   },
 ];
 
-const KIND: Record<string, string> = {
-  'zone-missing-glue': 'glue',
-  'zone-ns-cname': 'ns-cname',
-  'zone-mx-cname': 'mx-cname',
-  'zone-srv-cname': 'srv-cname',
-  'zone-mx-no-address': 'mx-no-address',
-  'zone-srv-no-address': 'srv-no-address',
-};
-
 const short = (name: string) => name.replace(/\.?example\.com\.?$/, '') || '@';
 
+/** `kind target` with the target relative to example.com. */
+const relative = (finding: string) => {
+  const [kind, target] = finding.split(' ');
+  return `${kind} ${short(target)}`;
+};
+
 function ours(text: string): string[] {
-  return check(text, 'example.com.')
-    .problems.filter((p) => KIND[p.code] !== undefined)
-    .map((p) => `${KIND[p.code]} ${short(String(p.args?.['target']))}`)
-    .sort();
+  return ourTargetFindings(check(text, 'example.com.').problems).map(relative).sort();
 }
 
 /** named-checkzone's integrity messages, as the same `kind target`. */
@@ -65,13 +60,7 @@ function bind(text: string): string[] {
   try {
     fs.writeFileSync(path.join(dir, 'db'), text);
     const run = spawnSync('named-checkzone', ['-i', 'local', 'example.com', 'db'], { cwd: dir, encoding: 'utf8' });
-    const out: string[] = [];
-    for (const m of run.stdout.matchAll(/^zone \S+: (?:\S+\/)?(NS|MX|SRV) '([^']+)' (has no (?:REQUIRED GLUE )?address records|is a CNAME)/gm)) {
-      const [, type, target, what] = m;
-      const kind = what.startsWith('is a CNAME') ? `${type.toLowerCase()}-cname` : type === 'NS' ? 'glue' : `${type.toLowerCase()}-no-address`;
-      out.push(`${kind} ${short(target)}`);
-    }
-    return out.sort();
+    return bindTargetFindings(run.stdout).map(relative).sort();
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
