@@ -2,8 +2,8 @@
  * What a pasted message says about one delivery: the sending IP, the MAIL FROM and
  * HELO identities, and the receiver's own SPF/DKIM/DMARC verdicts. Reads the
  * Authentication-Results family, Received-SPF, Received, Return-Path, Gmail's
- * `550-5.7.26` (or `421-4.7.26`) reply text and Outlook.com's `550 5.7.515` (as quoted in a DSN's
- * Diagnostic-Code or an MTA's prose).
+ * `550-5.7.26` (or `421-4.7.26`) reply text and Outlook.com's `550 5.7.515` (as quoted in
+ * a DSN's Diagnostic-Code or an MTA's prose).
  */
 import { isIpAddress } from '../spf/evaluate';
 import { parseTagList } from '../dkim/taglist';
@@ -67,6 +67,7 @@ function gmailReply(text: string): string | undefined {
   return joined.replace(/\s+/g, ' ');
 }
 
+const OUTLOOK_REPLY = /\b(5\d\d)[- ;]+(5\.7\.515)\b/;
 
 /**
  * Outlook.com's rejection of mail that misses its requirements for senders of much mail
@@ -74,8 +75,6 @@ function gmailReply(text: string): string | undefined {
  * meet the required authentication level."), with the 5322.From domain it names and the
  * verdicts some NDRs add after it (`Spf=Pass, Dkim=Fail, DMARC=Pass`).
  */
-const OUTLOOK_REPLY = /\b(5\d\d)[- ;]+(5\.7\.515)\b/;
-
 function outlookReply(text: string): { reply: string; domain?: string; spf?: string; dkim?: string; dmarc?: string } | undefined {
   const code = OUTLOOK_REPLY.exec(text);
   if (!code) return undefined;

@@ -8,11 +8,10 @@
  * (check-names)"): MX exchanges, NS targets, the SOA's MNAME, SRV, AFSDB, RT and DSYNC
  * targets, A6 prefix names, and SVCB/HTTPS targets in ServiceMode. Mailboxes (the SOA's
  * RNAME, RP's and MINFO's, and the owners of MB and MG records) may have any printable
- * first label, the rest a host name. Records made by
- * $GENERATE are not checked (BIND does not check them). A name in UTF-8 (written in
- * Unicode, or as escapes that spell it) is left to zone-unicode-name. Underscore labels
- * (`_dmarc`) are not host names: they are fine for TXT or SRV owners, which BIND does not
- * check. Knot rejects only some of these names ("owner is invalid"), so this stays a hint.
+ * first label, the rest a host name. Records made by $GENERATE are not checked (BIND does
+ * not check them). A name in UTF-8 (written in Unicode, or as escapes that spell it) is
+ * left to zone-unicode-name. Underscore labels (`_dmarc`) are not host names: they are
+ * fine for TXT or SRV owners, which BIND does not check. Knot rejects only some of these names ("owner is invalid"), so this stays a hint.
  * Targets written as IP addresses are left to zone-mx-address / zone-ns-address.
  */
 import { isUtf8 } from 'node:buffer';
