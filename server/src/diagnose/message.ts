@@ -96,11 +96,11 @@ function outlookReply(text: string): { reply: string; domain?: string; spf?: str
 /**
  * A delivery report (a bounce): the copy of the message it returns shows how the message
  * was submitted, not the server the receiver saw, so its Received fields name no sender.
+ * `quotesReply`: the text quotes Gmail's or Outlook.com's reply to the message.
  */
-function isBounce(text: string): boolean {
+function isBounce(text: string, quotesReply: boolean): boolean {
   return (
-    gmailReply(text) !== undefined ||
-    OUTLOOK_REPLY.test(text) ||
+    quotesReply ||
     /^(?:Diagnostic-Code|Final-Recipient|Reporting-MTA):/im.test(text) ||
     /report-type=["']?delivery-status/i.test(text) ||
     /^Subject:\s*(?:Mail delivery failed|Undeliver(?:ed|able)|Delivery Status Notification|Returned mail)/im.test(text)
@@ -156,7 +156,9 @@ export function extractFacts(text: string): MessageFacts {
   // about the report: its Authentication-Results judge the report's delivery, its From is
   // the reporting MTA. The message it is about is read from the rest: the reply quoted in
   // the report, and the returned copy.
-  const returned = isBounce(text);
+  const bounce = gmailReply(text);
+  const outlook = outlookReply(text);
+  const returned = isBounce(text, bounce !== undefined || outlook !== undefined);
   const fields = headerFields(returned ? text.slice(ownHeaderBlock(text)) : text);
   const signatures: DkimSignature[] = [];
   const sign = (domain: string | undefined, selector: string | undefined, result?: string) => {
@@ -210,7 +212,6 @@ export function extractFacts(text: string): MessageFacts {
     mailFrom ??= spf.pairs['envelope-from'];
     helo ??= spf.pairs['helo'];
   }
-  const bounce = gmailReply(text);
   if (bounce) {
     const spf =
       /SPF check for \[([^\]\s]+)\]\s*did not pass with ip:\s*\[([^\]\s]+)\]/i.exec(bounce) ??
@@ -232,7 +233,6 @@ export function extractFacts(text: string): MessageFacts {
       }
     }
   }
-  const outlook = outlookReply(text);
   if (outlook) {
     note('outlook-bounce');
     receiver.authserv ??= 'outlook.com';
@@ -266,8 +266,8 @@ export function extractFacts(text: string): MessageFacts {
   const authId = fields.find((x) => x.name === 'x-mailchannels-auth-id')?.value.trim();
   const mailchannelsAuthId = authId !== undefined && /^[A-Za-z0-9._-]{1,100}$/.test(authId) ? authId : undefined;
   // A delivery report's own From is the system that reports (MAILER-DAEMON): the sender's
-  // From is the returned copy's, when the report includes it (a report pasted without its
-  // own header block still starts with that From, as the exim text does).
+  // From is the returned copy's, when the report includes it (a report forwarded inside
+  // another message has its own From after that message's header block).
   const fromAddresses = fields.filter((x) => x.name === 'from').map((x) => addressIn(x.value));
   const fromAddress = returned ? fromAddresses.find((a) => a !== undefined && !DSN_SENDER.test(a)) : fromAddresses[0];
   if (fromAddress) headerFrom ??= domainOf(fromAddress);
