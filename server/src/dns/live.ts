@@ -13,6 +13,8 @@
 import { Resolver as CaresResolver, type RecordWithTtl } from 'node:dns';
 import { ErrorReason, type LookupResult, type RecordData, type Resolver, type RRType } from './resolver';
 import { normalizeAddress, octetsToText, queryKey, resultName } from './names';
+import { rawQuery } from './raw';
+import { decodeName } from '../zone/names';
 
 export interface LiveResolverOptions {
   /** `host`, `host:port` or `[v6]:port`; empty or absent: the system's resolvers. */
@@ -173,7 +175,7 @@ export class LiveResolver implements Resolver {
       this.running++;
       this.counters.queries++;
       this.counters.peakInFlight = Math.max(this.counters.peakInFlight, this.running);
-      query(channel.resolver, job.name, job.type, (result) => {
+      query(channel.resolver, job.name, job.type, { timeoutMs: this.timeoutMs, tries: this.tries }, (result) => {
         // The channel is free once c-ares is done with it, even after a cancel.
         channel.busy = false;
         this.running--;
@@ -238,8 +240,60 @@ function ok(records: readonly RecordData[RRType][], ttl?: number): Result {
   return ttl === undefined ? { kind: 'ok', records, source: 'live' } : { kind: 'ok', records, ttl, source: 'live' };
 }
 
-/** Sends one query of `type` and maps node's answer to a LookupResult. */
-function query(resolver: CaresResolver, name: string, type: RRType, done: (r: Result) => void): void {
+/**
+ * Sends one query of `type` and maps node's answer to a LookupResult. A name c-ares refuses
+ * to send (EBADNAME: a label with `+`, `@`, `=` or any octet but letters, digits, `-`, `_`)
+ * is sent as octets instead (raw.ts), to the same servers.
+ */
+function query(resolver: CaresResolver, name: string, type: RRType, limits: { timeoutMs: number; tries: number }, done: (r: Result) => void): void {
+  const answered = (r: Result) => {
+    if (r.kind === 'error' && r.reason === ErrorReason.badName) void rawLookup(resolver.getServers(), name, type, limits).then(done);
+    else done(r);
+  };
+  caresQuery(resolver, name, type, answered);
+}
+
+async function rawLookup(servers: readonly string[], name: string, type: RRType, limits: { timeoutMs: number; tries: number }): Promise<Result> {
+  const decoded = decodeName(name);
+  if (!decoded.ok || servers.length === 0) return error(ErrorReason.badName);
+  const reply = await rawQuery(servers, decoded.labels, type, limits.timeoutMs, limits.tries);
+  if (reply.kind === 'timeout') return error(ErrorReason.timeout);
+  if (reply.rcode === 'NXDOMAIN') return { kind: 'nxdomain', source: 'live' };
+  if (reply.rcode !== 'NOERROR') return error(RCODE_REASONS[reply.rcode] ?? reply.rcode.toLowerCase());
+  const found = reply.answers.filter((a) => a.type === type && a.class === 'IN');
+  if (found.length === 0) return { kind: 'nodata', source: 'live' };
+  switch (type) {
+    case 'A':
+    case 'AAAA': {
+      const ttl = found.reduce((min, a) => Math.min(min, a.ttl ?? Infinity), Infinity);
+      return ok(found.map((a) => normalizeAddress(String(a.data))), Number.isFinite(ttl) ? ttl : undefined);
+    }
+    case 'TXT':
+      return ok(found.map((a) => chunksOf(a.data).map((b) => octetsToText(b.toString('latin1')))));
+    case 'MX':
+      return ok(
+        found.map((a) => {
+          const mx = a.data as { preference: number; exchange: string };
+          return { preference: mx.preference, exchange: resultName(mx.exchange) };
+        }),
+      );
+    default:
+      return ok(found.map((a) => resultName(String(a.data))));
+  }
+}
+
+/** A TXT record's character-strings as dns-packet gives them (one Buffer, or a list). */
+function chunksOf(data: unknown): Buffer[] {
+  const list = Array.isArray(data) ? data : [data];
+  return list.map((d) => (Buffer.isBuffer(d) ? d : Buffer.from(String(d), 'latin1')));
+}
+
+const RCODE_REASONS: Record<string, string> = {
+  SERVFAIL: ErrorReason.servfail,
+  REFUSED: ErrorReason.refused,
+};
+
+function caresQuery(resolver: CaresResolver, name: string, type: RRType, done: (r: Result) => void): void {
   switch (type) {
     case 'A':
     case 'AAAA': {

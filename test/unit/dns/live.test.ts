@@ -23,6 +23,8 @@ const names = Array.from({ length: 24 }, (_, i) => `n${i} TXT "v=spf1 ip4:192.0.
 
 /** An RRset far over 64 KiB would not fit a message; this one (~26 KB) forces TCP. */
 const big = Array.from({ length: 120 }, (_, i) => `big TXT "${String(i).padStart(3, '0')}${'x'.repeat(200)}"`).join('\n');
+/** The same, at a name c-ares will not send (`big+`): the octet path's TCP. */
+const bigPlus = big.replace(/^big /gm, 'big\\+ ');
 
 const ZONES: ZoneFile[] = [
   {
@@ -40,8 +42,15 @@ www AAAA 2001:db8:0:0::1
 alias CNAME www
 utf8 TXT "caf\\195\\169"
 a.b A 192.0.2.9
+b\\+tag\\=1._spf A 192.0.2.10
+b\\+tag\\=1._spf AAAA 2001:db8::10
+b\\+tag\\=1._spf TXT "v=spf1 -all"
+b\\+tag\\=1._spf MX 5 mx1
+alias.b\\+tag\\=1._spf CNAME www
+o\\200._spf A 192.0.2.12
 ${names}
 ${big}
+${bigPlus}
 `,
   },
   {
@@ -186,6 +195,28 @@ describe('LiveResolver against knotd', () => {
     assert.equal(texts[119], '119' + 'x'.repeat(200));
   });
 
+  test('names c-ares refuses to send (`+`, `=`, `@`, raw octets) are asked all the same, by their octets', async () => {
+    // SPF macros put senders' local parts into names (RFC 7208 §7.3): `exists:%{l}._spf.…`.
+    const live = fresh();
+    const a = await live.lookup('b+tag=1._spf.example.test', 'A');
+    assert.deepEqual(records(a), ['192.0.2.10']);
+    assert.equal(a.kind === 'ok' && a.ttl, 300);
+    assert.deepEqual(records(await live.lookup('B+TAG=1._spf.example.test.', 'AAAA')), ['2001:db8::10']);
+    assert.deepEqual(records(await live.lookup('b+tag=1._spf.example.test', 'TXT')), [['v=spf1 -all']]);
+    assert.deepEqual(records(await live.lookup('b+tag=1._spf.example.test', 'MX')), [{ preference: 5, exchange: 'mx1.example.test' }]);
+    assert.deepEqual(records(await live.lookup('alias.b+tag=1._spf.example.test', 'A')), ['192.0.2.1']);
+    assert.deepEqual(records(await live.lookup('o\\200._spf.example.test', 'A')), ['192.0.2.12']);
+    assert.equal((await live.lookup('ok@d1._spf.example.test', 'A')).kind, 'nxdomain');
+    assert.equal((await live.lookup('b+tag=1._spf.example.test', 'PTR')).kind, 'nodata');
+    const big = records(await live.lookup('big+.example.test', 'TXT'));
+    assert.equal(big.length, 120, 'the answer over UDP is truncated: the whole of it comes over TCP');
+    assert.equal(big.map((strings) => strings.join('')).sort()[119], '119' + 'x'.repeat(200));
+    // Cached like any other answer.
+    const queries = live.stats.queries;
+    await live.lookup('b+tag=1._spf.example.test', 'A');
+    assert.equal(live.stats.queries, queries);
+  });
+
   test('through a delaying relay (a round-trip time for benchmarks) the answers are the same', async () => {
     const proxy = await startDelayProxy(server.address, 30);
     try {
@@ -272,6 +303,31 @@ describe('LiveResolver against servers that fail', () => {
         const live = new LiveResolver({ servers: [server.address], timeoutMs: 500, tries: 1 });
         assert.deepEqual(await live.lookup('example.test', 'TXT'), { kind: 'error', reason, source: 'live' });
         assert.ok(server.received() >= 1);
+      } finally {
+        await server.close();
+      }
+    }
+  });
+
+  test('a name sent by its octets: a silent server times out, SERVFAIL and REFUSED are errors', async () => {
+    const silent = await startSilentServer();
+    try {
+      const live = new LiveResolver({ servers: [silent.address], timeoutMs: 200, tries: 2 });
+      const start = Date.now();
+      assert.deepEqual(await live.lookup('a+b.example.test', 'A'), { kind: 'error', reason: 'timeout', source: 'live' });
+      assert.ok(Date.now() - start < 200 * 2 + 500 + MARGIN_MS, `took ${Date.now() - start} ms`);
+      assert.ok(silent.received() >= 1, 'the query reached the socket');
+    } finally {
+      await silent.close();
+    }
+    for (const [rcode, reason] of [
+      [RCODE.SERVFAIL, 'servfail'],
+      [RCODE.REFUSED, 'refused'],
+    ] as const) {
+      const server = await startRcodeServer(rcode);
+      try {
+        const live = new LiveResolver({ servers: [server.address], timeoutMs: 500, tries: 1 });
+        assert.deepEqual(await live.lookup('a@b.example.test', 'TXT'), { kind: 'error', reason, source: 'live' });
       } finally {
         await server.close();
       }
