@@ -42,7 +42,11 @@ export interface MethodResult {
 }
 
 export interface AuthResults {
-  readonly authservId: string;
+  /**
+   * Who wrote the field (RFC 8601 §2.2). Undefined when the field starts with a result:
+   * Microsoft's receivers (Outlook.com, Exchange Online) write none.
+   */
+  readonly authservId?: string;
   readonly results: readonly MethodResult[];
 }
 
@@ -107,19 +111,27 @@ function unquote(v: string): string {
 /** `key = value` pairs (values may be quoted strings with blanks). */
 const PAIR = /([A-Za-z0-9_.-]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^\s;]+)/g;
 
-/** Parses an (ARC-)Authentication-Results value. Undefined when it has no authserv-id. */
+/** `method[/version]=result` at the start of a resinfo (RFC 8601 §2.2). */
+const METHOD_RESULT = /^\s*([A-Za-z0-9_-]+)(?:\s*\/\s*\d+)?\s*=\s*([A-Za-z]+)/;
+
+/**
+ * Parses an (ARC-)Authentication-Results value. Undefined when it has neither an
+ * authserv-id nor a result. A value that starts with a result has no authserv-id (an
+ * authserv-id holds no `=`): Microsoft writes `spf=pass (sender IP is …) smtp.mailfrom=…;
+ * dkim=…;dmarc=… action=none header.from=…;compauth=pass reason=100`.
+ */
 export function parseAuthResults(value: string, arc = false): AuthResults | undefined {
   const parts = splitSemicolons(value);
   // ARC-Authentication-Results starts with the instance tag `i=N;` (RFC 8617 §4.1.1).
   if (arc && /^\s*i\s*=\s*\d+\s*$/.test(stripComments(parts[0]).text)) parts.shift();
   if (parts.length === 0) return undefined;
-  const head = stripComments(parts[0]).text.trim().split(/\s+/);
-  const authservId = head[0] ?? '';
+  const first = stripComments(parts[0]).text;
+  const authservId = METHOD_RESULT.test(first) ? undefined : first.trim().split(/\s+/)[0];
   if (authservId === '') return undefined;
   const results: MethodResult[] = [];
-  for (const part of parts.slice(1)) {
+  for (const part of authservId === undefined ? parts : parts.slice(1)) {
     const { text, comments } = stripComments(part);
-    const method = /^\s*([A-Za-z0-9_-]+)(?:\s*\/\s*\d+)?\s*=\s*([A-Za-z]+)/.exec(text);
+    const method = METHOD_RESULT.exec(text);
     if (!method) continue;
     const props: Record<string, string> = {};
     let reason: string | undefined;
@@ -131,7 +143,7 @@ export function parseAuthResults(value: string, arc = false): AuthResults | unde
     }
     results.push({ method: method[1].toLowerCase(), result: method[2].toLowerCase(), ...(reason !== undefined ? { reason } : {}), props, comments });
   }
-  return { authservId, results };
+  return authservId === undefined ? { results } : { authservId, results };
 }
 
 export interface ReceivedSpf {

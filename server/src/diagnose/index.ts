@@ -414,7 +414,13 @@ export function diagnosisText(d: Diagnosis, locale: Locale = 'en'): string {
     .join(', ');
   const lines = [
     say('headline', { domain: d.domain, result: d.check.result, ip: d.ip, lookups: d.check.lookups }, locale),
-    ...(verdicts ? [say('receiver-said', { authserv: d.receiver.authserv ?? '?', verdicts: verdicts + (d.receiver.reply ? ` [${d.receiver.reply}]` : '') }, locale)] : []),
+    ...(verdicts
+      ? [
+          d.receiver.authserv === undefined
+            ? say('receiver-said-unnamed', { verdicts: verdicts + (d.receiver.reply ? ` [${d.receiver.reply}]` : '') }, locale)
+            : say('receiver-said', { authserv: d.receiver.authserv, verdicts: verdicts + (d.receiver.reply ? ` [${d.receiver.reply}]` : '') }, locale),
+        ]
+      : []),
     ...(d.record ? [say('record-line', { record: d.record }, locale)] : []),
     '',
     d.cause,

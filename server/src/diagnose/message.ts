@@ -173,7 +173,9 @@ export function extractFacts(text: string): MessageFacts {
 
   // The first field of each kind is the one the final receiver added (fields are prepended).
   const takeResults = (ar: AuthResults) => {
-    receiver.authserv ??= ar.authservId;
+    // No authserv-id: Microsoft's receivers, known by their own `compauth` result.
+    const authserv = ar.authservId ?? (ar.results.some((r) => r.method === 'compauth') ? 'outlook.com' : undefined);
+    if (authserv !== undefined) receiver.authserv ??= authserv;
     for (const r of ar.results) {
       if (r.method === 'spf' && receiver.spf === undefined) {
         receiver.spf = r.result;

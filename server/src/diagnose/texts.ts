@@ -159,6 +159,10 @@ export const DiagnoseTexts = {
     en: 'The receiver ({authserv}) reported: {verdicts}.',
     ja: '受信サーバー（{authserv}）の判定: {verdicts}',
   },
+  'receiver-said-unnamed': {
+    en: 'The receiver reported: {verdicts}.',
+    ja: '受信サーバーの判定: {verdicts}',
+  },
 } as const satisfies Record<string, { en: string; ja: string }>;
 
 export type TextKey = keyof typeof DiagnoseTexts;

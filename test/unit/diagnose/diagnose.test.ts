@@ -339,6 +339,49 @@ test("Outlook.com's 550 5.7.515: its verdicts and the From domain it names; a bo
   assert.equal(extractFacts(dsn.replace('Subject: Undelivered Mail Returned to Sender\n\n', '')).ip, '198.51.100.40');
 });
 
+test("Microsoft's Authentication-Results, which has no authserv-id: its first result is read, the sender's address from its comment", async () => {
+  const value =
+    'spf=softfail (sender IP is 23.83.218.24) smtp.mailfrom=shop.example; dkim=none (message not signed) header.d=none;dmarc=fail action=oreject header.from=shop.example;compauth=fail reason=001';
+  const ar = parseAuthResults(value);
+  assert.equal(ar?.authservId, undefined);
+  assert.deepEqual(
+    ar?.results.map((r) => [r.method, r.result, r.props]),
+    [
+      ['spf', 'softfail', { 'smtp.mailfrom': 'shop.example' }],
+      ['dkim', 'none', { 'header.d': 'none' }],
+      ['dmarc', 'fail', { 'header.from': 'shop.example' }],
+      ['compauth', 'fail', {}],
+    ],
+  );
+  // A field with an authserv-id still has it, and a value that is neither gives nothing.
+  assert.equal(parseAuthResults('mx.example.net 1; spf=pass smtp.mailfrom=a@b.example')?.authservId, 'mx.example.net');
+  assert.equal(parseAuthResults(' ; '), undefined);
+  // The headers of a message Outlook.com put in Junk: Microsoft's verdicts, named as Outlook.com's.
+  const f = extractFacts(read('outlook-junk-headers.txt'));
+  assert.deepEqual(f.receiver, { authserv: 'outlook.com', spf: 'softfail', dkim: 'none', dmarc: 'fail' });
+  assert.equal(f.ip, '23.83.218.24');
+  assert.equal(f.headerFrom, 'shop.example');
+  // The same with the Authentication-Results field alone: the address comes from its comment.
+  const alone = read('outlook-junk-headers.txt')
+    .replace(/^Received-SPF:.*\n(?:[ \t].*\n)*/m, '')
+    .replace(/^Received:.*\n(?:[ \t].*\n)*/gm, '');
+  assert.doesNotMatch(alone, /Received/);
+  const g = extractFacts(alone);
+  assert.deepEqual([g.ip, g.receiver.spf, g.receiver.authserv], ['23.83.218.24', 'softfail', 'outlook.com']);
+  const { code, out } = await run(['--zone', ZONE, path.join(MESSAGES, 'outlook-junk-headers.txt')]);
+  assert.equal(code, 0);
+  assert.match(out, /^The receiver \(outlook\.com\) reported: spf=softfail, dkim=none, dmarc=fail\.$/m);
+  assert.match(out, /include:relay\.mailchannels\.net/);
+  // Without Microsoft's compauth the receiver is not named, and the sentence says so in both languages.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zonelint-unnamed-'));
+  const unnamed = path.join(dir, 'headers.txt');
+  fs.writeFileSync(unnamed, alone.replace(';compauth=fail\n reason=001', ''));
+  const en = await run(['--zone', ZONE, unnamed]);
+  assert.match(en.out, /^The receiver reported: spf=softfail, dkim=none, dmarc=fail\.$/m);
+  const ja = await run(['--zone', ZONE, '--locale', 'ja', unnamed]);
+  assert.match(ja.out, /^受信サーバーの判定: spf=softfail, dkim=none, dmarc=fail$/m);
+});
+
 test('an Outlook.com bounce names no IP: exit 2 asking for --ip; with --ip, the diagnosis adds what Outlook.com asks for beyond SPF', async () => {
   const bounce = path.join(MESSAGES, 'outlook-bounce-exim.txt');
   const none = await run(['--zone', ZONE, bounce]);
