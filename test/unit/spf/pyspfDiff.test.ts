@@ -221,6 +221,9 @@ function generate(seed: number, domains: number): Generated {
 function pyspfResults(port: number, cases: Generated['cases']): [string, string][] {
   const script = [
     'import json, sys, DNS, spf',
+    // pydns, whose server and port can be set, even where dnspython (which pyspf prefers) is installed.
+    'spf.DNS = DNS',
+    'spf.DNSLookup = spf.DNSLookup_pydns',
     `DNS.defaults['server'] = ['127.0.0.1']`,
     `DNS.defaults['port'] = ${port}`,
     // RFC 7208 §4.6.4 limits the "terms" whose queries come back void; pyspf counts every
