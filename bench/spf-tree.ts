@@ -74,6 +74,9 @@ function absolute(text: string): string {
 function pyspf(port: number): number | undefined {
   const script = [
     'import time, DNS, spf',
+    // pydns, whose server and port can be set, even where dnspython (which pyspf prefers) is installed.
+    'spf.DNS = DNS',
+    'spf.DNSLookup = spf.DNSLookup_pydns',
     `DNS.defaults['server'] = ['127.0.0.1']`,
     `DNS.defaults['port'] = ${port}`,
     'direct = spf.DNSLookup',

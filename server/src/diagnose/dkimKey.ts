@@ -7,7 +7,7 @@
  */
 import type { Resolver } from '../dns/resolver';
 import { decodeDkimKey } from '../dkim/key';
-import { parseDkimKey } from '../dkim/parse';
+import { listItems, parseDkimKey } from '../dkim/parse';
 import type { DkimSignature } from './message';
 
 export interface DkimKeyAdvice {
@@ -53,6 +53,12 @@ function keyState(texts: readonly string[]): DkimKeyAdvice['state'] {
   if (texts.length > 1) return 'unreadable';
   const key = parseDkimKey(texts[0]);
   if (key.list.errors.length > 0 || key.publicKey === undefined) return 'unreadable';
+  // §3.6.1: "Records beginning with a v= tag with any other value [than DKIM1] MUST be discarded."
+  if (key.version !== undefined && key.version.value !== 'DKIM1') return 'unreadable';
+  // "Verifiers for a given service type MUST ignore this record if the appropriate type is not
+  // listed" (s=, default `*`): a key for tlsrpt alone signs no mail.
+  const services = listItems(key.tag('s')).map((s) => s.item);
+  if (key.tag('s') !== undefined && !services.includes('email') && !services.includes('*')) return 'unreadable';
   if (key.publicKey === '') return 'revoked';
   return decodeDkimKey(key.keyType, key.publicKey).ok ? 'usable' : 'unreadable';
 }
