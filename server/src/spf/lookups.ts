@@ -54,12 +54,19 @@ export function activeRedirect(spf: SpfRecord): Modifier | undefined {
   return spf.terms.find((t): t is Modifier => isModifier(t) && t.name === 'redirect');
 }
 
-/** The DNS-querying terms written in the record itself, in order. */
+/**
+ * The DNS-querying terms written in the record itself that an evaluation can reach, in
+ * order: none after `all` (§5.1: "Mechanisms after 'all' will never be tested"; §4.6.4
+ * counts the lookups made during evaluation; spf-after-all reports them).
+ */
 export function queryingTerms(spf: SpfRecord): (Mechanism | Modifier)[] {
   const redirect = activeRedirect(spf);
-  return spf.terms.filter(
-    (t): t is Mechanism | Modifier => (isMechanism(t) && DNS_QUERYING.has(t.name)) || t === redirect,
-  );
+  const out: (Mechanism | Modifier)[] = [];
+  for (const t of spf.terms) {
+    if (isMechanism(t) && t.name === 'all') break;
+    if ((isMechanism(t) && DNS_QUERYING.has(t.name)) || t === redirect) out.push(t);
+  }
+  return out;
 }
 
 /** A literal target name for a term, or null when it uses macros. */

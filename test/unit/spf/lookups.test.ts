@@ -44,3 +44,24 @@ test('the tree counts every DNS-querying term through includes and redirects', a
   assert.deepEqual(tree.voids.map((v) => v.term), ['a', 'mx']);
   assert.equal(walkTree(tree).length, 8);
 });
+
+test('terms after `all` are never evaluated (RFC 7208 §5.1) and cost no lookup', async () => {
+  const after = parseZoneText(
+    `$ORIGIN example.com.
+$TTL 300
+@ SOA ns hostmaster 1 3600 600 86400 300
+@ NS ns
+ns A 192.0.2.53
+@ TXT "v=spf1 a include:_a.example.com ~all include:_b.example.com mx exists:x.example.com"
+_a TXT "v=spf1 -all include:_b.example.com"
+_b TXT "v=spf1 a mx ptr -all"
+`,
+    { origin: 'example.com.' },
+  );
+  const resolver = new ChainResolver([new ZoneDataResolver([after])], offlineResolver);
+  const trees = await spfLookupTrees(after, resolver);
+  const root = trees.find((t) => t.tree.domain === 'example.com')!.tree;
+  // a and include:_a (whose record stops at -all) before ~all; nothing after it is reached.
+  assert.deepEqual([root.own, root.total], [2, 2]);
+  assert.deepEqual(root.children.map((c) => [c.term, c.own, c.total]), [['include:_a.example.com', 0, 0]]);
+});
