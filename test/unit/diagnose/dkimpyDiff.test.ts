@@ -6,7 +6,9 @@
  * not base64, `p=` empty or missing, `v=DKIM1` or another version, `k=` known and not,
  * `h=`, `s=` for mail and not, `t=`, `n=`, blanks and a trailing `;`, tags written twice) are
  * put in a zone, read by our zone parser and resolver, and must be usable exactly when
- * dkimpy can use them for mail.
+ * dkimpy can use them for mail. The zone check of the same records must report every record
+ * dkimpy cannot use (a revoked key as information, a key for another service as a warning),
+ * and no error on one it can.
  *
  * Left out, where verifiers or dkimpy read RFC 6376 otherwise:
  * - a `v=DKIM1` that is not the first tag (§3.6.1: "MUST be the first tag"): dkimpy takes it
@@ -23,6 +25,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { dkimKeyAdvice } from '../../../server/src/diagnose/dkimKey';
+import { checkDkim } from '../../../server/src/dkim/index';
+import { severityOf } from '../../../server/src/diagnostics/registry';
 import { ZoneDataResolver } from '../../../server/src/dns/zoneData';
 import { parseZoneText } from '../../../server/src/zone/index';
 import { Rng } from '../../helpers/zonegen';
@@ -101,21 +105,23 @@ function quoted(text: string): string {
   return strings.length > 0 ? strings.join(' ') : '""';
 }
 
+const seed = Number(process.env.DKIMPY_SEED ?? 6376);
+const count = Number(process.env.DKIMPY_RECORDS ?? 300);
+const rng = new Rng(seed);
+const material = keys();
+const records = Array.from({ length: count }, () => generate(rng, material));
+/** The zone of the records: `s<i>._domainkey.example.test`, record i on line i + 4. */
+const zoneText = ['$ORIGIN example.test.', '@ 300 SOA ns h 1 1 1 1 1', '@ 300 NS ns', ...records.map((r, i) => `s${i}._domainkey 300 TXT ${quoted(r)}`)].join('\n') + '\n';
+let reference: ReturnType<typeof theirs> | undefined;
+const dkimpy = () => (reference ??= theirs(records));
+
 test('a DKIM key record is usable exactly when dkimpy can use it', async () => {
   const ok = spawnSync(PYTHON, ['-c', 'import dkim'], { encoding: 'utf8' }).status === 0;
   assert.ok(ok, `dkimpy is needed: apt-get install -y python3-dkim (${PYTHON} must import dkim)`);
-  const seed = Number(process.env.DKIMPY_SEED ?? 6376);
-  const count = Number(process.env.DKIMPY_RECORDS ?? 300);
-  const rng = new Rng(seed);
-  const material = keys();
-  const records = Array.from({ length: count }, () => generate(rng, material));
-  const zone = parseZoneText(
-    ['$ORIGIN example.test.', '@ 300 SOA ns h 1 1 1 1 1', '@ 300 NS ns', ...records.map((r, i) => `s${i}._domainkey 300 TXT ${quoted(r)}`)].join('\n') + '\n',
-    { origin: 'example.test.' },
-  );
+  const zone = parseZoneText(zoneText, { origin: 'example.test.' });
   assert.deepEqual(zone.problems.filter((p) => p.severity === 'error'), []);
   const resolver = new ZoneDataResolver([zone]);
-  const reference = theirs(records);
+  const reference = dkimpy();
   const differ: string[] = [];
   const states = new Set<string>();
   for (let i = 0; i < records.length; i++) {
@@ -126,4 +132,28 @@ test('a DKIM key record is usable exactly when dkimpy can use it', async () => {
   }
   assert.deepEqual(differ, [], `seed ${seed}, ${differ.length} of ${count}:\n${differ.slice(0, 6).join('\n')}`);
   for (const s of ['usable', 'revoked', 'unreadable']) assert.ok(states.has(s), `no record was ${s}`);
+});
+
+test('the zone check reports every key record dkimpy cannot use for mail, and no error on one it can', () => {
+  const zone = parseZoneText(zoneText, { origin: 'example.test.' });
+  const problems = checkDkim(zone);
+  const reference = dkimpy();
+  const lineOf = (offset: number) => zoneText.slice(0, offset).split('\n').length - 4;
+  const errors = new Map<number, string[]>();
+  for (const p of problems) {
+    const i = lineOf(p.offset);
+    // A key for rsa-sha1 alone (h=sha1) validates nothing since RFC 8301 §3.1: an error of ours
+    // that dkimpy leaves to the signature (evaluate_pk does not read h=).
+    const severity = p.args?.detail === 'dkim-weak-sha1' ? 'sha1' : severityOf(p);
+    errors.set(i, [...(errors.get(i) ?? []), `${severity} ${p.code}`]);
+  }
+  const differ: string[] = [];
+  for (let i = 0; i < records.length; i++) {
+    const found = errors.get(i) ?? [];
+    const flagged = found.length > 0;
+    const error = found.some((e) => e.startsWith('error'));
+    if (reference[i].ok && error) differ.push(`${records[i]}\n  ours: ${found.join(', ')} on a key dkimpy uses`);
+    if (!reference[i].ok && !flagged) differ.push(`${records[i]}\n  ours: ${(errors.get(i) ?? []).join(', ') || 'nothing'}; dkimpy: ${JSON.stringify(reference[i])}`);
+  }
+  assert.deepEqual(differ, [], `seed ${seed}, ${differ.length} of ${count}:\n${differ.slice(0, 6).join('\n')}`);
 });
