@@ -131,7 +131,41 @@ export function generate(seed: number, domains: number): Generated {
         return rng.pick([`${q}a:%{d}`, `${q}ptr`, `${q}ptr:${APEX}`, `${q}ptr:${APEX}`, `${q}ptr:${rng.pick(hosts)}.${APEX}`, `${q}exists:%{p}`, `${q}exists:%{p}.%{d}`]);
       case 8:
         // Written wrong: receivers give permerror.
-        return rng.pick(['ip4:192.0.2.300', 'ip4:192.0.2.1/33', 'foo:bar', 'a:', `include:${APEX}:x`, 'ip6:2001:db8::1/129', 'mx//129']);
+        // Written wrong, or oddly but right: macro syntax, CIDR forms, names of modifiers.
+        return rng.pick([
+          'ip4:192.0.2.300',
+          'ip4:192.0.2.1/33',
+          'foo:bar',
+          'a:',
+          `include:${APEX}:x`,
+          'ip6:2001:db8::1/129',
+          'mx//129',
+          'ip4:192.0.2.1/',
+          'a//',
+          'mx:/24',
+          'ip4:192.0.2.01',
+          'ip4:192.0.2',
+          'ip6:2001:db8::1//64',
+          'ip4:192.0.2.1/024',
+          `a:%{x}.${APEX}`,
+          `a:%{d1r}.${APEX}`,
+          `exists:%{l.-+,/_=}.allow.${APEX}`,
+          `exists:%%.${APEX}`,
+          `exists:%_%-%%.${APEX}`,
+          `exists:%{i`,
+          `exists:%{i}`,
+          `a:${APEX}.`,
+          '1foo=bar',
+          '-foo=bar',
+          'foo.bar=x',
+          'redirect=',
+          'exp=',
+          `+include:${APEX}`,
+          '?',
+          '~a:..',
+          `a:-${APEX}`,
+          `exists:${'x'.repeat(64)}.${APEX}`,
+        ]);
       case 9:
         return rng.pick(['foo=bar', `exp=exp.${APEX}`, 'x-unknown=%{d}']);
       default:
@@ -162,7 +196,8 @@ export function generate(seed: number, domains: number): Generated {
       if (rng.chance(0.6)) terms.push(`${rng.pick(['-', '~', '?', ''])}all`);
       if (rng.chance(0.15)) terms.push(`redirect=${elsewhere()}`);
       if (rng.chance(0.3) && !terms.some((t) => t.startsWith('exp='))) terms.push(`exp=${rng.pick(['exp', 'exp', 'noexp', 'd0'])}.${APEX}`);
-      const text = `v=spf1 ${terms.join(' ')}`;
+      // The version as written: the word is case-insensitive (RFC 7208 §4.5), blanks between terms are one or more spaces.
+      const text = `${rng.chance(0.05) ? rng.pick(['V=SPF1', 'v=Spf1']) : 'v=spf1'} ${terms.join(rng.chance(0.1) ? '  ' : ' ')}${rng.chance(0.05) ? ' ' : ''}`;
       lines.push(`${d} TXT "${text}"`);
       if (rng.chance(0.04)) lines.push(`${d} TXT "v=spf1 -all"`);
     }

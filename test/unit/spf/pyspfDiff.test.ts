@@ -25,6 +25,8 @@
  *   when it reads the record, followed or not (ignored beside an `all`, §5.1, or not reached
  *   after a match). A permerror of pyspf's for that alone is told apart by our own count
  *   plus the redirects we read and did not follow, and not compared.
+ * - `%{d0}`: "If a DIGIT is specified, the value MUST be nonzero" (§7.3); we take the
+ *   record for broken (permerror), pyspf uses every label. Not generated.
  * - the nibbles of an IPv6 %{i} are written in lower case, as §7.4's example; pyspf writes
  *   them in upper case. Explanations are compared without case.
  *
