@@ -66,6 +66,10 @@ export const DkimDetails: Record<string, { en: string; ja: string }> = {
     en: 'v= must be the first tag when present',
     ja: 'v= を書く場合は最初のタグにする必要があります',
   },
+  'dkim-key-type-case': {
+    en: 'the key type is written "{found}"; tag values are case-sensitive (§3.2): write "{type}". dkimpy ignores the key as written, OpenDKIM takes it',
+    ja: '鍵の種類が「{found}」と書かれています。タグの値は大文字と小文字を区別します（§3.2）。「{type}」と書いてください。dkimpy はこのままでは鍵を無視します（OpenDKIM は受け付けます）',
+  },
   'dkim-version-value': {
     en: 'the version must be exactly "DKIM1", found "{found}"; verifiers discard the record',
     ja: 'バージョンは正確に「DKIM1」でなければなりません（「{found}」になっています）。検証側はレコードを捨てます',

@@ -145,6 +145,24 @@ test('revoked, testing, unknown tags and syntax errors, each at its range', () =
   assert.match(formatMessage(unknownP), /Unknown DKIM key tag "P": verifiers ignore it \(did you mean p=\?\)/);
 });
 
+test('a key type in upper case is a warning (values are case-sensitive; verifiers differ), the key still read as that type', () => {
+  const text = [`upper._domainkey TXT "v=DKIM1; k=RSA; p=${RFC6376_KEY}"`, `mixed._domainkey TXT "v=DKIM1; k=Ed25519; p=${RFC8463_KEY}"`, `lower._domainkey TXT ${strings(`v=DKIM1; k=rsa; p=${rsa2048}`)}`].join('\n');
+  const { problems, found: f } = check(text);
+  assert.deepEqual(
+    f.filter(([code]) => code === 'dkim-syntax'),
+    [
+      ['dkim-syntax', 'RSA'],
+      ['dkim-syntax', 'Ed25519'],
+    ],
+  );
+  const typeCase = problems.filter((p) => p.args?.detail === 'dkim-key-type-case');
+  assert.deepEqual(typeCase.map(severityOf), ['warning', 'warning']);
+  assert.match(formatMessage(typeCase[0]), /the key type is written "RSA"; tag values are case-sensitive \(§3\.2\): write "rsa"\. dkimpy ignores the key/);
+  assert.match(formatMessage(typeCase[1], 'ja'), /「Ed25519」と書かれています。.*「ed25519」と書いてください/);
+  // Read as the type it names: no dkim-invalid-key.
+  assert.equal(problems.filter((p) => p.code === 'dkim-invalid-key').length, 0);
+});
+
 test('decodeDkimKey and parseDkimKey work on bare texts', () => {
   assert.deepEqual(decodeDkimKey('rsa', rsa2048), { ok: true, type: 'rsa', bits: 2048 });
   assert.deepEqual(decodeDkimKey('ed25519', RFC8463_KEY), { ok: true, type: 'ed25519' });

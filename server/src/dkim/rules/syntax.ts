@@ -2,8 +2,8 @@
  * Diagnostic: dkim-syntax
  *
  * RFC 6376 §3.2 (tag lists: `name=value` separated by `;`, a duplicated tag makes
- * the list invalid) and §3.6.1 (v= first and exactly `DKIM1`; p= required; h=, s=
- * and t= are colon-separated lists of words).
+ * the list invalid; values are case-sensitive, so `k=RSA` is a warning) and §3.6.1 (v=
+ * first and exactly `DKIM1`; p= required; h=, s= and t= are colon-separated lists of words).
  */
 import type { Problem } from '../../diagnostics/types';
 import { halfWidthRunAt, holdsLookalikeBlank } from '../../zone/lookalike';
@@ -22,6 +22,8 @@ const DETAIL: Record<TagListErrorKind, string> = {
   duplicate: 'dkim-duplicate',
 };
 const WORD = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
+/** The key types of RFC 6376 §3.6.1 and RFC 8463. */
+const KEY_TYPES = ['rsa', 'ed25519'];
 
 export function checkSyntax(ctx: DkimContext): Problem[] {
   const { txt, key } = ctx;
@@ -43,6 +45,11 @@ export function checkSyntax(ctx: DkimContext): Problem[] {
     out.push(problemIn(txt, CODE, v.start, v.end, { detail: 'dkim-version-first' }));
   } else if (v && v.value !== 'DKIM1') {
     out.push(problemIn(txt, CODE, v.valueStart, v.valueEnd, { detail: 'dkim-version-value', found: printable(v.value) }));
+  }
+  // `k=RSA`: verifiers differ (dkimpy compares as written, OpenDKIM ignores case): a warning.
+  const k = key.tag('k');
+  if (k && k.value !== k.value.toLowerCase() && KEY_TYPES.includes(k.value.toLowerCase())) {
+    out.push(problemIn(txt, CODE, k.valueStart, k.valueEnd, { detail: 'dkim-key-type-case', found: printable(k.value), type: k.value.toLowerCase() }, 'warning'));
   }
   if (!key.tag('p')) out.push(problemOnText(txt, CODE, { detail: 'dkim-missing-p' }));
   for (const name of ['h', 's', 't']) {
