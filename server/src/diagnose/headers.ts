@@ -173,10 +173,14 @@ export function receivedFromIp(value: string): { ip: string; helo?: string } | u
   return { ip: ip[1], helo: from[1] };
 }
 
-/** Addresses a receiver named in prose: "designates 192.0.2.1 as", "sender IP is 192.0.2.1", "client-ip=…". */
+/**
+ * Addresses a receiver named in prose: "designates 192.0.2.1 as", "discourages use of
+ * 192.0.2.1 as" (a softfail, in Microsoft's Received-SPF, which has no client-ip=), "sender
+ * IP is 192.0.2.1", "client-ip=…".
+ */
 export function ipInComment(comment: string): string | undefined {
   const m =
-    /\bdesignates?\s+([0-9A-Fa-f:.]+)\s+as\b/i.exec(comment) ??
+    /\b(?:designates?|discourages use of)\s+([0-9A-Fa-f:.]+)\s+as\b/i.exec(comment) ??
     /\bsender IP is\s+([0-9A-Fa-f:.]+)/i.exec(comment) ??
     /\bclient-ip[=:]\s*([0-9A-Fa-f:.]+)/i.exec(comment);
   return m?.[1].replace(/\.$/, '');

@@ -368,6 +368,12 @@ test("Microsoft's Authentication-Results, which has no authserv-id: its first re
   assert.doesNotMatch(alone, /Received/);
   const g = extractFacts(alone);
   assert.deepEqual([g.ip, g.receiver.spf, g.receiver.authserv], ['23.83.218.24', 'softfail', 'outlook.com']);
+  // Microsoft's Received-SPF alone (no client-ip=): the address from "discourages use of … as".
+  const spfOnly = read('outlook-junk-headers.txt')
+    .replace(/^Authentication-Results:.*\n(?:[ \t].*\n)*/m, '')
+    .replace(/^Received:.*\n(?:[ \t].*\n)*/gm, '');
+  assert.doesNotMatch(spfOnly, /^(Received|Authentication-Results):/m);
+  assert.deepEqual([extractFacts(spfOnly).ip, extractFacts(spfOnly).receiver.spf], ['23.83.218.24', 'softfail']);
   const { code, out } = await run(['--zone', ZONE, path.join(MESSAGES, 'outlook-junk-headers.txt')]);
   assert.equal(code, 0);
   assert.match(out, /^The receiver \(outlook\.com\) reported: spf=softfail, dkim=none, dmarc=fail\.$/m);
