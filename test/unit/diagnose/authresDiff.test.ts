@@ -11,11 +11,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { parseAuthResults } from '../../../server/src/diagnose/headers';
 import { Rng } from '../../helpers/zonegen';
+import { hasModules, PYTHON, pythonJson } from '../../helpers/python';
 
-const PYTHON = '/usr/bin/python3';
 
 const METHODS: Record<string, readonly string[]> = {
   spf: ['pass', 'fail', 'softfail', 'neutral', 'none', 'temperror', 'permerror'],
@@ -99,15 +98,12 @@ function theirs(fields: readonly string[]): (Parsed | { error: string })[] {
     '    except Exception as e:',
     "        out.append({'error': type(e).__name__ + ': ' + str(e)})",
     'print(json.dumps(out))',
-  ].join('\n');
-  const run = spawnSync(PYTHON, ['-c', script], { input: JSON.stringify(fields), encoding: 'utf8', maxBuffer: 64 << 20 });
-  assert.equal(run.status, 0, `authres failed: ${run.stderr}`);
-  return JSON.parse(run.stdout) as (Parsed | { error: string })[];
+  ];
+  return pythonJson<(Parsed | { error: string })[]>('authres', script, fields);
 }
 
 test('Authentication-Results fields read as authres reads them', () => {
-  const ok = spawnSync(PYTHON, ['-c', 'import authres'], { encoding: 'utf8' }).status === 0;
-  assert.ok(ok, `authres is needed: apt-get install -y python3-authres (${PYTHON} must import authres)`);
+  assert.ok(hasModules('authres'), `authres is needed: apt-get install -y python3-authres (${PYTHON} must import authres)`);
   const seed = Number(process.env.AUTHRES_SEED ?? 8601);
   const count = Number(process.env.AUTHRES_FIELDS ?? 400);
   const rng = new Rng(seed);

@@ -22,7 +22,6 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { dkimKeyAdvice } from '../../../server/src/diagnose/dkimKey';
 import { checkDkim } from '../../../server/src/dkim/index';
@@ -30,8 +29,8 @@ import { severityOf } from '../../../server/src/diagnostics/registry';
 import { ZoneDataResolver } from '../../../server/src/dns/zoneData';
 import { parseZoneText } from '../../../server/src/zone/index';
 import { Rng } from '../../helpers/zonegen';
+import { hasModules, PYTHON, pythonJson } from '../../helpers/python';
 
-const PYTHON = '/usr/bin/python3';
 
 function keys(): Record<string, string> {
   const der = (k: ReturnType<typeof generateKeyPairSync>['publicKey'], type: 'spki' | 'pkcs1') =>
@@ -92,10 +91,8 @@ function theirs(records: readonly string[]): ({ ok: true; size: number; type: st
     '    except Exception as e:',
     "        out.append({'ok': False, 'error': type(e).__name__ + ': ' + str(e)})",
     'print(json.dumps(out))',
-  ].join('\n');
-  const run = spawnSync(PYTHON, ['-c', script], { input: JSON.stringify(records), encoding: 'utf8', maxBuffer: 64 << 20 });
-  assert.equal(run.status, 0, `dkimpy failed: ${run.stderr}`);
-  return JSON.parse(run.stdout);
+  ];
+  return pythonJson<({ ok: true; size: number; type: string } | { ok: false; error: string })[]>('dkimpy', script, records);
 }
 
 /** A TXT record's text in zone-file form: strings of at most 255 octets. */
@@ -116,8 +113,7 @@ let reference: ReturnType<typeof theirs> | undefined;
 const dkimpy = () => (reference ??= theirs(records));
 
 test('a DKIM key record is usable exactly when dkimpy can use it', async () => {
-  const ok = spawnSync(PYTHON, ['-c', 'import dkim'], { encoding: 'utf8' }).status === 0;
-  assert.ok(ok, `dkimpy is needed: apt-get install -y python3-dkim (${PYTHON} must import dkim)`);
+  assert.ok(hasModules('dkim'), `dkimpy is needed: apt-get install -y python3-dkim (${PYTHON} must import dkim)`);
   const zone = parseZoneText(zoneText, { origin: 'example.test.' });
   assert.deepEqual(zone.problems.filter((p) => p.severity === 'error'), []);
   const resolver = new ZoneDataResolver([zone]);

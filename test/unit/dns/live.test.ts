@@ -293,7 +293,7 @@ describe('LiveResolver against servers that fail', () => {
     }
   });
 
-  test('SERVFAIL and REFUSED answers are errors, not void lookups', async () => {
+  test('SERVFAIL and REFUSED answers are errors, not void lookups (a name sent by its octets too)', async () => {
     for (const [rcode, reason] of [
       [RCODE.SERVFAIL, 'servfail'],
       [RCODE.REFUSED, 'refused'],
@@ -301,15 +301,17 @@ describe('LiveResolver against servers that fail', () => {
       const server = await startRcodeServer(rcode);
       try {
         const live = new LiveResolver({ servers: [server.address], timeoutMs: 500, tries: 1 });
-        assert.deepEqual(await live.lookup('example.test', 'TXT'), { kind: 'error', reason, source: 'live' });
-        assert.ok(server.received() >= 1);
+        for (const name of ['example.test', 'a@b.example.test']) {
+          assert.deepEqual(await live.lookup(name, 'TXT'), { kind: 'error', reason, source: 'live' }, name);
+        }
+        assert.ok(server.received() >= 2);
       } finally {
         await server.close();
       }
     }
   });
 
-  test('a name sent by its octets: a silent server times out, SERVFAIL and REFUSED are errors', async () => {
+  test('a name sent by its octets to a server that never answers: a timeout error in time', async () => {
     const silent = await startSilentServer();
     try {
       const live = new LiveResolver({ servers: [silent.address], timeoutMs: 200, tries: 2 });
@@ -319,18 +321,6 @@ describe('LiveResolver against servers that fail', () => {
       assert.ok(silent.received() >= 1, 'the query reached the socket');
     } finally {
       await silent.close();
-    }
-    for (const [rcode, reason] of [
-      [RCODE.SERVFAIL, 'servfail'],
-      [RCODE.REFUSED, 'refused'],
-    ] as const) {
-      const server = await startRcodeServer(rcode);
-      try {
-        const live = new LiveResolver({ servers: [server.address], timeoutMs: 500, tries: 1 });
-        assert.deepEqual(await live.lookup('a@b.example.test', 'TXT'), { kind: 'error', reason, source: 'live' });
-      } finally {
-        await server.close();
-      }
     }
   });
 

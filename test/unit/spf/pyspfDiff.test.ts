@@ -35,15 +35,14 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { LiveResolver } from '../../../server/src/dns/live';
 import { checkHost, spfIdentity } from '../../../server/src/spf/evaluate';
 import type { RunningServer } from '../../helpers/dns-server';
+import { hasModules, PYTHON, pythonJson } from '../../helpers/python';
 import { type Generated, generate, serveGenerated } from '../../helpers/spfgen';
 
-const PYTHON = '/usr/bin/python3';
-const hasPyspf = spawnSync(PYTHON, ['-c', 'import spf, DNS'], { encoding: 'utf8' }).status === 0;
+const hasPyspf = hasModules('spf', 'DNS');
 
 /** pyspf's result and its explanation for each case, from one Python process asking the server at `port`. */
 function pyspfResults(port: number, cases: Generated['cases']): [string, string][] {
@@ -85,10 +84,8 @@ function pyspfResults(port: number, cases: Generated['cases']): [string, string]
     "    r = spf.query(i=c['ip'], s=s, h=c['helo'], timeout=5).check()",
     '    out.append([r[0], r[2]])',
     'print(json.dumps(out))',
-  ].join('\n');
-  const run = spawnSync(PYTHON, ['-c', script], { input: JSON.stringify(cases), encoding: 'utf8', maxBuffer: 64 << 20 });
-  assert.equal(run.status, 0, `pyspf failed: ${run.stderr}`);
-  return JSON.parse(run.stdout) as [string, string][];
+  ];
+  return pythonJson<[string, string][]>('pyspf', script, cases);
 }
 
 let server: RunningServer | undefined;
