@@ -23,6 +23,7 @@ import { checkDuplicateModifier } from './rules/spf-duplicate-modifier';
 import { checkDuplicateTerm } from './rules/spf-duplicate-term';
 import { checkIncludeLoop } from './rules/spf-include-loop';
 import { checkIncludeNoRecord } from './rules/spf-include-no-record';
+import { checkIncludeBroken } from './rules/spf-include-broken';
 import { checkInvalidCidr } from './rules/spf-invalid-cidr';
 import { checkInvalidIp } from './rules/spf-invalid-ip';
 import { checkInvalidMacro } from './rules/spf-invalid-macro';
@@ -72,6 +73,7 @@ const lookupRules: readonly LookupRule[] = [
   checkMxLimit,
   checkIncludeLoop,
   checkIncludeNoRecord,
+  checkIncludeBroken,
 ];
 
 function ownerKey(owner: string): string {

@@ -124,6 +124,10 @@ export const SpfCodes = {
     en: "'{target}' has no SPF record, so '{term}' gives permerror",
     ja: "'{target}' には SPF レコードがないため、'{term}' は permerror になります",
   }),
+  includeBroken: defineCode('spf-include-broken', 'error', `${RFC} §4.5, §5.2, §6.1`, {
+    en: "'{target}' {detail}, so '{term}' gives permerror",
+    ja: "'{target}' {detail}ため、'{term}' は permerror になります",
+  }),
   recordTooLong: defineCode('spf-record-too-long', 'warning', `${RFC} §3.4`, {
     en: 'The record is {length} octets long; over 450, the DNS answer may not fit in a UDP packet and some receivers fail to read it',
     ja: 'レコードの長さが {length} オクテットあります。450 を超えると DNS の応答が UDP パケットに収まらず、読めない受信側があります',
@@ -187,6 +191,8 @@ export const SpfCodes = {
 /** Localised fragments for `{detail}` and `{hintDetail}` arguments, by key. */
 export const SpfDetails: Record<string, { en: string; ja: string }> = {
   'spf-lookups-own': { en: '{own} in the record itself', ja: 'レコード自体で {own} 回' },
+  'spf-target-several': { en: 'has more than one SPF record', ja: 'には SPF レコードが複数ある' },
+  'spf-target-syntax': { en: 'has an SPF record with a syntax error', ja: 'の SPF レコードに書式の誤りがある' },
   'spf-version': { en: "the record must start with 'v=spf1'", ja: "レコードは 'v=spf1' で始めます" },
   'spf-char-other': { en: 'this character', ja: 'この文字があると受信側は permerror を返します' },
   'spf-char-space': {

@@ -13,10 +13,13 @@ const ISSUE_CODES = [
   'spf-non-ascii', 'spf-deprecated-rrtype', 'spf-missing', 'spf-null-mx-missing', 'spf-null-mx-sender', 'spf-strings-joined', 'spf-malformed-version',
 ];
 
+/** Codes added since, each for a case the issue's codes left unreported. */
+const LATER_CODES = ['spf-include-broken'];
+
 test('every code of the issue is defined, registered, and has a rule file and a fixture', () => {
   const defined = Object.values(SpfCodes).map((d) => d.code);
-  assert.deepEqual([...defined].sort(), [...ISSUE_CODES].sort());
-  for (const code of ISSUE_CODES) {
+  assert.deepEqual([...defined].sort(), [...ISSUE_CODES, ...LATER_CODES].sort());
+  for (const code of [...ISSUE_CODES, ...LATER_CODES]) {
     assert.ok(allCodes.has(code), `${code} registered`);
     const rule = path.resolve(__dirname, `../../../server/src/spf/rules/${code}.ts`);
     assert.match(readFileSync(rule, 'utf8'), new RegExp(`Diagnostic: ${code} — RFC 7208 §`), `${code} rule names its RFC section`);
