@@ -247,8 +247,9 @@ function ok(records: readonly RecordData[RRType][], ttl?: number): Result {
  */
 function query(resolver: CaresResolver, name: string, type: RRType, limits: { timeoutMs: number; tries: number }, done: (r: Result) => void): void {
   const answered = (r: Result) => {
-    if (r.kind === 'error' && r.reason === ErrorReason.badName) void rawLookup(resolver.getServers(), name, type, limits).then(done);
-    else done(r);
+    if (r.kind !== 'error' || r.reason !== ErrorReason.badName) return done(r);
+    // A socket that cannot be made or written to is an answer not had: a timeout, never a throw.
+    rawLookup(resolver.getServers(), name, type, limits).then(done, () => done(error(ErrorReason.timeout)));
   };
   caresQuery(resolver, name, type, answered);
 }

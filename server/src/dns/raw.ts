@@ -92,7 +92,10 @@ function decoded(reply: Buffer): RawAnswer | undefined {
 function overUdp(server: { host: string; port: number }, query: Buffer, timeoutMs: number): Promise<Buffer | undefined> {
   return new Promise((resolve) => {
     const socket = createSocket(isIPv6(server.host) ? 'udp6' : 'udp4');
+    let settled = false;
     const done = (reply: Buffer | undefined) => {
+      if (settled) return;
+      settled = true;
       clearTimeout(timer);
       socket.close();
       resolve(reply);
@@ -102,7 +105,11 @@ function overUdp(server: { host: string; port: number }, query: Buffer, timeoutM
     socket.on('message', (reply) => {
       if (answers(reply, query)) done(reply);
     });
-    socket.send(query, server.port, server.host);
+    try {
+      socket.send(query, server.port, server.host);
+    } catch {
+      done(undefined);
+    }
   });
 }
 
