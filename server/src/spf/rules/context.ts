@@ -5,7 +5,7 @@
 import type { CodeDef, Problem, ProblemArgs } from '../../diagnostics/types';
 import type { ResourceRecord } from '../../zone/ast';
 import type { Mechanism, Modifier, ParseError, Part, SpfRecord, Term } from '../ast';
-import { queryingTerms, type LookupNode } from '../lookups';
+import { queryingTerms, walkTree, type LookupNode } from '../lookups';
 import type { SpfTermData } from '../codes';
 
 /** One SPF record of the zone: a TXT (or type SPF) record whose text starts with v=spf1. */
@@ -87,6 +87,20 @@ export function topLevelSteps(ctx: SpfRecordContext, tree: LookupNode): { term: 
     const child = tree.children.find((c) => c.part.from === term.from);
     return child ? { term, child } : { term };
   });
+}
+
+/**
+ * The records below the root's include and redirect terms whose status is one of
+ * `statuses`, each with the root's term that leads there (where nested findings are reported).
+ */
+export function nestedWithStatus(
+  ctx: SpfRecordContext,
+  tree: LookupNode,
+  statuses: readonly LookupNode['status'][],
+): { term: Mechanism | Modifier; node: LookupNode }[] {
+  return topLevelSteps(ctx, tree).flatMap((step) =>
+    step.child ? walkTree(step.child).filter((n) => statuses.includes(n.status)).map((node) => ({ term: step.term, node })) : [],
+  );
 }
 
 const soundCache = new WeakMap<SpfRecord, readonly Term[]>();

@@ -7,8 +7,7 @@
  * record has none elsewhere).
  */
 import { SpfCodes } from '../codes';
-import { walkTree } from '../lookups';
-import { problemAt, termData, topLevelSteps, type LookupRule } from './context';
+import { nestedWithStatus, problemAt, termData, type LookupRule } from './context';
 
 const DETAIL: Partial<Record<string, string>> = {
   'multiple-records': 'spf-target-several',
@@ -16,17 +15,12 @@ const DETAIL: Partial<Record<string, string>> = {
 };
 
 export const checkIncludeBroken: LookupRule = (ctx, tree) =>
-  topLevelSteps(ctx, tree).flatMap((step) => {
-    if (!step.child) return [];
-    return walkTree(step.child)
-      .filter((n) => DETAIL[n.status] !== undefined)
-      .map((n) =>
-        problemAt(
-          ctx,
-          SpfCodes.includeBroken,
-          step.term,
-          { target: n.domain, term: n.term, detail: DETAIL[n.status] as string },
-          { ...termData(ctx, step.term), target: n.domain },
-        ),
-      );
-  });
+  nestedWithStatus(ctx, tree, ['multiple-records', 'syntax-error']).map(({ term, node }) =>
+    problemAt(
+      ctx,
+      SpfCodes.includeBroken,
+      term,
+      { target: node.domain, term: node.term, detail: DETAIL[node.status] as string },
+      { ...termData(ctx, term), target: node.domain },
+    ),
+  );

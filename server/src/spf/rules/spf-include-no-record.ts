@@ -5,15 +5,9 @@
  * were not made (offline) are not reported.
  */
 import { SpfCodes } from '../codes';
-import { walkTree } from '../lookups';
-import { problemAt, termData, topLevelSteps, type LookupRule } from './context';
+import { nestedWithStatus, problemAt, termData, type LookupRule } from './context';
 
 export const checkIncludeNoRecord: LookupRule = (ctx, tree) =>
-  topLevelSteps(ctx, tree).flatMap((step) => {
-    if (!step.child) return [];
-    return walkTree(step.child)
-      .filter((n) => n.status === 'no-record')
-      .map((n) =>
-        problemAt(ctx, SpfCodes.includeNoRecord, step.term, { target: n.domain, term: n.term }, { ...termData(ctx, step.term), target: n.domain }),
-      );
-  });
+  nestedWithStatus(ctx, tree, ['no-record']).map(({ term, node }) =>
+    problemAt(ctx, SpfCodes.includeNoRecord, term, { target: node.domain, term: node.term }, { ...termData(ctx, term), target: node.domain }),
+  );
