@@ -407,6 +407,13 @@ export function lockdownLines(l: LockdownAdvice, locale: Locale): { title: strin
 }
 
 /** The plain-text form. */
+/** The receiver's verdicts (and reply), under its name when the message gives one. */
+function receiverSaid(receiver: Diagnosis['receiver'], verdicts: string, locale: Locale): string {
+  const said = verdicts + (receiver.reply ? ` [${receiver.reply}]` : '');
+  if (receiver.authserv === undefined) return say('receiver-said-unnamed', { verdicts: said }, locale);
+  return say('receiver-said', { authserv: receiver.authserv, verdicts: said }, locale);
+}
+
 export function diagnosisText(d: Diagnosis, locale: Locale = 'en'): string {
   const verdicts = (['spf', 'dkim', 'dmarc'] as const)
     .filter((k) => d.receiver[k] !== undefined)
@@ -414,13 +421,7 @@ export function diagnosisText(d: Diagnosis, locale: Locale = 'en'): string {
     .join(', ');
   const lines = [
     say('headline', { domain: d.domain, result: d.check.result, ip: d.ip, lookups: d.check.lookups }, locale),
-    ...(verdicts
-      ? [
-          d.receiver.authserv === undefined
-            ? say('receiver-said-unnamed', { verdicts: verdicts + (d.receiver.reply ? ` [${d.receiver.reply}]` : '') }, locale)
-            : say('receiver-said', { authserv: d.receiver.authserv, verdicts: verdicts + (d.receiver.reply ? ` [${d.receiver.reply}]` : '') }, locale),
-        ]
-      : []),
+    ...(verdicts ? [receiverSaid(d.receiver, verdicts, locale)] : []),
     ...(d.record ? [say('record-line', { record: d.record }, locale)] : []),
     '',
     d.cause,
