@@ -5,14 +5,15 @@
  * lookups and over-long MX sets found on the way. For the spf-lookup-limit family
  * of checks, hover and code lens.
  *
- * Static: targets written with macros cannot be followed (status `macro`); an
- * `a` target counts as void only when it has neither A nor AAAA records.
+ * Static: targets written with macros made from the message cannot be followed (status
+ * `macro`; %{d}, the record's own domain, is expanded); an `a` target counts as void only
+ * when it has neither A nor AAAA records.
  */
 import type { Resolver, RRType } from '../dns/resolver';
 import { DNS_QUERYING, isMechanism, isModifier, type Mechanism, type Modifier, type Part, type SpfRecord } from './ast';
 import { looksLikeSpf } from './detect';
 import { parseSpf } from './parser';
-import { toQueryName } from './macro';
+import { expandDomainOnly, toQueryName } from './macro';
 
 export type LookupStatus =
   /** The record was read and followed. */
@@ -69,12 +70,15 @@ export function queryingTerms(spf: SpfRecord): (Mechanism | Modifier)[] {
   return out;
 }
 
-/** A literal target name for a term, or null when it uses macros. */
+/**
+ * The target name of a term, or null when it is made from the message (macros other than
+ * %{d}, which is the domain of the record: `a:%{d}`, `include:_spf.%{d}`).
+ */
 function literalTarget(t: Mechanism | Modifier, domain: string): string | null {
   const spec = isModifier(t) ? t.value : t.domain;
   if (!spec) return domain;
-  if (spec.items.some((i) => i.kind === 'expand')) return null;
-  return toQueryName(spec.items.map((i) => (i.kind === 'expand' ? '' : i.text)).join('')).toLowerCase();
+  const expanded = expandDomainOnly(spec, domain);
+  return expanded === undefined ? null : toQueryName(expanded).toLowerCase();
 }
 
 /**

@@ -161,6 +161,24 @@ export async function expandMacro(spec: MacroString, values: MacroValues): Promi
 }
 
 /**
+ * The expansion of a macro-string whose only macro letter is `d` (§7.2: the domain whose
+ * record is being read), which needs no message; undefined when another letter is used.
+ */
+export function expandDomainOnly(spec: MacroString, domain: string): string | undefined {
+  let out = '';
+  for (const item of spec.items) {
+    if (item.kind !== 'expand') {
+      out += item.text;
+      continue;
+    }
+    if (item.letter !== 'd') return undefined;
+    const transformed = transform(domain, item);
+    out += item.urlEscape ? urlEscape(transformed) : transformed;
+  }
+  return out;
+}
+
+/**
  * A domain-spec's expansion as a query name (§7.3): trailing dot dropped, and left
  * labels removed while the name exceeds 253 octets.
  */

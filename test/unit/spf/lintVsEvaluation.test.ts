@@ -6,7 +6,7 @@
  * - a record the evaluation ends in permerror for carries an error of the check (but for too
  *   many void lookups where names are made from the message, or where an a: target has
  *   addresses of the other family only: the check counts the void lookups it can know without
- *   a message, those void for senders of either family; a name written with %{d} is left out too);
+ *   a message, those void for senders of either family);
  * - a record with an error of the check (one a receiver turns into permerror) ends in
  *   permerror when the evaluation reached every term (only an `all` matched).
  *
@@ -80,7 +80,7 @@ test('the errors the zone check reports are the permerrors an evaluation meets',
     const walked = ours.trace.every((t) => t.event !== 'match' || /^[-+~?]?all$/.test(t.term ?? ''));
     const why = ours.trace.find((t) => t.event === 'error')?.why;
     // Void lookups of names made from the message (%{i}, %{l}, …): the check cannot know them.
-    const fromMessage = ours.trace.some((t) => t.event === 'record' && /%\{[slohipvd]/i.test(t.detail ?? ''));
+    const fromMessage = ours.trace.some((t) => t.event === 'record' && /%\{[slohipv]/i.test(t.detail ?? ''));
     // An a: target with AAAA records only is void for this IPv4 sender: the check counts a
     // target void when it has no address of either family (see the note in spf/lookups.ts).
     const ipv6Only = ours.trace.some(

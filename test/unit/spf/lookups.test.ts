@@ -12,7 +12,7 @@ $TTL 300
 @ SOA ns hostmaster 1 3600 600 86400 300
 @ NS ns
 ns A 192.0.2.53
-@ TXT "v=spf1 a mx include:_a.example.com exists:%{i}._bl.example.com include:%{d}.example.net include:_spf.example.org redirect=_r.example.com"
+@ TXT "v=spf1 a mx include:_a.example.com exists:%{i}._bl.example.com include:%{l}.example.net include:_spf.example.org redirect=_r.example.com"
 _a TXT "v=spf1 include:_b.example.com ptr ?all"
 _b TXT "v=spf1 a:ns.example.com ip4:192.0.2.0/24 -all"
 _r TXT "v=spf1 include:_a.example.com"
@@ -29,7 +29,7 @@ test('the tree counts every DNS-querying term through includes and redirects', a
     tree.children.map((c) => [c.term, c.status, c.own, c.total]),
     [
       ['include:_a.example.com', 'ok', 2, 3],
-      ['include:%{d}.example.net', 'macro', 0, 0],
+      ['include:%{l}.example.net', 'macro', 0, 0],
       ['include:_spf.example.org', 'unresolved', 0, 0],
       ['redirect=_r.example.com', 'ok', 1, 4],
     ],
@@ -64,4 +64,31 @@ _b TXT "v=spf1 a mx ptr -all"
   // a and include:_a (whose record stops at -all) before ~all; nothing after it is reached.
   assert.deepEqual([root.own, root.total], [2, 2]);
   assert.deepEqual(root.children.map((c) => [c.term, c.own, c.total]), [['include:_a.example.com', 0, 0]]);
+});
+
+test('a target written with %{d} alone (the record\'s own domain) is followed and probed; one made from the message is not', async () => {
+  const zone = parseZoneText(
+    `$ORIGIN example.com.
+$TTL 300
+@ SOA ns hostmaster 1 3600 600 86400 300
+@ NS ns
+ns A 192.0.2.53
+@ TXT "v=spf1 include:_spf.%{d} a:%{d} mx:%{d2} exists:%{i}._bl.%{d} -all"
+_spf TXT "v=spf1 a:%{d} ip4:192.0.2.0/24 -all"
+self TXT "v=spf1 include:%{d} -all"
+`,
+    { origin: 'example.com.' },
+  );
+  const resolver = new ChainResolver([new ZoneDataResolver([zone])], offlineResolver);
+  const trees = await spfLookupTrees(zone, resolver);
+  const root = trees.find((t) => t.tree.domain === 'example.com')!.tree;
+  // include:_spf.example.com is followed (its a:%{d} is _spf.example.com, which has no address: void);
+  // a:%{d} and mx:%{d2} are example.com (no A, no MX: void each); exists:%{i}… depends on the sender.
+  assert.deepEqual(root.children.map((c) => [c.term, c.domain, c.status, c.total]), [['include:_spf.%{d}', '_spf.example.com', 'ok', 1]]);
+  assert.deepEqual(root.voids.map((v) => v.name), ['example.com', 'example.com']);
+  assert.deepEqual(root.children[0].voids.map((v) => v.name), ['_spf.example.com']);
+  assert.equal(root.total, 5);
+  // include:%{d} at self.example.com includes itself: a loop, as the evaluation finds it.
+  const self = trees.find((t) => t.tree.domain === 'self.example.com')!.tree;
+  assert.deepEqual(self.children.map((c) => [c.domain, c.status]), [['self.example.com', 'loop']]);
 });
