@@ -37,6 +37,25 @@ export function listItems(tag: Tag | undefined): { item: string; from: number; t
   return tag ? splitValue(tag, ':') : [];
 }
 
+/**
+ * Whether the s= list keeps the key away from mail: it lists neither `email` nor `*`
+ * (RFC 6376 §3.6.1: verifiers "MUST ignore this record if the appropriate type is not listed").
+ */
+export function servesNoMail(key: DkimKeyRecord): boolean {
+  const s = key.tag('s');
+  const services = listItems(s).map((i) => i.item.toLowerCase());
+  return s !== undefined && !services.includes('*') && !services.includes('email');
+}
+
+/**
+ * Why verifiers never use this record to check mail, if they do not: a first `v=` other than
+ * `DKIM1` (§3.6.1: such records "MUST be discarded"), or an s= list without email.
+ */
+export function ignoredForMail(key: DkimKeyRecord): 'version' | 'service' | undefined {
+  if (key.version !== undefined && key.version.value !== 'DKIM1') return 'version';
+  return servesNoMail(key) ? 'service' : undefined;
+}
+
 /** Where a text is a DKIM key record: `<selector>._domainkey.<domain>`. */
 export function dkimSelector(labels: readonly string[]): { selector: string; at: number } | undefined {
   const at = labels.indexOf('_domainkey');

@@ -110,6 +110,18 @@ test('weak keys: RSA under 1024 bits is an error, sha1-only is an error', () => 
   assert.match(formatMessage(problems[0]), /only 512 bits: verifiers must reject keys under 1024 bits/);
 });
 
+test('a record verifiers never use for mail gets no weak-key warning ("it still works" would be untrue)', () => {
+  const text = [
+    `two._domainkey TXT "v=DKIM2; k=rsa; p=${RFC6376_KEY}"`,
+    `tls._domainkey TXT "v=DKIM1; s=tlsrpt; p=${RFC6376_KEY}"`,
+    `old._domainkey TXT ${strings(`v=DKIM2; h=sha1; p=${rsa2048}`)}`,
+    `used._domainkey TXT "v=DKIM1; s=Email; p=${RFC6376_KEY}"`,
+  ].join('\n');
+  const { found: f } = check(text);
+  // What makes each record unused is said; the key's size only where the record is used.
+  assert.deepEqual(f, [['dkim-syntax', 'DKIM2'], ['dkim-invalid-key', 'tlsrpt'], ['dkim-syntax', 'DKIM2'], ['dkim-weak-key', RFC6376_KEY]]);
+});
+
 test('revoked, testing, unknown tags and syntax errors, each at its range', () => {
   const text = [
     'gone._domainkey TXT "v=DKIM1; k=rsa; p="',

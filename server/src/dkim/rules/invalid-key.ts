@@ -10,7 +10,7 @@
 import type { Problem } from '../../diagnostics/types';
 import { problemIn, printable } from '../records';
 import { DkimCodes } from '../codes';
-import { listItems } from '../parse';
+import { servesNoMail } from '../parse';
 import type { DkimContext } from '../context';
 
 export function checkInvalidKey(ctx: DkimContext): Problem[] {
@@ -19,8 +19,7 @@ export function checkInvalidKey(ctx: DkimContext): Problem[] {
 
 function checkService(ctx: DkimContext): Problem[] {
   const s = ctx.key.tag('s');
-  const services = listItems(s).map((i) => i.item.toLowerCase());
-  if (!s || services.includes('*') || services.includes('email')) return [];
+  if (!s || !servesNoMail(ctx.key)) return [];
   return [
     problemIn(ctx.txt, DkimCodes.invalidKey.code, s.valueStart, s.valueEnd === s.valueStart ? s.end : s.valueEnd, {
       selector: ctx.selector,

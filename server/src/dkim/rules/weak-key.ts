@@ -3,18 +3,21 @@
  *
  * RFC 8301 §3.2: verifiers MUST NOT accept RSA keys under 1024 bits (error) and
  * signers SHOULD use at least 2048 (warning). §3.1: rsa-sha1 MUST NOT be used, so
- * a key restricted to h=sha1 can validate nothing.
+ * a key restricted to h=sha1 can validate nothing. Nothing is said of a record that
+ * verifiers never use for mail (a v= other than DKIM1, an s= without email): the syntax
+ * and key rules report that, and "it still works" would be untrue.
  */
 import type { Problem } from '../../diagnostics/types';
 import { problemIn } from '../records';
 import { DkimCodes } from '../codes';
-import { listItems } from '../parse';
+import { ignoredForMail, listItems } from '../parse';
 import type { DkimContext } from '../context';
 
 const CODE = DkimCodes.weakKey.code;
 
 export function checkWeakKey(ctx: DkimContext): Problem[] {
   const out: Problem[] = [];
+  if (ignoredForMail(ctx.key)) return out;
   const p = ctx.key.tag('p');
   const v = ctx.verdict;
   if (p && v?.ok && v.type === 'rsa' && v.bits < 2048) {
