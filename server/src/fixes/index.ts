@@ -19,7 +19,7 @@ import {
 } from './spf';
 import { fixDeprecatedRrtype, fixLookupLimit, fixMultipleRecords, fixNullMxMissing, fixNullMxSender } from './spfRecords';
 import type { DomainFix, FixInput } from './types';
-import { fixDuplicateRecord, fixLookalike, fixMissingTtl, fixStringTooLong, fixTtlMismatch, fixTxtUnquoted, fixUnicodeName } from './zone';
+import { fixDuplicateRecord, fixLookalike, fixMissingTtl, fixStringTooLong, fixTtlMismatch, fixOriginRepeated, fixTargetFinalDot, fixTxtUnquoted, fixUnicodeName } from './zone';
 
 export type { TextEditOffsets, DomainFix, FixInput } from './types';
 export { flattenInclude, type FlattenOptions } from './flatten';
@@ -59,6 +59,10 @@ const FIXES: ReadonlyMap<string, FixProvider> = new Map<string, FixProvider>([
   ['zone-txt-string-too-long', fixStringTooLong],
   ['zone-lookalike-character', fixLookalike],
   ['zone-unicode-name', fixUnicodeName],
+  ['zone-origin-repeated', fixOriginRepeated],
+  ['zone-cname-target-missing', fixTargetFinalDot],
+  ['zone-mx-no-address', fixTargetFinalDot],
+  ['zone-srv-no-address', fixTargetFinalDot],
   ['zone-txt-unquoted', fixTxtUnquoted],
 ]);
 

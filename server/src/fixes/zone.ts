@@ -3,7 +3,8 @@
  * RRset one TTL (RFC 2181 §5.2), add a missing $TTL (RFC 2308 §4), split a
  * character-string over 255 octets (RFC 1035 §3.3), type the ASCII character a
  * look-alike stands for (zone/lookalike.ts), put a mail record written bare in quotes,
- * write a Unicode name in ASCII (zone/idn.ts).
+ * write a Unicode name in ASCII (zone/idn.ts), give a name that repeats its origin its
+ * final dot (zone/finalDot.ts).
  */
 import type { ResourceRecord } from '../zone/ast';
 import { LOOKALIKE_ASCII, codePointHex, lookalikeKind } from '../zone/lookalike';
@@ -196,4 +197,45 @@ export function fixTxtUnquoted({ text, zone, problem }: FixInput): DomainFix[] {
       preferred: true,
     },
   ];
+}
+
+/** The final dot after a name as written, at the end of the problem's range. */
+function finalDot(p: { offset: number; length: number }): TextEditOffsets {
+  return { offset: p.offset + p.length, length: 0, newText: '.' };
+}
+
+function addFinalDot(written: string, problem: FixInput['problem']): DomainFix {
+  return {
+    title: { en: `Add the final dot: '${written}.'`, ja: `末尾にドットを付けて '${written}.' にする` },
+    kind: 'quickfix',
+    edits: [finalDot(problem)],
+    preferred: true,
+  };
+}
+
+/** zone-origin-repeated: the final dot after the name as written; every such name of the file at once too. */
+export function fixOriginRepeated({ text, zone, problem }: FixInput): DomainFix[] {
+  const written = text.slice(problem.offset, problem.offset + problem.length);
+  if (problem.file !== undefined || written !== problem.args?.written) return [];
+  const one = addFinalDot(written, problem);
+  const all = zone.problems.filter((p) => p.code === problem.code && p.file === undefined).map(finalDot);
+  if (all.length < 2) return [one];
+  return [
+    one,
+    {
+      title: { en: `Add the final dot to all ${all.length} names of this file that repeat their origin`, ja: `オリジンが二重になっている ${all.length} 個の名前すべての末尾にドットを付ける` },
+      kind: 'quickfix',
+      edits: all,
+    },
+  ];
+}
+
+/**
+ * zone-cname-target-missing, zone-mx-no-address, zone-srv-no-address: a target written without
+ * its final dot as a name of the public DNS (`aspmx.l.google.com`) gets the dot.
+ */
+export function fixTargetFinalDot({ text, problem }: FixInput): DomainFix[] {
+  const written = text.slice(problem.offset, problem.offset + problem.length);
+  if (problem.file !== undefined || problem.args?.detail !== 'target-final-dot' || written !== problem.args.written) return [];
+  return [addFinalDot(written, problem)];
 }

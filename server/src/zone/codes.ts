@@ -69,6 +69,10 @@ export const ZoneCodes = {
     en: "'{written}' {howDetail}, but DNS names are ASCII: BIND publishes its UTF-8 bytes as the name ({name}), which nobody looks up{detail}",
     ja: "'{written}' {howDetail}が、DNS の名前は ASCII です。BIND はその UTF-8 のバイト列を名前（{name}）として公開し、その名前が問い合わせられることはありません{detail}",
   }),
+  originRepeated: defineCode('zone-origin-repeated', 'warning', 'RFC 1035 §5.1', {
+    en: "'{written}' has no final dot, so the origin {origin} is added to it and it names {name}, with the origin twice: write '{intended}', with the final dot",
+    ja: "'{written}' は末尾にドットがないため、後ろにオリジン {origin} が付け足され、オリジンが二重になった {name} という名前になります。末尾にドットを付けて '{intended}' と書いてください"
+  }),
   txtUnquoted: defineCode('zone-txt-unquoted', 'warning', 'RFC 1035 §5.1, RFC 7208 §3.3', {
     en: 'This {kind} record is not in quotes{detail}. Put the whole record in double quotes',
     ja: 'この {kind} レコードは引用符で囲まれていません{detail}。レコード全体を半角の二重引用符で囲んでください',

@@ -16,6 +16,7 @@ import { fastRdata, isPlainAddress } from './rdata/fast';
 import { parseRdata } from './rdata/index';
 import { unquotedMailTxt } from './txtUnquoted';
 import { type UnicodeName, unicodeName, unicodeNameProblem } from './idn';
+import { originRepeatedProblem, repeatsOrigin } from './finalDot';
 import { isMetaType, typeCode, typeName } from './rdata/types';
 import { emptyLine, type Reporter, Scanner } from './scanner';
 import { looksLikeTtl, MAX_TTL, parseTtl } from './ttl';
@@ -558,6 +559,7 @@ export class ZoneParser {
       return undefined;
     }
     const origin = this.origin;
+    if (repeatsOrigin(text, origin)) this.reportBeside(source, ZoneCodes.originRepeated.code, t.offset, t.length, originRepeatedProblem(t, origin).args);
     if (text === this.lastNameText && origin === this.lastNameOrigin) {
       if (this.lastNameUnicode) this.reportUnicodeName(source, t, this.lastName, this.lastNameUnicode);
       return this.lastName;

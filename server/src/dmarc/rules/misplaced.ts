@@ -3,13 +3,13 @@
  *
  * RFC 9989 §4.10: receivers look for DMARC only at `_dmarc.<domain>` (and report
  * authorizations at `<domain>._report._dmarc.<dest>`, RFC 9990 §3). A `v=DMARC1`
- * text anywhere else is never read. Also catches the classic relative-name slip
- * `_dmarc.example.com` written without its final dot in the example.com zone,
- * which lands at `_dmarc.example.com.example.com.`.
+ * text anywhere else is never read. The classic relative-name slip, `_dmarc.example.com`
+ * written without its final dot in the example.com zone (it lands at
+ * `_dmarc.example.com.example.com.`), is zone-origin-repeated's, with its fix.
  */
 import type { Problem } from '../../diagnostics/types';
 import { problemOnText, type TxtRecord } from '../../dkim/records';
-import { nameKey, splitLabels } from '../../zone/names';
+import { splitLabels } from '../../zone/names';
 import { DmarcCodes } from '../codes';
 import { display, type DmarcView } from '../collect';
 
@@ -29,16 +29,6 @@ export function checkMisplaced(view: DmarcView): Problem[] {
     // `x._dmarc.example.com`: the record was meant for `_dmarc.example.com`.
     const domain = at > 0 ? labels.slice(at + 1).join('.') + '.' : txt.owner;
     report(txt, '_dmarc.' + (domain === '.' ? '' : domain));
-  }
-  const origin = nameKey(view.zone.origin);
-  if (origin !== '.') {
-    for (const ctx of view.contexts) {
-      if (ctx.placement !== 'policy' || !DMARC_START.test(ctx.txt.text.value)) continue;
-      const d = nameKey(ctx.domain);
-      if (d.endsWith('.' + origin + origin) || d === origin + origin) {
-        report(ctx.txt, '_dmarc.' + ctx.domain.slice(0, ctx.domain.length - origin.length));
-      }
-    }
   }
   return out;
 }

@@ -6,6 +6,7 @@
 import type { CharString, Rdata, Token } from '../ast';
 import { ContiguousString } from '../charString';
 import { parseName } from '../names';
+import { repeatsOrigin } from '../finalDot';
 import { formatIpv6 } from './fields';
 import { quoteOctets } from './strings';
 
@@ -115,6 +116,8 @@ function plainName(t: Token, origin: string): string | undefined {
     const c = s.charCodeAt(i);
     if (c <= 0x20 || c >= 0x7f || c === 0x5c || c === 0x22 || c === 0x28 || c === 0x29 || c === 0x3b || c === 0x24) return undefined;
   }
+  // A name that repeats its origin is warned about on the full path.
+  if (repeatsOrigin(s, origin)) return undefined;
   const r = parseName(s, origin);
   return r.ok ? r.name : undefined;
 }

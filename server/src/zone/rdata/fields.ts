@@ -6,6 +6,7 @@ import ipaddr from 'ipaddr.js';
 import type { Token } from '../ast';
 import { decodeName, encodeName, parseName } from '../names';
 import { unicodeName, unicodeNameProblem } from '../idn';
+import { originRepeatedProblem, repeatsOrigin } from '../finalDot';
 import { RdataCodes } from './codes';
 import type { TextCursor } from './cursor';
 import { MAX_STRING_TOKEN_CHARS, decodeToken, quoteOctets, toCharString } from './strings';
@@ -102,6 +103,7 @@ export function readName(c: TextCursor, t: Token, field: string): string[] | und
     if (d.ok) {
       const unicode = c.ctx.warnings && !t.quoted ? unicodeName(t.text) : undefined;
       if (unicode) c.ctx.warnings!.push(unicodeNameProblem(t, res.name, unicode));
+      if (c.ctx.warnings && !t.quoted && repeatsOrigin(t.text, c.ctx.origin)) c.ctx.warnings.push(originRepeatedProblem(t, c.ctx.origin));
       return d.labels;
     }
   }

@@ -75,12 +75,16 @@ export const SemanticsCodes = {
     ja: '{name} はホスト名として正しくありません（英字・数字と途中のハイフンだけが使えます）。BIND は check-names で警告します',
   }),
   mxNoAddress: defineCode('zone-mx-no-address', 'warning', 'RFC 5321 §5.1', {
-    en: 'The mail server {target} lies inside this zone but has no address (A or AAAA) record here; no mail for {owner} can be delivered to it',
-    ja: 'メールサーバー {target} はこのゾーンの中の名前なのに、アドレス（A または AAAA）レコードがありません。{owner} 宛てのメールをこのサーバーに届けられません',
+    en: 'The mail server {target} lies inside this zone but has no address (A or AAAA) record here; no mail for {owner} can be delivered to it{detail}',
+    ja: 'メールサーバー {target} はこのゾーンの中の名前なのに、アドレス（A または AAAA）レコードがありません。{owner} 宛てのメールをこのサーバーに届けられません{detail}',
   }),
   srvNoAddress: defineCode('zone-srv-no-address', 'warning', 'RFC 2782', {
-    en: 'The service target {target} lies inside this zone but has no address (A or AAAA) record here; clients cannot reach it',
-    ja: 'サービスの接続先 {target} はこのゾーンの中の名前なのに、アドレス（A または AAAA）レコードがありません。クライアントが接続できません',
+    en: 'The service target {target} lies inside this zone but has no address (A or AAAA) record here; clients cannot reach it{detail}',
+    ja: 'サービスの接続先 {target} はこのゾーンの中の名前なのに、アドレス（A または AAAA）レコードがありません。クライアントが接続できません{detail}',
+  }),
+  cnameTargetMissing: defineCode('zone-cname-target-missing', 'warning', 'RFC 1034 §3.6.2', {
+    en: '{owner} is an alias of {target}, a name inside this zone that has no records here: lookups of {owner} find nothing{detail}',
+    ja: '{owner} は {target} の別名ですが、この名前はこのゾーンの中にあるのにレコードがありません。{owner} を問い合わせても何も見つかりません{detail}',
   }),
   nullMx: defineCode('zone-null-mx', 'warning', 'RFC 7505 §3', {
     en: 'This MX to "." is meant as a null MX (the name takes no mail), but {detail}',
@@ -102,6 +106,15 @@ export const SemanticsDetails: Record<string, { en: string; ja: string }> = {
     en: 'its preference is {preference}: RFC 7505 writes a null MX with preference 0 ("MX 0 ."), and a sender need not read this one as a null MX',
     ja: '優先度が {preference} になっています。RFC 7505 では null MX は優先度 0（"MX 0 ."）で書くもので、これを null MX と読まない送信側もあります',
   },
+  'target-final-dot': {
+    en: ". '{written}' has no final dot, so it is read as a name inside this zone: write '{written}.' for the name outside it",
+    ja: "。'{written}' は末尾にドットがないため、このゾーンの中の名前として読まれます。ゾーンの外の名前のつもりなら、末尾にドットを付けて '{written}.' と書いてください",
+  },
+  'target-address': {
+    en: '. A CNAME names a host, not an address: for the address {written}, write an A or AAAA record instead of the CNAME',
+    ja: '。CNAME にはアドレスではなくホスト名を書きます。アドレス {written} を指すなら、CNAME の代わりに A か AAAA レコードを書いてください',
+  },
+  'target-plain': { en: '', ja: '' },
   'serial-in-future': {
     en: 'its date {date} is in the future; later updates will need a serial above it',
     ja: '日付 {date} が未来になっています。今後の更新ではこれより大きいシリアル番号が必要になります',

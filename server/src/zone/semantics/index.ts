@@ -5,6 +5,7 @@
 import type { Problem } from '../../diagnostics/types';
 import type { Zone } from '../ast';
 import { checkCheckNames } from './checkNames';
+import { checkCnameTargetMissing } from './cnameTargetMissing';
 import { type SemanticContext, buildContext } from './context';
 import { checkDnameOcclusion } from './dnameOcclusion';
 import { checkDsAtApex } from './dsAtApex';
@@ -52,6 +53,7 @@ const RULES: ReadonlyArray<(ctx: SemanticContext) => Problem[]> = [
   checkNullMx,
   checkMxNoAddress,
   checkSrvNoAddress,
+  checkCnameTargetMissing,
   checkMissingGlue,
   checkDnameOcclusion,
   checkCheckNames,

@@ -9,13 +9,16 @@
  * answered as BIND's database answers it: by the wildcard at its closest encloser (RFC
  * 4592: `*.example.com.` answers for `mail.example.com.`, not for `a.b.example.com.` when
  * `b.example.com.` exists, nor for an empty non-terminal). The diagnostic sits on the
- * target token.
+ * target token. A target that has no records at all, written without its final dot as a
+ * name of the public DNS (`MX 10 aspmx.l.google.com`), is said to miss its dot.
  */
 import type { CodeDef, Problem } from '../../diagnostics/types';
-import type { ResourceRecord } from '../ast';
+import type { ResourceRecord, Token } from '../ast';
 import { isSubdomain, nameKey, parentName } from '../names';
 import { type SemanticContext, answeringRecords, isBelowCut, problem } from './context';
 import { writtenAddress } from './targetAddress';
+import { looksOutside } from '../finalDot';
+import type { ProblemArgs } from '../../diagnostics/types';
 import { type TargetField, targetsOf } from './targets';
 
 const A = 1;
@@ -36,8 +39,9 @@ export function checkTargetNoAddress(ctx: SemanticContext, target: TargetField, 
     if (belowDname(ctx, key, apexKey)) continue;
     // Written as an address: zone-mx-address says so (BIND logs both).
     if (t.token && writtenAddress(t.token.text) !== undefined) continue;
-    if (here === undefined && answeringRecords(ctx, key)?.some(addressOrAlias)) continue;
-    out.push(problem(def, t.record, t.token ?? t.record.span, { target: t.name, owner: t.record.owner }));
+    const answers = here ?? answeringRecords(ctx, key);
+    if (here === undefined && answers?.some(addressOrAlias)) continue;
+    out.push(problem(def, t.record, t.token ?? t.record.span, { target: t.name, owner: t.record.owner, ...finalDotDetail(t.token, answers) }));
   }
   return out;
 }
@@ -47,10 +51,20 @@ export function addressOrAlias(r: ResourceRecord): boolean {
   return r.typeCode === A || r.typeCode === AAAA || r.typeCode === CNAME;
 }
 
-function belowDname(ctx: SemanticContext, key: string, apexKey: string): boolean {
+export function belowDname(ctx: SemanticContext, key: string, apexKey: string): boolean {
   for (let name = key; name !== apexKey && name !== '.'; ) {
     name = parentName(name);
     if (ctx.byOwner.get(name)?.some((r) => r.typeCode === DNAME)) return true;
   }
   return false;
+}
+
+/**
+ * The `{detail}` of a target inside the zone without what it needs: that its final dot is
+ * missing, when nothing answers there and the name as written reads as a public one.
+ */
+export function finalDotDetail(token: Token | undefined, answers: readonly ResourceRecord[] | undefined): ProblemArgs {
+  return answers === undefined && token !== undefined && !token.quoted && looksOutside(token.text)
+    ? { detail: 'target-final-dot', written: token.text }
+    : { detail: 'target-plain' };
 }

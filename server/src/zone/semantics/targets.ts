@@ -8,7 +8,7 @@ import { recordsOfType } from '../checks/owners';
 import { nameField } from './context';
 
 export interface TargetField {
-  readonly type: 'MX' | 'NS' | 'SRV';
+  readonly type: 'MX' | 'NS' | 'SRV' | 'CNAME';
   readonly typeCode: number;
   /** RFC field name in `rdata.fields` (dns-packet style). */
   readonly field: string;
@@ -19,6 +19,7 @@ export interface TargetField {
 export const MX_TARGET: TargetField = { type: 'MX', typeCode: 15, field: 'exchange', tokenIndex: 1 };
 export const NS_TARGET: TargetField = { type: 'NS', typeCode: 2, field: 'target', tokenIndex: 0 };
 export const SRV_TARGET: TargetField = { type: 'SRV', typeCode: 33, field: 'target', tokenIndex: 3 };
+export const CNAME_TARGET: TargetField = { type: 'CNAME', typeCode: 5, field: 'target', tokenIndex: 0 };
 
 export interface Target {
   readonly record: ResourceRecord;
