@@ -14,6 +14,7 @@ import {
   fixPermissiveAll,
   fixPtr,
   fixRemoveTerm,
+  fixStaleIp,
   fixStringsJoined,
   fixUnknownMechanism,
 } from './spf';
@@ -43,6 +44,7 @@ const FIXES: ReadonlyMap<string, FixProvider> = new Map<string, FixProvider>([
   ['spf-malformed-version', fixMalformedVersion],
   ['spf-duplicate-term', fixRemoveTerm],
   ['spf-redundant-ip', fixRemoveTerm],
+  ['spf-stale-ip', fixStaleIp],
   ['spf-duplicate-modifier', fixRemoveTerm],
   ['spf-redirect-ignored', fixRemoveTerm],
   ['spf-ptr-deprecated', fixPtr],

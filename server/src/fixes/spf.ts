@@ -61,6 +61,21 @@ export function fixPermissiveAll({ text, zone, problem }: FixInput): DomainFix[]
   );
 }
 
+/**
+ * spf-stale-ip: the mail server's address in place of the address the record lists
+ * (preferred: a moved server's old address), or beside it (when the old one still sends).
+ */
+export function fixStaleIp({ text, zone, problem }: FixInput): DomainFix[] {
+  const replacement = (problem.data as { replacement?: unknown } | undefined)?.replacement;
+  const target = spfAt(zone, problem.offset);
+  const t = target && termAt(target, problem.offset);
+  if (!target || !t || typeof replacement !== 'string') return [];
+  return [
+    quickfix(`Replace '${show(t.text)}' with '${replacement}'`, `'${show(t.text)}' を '${replacement}' に置き換える`, editTxt(text, target.rr, t.from, t.to, replacement), true),
+    quickfix(`Add '${replacement}' before '${show(t.text)}'`, `'${show(t.text)}' の前に '${replacement}' を加える`, editTxt(text, target.rr, t.from, t.from, replacement + ' '), false),
+  ];
+}
+
 /** A fix that removes the term under the problem. */
 function removeTerm({ text, zone, problem }: FixInput, why?: { en: string; ja: string }): DomainFix[] {
   const target = spfAt(zone, problem.offset);

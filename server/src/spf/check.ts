@@ -45,6 +45,8 @@ import { checkRedundantIp } from './rules/spf-redundant-ip';
 import { checkSyntax } from './rules/spf-syntax';
 import { checkUnknownMechanism } from './rules/spf-unknown-mechanism';
 import { checkVoidLookupLimit } from './rules/spf-void-lookup-limit';
+import { checkStaleIp } from './rules/spf-stale-ip';
+import type { ZoneRecords } from './zoneEval';
 
 const recordRules: readonly RecordRule[] = [
   checkSyntax,
@@ -65,7 +67,7 @@ const recordRules: readonly RecordRule[] = [
   checkStringsJoined,
 ];
 
-const ownerRules: readonly OwnerRule[] = [checkMultipleRecords, checkDeprecatedRrtype, checkMissing, checkNullMxMissing, checkNullMxSender, checkMalformedVersion];
+const ownerRules: readonly OwnerRule[] = [checkMultipleRecords, checkDeprecatedRrtype, checkMissing, checkNullMxMissing, checkNullMxSender, checkMalformedVersion, checkStaleIp];
 
 const lookupRules: readonly LookupRule[] = [
   checkLookupLimit,
@@ -140,18 +142,22 @@ const MAIL_TYPES = new Set([MX, TXT, SPF]);
  * Every owner of the zone with its records and SPF records, in zone order. With
  * `mailOnly`, only owners with a TXT, MX or SPF record (the rest cannot trip an owner rule).
  */
+const NO_RECORDS: readonly ResourceRecord[] = [];
+
 export function spfOwners(zone: Zone, mailOnly = false): SpfOwnerContext[] {
   // The groups are keyed by nameKey: with the trailing dot every owner has, the same
   // grouping as by ownerKey, which is made once per owner for its context.
   const out: SpfOwnerContext[] = [];
-  for (const rrs of ownerGroups(zone.records).values()) {
+  const groups = ownerGroups(zone.records);
+  const records: ZoneRecords = { origin: zone.origin, recordsAt: (key) => groups.get(key) ?? NO_RECORDS };
+  for (const rrs of groups.values()) {
     if (mailOnly && !rrs.some((rr) => MAIL_TYPES.has(rr.typeCode))) continue;
     const txtSpf: SpfRecordContext[] = [];
     for (const rr of rrs) {
       const spf = rr.typeCode === TXT ? spfRecordOf(rr) : null;
       if (spf) txtSpf.push(spf);
     }
-    out.push({ owner: ownerKey(rrs[0].owner), origin: zone.origin, rrs, txtSpf });
+    out.push({ owner: ownerKey(rrs[0].owner), origin: zone.origin, rrs, txtSpf, zone: records });
   }
   return out;
 }

@@ -23,6 +23,8 @@
  * - spf-include-no-record: SpfTermData & { target } (the name without a record).
  * - spf-missing: { owner, insertOffset } (a fix adds a `v=spf1 mx ~all` TXT record).
  * - spf-null-mx-missing: { owner } (a fix adds a `v=spf1 -all` TXT record).
+ * - spf-stale-ip: SpfTermData & { replacement } (`ip4:` or `ip6:` and the mail server's
+ *   address: a fix writes it over the term, or before it).
  * - spf-malformed-version: { to } (the version as written ends at octet `to`; the fix
  *   reads the record again and writes it as SPF reads it).
  */
@@ -127,6 +129,10 @@ export const SpfCodes = {
   includeBroken: defineCode('spf-include-broken', 'error', `${RFC} §4.5, §5.2, §6.1`, {
     en: "'{target}' {detail}, so '{term}' gives permerror",
     ja: "'{target}' {detail}ため、'{term}' は permerror になります",
+  }),
+  staleIp: defineCode('spf-stale-ip', 'warning', `${RFC} §5.6`, {
+    en: '{term} matches no address of {domain} or of its mail servers, and its mail server {host} ({address}) is not in this record: mail it sends as {domain} gets SPF {result}. If the server moved, {term} is its old address: authorise {address} instead (or write mx)',
+    ja: '{term} は {domain} やそのメールサーバーのどのアドレスにも一致しません。一方、メールサーバー {host}（{address}）はこのレコードで許可されておらず、そこから {domain} として送るメールは SPF {result} になります。サーバーを移転したのなら {term} は古いアドレスです。代わりに {address} を許可してください（mx と書いても許可できます）',
   }),
   recordTooLong: defineCode('spf-record-too-long', 'warning', `${RFC} §3.4`, {
     en: 'The record is {length} octets long; over 450, the DNS answer may not fit in a UDP packet and some receivers fail to read it',

@@ -328,3 +328,27 @@ test('spf-malformed-version: "v=spf1 " written over the version as it was meant;
     assert.ok(!problems.some((p) => p.code === 'spf-missing' || p.code === 'spf-syntax'), `${line}: ${problems.map((p) => p.code).join(' ')}`);
   }
 });
+
+test('spf-stale-ip: the mail server\'s address replaces the old one (preferred), or goes before it', () => {
+  const text = HEAD + '@ A 203.0.113.10\nmail A 203.0.113.10\n@ MX 10 mail\n@ TXT "v=spf1 ip4:198.51.100.5 ~all"\n';
+  const [replace, add, ...more] = fixes(text, 'spf-stale-ip');
+  assert.equal(more.length, 0);
+  assert.deepEqual(replace.title, { en: "Replace 'ip4:198.51.100.5' with 'ip4:203.0.113.10'", ja: "'ip4:198.51.100.5' を 'ip4:203.0.113.10' に置き換える" });
+  assert.equal(replace.preferred, true);
+  const region = linesOf(text, 'v=spf1');
+  assert.equal(lineAfter(verifyFix(text, 'spf-stale-ip', replace, region).after, region.from), '@ TXT "v=spf1 ip4:203.0.113.10 ~all"');
+  assert.equal(add.title.en, "Add 'ip4:203.0.113.10' before 'ip4:198.51.100.5'");
+  assert.equal(lineAfter(verifyFix(text, 'spf-stale-ip', add, region).after, region.from), '@ TXT "v=spf1 ip4:203.0.113.10 ip4:198.51.100.5 ~all"');
+  const { problem } = onlyProblem(text, 'spf-stale-ip');
+  assert.equal(
+    formatMessage(problem),
+    'ip4:198.51.100.5 matches no address of example.com or of its mail servers, and its mail server mail.example.com (203.0.113.10) is not in this record: mail it sends as example.com gets SPF softfail. If the server moved, ip4:198.51.100.5 is its old address: authorise 203.0.113.10 instead (or write mx)',
+  );
+});
+
+test('spf-stale-ip: an IPv6 mail server gets ip6:', () => {
+  const text = HEAD + 'mail AAAA 2001:db8::25\n@ MX 10 mail\n@ TXT "v=spf1 ip6:2001:db8:1::1 -all"\n';
+  const [replace] = fixes(text, 'spf-stale-ip');
+  const region = linesOf(text, 'v=spf1');
+  assert.equal(lineAfter(verifyFix(text, 'spf-stale-ip', replace, region).after, region.from), '@ TXT "v=spf1 ip6:2001:db8::25 -all"');
+});

@@ -7,6 +7,7 @@ import type { ResourceRecord } from '../../zone/ast';
 import type { Mechanism, Modifier, ParseError, Part, SpfRecord, Term } from '../ast';
 import { queryingTerms, walkTree, type LookupNode } from '../lookups';
 import type { SpfTermData } from '../codes';
+import type { ZoneRecords } from '../zoneEval';
 
 /** One SPF record of the zone: a TXT (or type SPF) record whose text starts with v=spf1. */
 export interface SpfRecordContext {
@@ -29,6 +30,8 @@ export interface SpfOwnerContext {
   readonly rrs: readonly ResourceRecord[];
   /** The SPF records among the owner's TXT records (type SPF excluded). */
   readonly txtSpf: readonly SpfRecordContext[];
+  /** The zone's records by name, for the rules that read other names (shared by every owner). */
+  readonly zone: ZoneRecords;
 }
 
 export type RecordRule = (ctx: SpfRecordContext) => Problem[];
