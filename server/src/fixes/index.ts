@@ -8,6 +8,7 @@ import { fixDmarcMissing, fixDmarcPolicyNone, fixFullWidthTag } from './dmarc';
 import { fixLockdownSyntax, fixProviderMissing, fixSpfMissing, providerRefactors } from './provider';
 import {
   fixAfterAll,
+  fixIpv6Missing,
   fixMalformedVersion,
   fixNoAll,
   fixNonAscii,
@@ -45,6 +46,7 @@ const FIXES: ReadonlyMap<string, FixProvider> = new Map<string, FixProvider>([
   ['spf-duplicate-term', fixRemoveTerm],
   ['spf-redundant-ip', fixRemoveTerm],
   ['spf-stale-ip', fixStaleIp],
+  ['spf-ipv6-missing', fixIpv6Missing],
   ['spf-duplicate-modifier', fixRemoveTerm],
   ['spf-redirect-ignored', fixRemoveTerm],
   ['spf-ptr-deprecated', fixPtr],

@@ -76,6 +76,18 @@ export function fixStaleIp({ text, zone, problem }: FixInput): DomainFix[] {
   ];
 }
 
+/** spf-ipv6-missing: the mail server's IPv6 address as an ip6: term, before `all` (or last). */
+export function fixIpv6Missing({ text, zone, problem }: FixInput): DomainFix[] {
+  const insert = (problem.data as { insert?: unknown } | undefined)?.insert;
+  const target = spfAt(zone, problem.offset);
+  if (!target || typeof insert !== 'string') return [];
+  const terms = target.spf.terms;
+  const all = terms.find((t) => t.kind === 'mechanism' && t.name === 'all');
+  const last = terms[terms.length - 1] ?? target.spf.version;
+  const edit = all ? editTxt(text, target.rr, all.from, all.from, insert + ' ') : editTxt(text, target.rr, last.to, last.to, ' ' + insert);
+  return [quickfix(`Add '${insert}'`, `'${insert}' を追加する`, edit, true)];
+}
+
 /** A fix that removes the term under the problem. */
 function removeTerm({ text, zone, problem }: FixInput, why?: { en: string; ja: string }): DomainFix[] {
   const target = spfAt(zone, problem.offset);

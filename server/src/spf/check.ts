@@ -46,6 +46,7 @@ import { checkSyntax } from './rules/spf-syntax';
 import { checkUnknownMechanism } from './rules/spf-unknown-mechanism';
 import { checkVoidLookupLimit } from './rules/spf-void-lookup-limit';
 import { checkStaleIp } from './rules/spf-stale-ip';
+import { checkIpv6Missing } from './rules/spf-ipv6-missing';
 import type { ZoneRecords } from './zoneEval';
 
 const recordRules: readonly RecordRule[] = [
@@ -67,7 +68,7 @@ const recordRules: readonly RecordRule[] = [
   checkStringsJoined,
 ];
 
-const ownerRules: readonly OwnerRule[] = [checkMultipleRecords, checkDeprecatedRrtype, checkMissing, checkNullMxMissing, checkNullMxSender, checkMalformedVersion, checkStaleIp];
+const ownerRules: readonly OwnerRule[] = [checkMultipleRecords, checkDeprecatedRrtype, checkMissing, checkNullMxMissing, checkNullMxSender, checkMalformedVersion, checkStaleIp, checkIpv6Missing];
 
 const lookupRules: readonly LookupRule[] = [
   checkLookupLimit,

@@ -25,6 +25,8 @@
  * - spf-null-mx-missing: { owner } (a fix adds a `v=spf1 -all` TXT record).
  * - spf-stale-ip: SpfTermData & { replacement } (`ip4:` or `ip6:` and the mail server's
  *   address: a fix writes it over the term, or before it).
+ * - spf-ipv6-missing: { insert } (`ip6:` and the mail server's IPv6 address; a fix adds it
+ *   before `all`).
  * - spf-malformed-version: { to } (the version as written ends at octet `to`; the fix
  *   reads the record again and writes it as SPF reads it).
  */
@@ -133,6 +135,10 @@ export const SpfCodes = {
   staleIp: defineCode('spf-stale-ip', 'warning', `${RFC} §5.6`, {
     en: '{term} matches no address of {domain} or of its mail servers, and its mail server {host} ({address}) is not in this record: mail it sends as {domain} gets SPF {result}. If the server moved, {term} is its old address: authorise {address} instead (or write mx)',
     ja: '{term} は {domain} やそのメールサーバーのどのアドレスにも一致しません。一方、メールサーバー {host}（{address}）はこのレコードで許可されておらず、そこから {domain} として送るメールは SPF {result} になります。サーバーを移転したのなら {term} は古いアドレスです。代わりに {address} を許可してください（mx と書いても許可できます）',
+  }),
+  ipv6Missing: defineCode('spf-ipv6-missing', 'warning', `${RFC} §5.6`, {
+    en: "The mail server {host} of {domain} has the IPv6 address {address}, which this record does not authorise (it lists no ip6: term), while its IPv4 address {v4} passes: mail it sends over IPv6, as it does to receivers that take mail there (Gmail, Outlook.com), gets SPF {result}. Add ip6:{address}",
+    ja: "{domain} のメールサーバー {host} には IPv6 アドレス {address} がありますが、このレコードは ip6: を一つも書いておらず、このアドレスを許可していません（IPv4 アドレス {v4} は許可されています）。IPv6 で受け取る受信側（Gmail、Outlook.com など）へ IPv6 で送ったメールは SPF {result} になります。ip6:{address} を追加してください",
   }),
   recordTooLong: defineCode('spf-record-too-long', 'warning', `${RFC} §3.4`, {
     en: 'The record is {length} octets long; over 450, the DNS answer may not fit in a UDP packet and some receivers fail to read it',

@@ -352,3 +352,21 @@ test('spf-stale-ip: an IPv6 mail server gets ip6:', () => {
   const region = linesOf(text, 'v=spf1');
   assert.equal(lineAfter(verifyFix(text, 'spf-stale-ip', replace, region).after, region.from), '@ TXT "v=spf1 ip6:2001:db8::25 -all"');
 });
+
+test('spf-ipv6-missing: the server\'s IPv6 address goes before all, or last when there is none', () => {
+  const text = HEAD + 'mail A 203.0.113.10\nmail AAAA 2001:db8::25\n@ MX 10 mail\n@ TXT "v=spf1 ip4:203.0.113.10 -all"\n';
+  const [add, ...more] = fixes(text, 'spf-ipv6-missing');
+  assert.equal(more.length, 0);
+  assert.deepEqual(add.title, { en: "Add 'ip6:2001:db8::25'", ja: "'ip6:2001:db8::25' を追加する" });
+  const region = linesOf(text, 'v=spf1');
+  assert.equal(lineAfter(verifyFix(text, 'spf-ipv6-missing', add, region).after, region.from), '@ TXT "v=spf1 ip4:203.0.113.10 ip6:2001:db8::25 -all"');
+  const { problem } = onlyProblem(text, 'spf-ipv6-missing');
+  assert.equal(
+    formatMessage(problem),
+    'The mail server mail.example.com of example.com has the IPv6 address 2001:db8::25, which this record does not authorise (it lists no ip6: term), while its IPv4 address 203.0.113.10 passes: mail it sends over IPv6, as it does to receivers that take mail there (Gmail, Outlook.com), gets SPF fail. Add ip6:2001:db8::25',
+  );
+  const redirect = text.replace('"v=spf1 ip4:203.0.113.10 -all"', '"v=spf1 redirect=_spf.example.com"') + '_spf TXT "v=spf1 ip4:203.0.113.0/24 ~all"\n';
+  const [last] = fixes(redirect, 'spf-ipv6-missing');
+  const at = linesOf(redirect, 'redirect=');
+  assert.equal(lineAfter(verifyFix(redirect, 'spf-ipv6-missing', last, at).after, at.from), '@ TXT "v=spf1 redirect=_spf.example.com ip6:2001:db8::25"');
+});

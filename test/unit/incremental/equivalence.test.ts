@@ -106,13 +106,13 @@ describe('incremental zone: the same problems as a whole check', () => {
     );
   });
 
-  // spf-stale-ip reads the addresses of the name's mail servers, and zone-cname-target-missing
+  // spf-stale-ip and spf-ipv6-missing read the addresses of the name's mail servers, and zone-cname-target-missing
   // whether its target owns records: edits of those other names change what is said.
   it('a mail server moving, and an alias target appearing, are seen by the checks of the names that read them', () => {
     const head = '$ORIGIN example.com.\n$TTL 300\n@ SOA ns1 host 1 2 3 4 5\n@ NS ns1\nns1 A 192.0.2.1\n';
     const filler = Array.from({ length: 30 }, (_, i) => `h${i} A 192.0.2.${i + 10}\n`).join('');
     const mail = 'shop MX 10 mail\nshop TXT "v=spf1 ip4:198.51.100.5 ~all"\nwww CNAME web\n';
-    const steps = ['mail A 198.51.100.5\n', 'mail A 203.0.113.10\n', 'mail A 203.0.113.10\nweb A 203.0.113.10\n', 'mail AAAA 2001:db8::25\nweb TXT "x"\n', ''];
+    const steps = ['mail A 198.51.100.5\n', 'mail A 198.51.100.5\nmail AAAA 2001:db8::25\n', 'mail A 203.0.113.10\n', 'mail A 203.0.113.10\nweb A 203.0.113.10\n', 'mail AAAA 2001:db8::25\nweb TXT "x"\n', ''];
     const inc = new IncrementalZone(OPTIONS, () => NOW, 1);
     let partial = 0;
     const said: string[][] = [];
@@ -121,11 +121,12 @@ describe('incremental zone: the same problems as a whole check', () => {
       const stats = inc.update(text);
       if (i > 0 && !stats.full) partial++;
       expectSame(inc, text, `step ${i}: ${JSON.stringify(added)}`);
-      said.push(inc.allProblems().filter((p) => p.code === 'spf-stale-ip' || p.code === 'zone-cname-target-missing').map((p) => p.code).sort());
+      said.push(inc.allProblems().filter((p) => /^(spf-stale-ip|spf-ipv6-missing|zone-cname-target-missing)$/.test(p.code)).map((p) => p.code).sort());
     }
     assert.equal(partial, steps.length - 1, 'checked edit by edit');
     assert.deepEqual(said, [
       ['zone-cname-target-missing'],
+      ['spf-ipv6-missing', 'zone-cname-target-missing'],
       ['spf-stale-ip', 'zone-cname-target-missing'],
       ['spf-stale-ip'],
       // An IPv6 server, and only IPv4 addresses listed: nothing of its family looks stale.

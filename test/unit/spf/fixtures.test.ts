@@ -21,7 +21,7 @@ function expectedMarks(text: string): string[] {
   const marks: string[] = [];
   let target = -1;
   lines.forEach((line, i) => {
-    const m = /^;(\s*)(\^+)\s+(spf-[a-z-]+)\s*$/.exec(line);
+    const m = /^;(\s*)(\^+)\s+(spf-[a-z0-9-]+)\s*$/.exec(line);
     if (!m) {
       target = i;
       return;

@@ -4,8 +4,9 @@
  * records and addresses of test/helpers/spfgen.ts: wherever the in-zone evaluation gives a
  * verdict, check_host() gives the same one. The in-zone evaluation does not count lookups:
  * check_host() runs without the limits of §4.6.4 here, and a permerror for more than ten MX
- * records is not compared. Then spf-stale-ip on the same zone: every report names a mail
- * server that check_host() does not pass.
+ * records is not compared. Then spf-stale-ip and spf-ipv6-missing on the same zone: every
+ * report names a mail server address that check_host() does not pass (and, for the latter,
+ * one of the same server that it passes).
  *
  * `ZONE_EVAL_DOMAINS` sets how many generated domains (300 unless set), `ZONE_EVAL_SEED` the seed.
  */
@@ -57,6 +58,16 @@ test('where the in-zone evaluation gives a verdict, check_host() on the same zon
   // The comparison means something only if the verdicts are of every kind, and many.
   for (const r of ['pass', 'fail', 'softfail', 'neutral']) assert.ok((decided.get(r) ?? 0) > 0, `no ${r} decided: ${JSON.stringify([...decided])}`);
   assert.ok([...decided.values()].reduce((a, b) => a + b, 0) > generated.cases.length / 10, `only ${JSON.stringify([...decided])} of ${generated.cases.length}`);
+});
+
+test('spf-ipv6-missing on the generated zone: each report names a mail server whose IPv4 address check_host() passes and whose IPv6 address it does not', async () => {
+  const problems = analyzeSync(zone).filter((p) => p.code === 'spf-ipv6-missing');
+  assert.ok(problems.length > 0 || seed !== 5604, 'the default seed makes one');
+  for (const p of problems) {
+    const { domain, address, v4, result } = p.args as Record<string, string>;
+    assert.equal((await checkHost(v4, domain, `postmaster@${domain}`, { resolver, ...noLimits })).result, 'pass', `${domain} ${v4}`);
+    assert.equal((await checkHost(address, domain, `postmaster@${domain}`, { resolver, ...noLimits })).result, result, `${domain} ${address}`);
+  }
 });
 
 test('spf-stale-ip on the generated zone: each report names a mail server check_host() does not pass, and an address no host of the name has', async () => {
