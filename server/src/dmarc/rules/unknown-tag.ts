@@ -10,6 +10,7 @@ import { problemIn } from '../../dkim/records';
 import { DmarcCodes } from '../codes';
 import { DMARC_REMOVED_TAGS, DMARC_TAGS } from '../parse';
 import type { DmarcContext } from '../context';
+import { editDistance } from '../../distance';
 
 const KNOWN = [...DMARC_TAGS.keys(), ...DMARC_REMOVED_TAGS.keys()];
 
@@ -36,7 +37,7 @@ function nearest(name: string): string | undefined {
   let best: string | undefined;
   let bestDistance = name.length >= 5 ? 3 : 2;
   for (const k of KNOWN) {
-    const d = distance(name, k);
+    const d = editDistance(name, k);
     if (d < bestDistance) {
       best = k;
       bestDistance = d;
@@ -45,16 +46,3 @@ function nearest(name: string): string | undefined {
   return best;
 }
 
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return row[b.length];
-}

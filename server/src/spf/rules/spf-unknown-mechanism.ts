@@ -11,6 +11,7 @@ import type { ProblemArgs } from '../../diagnostics/types';
 import { MECHANISM_NAMES, isModifier } from '../ast';
 import { SpfCodes, type SpfReplaceData } from '../codes';
 import { problemAt, termData, termOf, type RecordRule, type SpfRecordContext } from './context';
+import { editDistance } from '../../distance';
 
 const ALIASES: Record<string, string> = {
   ipv4: 'ip4',
@@ -23,18 +24,6 @@ const ALIASES: Record<string, string> = {
   exp: 'exp=',
 };
 
-function distance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++) {
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      // A swap of two neighbours (inlcude) costs one edit.
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  return d[a.length][b.length];
-}
-
 /** The mechanism the author probably meant, given the name and what follows it. */
 export function suggestMechanism(name: string, argument: string): string | undefined {
   const lower = name.toLowerCase();
@@ -44,7 +33,7 @@ export function suggestMechanism(name: string, argument: string): string | undef
   let bestDistance = lower.length <= 3 ? 1 : 2;
   for (const m of MECHANISM_NAMES) {
     if (m.length < 3) continue;
-    const dist = distance(lower, m);
+    const dist = editDistance(lower, m);
     if (dist <= bestDistance && (best === undefined || dist < bestDistance)) {
       best = m;
       bestDistance = dist;
