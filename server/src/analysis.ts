@@ -10,6 +10,7 @@ import { checkSpf, checkSpfLookups, type LookupReuse } from './spf/check';
 import { checkDmarc, checkDmarcAsync } from './dmarc/index';
 import { checkDkim } from './dkim/index';
 import { checkMailPolicy } from './mailpolicy/index';
+import { checkCaa } from './caa/index';
 import { checkProviders } from './providers/index';
 import { Slices, turn } from './steps';
 
@@ -43,6 +44,7 @@ export function analyzeSync(zone: Zone, options: SyncCheckOptions = {}): Problem
     ...checkDmarc(zone),
     ...checkDkim(zone),
     ...checkMailPolicy(zone),
+    ...checkCaa(zone),
     ...checkProviders(zone),
   ];
 }

@@ -12,6 +12,7 @@ const namespaces: ReadonlyArray<[prefix: string, title: string]> = [
   ['mtasts-', 'MTA-STS'],
   ['tlsrpt-', 'TLS-RPT'],
   ['bimi-', 'BIMI'],
+  ['caa-', 'CAA'],
 ];
 
 export function renderDiagnosticsDoc(): string {

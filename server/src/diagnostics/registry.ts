@@ -11,9 +11,10 @@ import { DmarcCodes, DmarcDetails } from '../dmarc/codes';
 import { DkimCodes, DkimDetails } from '../dkim/codes';
 import { MailPolicyCodes, MailPolicyDetails } from '../mailpolicy/codes';
 import { ProviderCodes, ProviderDetails } from '../providers/codes';
+import { CaaCodes, CaaDetails } from '../caa/codes';
 
-const tables: ReadonlyArray<Record<string, CodeDef>> = [ZoneCodes, RdataCodes, SemanticsCodes, SpfCodes, DmarcCodes, DkimCodes, MailPolicyCodes, ProviderCodes];
-const detailTables: ReadonlyArray<Record<string, { en: string; ja: string }>> = [ZoneDetails, RdataDetails, SemanticsDetails, SpfDetails, DmarcDetails, DkimDetails, MailPolicyDetails, ProviderDetails];
+const tables: ReadonlyArray<Record<string, CodeDef>> = [ZoneCodes, RdataCodes, SemanticsCodes, SpfCodes, DmarcCodes, DkimCodes, MailPolicyCodes, ProviderCodes, CaaCodes];
+const detailTables: ReadonlyArray<Record<string, { en: string; ja: string }>> = [ZoneDetails, RdataDetails, SemanticsDetails, SpfDetails, DmarcDetails, DkimDetails, MailPolicyDetails, ProviderDetails, CaaDetails];
 
 /** Every table as registered, for the test that each code is defined exactly once. */
 export const codeTables: ReadonlyArray<Record<string, CodeDef>> = tables;

@@ -21,7 +21,7 @@ import {
 } from './spf';
 import { fixDeprecatedRrtype, fixLookupLimit, fixMultipleRecords, fixNullMxMissing, fixNullMxSender } from './spfRecords';
 import type { DomainFix, FixInput } from './types';
-import { fixDuplicateRecord, fixLookalike, fixMissingTtl, fixStringTooLong, fixTtlMismatch, fixOriginRepeated, fixTargetFinalDot, fixTxtUnquoted, fixUnicodeName } from './zone';
+import { fixDuplicateRecord, fixLookalike, fixMissingTtl, fixStringTooLong, fixTtlMismatch, fixCaa, fixOriginRepeated, fixTargetFinalDot, fixTxtUnquoted, fixUnicodeName } from './zone';
 
 export type { TextEditOffsets, DomainFix, FixInput } from './types';
 export { flattenInclude, type FlattenOptions } from './flatten';
@@ -64,6 +64,8 @@ const FIXES: ReadonlyMap<string, FixProvider> = new Map<string, FixProvider>([
   ['zone-lookalike-character', fixLookalike],
   ['zone-unicode-name', fixUnicodeName],
   ['zone-origin-repeated', fixOriginRepeated],
+  ['caa-unknown-tag', fixCaa],
+  ['caa-bad-value', fixCaa],
   ['zone-cname-target-missing', fixTargetFinalDot],
   ['zone-mx-no-address', fixTargetFinalDot],
   ['zone-srv-no-address', fixTargetFinalDot],

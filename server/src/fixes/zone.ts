@@ -4,7 +4,7 @@
  * character-string over 255 octets (RFC 1035 §3.3), type the ASCII character a
  * look-alike stands for (zone/lookalike.ts), put a mail record written bare in quotes,
  * write a Unicode name in ASCII (zone/idn.ts), give a name that repeats its origin its
- * final dot (zone/finalDot.ts).
+ * final dot (zone/finalDot.ts), write a CAA tag or value as CAs read it (caa/value.ts).
  */
 import type { ResourceRecord } from '../zone/ast';
 import { LOOKALIKE_ASCII, codePointHex, lookalikeKind } from '../zone/lookalike';
@@ -238,4 +238,25 @@ export function fixTargetFinalDot({ text, problem }: FixInput): DomainFix[] {
   const written = text.slice(problem.offset, problem.offset + problem.length);
   if (problem.file !== undefined || problem.args?.detail !== 'target-final-dot' || written !== problem.args.written) return [];
   return [addFinalDot(written, problem)];
+}
+
+/**
+ * caa-unknown-tag, caa-bad-value: the known tag a misspelt one stands for, the CA's
+ * domain name for a URL or a name with a final dot, `mailto:` before an address. Only where
+ * the range holds the text as written, without escapes.
+ */
+export function fixCaa({ text, problem }: FixInput): DomainFix[] {
+  const replacement = (problem.data as { replacement?: unknown } | undefined)?.replacement;
+  if (typeof replacement !== 'string' || replacement === '' || problem.file !== undefined) return [];
+  const written = text.slice(problem.offset, problem.offset + problem.length);
+  const meant = problem.code === 'caa-unknown-tag' ? problem.args?.tag : problem.args?.detail === 'caa-iodef-url' ? problem.args?.value : problem.args?.issuer;
+  if (written !== meant || /["\\;]/.test(replacement)) return [];
+  return [
+    {
+      title: { en: `Write '${replacement}'`, ja: `'${replacement}' に書き換える` },
+      kind: 'quickfix',
+      edits: [{ offset: problem.offset, length: problem.length, newText: replacement }],
+      preferred: true,
+    },
+  ];
 }
