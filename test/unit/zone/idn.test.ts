@@ -5,21 +5,17 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { parseZoneText, printZone } from '../../../server/src/zone/index';
 import { analyzeSync } from '../../../server/src/analysis';
 import { formatMessage } from '../../../server/src/diagnostics/registry';
 import { fixesFor } from '../../../server/src/fixes/index';
 import { unicodeName } from '../../../server/src/zone/idn';
 import { applyEdits } from '../fixes/helpers';
+import { bindCheck, bindRecords, needsBind, recordLines } from '../../helpers/bind';
 
 const HEAD = '$ORIGIN example.jp.\n$TTL 3600\n@ SOA ns1 root 1 3600 900 604800 3600\n@ NS ns1\nns1 A 192.0.2.1\n';
 const CODE = 'zone-unicode-name';
 // Expected IDNA forms checked against Python's encodings.idna (IDNA 2003), a second implementation.
-const hasBind = spawnSync('named-checkzone', ['-v']).status === 0;
 
 const hits = (text: string) => parseZoneText(text, { origin: 'example.jp.' }).problems.filter((p) => p.code === CODE);
 const written = (text: string) => hits(text).map((p) => [text.slice(p.offset, p.offset + p.length), p.args?.ascii]);
@@ -97,30 +93,17 @@ test('quick-fix: the IDNA form, and every Unicode name of the file at once; the 
   assert.deepEqual(fixesFor({ text: odd, zone: oddZone, problem: p }), []);
 });
 
-test('BIND publishes the UTF-8 bytes of a Unicode name; after the fix, the IDNA name', { skip: hasBind ? false : 'named-checkzone (bind9-utils) is not installed' }, () => {
+test('BIND publishes the UTF-8 bytes of a Unicode name; after the fix, the IDNA name', { skip: needsBind }, () => {
   const text = HEAD + 'ショップ IN A 192.0.2.2\n@ IN MX 10 メール\nメール IN A 192.0.2.3\n';
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zonelint-idn-'));
-  const bind = (zone: string) => {
-    fs.writeFileSync(path.join(dir, 'db'), zone);
-    const r = spawnSync('named-checkzone', ['-i', 'local', '-D', '-o', '-', 'example.jp', 'db'], { cwd: dir, encoding: 'utf8' });
-    assert.equal(r.status, 0, r.stderr + r.stdout);
-    return r.stdout.split('\n').filter((l) => l && !l.startsWith(';')).map((l) => l.split(/\s+/).join(' ').toLowerCase()).sort();
-  };
-  const norm = (s: string) => s.split('\n').filter(Boolean).map((l) => l.toLowerCase()).sort();
-  try {
-    const before = bind(text);
-    assert.ok(before.includes('\\227\\130\\183\\227\\131\\167\\227\\131\\131\\227\\131\\151.example.jp. 3600 in a 192.0.2.2'), before.join('\n'));
-    assert.deepEqual(norm(printZone(parseZoneText(text, { origin: 'example.jp.' }))), before);
-    const zone = parseZoneText(text, { origin: 'example.jp.' });
-    const problem = zone.problems.find((p) => p.code === CODE)!;
-    const fixes = fixesFor({ text, zone, problem });
-    const fixed = applyEdits(text, fixes[fixes.length - 1].edits);
-    const after = bind(fixed);
-    assert.ok(after.includes('xn--xckya1d0c.example.jp. 3600 in a 192.0.2.2'), after.join('\n'));
-    assert.ok(after.includes('example.jp. 3600 in mx 10 xn--4dkua4c.example.jp.'), after.join('\n'));
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  const before = bindRecords(text, 'example.jp');
+  assert.ok(before.includes('\\227\\130\\183\\227\\131\\167\\227\\131\\131\\227\\131\\151.example.jp. 3600 in a 192.0.2.2'), before.join('\n'));
+  assert.deepEqual(recordLines(printZone(parseZoneText(text, { origin: 'example.jp.' }))), before);
+  const zone = parseZoneText(text, { origin: 'example.jp.' });
+  const problem = zone.problems.find((p) => p.code === CODE)!;
+  const fixes = fixesFor({ text, zone, problem });
+  const after = bindRecords(applyEdits(text, fixes[fixes.length - 1].edits), 'example.jp');
+  assert.ok(after.includes('xn--xckya1d0c.example.jp. 3600 in a 192.0.2.2'), after.join('\n'));
+  assert.ok(after.includes('example.jp. 3600 in mx 10 xn--4dkua4c.example.jp.'), after.join('\n'));
 });
 
 test('the warning does not hide an error at the same place: a line that is only a Unicode name (or bytes that are not UTF-8) still lacks its type', () => {
@@ -164,17 +147,11 @@ test('a name whose escapes spell UTF-8 text (as BIND and dig print a Unicode nam
   assert.deepEqual(parseZoneText(fixed, { origin: 'example.jp.' }).problems, []);
 });
 
-test('BIND warns about an owner whose escapes spell UTF-8 (check-names); so do we, once', { skip: hasBind ? false : 'named-checkzone (bind9-utils) is not installed' }, () => {
+test('BIND warns about an owner whose escapes spell UTF-8 (check-names); so do we, once', { skip: needsBind }, () => {
   const shop = '\\227\\130\\183\\227\\131\\167\\227\\131\\131\\227\\131\\151';
   const text = HEAD + `${shop} IN A 192.0.2.2\n`;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zonelint-idn-'));
-  try {
-    fs.writeFileSync(path.join(dir, 'db'), text);
-    const r = spawnSync('named-checkzone', ['-i', 'local', 'example.jp', 'db'], { cwd: dir, encoding: 'utf8' });
-    assert.match(r.stdout + r.stderr, /db:6: .*example\.jp: bad owner name \(check-names\)/);
-    const ours = analyzeSync(parseZoneText(text, { origin: 'example.jp.' })).filter((p) => p.code === CODE || p.code === 'zone-check-names');
-    assert.deepEqual(ours.map((p) => [p.code, text.slice(0, p.offset).split('\n').length]), [[CODE, 6]]);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  const r = bindCheck(text, 'example.jp');
+  assert.match(r.stdout + r.stderr, /db:6: .*example\.jp: bad owner name \(check-names\)/);
+  const ours = analyzeSync(parseZoneText(text, { origin: 'example.jp.' })).filter((p) => p.code === CODE || p.code === 'zone-check-names');
+  assert.deepEqual(ours.map((p) => [p.code, text.slice(0, p.offset).split('\n').length]), [[CODE, 6]]);
 });
