@@ -114,7 +114,7 @@ export function fixSpfMissing({ text, zone, problem }: FixInput): DomainFix[] {
  */
 export function fixLockdownSyntax(input: FixInput): DomainFix[] {
   const { text, zone, problem } = input;
-  const detail = problem.args?.detail;
+  const detail = (problem.data as { detail?: unknown } | undefined)?.detail;
   if (detail === 'lockdown-fullwidth') return fixFullWidthTag(input);
   if (detail !== 'lockdown-separator' && detail !== 'lockdown-leading-space') return [];
   const rr = recordAt(zone, problem.offset);

@@ -215,8 +215,9 @@ function addFinalDot(written: string, problem: FixInput['problem']): DomainFix {
 
 /** zone-origin-repeated: the final dot after the name as written; every such name of the file at once too. */
 export function fixOriginRepeated({ text, zone, problem }: FixInput): DomainFix[] {
+  // The name as written (a diagnostic carries no arguments back from the editor): relative, unquoted.
   const written = text.slice(problem.offset, problem.offset + problem.length);
-  if (problem.file !== undefined || written !== problem.args?.written) return [];
+  if (problem.file !== undefined || written === '' || written.endsWith('.') || written.startsWith('"')) return [];
   const one = addFinalDot(written, problem);
   const all = zone.problems.filter((p) => p.code === problem.code && p.file === undefined).map(finalDot);
   if (all.length < 2) return [one];
@@ -236,7 +237,7 @@ export function fixOriginRepeated({ text, zone, problem }: FixInput): DomainFix[
  */
 export function fixTargetFinalDot({ text, problem }: FixInput): DomainFix[] {
   const written = text.slice(problem.offset, problem.offset + problem.length);
-  if (problem.file !== undefined || problem.args?.detail !== 'target-final-dot' || written !== problem.args.written) return [];
+  if (problem.file !== undefined || (problem.data as { finalDot?: unknown } | undefined)?.finalDot !== written) return [];
   return [addFinalDot(written, problem)];
 }
 
@@ -246,11 +247,11 @@ export function fixTargetFinalDot({ text, problem }: FixInput): DomainFix[] {
  * the range holds the text as written, without escapes.
  */
 export function fixCaa({ text, problem }: FixInput): DomainFix[] {
-  const replacement = (problem.data as { replacement?: unknown } | undefined)?.replacement;
+  const data = problem.data as { replacement?: unknown; written?: unknown } | undefined;
+  const replacement = data?.replacement;
   if (typeof replacement !== 'string' || replacement === '' || problem.file !== undefined) return [];
   const written = text.slice(problem.offset, problem.offset + problem.length);
-  const meant = problem.code === 'caa-unknown-tag' ? problem.args?.tag : problem.args?.detail === 'caa-iodef-url' ? problem.args?.value : problem.args?.issuer;
-  if (written !== meant || /["\\;]/.test(replacement)) return [];
+  if (written !== data?.written || /["\\;]/.test(replacement)) return [];
   return [
     {
       title: { en: `Write '${replacement}'`, ja: `'${replacement}' に書き換える` },

@@ -41,7 +41,8 @@ function firstProblem(txt: TxtRecord): Problem | undefined {
   const text = txt.text.value;
   if (!MEANT.test(text)) return undefined;
   const name = display(txt.owner.slice(txt.owner.indexOf('.') + 1));
-  const at = (from: number, to: number, args: Record<string, string>) => problemIn(txt, CODE, from, to, { name, ...args });
+  // The detail goes in the fix's data too: a diagnostic comes back from the editor without its arguments.
+  const at = (from: number, to: number, args: Record<string, string>): Problem => ({ ...problemIn(txt, CODE, from, to, { name, ...args }), data: { detail: args.detail } });
   // Full-width text typed in a Japanese input method (ｖ＝ｍｃ１, ａｕｔｈ＝…): its ASCII, which the fix writes.
   const wide = firstFullWidthRun(text);
   if (wide) return at(wide.from, wide.to, { detail: 'lockdown-fullwidth', found: printable(text.slice(wide.from, wide.to)), ascii: wide.ascii });

@@ -166,6 +166,13 @@ suite('workflows', () => {
     assert.match(editor.document.getText(), /^_dmarc\b.*TXT\s+"v=DMARC1; p=none; rua=mailto:dmarc-reports@zonelint-e2e-dmarc\.com"$/m);
   });
 
+  test('a name written without its final dot: the warning, and the quick-fix adds the dot', async () => {
+    const editor = await open(zone('finaldot.test', '  IN MX 10 mail.finaldot.test', 'mail IN A 192.0.2.25', '@ IN TXT "v=spf1 mx -all"'));
+    const fix = await applyQuickFix(editor.document, 'zone-origin-repeated');
+    assert.equal(fix.title, "Add the final dot: 'mail.finaldot.test.'");
+    assert.match(editor.document.getText(), /^ {2}IN MX 10 mail\.finaldot\.test\.$/m);
+  });
+
   test('Add Email Provider to SPF adds the chosen provider to the SPF record', async () => {
     const editor = await open(zone('provider.test', '@ IN TXT "v=spf1 mx -all"'));
     assert.equal(await vscode.commands.executeCommand('zonelint.addProvider', 'Amazon SES'), true);

@@ -130,3 +130,11 @@ export async function verifyFixAsync(
   assert.deepEqual(fresh.map(key), [], `no new lookup error after the fix:\n${after}`);
   return verifyFix(before, code, fix, allowed, extra);
 }
+
+/**
+ * The problem as a code action request brings it back from the editor: a diagnostic's code,
+ * range and data, without the message's arguments (features/codeActions.ts toProblem).
+ */
+export function asSent(p: Problem): Problem {
+  return { code: p.code, offset: p.offset, length: p.length, ...(p.data !== undefined ? { data: p.data } : {}) };
+}

@@ -26,9 +26,10 @@ function spanOf(s: CharString, from: number, to: number): Span {
   return { offset: start, length: (to > from && next !== undefined && next > end ? next : end) - start };
 }
 
-function report(r: ResourceRecord, span: Span, tag: string, args: Record<string, string | number>, severity?: Severity, replacement?: string): Problem {
+/** `fix`: what to write, and the text it replaces as the value has it (the fix checks the source holds that). */
+function report(r: ResourceRecord, span: Span, tag: string, args: Record<string, string | number>, severity?: Severity, fix?: { replacement: string; written: string }): Problem {
   const p = problem(CaaCodes.badValue, r, span, { tag, ...args });
-  return { ...p, ...(severity ? { severity } : {}), ...(replacement !== undefined ? { data: { replacement } } : {}) };
+  return { ...p, ...(severity ? { severity } : {}), ...(fix ? { data: fix } : {}) };
 }
 
 export function checkBadValue(caa: readonly ResourceRecord[]): Problem[] {
@@ -44,12 +45,14 @@ export function checkBadValue(caa: readonly ResourceRecord[]): Problem[] {
       const found = issueValueProblem(value);
       if (!found) continue;
       const severity = found.detail === 'caa-parameters' ? 'warning' : undefined;
-      out.push(report(r, spanOf(string, found.from, found.to), tag, { detail: found.detail, issuer: found.issuer ?? '', replacement: found.replacement ?? '' }, severity, found.replacement));
+      const fix = found.replacement !== undefined ? { replacement: found.replacement, written: value.slice(found.from, found.to) } : undefined;
+      out.push(report(r, spanOf(string, found.from, found.to), tag, { detail: found.detail, issuer: found.issuer ?? '', replacement: found.replacement ?? '' }, severity, fix));
     } else if (lower === 'iodef') {
       const found = iodefValueProblem(value);
       if (!found) continue;
       const fixDetail = found.replacement ? 'caa-iodef-mailto' : 'caa-iodef-plain';
-      out.push(report(r, spanOf(string, found.from, found.to), tag, { detail: found.detail, value, fixDetail }, 'warning', found.replacement));
+      const fix = found.replacement !== undefined ? { replacement: found.replacement, written: value } : undefined;
+      out.push(report(r, spanOf(string, found.from, found.to), tag, { detail: found.detail, value, fixDetail }, 'warning', fix));
     }
   }
   return out;

@@ -42,7 +42,7 @@ export function checkUnknownTag(caa: readonly ResourceRecord[]): Problem[] {
       detail: critical ? 'caa-tag-critical' : 'caa-tag-ignored',
       ...(guess ? { hintDetail: 'caa-tag-hint', suggest: guess } : { hintDetail: 'caa-tag-plain' }),
     });
-    out.push({ ...p, ...(critical ? { severity: 'error' as const } : {}), ...(guess ? { data: { replacement: guess } } : {}) });
+    out.push({ ...p, ...(critical ? { severity: 'error' as const } : {}), ...(guess ? { data: { replacement: guess, written: token.text } } : {}) });
   }
   return out;
 }

@@ -18,7 +18,7 @@ import { isSubdomain, nameKey } from '../names';
 import { SemanticsCodes } from './codes';
 import { type SemanticContext, answeringRecords, isBelowCut, problem } from './context';
 import { writtenAddress } from './targetAddress';
-import { belowDname, finalDotDetail } from './targetNoAddress';
+import { belowDname, finalDotDetail, withFinalDot } from './targetNoAddress';
 import { CNAME_TARGET, targetsOf } from './targets';
 
 export function checkCnameTargetMissing(ctx: SemanticContext): Problem[] {
@@ -36,7 +36,7 @@ export function checkCnameTargetMissing(ctx: SemanticContext): Problem[] {
     if (belowDname(ctx, key, apexKey) || belowDname(ctx, owner, apexKey)) continue;
     const token = t.token;
     const detail = token && !token.quoted && writtenAddress(token.text) !== undefined ? { detail: 'target-address', written: token.text } : finalDotDetail(token, answers);
-    out.push(problem(SemanticsCodes.cnameTargetMissing, t.record, token ?? t.record.span, { owner: t.record.owner, target: t.name, ...detail }));
+    out.push(withFinalDot(problem(SemanticsCodes.cnameTargetMissing, t.record, token ?? t.record.span, { owner: t.record.owner, target: t.name, ...detail })));
   }
   return out;
 }

@@ -41,7 +41,7 @@ export function checkTargetNoAddress(ctx: SemanticContext, target: TargetField, 
     if (t.token && writtenAddress(t.token.text) !== undefined) continue;
     const answers = here ?? answeringRecords(ctx, key);
     if (here === undefined && answers?.some(addressOrAlias)) continue;
-    out.push(problem(def, t.record, t.token ?? t.record.span, { target: t.name, owner: t.record.owner, ...finalDotDetail(t.token, answers) }));
+    out.push(withFinalDot(problem(def, t.record, t.token ?? t.record.span, { target: t.name, owner: t.record.owner, ...finalDotDetail(t.token, answers) })));
   }
   return out;
 }
@@ -67,4 +67,9 @@ export function finalDotDetail(token: Token | undefined, answers: readonly Resou
   return answers === undefined && token !== undefined && !token.quoted && looksOutside(token.text)
     ? { detail: 'target-final-dot', written: token.text }
     : { detail: 'target-plain' };
+}
+
+/** The fix's data when the message says the final dot is missing: the name as written, which the fix ends with a dot. */
+export function withFinalDot(p: Problem): Problem {
+  return p.args?.detail === 'target-final-dot' ? { ...p, data: { finalDot: p.args.written } } : p;
 }
