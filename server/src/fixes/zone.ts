@@ -199,6 +199,11 @@ export function fixTxtUnquoted({ text, zone, problem }: FixInput): DomainFix[] {
   ];
 }
 
+/** The text under the problem's range, when the range lies inside the text. */
+function under(text: string, p: { offset: number; length: number }): string | undefined {
+  return p.offset >= 0 && p.length >= 0 && p.offset + p.length <= text.length ? text.slice(p.offset, p.offset + p.length) : undefined;
+}
+
 /** The final dot after a name as written, at the end of the problem's range. */
 function finalDot(p: { offset: number; length: number }): TextEditOffsets {
   return { offset: p.offset + p.length, length: 0, newText: '.' };
@@ -216,8 +221,8 @@ function addFinalDot(written: string, problem: FixInput['problem']): DomainFix {
 /** zone-origin-repeated: the final dot after the name as written; every such name of the file at once too. */
 export function fixOriginRepeated({ text, zone, problem }: FixInput): DomainFix[] {
   // The name as written (a diagnostic carries no arguments back from the editor): relative, unquoted.
-  const written = text.slice(problem.offset, problem.offset + problem.length);
-  if (problem.file !== undefined || written === '' || written.endsWith('.') || written.startsWith('"')) return [];
+  const written = under(text, problem);
+  if (problem.file !== undefined || !written || written.endsWith('.') || written.startsWith('"')) return [];
   const one = addFinalDot(written, problem);
   const all = zone.problems.filter((p) => p.code === problem.code && p.file === undefined).map(finalDot);
   if (all.length < 2) return [one];
@@ -236,8 +241,8 @@ export function fixOriginRepeated({ text, zone, problem }: FixInput): DomainFix[
  * its final dot as a name of the public DNS (`aspmx.l.google.com`) gets the dot.
  */
 export function fixTargetFinalDot({ text, problem }: FixInput): DomainFix[] {
-  const written = text.slice(problem.offset, problem.offset + problem.length);
-  if (problem.file !== undefined || (problem.data as { finalDot?: unknown } | undefined)?.finalDot !== written) return [];
+  const written = under(text, problem);
+  if (problem.file !== undefined || !written || (problem.data as { finalDot?: unknown } | undefined)?.finalDot !== written) return [];
   return [addFinalDot(written, problem)];
 }
 
@@ -250,8 +255,8 @@ export function fixCaa({ text, problem }: FixInput): DomainFix[] {
   const data = problem.data as { replacement?: unknown; written?: unknown } | undefined;
   const replacement = data?.replacement;
   if (typeof replacement !== 'string' || replacement === '' || problem.file !== undefined) return [];
-  const written = text.slice(problem.offset, problem.offset + problem.length);
-  if (written !== data?.written || /["\\;]/.test(replacement)) return [];
+  const written = under(text, problem);
+  if (!written || written !== data?.written || /["\\;]/.test(replacement)) return [];
   return [
     {
       title: { en: `Write '${replacement}'`, ja: `'${replacement}' に書き換える` },
