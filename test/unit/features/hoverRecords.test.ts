@@ -13,6 +13,9 @@ const ZONE = [
   '_dmarc IN TXT "v=DMARC1; p=quarantine; sp=reject; adkim=s; fo=1:d; rua=mailto:dmarc@example.com; pct=50; x=1"',
   'sel._domainkey IN TXT "v=DKIM1; k=ed25519; h=sha256; t=y:s; n=note; s=email; p=11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo="',
   'ns1 IN A 192.0.2.1',
+  'www IN CAA 0 issue "letsencrypt.org; validationmethods=dns-01"',
+  'www IN CAA 128 iodef "mailto:sec@example.com"',
+  'www IN CAA 0 isue ";"',
   '',
 ].join('\n');
 
@@ -49,6 +52,12 @@ const cases: Array<{ what: string; text: string; under: string; en: RegExp[]; ja
   { what: 'DKIM n tag', text: at('n=note'), under: 'n', en: [/Notes/, /receivers ignore them/], ja: [/メモ/] },
   { what: 'DKIM s value', text: at('email', 1), under: 'email', en: [/Service types/, /Email signing only/], ja: [/サービスの種類/, /メールの署名/] },
   { what: 'DKIM p tag', text: at('p=11'), under: 'p', en: [/Public key/, /Empty means the key was revoked/], ja: [/公開鍵/, /失効/] },
+  // CAA (RFC 8659)
+  { what: 'CAA flags', text: at('128 iodef'), under: '128', en: [/CAA flags/, /Issuer Critical/, /rfc8659#section-4\.1/], ja: [/CAA のフラグ/, /クリティカル/] },
+  { what: 'CAA issue tag', text: at('issue "', 1), under: 'issue', en: [/\*\*issue\*\* — CAA property/, /rfc8659#section-4\.2/, /may issue certificates/], ja: [/CAA のプロパティ/, /発行してよい認証局/] },
+  { what: 'CAA issue value', text: at('letsencrypt.org;', 2), under: '"letsencrypt.org; validationmethods=dns-01"', en: [/Certificate authority: `letsencrypt\.org`/, /Parameters: `validationmethods=dns-01`/], ja: [/認証局: `letsencrypt\.org`/, /パラメーター/] },
+  { what: 'CAA iodef tag', text: at('iodef', 1), under: 'iodef', en: [/report a request it refused/], ja: [/報告する先/] },
+  { what: 'CAA unknown tag', text: at('isue', 1), under: 'isue', en: [/Not a property certificate authorities know/], ja: [/認証局が知らないプロパティ/] },
   // Zone file
   { what: 'RR type', text: at('SOA', 1), under: 'SOA', en: [/Record type \(type code 6\)/, /Fields, in order: `mname` `rname` `serial` `refresh` `retry` `expire` `minimum`/, /\[RFC 1035 §3\.3\.13\]\(https:\/\/www\.rfc-editor\.org\/rfc\/rfc1035#section-3\.3\.13\)/], ja: [/レコード型（型番号 6）/, /フィールド（記述順）/, /ゾーンの起点/] },
   { what: '$TTL directive', text: at('$TTL', 1), under: '$TTL', en: [/Directive/, /default TTL/], ja: [/ディレクティブ/, /既定の TTL/] },

@@ -1,7 +1,7 @@
 /**
  * Hover on the zone file itself: RR types (what they are, their RDATA fields in order,
- * this record's values, the RFC), directives, TTLs as durations, classes, owners, and
- * the SOA fields (RFC 1035 §3.3.13).
+ * this record's values, the RFC), directives, TTLs as durations, classes, owners, the SOA
+ * fields (RFC 1035 §3.3.13) and the CAA flags, tags and issuers (RFC 8659).
  */
 import { TypeDocs } from '../../l10n/rrtypes';
 import { ClassDocs, DirectiveDocs, Ui } from '../../l10n/strings';
@@ -9,6 +9,8 @@ import { HoverText } from '../../l10n/hover';
 import { localize, type Localized } from '../../l10n';
 import { parseRfcRefs } from '../../docs/rfc';
 import { RdataFieldOrder, SOA_FIELDS, SoaFieldDocs } from '../../docs/zone';
+import { CaaTagDocs, CaaTexts } from '../../docs/caa';
+import { ISSUER_TAGS, issueValueProblem } from '../../caa/value';
 import { parseTtl } from '../../zone/ttl';
 import type { ResourceRecord, Span, Token } from '../../zone/ast';
 import { typeCode } from '../../zone/rdata/types';
@@ -46,7 +48,27 @@ export function zoneHover(ctx: HoverContext, offset: number, record: ResourceRec
   if (touches(record.ownerSpan, offset)) return { span: record.ownerSpan, markdown: code(record.owner) };
   const token = tokenAt(record.tokens, offset);
   if (token && record.type === 'SOA') return soaFieldHover(ctx, token.token, token.index);
+  if (token && record.type === 'CAA') return caaFieldHover(ctx, record, token.token, token.index);
   return undefined;
+}
+
+/** A CAA record's flags, tag (what the property asks of CAs) and, for an issuer, the CA and its parameters. */
+function caaFieldHover(ctx: HoverContext, record: ResourceRecord, token: Token, index: number): StaticHover | undefined {
+  const say = (text: Localized, args?: Record<string, string | number>) => localize(text, ctx.locale, args);
+  const tag = record.rdata.fields['tag'];
+  if (typeof tag !== 'string') return undefined;
+  const doc = CaaTagDocs[tag.toLowerCase()];
+  if (index === 0) return { span: token, markdown: `**${say(CaaTexts.flags)}** · ${rfcLink({ rfc: 8659, section: '4.1' })}\n\n${say(CaaTexts.flagsText)}` };
+  const head = `**${tag}** — ${say(CaaTexts.property)}${doc?.ref ? ` · ${rfcLink(doc.ref)}` : ''}`;
+  const lines = [head, '', doc ? say(doc.text) : say(CaaTexts.unknown)];
+  const value = record.rdata.fields['value'];
+  if (index === 2 && typeof value === 'string' && ISSUER_TAGS.has(tag.toLowerCase()) && issueValueProblem(value) === undefined) {
+    const [issuer, ...parameters] = value.split(';').map((p) => p.trim());
+    lines.push('', issuer === '' ? say(CaaTexts.none) : say(CaaTexts.authority, { ca: code(issuer) }));
+    const listed = parameters.filter((p) => p !== '');
+    if (listed.length > 0) lines.push('', `${say(CaaTexts.parameters)}: ${listed.map(code).join(' ')}`);
+  }
+  return index <= 2 ? { span: token, markdown: lines.join('\n') } : undefined;
 }
 
 function typeHover(ctx: HoverContext, record: ResourceRecord): string {
