@@ -11,6 +11,7 @@ import { checkDmarc, checkDmarcAsync } from './dmarc/index';
 import { checkDkim } from './dkim/index';
 import { checkMailPolicy } from './mailpolicy/index';
 import { checkCaa } from './caa/index';
+import { checkDane } from './dane/index';
 import { checkProviders } from './providers/index';
 import { Slices, turn } from './steps';
 
@@ -45,6 +46,7 @@ export function analyzeSync(zone: Zone, options: SyncCheckOptions = {}): Problem
     ...checkDkim(zone),
     ...checkMailPolicy(zone),
     ...checkCaa(zone),
+    ...checkDane(zone),
     ...checkProviders(zone),
   ];
 }

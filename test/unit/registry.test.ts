@@ -11,7 +11,7 @@ test('every diagnostic code is defined exactly once, kebab-case and namespaced',
   for (const table of codeTables) for (const def of Object.values(table)) seen.set(def.code, (seen.get(def.code) ?? 0) + 1);
   const twice = [...seen].filter(([, n]) => n > 1).map(([c]) => c);
   assert.deepEqual(twice, [], `defined more than once: ${twice.join(', ')}`);
-  for (const code of allCodes.keys()) assert.match(code, /^(zone|spf|dmarc|dkim|mtasts|tlsrpt|bimi|caa)-[a-z0-9]+(-[a-z0-9]+)*$/);
+  for (const code of allCodes.keys()) assert.match(code, /^(zone|spf|dmarc|dkim|mtasts|tlsrpt|bimi|caa|tlsa)-[a-z0-9]+(-[a-z0-9]+)*$/);
 });
 
 test('detail keys are unique across namespaces', () => {

@@ -13,6 +13,7 @@ const namespaces: ReadonlyArray<[prefix: string, title: string]> = [
   ['tlsrpt-', 'TLS-RPT'],
   ['bimi-', 'BIMI'],
   ['caa-', 'CAA'],
+  ['tlsa-', 'DANE (TLSA)'],
 ];
 
 export function renderDiagnosticsDoc(): string {

@@ -12,9 +12,10 @@ import { DkimCodes, DkimDetails } from '../dkim/codes';
 import { MailPolicyCodes, MailPolicyDetails } from '../mailpolicy/codes';
 import { ProviderCodes, ProviderDetails } from '../providers/codes';
 import { CaaCodes, CaaDetails } from '../caa/codes';
+import { DaneCodes, DaneDetails } from '../dane/codes';
 
-const tables: ReadonlyArray<Record<string, CodeDef>> = [ZoneCodes, RdataCodes, SemanticsCodes, SpfCodes, DmarcCodes, DkimCodes, MailPolicyCodes, ProviderCodes, CaaCodes];
-const detailTables: ReadonlyArray<Record<string, { en: string; ja: string }>> = [ZoneDetails, RdataDetails, SemanticsDetails, SpfDetails, DmarcDetails, DkimDetails, MailPolicyDetails, ProviderDetails, CaaDetails];
+const tables: ReadonlyArray<Record<string, CodeDef>> = [ZoneCodes, RdataCodes, SemanticsCodes, SpfCodes, DmarcCodes, DkimCodes, MailPolicyCodes, ProviderCodes, CaaCodes, DaneCodes];
+const detailTables: ReadonlyArray<Record<string, { en: string; ja: string }>> = [ZoneDetails, RdataDetails, SemanticsDetails, SpfDetails, DmarcDetails, DkimDetails, MailPolicyDetails, ProviderDetails, CaaDetails, DaneDetails];
 
 /** Every table as registered, for the test that each code is defined exactly once. */
 export const codeTables: ReadonlyArray<Record<string, CodeDef>> = tables;

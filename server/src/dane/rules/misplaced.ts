@@ -1,0 +1,29 @@
+/**
+ * tlsa-misplaced — RFC 6698 §3: a client asks for the TLSA records of
+ * `_<port>._<protocol>.<host>` (`_25._tcp.mail.example.jp.`, `_443._tcp.www.example.jp.`).
+ * A TLSA record elsewhere (at the host's own name, `_tcp.mail…`, `_smtp._tcp…`) is never
+ * read. Reported once per owner, on its first record.
+ */
+import type { Problem } from '../../diagnostics/types';
+import type { ResourceRecord } from '../../zone/ast';
+import { nameKey, splitLabels } from '../../zone/names';
+import { ownerSpan } from '../../zone/semantics/context';
+import { DaneCodes } from '../codes';
+
+const PORT = /^_[0-9]{1,5}$/;
+const PROTOCOL = /^_(?:tcp|udp|sctp)$/i;
+
+export function checkMisplaced(tlsa: readonly ResourceRecord[]): Problem[] {
+  const out: Problem[] = [];
+  const seen = new Set<string>();
+  for (const r of tlsa) {
+    const key = nameKey(r.owner);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const labels = splitLabels(r.owner);
+    if (labels.length >= 3 && PORT.test(labels[0]) && Number(labels[0].slice(1)) <= 65535 && PROTOCOL.test(labels[1])) continue;
+    const at = ownerSpan(r);
+    out.push({ code: DaneCodes.misplaced.code, offset: at.offset, length: at.length, args: { name: r.owner.replace(/\.$/, '') }, ...(r.file ? { file: r.file } : {}) });
+  }
+  return out;
+}
