@@ -9,6 +9,7 @@
 import { X509Certificate, createPublicKey } from 'node:crypto';
 import type { Problem } from '../../diagnostics/types';
 import type { ResourceRecord } from '../../zone/ast';
+import { problem } from '../../zone/semantics/context';
 import { DaneCodes } from '../codes';
 import { dataSpan, tlsaFields } from '../tlsa';
 
@@ -33,10 +34,10 @@ export function checkData(tlsa: readonly ResourceRecord[]): Problem[] {
     const digest = DIGEST[f.matchingType];
     if (digest && f.data.length !== digest.octets) {
       const args = { detail: 'tlsa-digest-length', matching: f.matchingType, hash: digest.hash, want: digest.octets, digits: digest.octets * 2, got: f.data.length };
-      out.push({ code: DaneCodes.badData.code, offset: at.offset, length: at.length, args, ...(r.file ? { file: r.file } : {}) });
+      out.push(problem(DaneCodes.badData, r, at, args));
     } else if (f.matchingType === 0 && f.selector <= 1 && !parses(f.selector, f.data)) {
       const args = { detail: f.selector === 0 ? 'tlsa-full-cert' : 'tlsa-full-spki' };
-      out.push({ code: DaneCodes.badData.code, offset: at.offset, length: at.length, args, ...(r.file ? { file: r.file } : {}) });
+      out.push(problem(DaneCodes.badData, r, at, args));
     }
   }
   return out;

@@ -7,7 +7,7 @@
 import type { Problem } from '../../diagnostics/types';
 import type { ResourceRecord } from '../../zone/ast';
 import { nameKey, splitLabels } from '../../zone/names';
-import { ownerSpan } from '../../zone/semantics/context';
+import { ownerSpan, problem } from '../../zone/semantics/context';
 import { DaneCodes } from '../codes';
 
 const PORT = /^_[0-9]{1,5}$/;
@@ -22,8 +22,7 @@ export function checkMisplaced(tlsa: readonly ResourceRecord[]): Problem[] {
     seen.add(key);
     const labels = splitLabels(r.owner);
     if (labels.length >= 3 && PORT.test(labels[0]) && Number(labels[0].slice(1)) <= 65535 && PROTOCOL.test(labels[1])) continue;
-    const at = ownerSpan(r);
-    out.push({ code: DaneCodes.misplaced.code, offset: at.offset, length: at.length, args: { name: r.owner.replace(/\.$/, '') }, ...(r.file ? { file: r.file } : {}) });
+    out.push(problem(DaneCodes.misplaced, r, ownerSpan(r), { name: r.owner.replace(/\.$/, '') }));
   }
   return out;
 }

@@ -8,6 +8,7 @@
 import type { Problem } from '../../diagnostics/types';
 import type { ResourceRecord } from '../../zone/ast';
 import { nameKey } from '../../zone/names';
+import { problem } from '../../zone/semantics/context';
 import { DaneCodes } from '../codes';
 import { fieldSpan, tlsaFields } from '../tlsa';
 
@@ -24,10 +25,7 @@ export function checkUnusable(tlsa: readonly ResourceRecord[]): Problem[] {
     const f = tlsaFields(r);
     if (!f) continue;
     const values = [f.usage, f.selector, f.matchingType];
-    const put = (index: number, args: Record<string, string | number>) => {
-      const at = fieldSpan(r, index);
-      out.push({ code: DaneCodes.unusable.code, offset: at.offset, length: at.length, args, ...(r.file ? { file: r.file } : {}) });
-    };
+    const put = (index: number, args: Record<string, string | number>) => out.push(problem(DaneCodes.unusable, r, fieldSpan(r, index), args));
     const unassigned = FIELDS.findIndex((field, i) => values[i] > field.max);
     if (unassigned >= 0) put(unassigned, { detail: 'tlsa-unassigned', field: FIELDS[unassigned].name, value: values[unassigned] });
     else if (f.usage <= 1 && nameKey(r.owner).startsWith('_25._tcp.')) put(0, { detail: 'tlsa-smtp-pkix', value: f.usage, name: PKIX[f.usage] });
