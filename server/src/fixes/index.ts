@@ -69,6 +69,7 @@ const FIXES: ReadonlyMap<string, FixProvider> = new Map<string, FixProvider>([
   ['zone-cname-target-missing', fixTargetFinalDot],
   ['zone-mx-no-address', fixTargetFinalDot],
   ['zone-srv-no-address', fixTargetFinalDot],
+  ['zone-missing-glue', fixTargetFinalDot],
   ['zone-txt-unquoted', fixTxtUnquoted],
 ]);
 

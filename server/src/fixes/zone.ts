@@ -237,7 +237,7 @@ export function fixOriginRepeated({ text, zone, problem }: FixInput): DomainFix[
 }
 
 /**
- * zone-cname-target-missing, zone-mx-no-address, zone-srv-no-address: a target written without
+ * zone-cname-target-missing, zone-mx-no-address, zone-srv-no-address, zone-missing-glue: a target written without
  * its final dot as a name of the public DNS (`aspmx.l.google.com`) gets the dot.
  */
 export function fixTargetFinalDot({ text, problem }: FixInput): DomainFix[] {

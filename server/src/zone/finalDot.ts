@@ -7,7 +7,7 @@
  *
  * The same slip with a name of another domain (`MX 10 aspmx.l.google.com`, `CNAME
  * ghs.googlehosted.com`) gives a name inside the zone that has no records: the target rules
- * (zone-cname-target-missing, zone-mx-no-address, zone-srv-no-address) say so, and add that
+ * (zone-cname-target-missing, zone-mx-no-address, zone-srv-no-address, zone-missing-glue) say so, and add that
  * the final dot is missing when the name as written ends in a top-level domain
  * (looksOutside: tldts, ICANN section of the public suffix list).
  */

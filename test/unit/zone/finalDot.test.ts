@@ -134,17 +134,18 @@ test('one diagnostic for one slip: a DMARC record at _dmarc.example.jp without i
   assert.deepEqual(analyzeSync(zone).filter((p) => p.code === 'dmarc-misplaced'), []);
 });
 
-test('a target of another domain written without its dot: the target rules say the dot is missing, and the fix adds it', () => {
+test('a target of another domain written without its dot (MX, SRV, NS, CNAME): the target rules say the dot is missing, and the fix adds it', () => {
   const text =
     HEAD +
     '@ IN MX 1 ASPMX.L.GOOGLE.COM\n' +
     'www IN CNAME ghs.googlehosted.com\n' +
     '_sip._tcp IN SRV 0 5 5060 sip.provider.net\n' +
+    '@ IN NS ns1.xserver.jp\n' +
     'web IN CNAME 192.0.2.7\n' +
     'old IN CNAME gone\n' +
     'lab IN CNAME host.lab\n';
   const zone = parse(text);
-  const problems = analyzeSync(zone).filter((p) => /^zone-(cname-target-missing|mx-no-address|srv-no-address)$/.test(p.code));
+  const problems = analyzeSync(zone).filter((p) => /^zone-(cname-target-missing|mx-no-address|srv-no-address|missing-glue)$/.test(p.code));
   const shown = problems.map((p) => [p.code, text.slice(p.offset, p.offset + p.length), p.args?.detail]);
   assert.deepEqual(shown, [
     ['zone-mx-no-address', 'ASPMX.L.GOOGLE.COM', 'target-final-dot'],
@@ -154,6 +155,7 @@ test('a target of another domain written without its dot: the target rules say t
     ['zone-cname-target-missing', 'gone', 'target-plain'],
     // `lab` is not a top-level domain: no hint.
     ['zone-cname-target-missing', 'host.lab', 'target-plain'],
+    ['zone-missing-glue', 'ns1.xserver.jp', 'target-final-dot'],
   ]);
   const [mx, , www, web, old] = problems;
   assert.equal(
@@ -173,7 +175,7 @@ test('a target of another domain written without its dot: the target rules say t
     const [fix] = fixesFor({ text, zone, problem: p });
     if (fix) fixed = applyEdits(fixed, fix.edits);
   }
-  assert.equal(fixed, text.replace('GOOGLE.COM', 'GOOGLE.COM.').replace('googlehosted.com', 'googlehosted.com.').replace('provider.net', 'provider.net.'));
-  const left = analyzeSync(parse(fixed)).filter((p) => /^zone-(cname-target-missing|mx-no-address|srv-no-address)$/.test(p.code));
+  assert.equal(fixed, text.replace('GOOGLE.COM', 'GOOGLE.COM.').replace('googlehosted.com', 'googlehosted.com.').replace('provider.net', 'provider.net.').replace('xserver.jp', 'xserver.jp.'));
+  const left = analyzeSync(parse(fixed)).filter((p) => /^zone-(cname-target-missing|mx-no-address|srv-no-address|missing-glue)$/.test(p.code));
   assert.deepEqual(left.map((p) => fixed.slice(p.offset, p.offset + p.length)), ['192.0.2.7', 'gone', 'host.lab']);
 });

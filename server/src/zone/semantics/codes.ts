@@ -47,8 +47,8 @@ export const SemanticsCodes = {
     ja: 'ネームサーバーが IP アドレス {address} で書かれています。NS レコードにはホスト名を書く必要があり、このままでは {target} という名前として扱われます',
   }),
   missingGlue: defineCode('zone-missing-glue', 'warning', 'RFC 1034 §4.2.1', {
-    en: 'The name server {target} lies inside this zone but has no address (A or AAAA) record here; resolvers cannot reach it',
-    ja: 'ネームサーバー {target} はこのゾーンの中の名前なのに、アドレス（A または AAAA）レコードがありません。リゾルバーがこのサーバーにたどり着けません',
+    en: 'The name server {target} lies inside this zone but has no address (A or AAAA) record here; resolvers cannot reach it{detail}',
+    ja: 'ネームサーバー {target} はこのゾーンの中の名前なのに、アドレス（A または AAAA）レコードがありません。リゾルバーがこのサーバーにたどり着けません{detail}',
   }),
   dnameOcclusion: defineCode('zone-dname-occlusion', 'warning', 'RFC 6672 §2.3', {
     en: '{owner} lies below the DNAME at {dname}; the DNAME redirects every name below it, so this record is never served',

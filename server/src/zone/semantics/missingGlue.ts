@@ -12,14 +12,16 @@
  *
  * A target that owns nothing may be answered by a wildcard (RFC 4592), as BIND and Knot
  * read it, unless it lies below a cut (glue is never synthesised). Targets that are CNAMEs
- * or written as addresses get their own, more precise codes.
+ * or written as addresses get their own, more precise codes. A target that owns nothing,
+ * written without its final dot as a name of the public DNS (`NS ns1.xserver.jp`), is said
+ * to miss its dot, with the fix that adds it.
  */
 import type { Problem } from '../../diagnostics/types';
 import { isSubdomain, nameKey, namesEqual } from '../names';
 import { SemanticsCodes } from './codes';
 import { type SemanticContext, answeringRecords, isBelowCut, problem } from './context';
 import { writtenAddress } from './targetAddress';
-import { addressOrAlias } from './targetNoAddress';
+import { addressOrAlias, finalDotDetail, withFinalDot } from './targetNoAddress';
 import { NS_TARGET, targetsOf } from './targets';
 
 export function checkMissingGlue(ctx: SemanticContext): Problem[] {
@@ -32,7 +34,8 @@ export function checkMissingGlue(ctx: SemanticContext): Problem[] {
     const answer = glue ? ctx.byOwner.get(key) : answeringRecords(ctx, key);
     if (answer?.some(addressOrAlias)) continue;
     if (t.token && writtenAddress(t.token.text) !== undefined) continue;
-    const p = problem(SemanticsCodes.missingGlue, t.record, t.token ?? t.record.span, { target: t.name, owner: t.record.owner });
+    // `NS ns1.provider.net` without its final dot: a name inside the zone that owns nothing.
+    const p = withFinalDot(problem(SemanticsCodes.missingGlue, t.record, t.token ?? t.record.span, { target: t.name, owner: t.record.owner, ...finalDotDetail(t.token, answer) }));
     // BIND refuses the zone when an apex name server has no address (not when it lies
     // below a delegation, nor for a delegation's own name servers: those it only logs).
     const apexError = namesEqual(t.record.owner, ctx.apex) && !glue;
