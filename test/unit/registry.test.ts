@@ -41,13 +41,14 @@ test('docs/diagnostics.md is current (regenerate with npm run docs)', () => {
 
 test('messages: placeholders filled as a regular-expression replace fills them, details included', () => {
   /** The reference: what fill() did before templates were cut once. */
-  const reference = (template: string, args: Record<string, unknown> | undefined, locale: 'en' | 'ja'): string =>
+  /** A detail already being filled stays as its key (no endless recursion). */
+  const reference = (template: string, args: Record<string, unknown> | undefined, locale: 'en' | 'ja', open: string[] = []): string =>
     template.replace(/\{(\w+)\}/g, (m, key: string) => {
       const v = args?.[key];
       if (v === undefined) return m;
-      if (key === 'detail' || key.endsWith('Detail')) {
+      if ((key === 'detail' || key.endsWith('Detail')) && !open.includes(String(v))) {
         const d = allDetails.get(String(v));
-        if (d) return reference(d[locale], args, locale);
+        if (d) return reference(d[locale], args, locale, [...open, String(v)]);
       }
       return String(v);
     });
@@ -62,4 +63,16 @@ test('messages: placeholders filled as a regular-expression replace fills them, 
     }),
     { numRuns: 3000 },
   );
+});
+
+test('a detail that names itself through the arguments is filled once, not without end', () => {
+  // caa-iodef-url's text holds {fixDetail}; the fast-check run above found fixDetail set to
+  // caa-iodef-url itself overflowing the stack (seed 1287288947 in CI).
+  const args = { value: 'x', fixDetail: 'caa-iodef-url', detail: 'caa-iodef-url' };
+  const text = formatMessage({ code: 'caa-bad-value', offset: 0, length: 0, args } as never, 'en');
+  assert.match(text, /CAs cannot send reports to 'x'caa-iodef-url/);
+  for (const detail of allDetails.keys()) {
+    const all = Object.fromEntries([...`${allDetails.get(detail)!.en}`.matchAll(/\{(\w+)\}/g)].map((m) => [m[1], detail]));
+    for (const code of allCodes.keys()) assert.doesNotThrow(() => formatMessage({ code, offset: 0, length: 0, args: { ...all, detail, fixDetail: detail } } as never, 'ja'));
+  }
 });
