@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { allCodes, allDetails, codeTables, detailTablesList, formatMessage } from '../../server/src/diagnostics/registry';
-import { renderDiagnosticsDoc } from '../../server/src/diagnostics/doc';
+import { markdownText, renderDiagnosticsDoc } from '../../server/src/diagnostics/doc';
 
 test('every diagnostic code is defined exactly once, kebab-case and namespaced', () => {
   const seen = new Map<string, number>();
@@ -37,6 +37,16 @@ test('every code has an English and a Japanese message with the same placeholder
 test('docs/diagnostics.md is current (regenerate with npm run docs)', () => {
   const onDisk = readFileSync(join(__dirname, '..', '..', 'docs', 'diagnostics.md'), 'utf8');
   assert.equal(onDisk, renderDiagnosticsDoc());
+});
+
+test('docs/diagnostics.md shows each message as written: no HTML tag or emphasis made of it', () => {
+  const lines = renderDiagnosticsDoc().split('\n').filter((l) => /^- (Message|メッセージ): /.test(l));
+  assert.equal(lines.length, allCodes.size * 2);
+  for (const line of lines) assert.doesNotMatch(line.replace(/\\[\\`*_<>[\]]/g, ''), /[<>*_`]/, line);
+  // Read back (a backslash before punctuation is the character), each is its message.
+  const unescape = (s: string) => s.replace(/\\([\\`*_<>[\]])/g, '$1');
+  for (const def of allCodes.values()) for (const m of [def.message.en, def.message.ja]) assert.equal(unescape(markdownText(m)), m);
+  assert.equal(markdownText('auth=<account id> *.example.com _dmarc'), 'auth=\\<account id\\> \\*.example.com \\_dmarc');
 });
 
 test('messages: placeholders filled as a regular-expression replace fills them, details included', () => {

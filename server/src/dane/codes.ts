@@ -17,6 +17,10 @@ export const DaneCodes = {
     en: 'This TLSA record is at {name}, where clients never look: TLSA records go at _port._protocol.host (_25._tcp.mail.example.jp for the mail server mail.example.jp)',
     ja: 'この TLSA レコードは {name} にありますが、クライアントはそこを見ません。TLSA レコードは _ポート._プロトコル.ホスト名（メールサーバー mail.example.jp なら _25._tcp.mail.example.jp）に置きます',
   }),
+  notMxHost: defineCode('tlsa-not-mx-host', 'warning', 'RFC 7672 §2.2.3', {
+    en: 'Mail for {domain} goes to its MX host ({hosts}), and sending servers look for TLSA records at _25._tcp.<MX host>, never at this name: this record is read by no one, so DANE is not in force{detail}',
+    ja: '{domain} 宛てのメールは MX ホスト（{hosts}）に届きます。送信側のメールサーバーが TLSA レコードを探すのは _25._tcp.<MX ホスト> で、この名前は見ません。このレコードは誰にも読まれず、DANE は有効になっていません{detail}',
+  }),
 } as const;
 
 /** Localised fragments for `{detail}` arguments, by key. */
@@ -40,5 +44,14 @@ export const DaneDetails: Record<string, { en: string; ja: string }> = {
   'tlsa-smtp-pkix': {
     en: 'usage {value} ({name}) is not used between mail servers, which treat the record as unusable: write 3 (DANE-EE) or 2 (DANE-TA)',
     ja: '使用法 {value}（{name}）はメールサーバー間では使われず、このレコードは使えないものとして扱われます。3（DANE-EE）か 2（DANE-TA）を使ってください',
+  },
+  'tlsa-mx-inside': { en: ': put it at _25._tcp.{first}', ja: '。_25._tcp.{first} に置いてください' },
+  'tlsa-mx-several': {
+    en: ': put it at _25._tcp. of each MX host ({hosts}) that presents this certificate',
+    ja: '。この証明書を使う MX ホスト（{hosts}）それぞれの _25._tcp. の下に置いてください',
+  },
+  'tlsa-mx-outside': {
+    en: '. The MX host is run by someone else, and its TLSA records are theirs to publish',
+    ja: '。MX ホストは別の事業者が運用しているもので、その TLSA レコードを公開するのはその事業者です',
   },
 };

@@ -36,11 +36,19 @@ export function renderDiagnosticsDoc(): string {
       out.push(`- Default severity: ${def.severity}`);
       out.push(`- Standard: ${def.rfc}`);
       if (def.tags?.length) out.push(`- Tags: ${def.tags.join(', ')}`);
-      out.push(`- Message: ${def.message.en}`);
-      out.push(`- メッセージ: ${def.message.ja}`, '');
+      out.push(`- Message: ${markdownText(def.message.en)}`);
+      out.push(`- メッセージ: ${markdownText(def.message.ja)}`, '');
     }
   }
   const rest = codes.filter((c) => !seen.has(c.code));
   if (rest.length) throw new Error(`codes outside every documented namespace: ${rest.map((c) => c.code).join(', ')}`);
   return out.join('\n');
+}
+
+/**
+ * A message as Markdown text: its `<account id>`, `*.example.com` and `_dmarc` shown as
+ * written, not read as an HTML tag (which GitHub drops) or as emphasis.
+ */
+export function markdownText(text: string): string {
+  return text.replace(/[\\`*_<>[\]]/g, '\\$&');
 }

@@ -21,6 +21,7 @@ import {
 } from './spf';
 import { fixDeprecatedRrtype, fixLookupLimit, fixMultipleRecords, fixNullMxMissing, fixNullMxSender } from './spfRecords';
 import type { DomainFix, FixInput } from './types';
+import { fixTlsaNotMxHost } from './dane';
 import { fixDuplicateRecord, fixLookalike, fixMissingTtl, fixStringTooLong, fixTtlMismatch, fixCaa, fixOriginRepeated, fixTargetFinalDot, fixTxtUnquoted, fixUnicodeName } from './zone';
 
 export type { TextEditOffsets, DomainFix, FixInput } from './types';
@@ -71,6 +72,7 @@ const FIXES: ReadonlyMap<string, FixProvider> = new Map<string, FixProvider>([
   ['zone-srv-no-address', fixTargetFinalDot],
   ['zone-missing-glue', fixTargetFinalDot],
   ['zone-txt-unquoted', fixTxtUnquoted],
+  ['tlsa-not-mx-host', fixTlsaNotMxHost],
 ]);
 
 /** The codes that may have a quick-fix (flattening, async, is flattenInclude). */

@@ -1,7 +1,8 @@
 /**
  * TLSA records (RFC 6698, RFC 7672): tlsa-bad-data (a digest of the wrong length, full data
  * that is no certificate or key, read with node:crypto), tlsa-unusable (unassigned values,
- * PKIX usages for SMTP) and tlsa-misplaced (not at _port._protocol.host). The keys are made
+ * PKIX usages for SMTP), tlsa-misplaced (not at _port._protocol.host) and tlsa-not-mx-host
+ * (at the mail domain instead of its MX host). The keys are made
  * at test time; the digests are node:crypto's. BIND loads every one of these records
  * without a word (named-checkzone).
  */
@@ -11,7 +12,13 @@ import { createHash, generateKeyPairSync } from 'node:crypto';
 import { analyzeSync } from '../../../server/src/analysis';
 import { formatMessage, severityOf } from '../../../server/src/diagnostics/registry';
 import { parseZoneText } from '../../../server/src/zone/index';
-import { bindCheck, needsBind } from '../../helpers/bind';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fixesFor } from '../../../server/src/fixes/index';
+import { IncrementalZone } from '../../../server/src/incremental/zone';
+import { bindCheck, bindRecords, needsBind } from '../../helpers/bind';
+import { applyEdits, asSent } from '../fixes/helpers';
+import { expectSame, SAME_NOW, SAME_OPTIONS } from '../incremental/same';
 
 const HEAD = '$ORIGIN example.jp.\n$TTL 3600\n@ SOA ns1 hostmaster 1 3600 900 604800 3600\n@ NS ns1\nns1 A 192.0.2.1\n@ MX 10 mail\nmail A 192.0.2.25\n';
 const spki = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'der' });
@@ -72,4 +79,117 @@ test('BIND loads each of these records without a word', { skip: needsBind }, () 
   const r = bindCheck(TEXT, 'example.jp');
   assert.equal(r.status, 0, r.stdout + r.stderr);
   assert.deepEqual(r.stdout.split('\n').filter((l) => l && !/^zone example\.jp\/IN: loaded serial|^OK$/.test(l)), []);
+});
+
+/**
+ * Annotated fixtures (test/fixtures/dane): `;! CODE TEXT` under a line says a CODE diagnostic
+ * covers exactly TEXT, at its first occurrence in that line; every tlsa- diagnostic is annotated.
+ */
+for (const file of fs.readdirSync(path.resolve(__dirname, '../../fixtures/dane')).filter((f) => f.endsWith('.zone'))) {
+  test(`fixture ${file}`, () => {
+    const text = fs.readFileSync(path.resolve(__dirname, '../../fixtures/dane', file), 'utf8');
+    const lines = text.split('\n');
+    const starts = lines.map((_, i) => lines.slice(0, i).reduce((n, l) => n + l.length + 1, 0));
+    const want: string[] = [];
+    let target = -1;
+    lines.forEach((line, i) => {
+      const m = /^;! (\S+) (.+)$/.exec(line);
+      if (!m) {
+        if (!line.startsWith(';')) target = i;
+        return;
+      }
+      want.push(`${m[1]}@${starts[target] + lines[target].indexOf(m[2])}+${m[2].length}`);
+    });
+    const zone = parseZoneText(text, { origin: 'example.com.' });
+    assert.deepEqual(zone.problems, [], 'the fixture parses cleanly');
+    const got = analyzeSync(zone).filter((p) => p.code.startsWith('tlsa-')).map((p) => `${p.code}@${p.offset}+${p.length}`);
+    assert.deepEqual(got.sort(), want.sort());
+    assert.ok(want.length > 0);
+  });
+}
+
+const NOT_MX = fs.readFileSync(path.resolve(__dirname, '../../fixtures/dane/tlsa-not-mx-host.zone'), 'utf8');
+const notMxHost = (text: string) => {
+  const zone = parseZoneText(text, { origin: 'example.com.' });
+  return { zone, problems: analyzeSync(zone).filter((p) => p.code === 'tlsa-not-mx-host') };
+};
+
+test('tlsa-not-mx-host: where the records belong, in English and Japanese; a fix only for one MX host of the zone', () => {
+  const { zone, problems } = notMxHost(NOT_MX);
+  assert.deepEqual(
+    problems.map((p) => formatMessage(p)),
+    [
+      'Mail for example.com goes to its MX host (mail.example.com), and sending servers look for TLSA records at _25._tcp.<MX host>, never at this name: this record is read by no one, so DANE is not in force: put it at _25._tcp.mail.example.com',
+      'Mail for shop.example.com goes to its MX host (smtp.google.com), and sending servers look for TLSA records at _25._tcp.<MX host>, never at this name: this record is read by no one, so DANE is not in force. The MX host is run by someone else, and its TLSA records are theirs to publish',
+      'Mail for two.example.com goes to its MX host (mx1.example.com, mx2.example.com), and sending servers look for TLSA records at _25._tcp.<MX host>, never at this name: this record is read by no one, so DANE is not in force: put it at _25._tcp. of each MX host (mx1.example.com, mx2.example.com) that presents this certificate',
+    ],
+  );
+  assert.equal(
+    formatMessage(problems[0], 'ja'),
+    'example.com 宛てのメールは MX ホスト（mail.example.com）に届きます。送信側のメールサーバーが TLSA レコードを探すのは _25._tcp.<MX ホスト> で、この名前は見ません。このレコードは誰にも読まれず、DANE は有効になっていません。_25._tcp.mail.example.com に置いてください',
+  );
+  assert.equal(severityOf(problems[0]), 'warning');
+  // As the editor sends a diagnostic back: code, range and data.
+  const fixes = problems.map((p) => fixesFor({ text: NOT_MX, zone, problem: asSent(p) }));
+  assert.deepEqual(fixes.map((f) => f.map((x) => x.title.en)), [['Move the TLSA records to _25._tcp.mail.example.com'], [], []]);
+  assert.equal(fixes[0][0].title.ja, 'TLSA レコードを _25._tcp.mail.example.com に移す');
+  const after = applyEdits(NOT_MX, fixes[0][0].edits);
+  // Only the one owner written is rewritten; the record that inherits it moves with it.
+  assert.equal(after.replace('_25._tcp.mail.example.com.', '_25._tcp                 '.slice(0, 8)), NOT_MX);
+  const left = notMxHost(after).problems.map((p) => p.args?.domain);
+  assert.deepEqual(left, ['shop.example.com', 'two.example.com']);
+  const again = parseZoneText(after, { origin: 'example.com.' });
+  assert.deepEqual(
+    again.records.filter((r) => r.typeCode === 52 && r.owner.startsWith('_25._tcp.mail.')).map((r) => r.tokens[0].text),
+    ['3', '2'],
+  );
+});
+
+test('tlsa-not-mx-host: no fix when the MX host has TLSA records already, or other data would move too', () => {
+  const cases = [
+    NOT_MX + `_25._tcp.mail   TLSA  3 1 1 ${sha256}\n`,
+    NOT_MX + '_25._tcp        TXT   "note"\n',
+  ];
+  for (const text of cases) {
+    const { zone, problems } = notMxHost(text);
+    const first = problems.find((p) => p.args?.domain === 'example.com');
+    assert.ok(first, text);
+    assert.deepEqual(fixesFor({ text, zone, problem: asSent(first) }), [], text);
+  }
+  // A record of that name in an $INCLUDEd file: the fix would leave it behind.
+  const main = NOT_MX + '$INCLUDE more.inc\n';
+  const zone = parseZoneText(main, { origin: 'example.com.', path: '/z/main', readFile: (p: string) => (p === '/z/more.inc' ? `_25._tcp.example.com. TLSA 3 1 2 ${sha512}\n` : undefined) });
+  assert.equal(zone.records.filter((r) => r.file === '/z/more.inc').length, 1);
+  const first = analyzeSync(zone).find((p) => p.code === 'tlsa-not-mx-host' && p.args?.domain === 'example.com');
+  assert.ok(first);
+  assert.deepEqual(fixesFor({ text: main, zone, problem: asSent(first) }), []);
+  // A record of another owner in between: the blank owner of the second TLSA record is then that owner's.
+  const split = NOT_MX.replace('                TLSA  2 1 1', 'x A 192.0.2.9\n                TLSA  2 1 1');
+  const { problems } = notMxHost(split);
+  assert.equal(problems.filter((p) => p.args?.domain === 'example.com').length, 1);
+});
+
+test('BIND loads the misplaced records and the moved ones alike, at the names the fix writes', { skip: needsBind }, () => {
+  const { zone, problems } = notMxHost(NOT_MX);
+  const [fix] = fixesFor({ text: NOT_MX, zone, problem: asSent(problems[0]) });
+  const after = applyEdits(NOT_MX, fix.edits);
+  for (const text of [NOT_MX, after]) assert.equal(bindCheck(text, 'example.com').status, 0, text);
+  const moved = bindRecords(after, 'example.com').filter((l) => l.startsWith('_25._tcp.mail.example.com.'));
+  assert.equal(moved.length, 2, moved.join('\n'));
+});
+
+test('tlsa-not-mx-host follows edits of the MX record in the editor (incremental checks equal a whole check)', () => {
+  const filler = Array.from({ length: 30 }, (_, i) => `h${i} A 192.0.2.${i + 10}\n`).join('');
+  const head = '$ORIGIN example.com.\n$TTL 300\n@ SOA ns1 host 1 2 3 4 5\n@ NS ns1\nns1 A 192.0.2.1\n';
+  const tail = `mail A 192.0.2.25\n_25._tcp.shop TLSA 3 1 1 ${sha256}\n`;
+  const steps = ['', 'shop MX 10 mail\n', 'shop MX 10 shop\nshop A 192.0.2.7\n', 'shop MX 10 smtp.google.com.\n', 'shop MX 0 .\n'];
+  const inc = new IncrementalZone(SAME_OPTIONS, () => SAME_NOW, 1);
+  const said: number[] = [];
+  for (const [i, mx] of steps.entries()) {
+    const text = head + filler + mx + filler.replace(/h(\d+)/g, 'k$1') + tail;
+    inc.update(text);
+    expectSame(inc, text, `step ${i}: ${JSON.stringify(mx)}`);
+    said.push(inc.allProblems().filter((p) => p.code === 'tlsa-not-mx-host').length);
+  }
+  assert.deepEqual(said, [0, 1, 0, 1, 0]);
 });

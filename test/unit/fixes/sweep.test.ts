@@ -16,7 +16,7 @@ import { applyEdits, asSent, check, errorsOf } from './helpers';
 
 const ROOT = path.join(__dirname, '../../fixtures');
 // Fixtures read as the rule authors wrote them; $INCLUDE targets resolve from the working directory or fail the same way before and after.
-const files = ['spf', 'mail', 'semantics', 'zone', 'fixes', 'caa'].flatMap((dir) =>
+const files = ['spf', 'mail', 'semantics', 'zone', 'fixes', 'caa', 'dane'].flatMap((dir) =>
   readdirSync(path.join(ROOT, dir))
     .filter((f) => f.endsWith('.zone'))
     .map((f) => path.join(ROOT, dir, f)),
@@ -51,6 +51,6 @@ test('every fix of every fixture problem removes a problem and adds no error', (
     }
   }
   assert.ok(applied > 200, `applied ${applied} fixes`);
-  for (const code of ['spf-after-all', 'spf-no-all', 'spf-permissive-all', 'spf-unknown-mechanism', 'spf-multiple-records', 'spf-deprecated-rrtype', 'spf-ptr-deprecated', 'spf-duplicate-modifier', 'spf-null-mx-missing', 'spf-strings-joined', 'spf-malformed-version', 'dmarc-missing', 'zone-duplicate-record', 'zone-ttl-mismatch', 'zone-txt-string-too-long', 'zone-origin-repeated', 'zone-cname-target-missing', 'zone-mx-no-address', 'zone-srv-no-address', 'spf-stale-ip', 'spf-ipv6-missing', 'caa-unknown-tag', 'caa-bad-value'])
+  for (const code of ['spf-after-all', 'spf-no-all', 'spf-permissive-all', 'spf-unknown-mechanism', 'spf-multiple-records', 'spf-deprecated-rrtype', 'spf-ptr-deprecated', 'spf-duplicate-modifier', 'spf-null-mx-missing', 'spf-strings-joined', 'spf-malformed-version', 'dmarc-missing', 'zone-duplicate-record', 'zone-ttl-mismatch', 'zone-txt-string-too-long', 'zone-origin-repeated', 'zone-cname-target-missing', 'zone-mx-no-address', 'zone-srv-no-address', 'spf-stale-ip', 'spf-ipv6-missing', 'caa-unknown-tag', 'caa-bad-value', 'tlsa-not-mx-host'])
     assert.ok(codes.has(code), `fixtures exercise ${code}`);
 });
