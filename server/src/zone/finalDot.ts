@@ -9,7 +9,9 @@
  * ghs.googlehosted.com`) gives a name inside the zone that has no records: the target rules
  * (zone-cname-target-missing, zone-mx-no-address, zone-srv-no-address, zone-missing-glue) say so, and add that
  * the final dot is missing when the name as written ends in a top-level domain
- * (looksOutside: tldts, ICANN section of the public suffix list).
+ * (looksOutside: tldts, ICANN section of the public suffix list). A target written with its
+ * own origin repeated is left to zone-origin-repeated by them (targetRepeatsOrigin), except an
+ * apex name server's, whose missing glue makes BIND refuse the zone.
  */
 import { parse as parseDomain } from 'tldts';
 import type { Problem } from '../diagnostics/types';
@@ -39,6 +41,18 @@ export function repeatsOrigin(text: string, origin: string): boolean {
   }
   for (let i = 0; i < n; i++) if (lower(text.charCodeAt(len - n + i)) !== lower(origin.charCodeAt(i))) return false;
   return true;
+}
+
+/**
+ * Whether a target read as `name` was written as a name repeating its origin (`MX 10
+ * mail.example.jp` under example.jp., read as mail.example.jp.example.jp.): zone-origin-repeated
+ * reports that slip where it is read, and the target rules leave it to it (one diagnostic per slip).
+ */
+export function targetRepeatsOrigin(token: { readonly text: string; readonly quoted: boolean } | undefined, name: string): boolean {
+  if (token === undefined || token.quoted) return false;
+  const text = token.text;
+  if (name.length <= text.length + 1 || name.charCodeAt(text.length) !== DOT || !name.startsWith(text)) return false;
+  return repeatsOrigin(text, name.slice(text.length + 1));
 }
 
 /** The warning, on the name as written. */

@@ -179,3 +179,33 @@ test('a target of another domain written without its dot (MX, SRV, NS, CNAME): t
   const left = analyzeSync(parse(fixed)).filter((p) => /^zone-(cname-target-missing|mx-no-address|srv-no-address|missing-glue)$/.test(p.code));
   assert.deepEqual(left.map((p) => fixed.slice(p.offset, p.offset + p.length)), ['192.0.2.7', 'gone', 'host.lab']);
 });
+
+test('one diagnostic for one slip: a target written with its own origin again is zone-origin-repeated only, but for an apex name server BIND refuses the zone for', () => {
+  const text =
+    HEAD +
+    'mail IN A 192.0.2.25\n' +
+    '@ IN MX 10 mail.example.jp\n' +
+    'blog IN CNAME example.jp\n' +
+    '_sip._tcp IN SRV 0 5 5060 mail.example.jp\n' +
+    'sub IN NS ns.sub.example.jp\n' +
+    '@ IN NS ns1.example.jp\n' +
+    // Not the slip: the target rules speak as before.
+    'old IN CNAME gone\n';
+  const zone = parse(text);
+  const problems = analyzeSync(zone).filter((p) => /^zone-(cname-target-missing|mx-no-address|srv-no-address|missing-glue|origin-repeated)$/.test(p.code));
+  const shown = problems.map((p) => [p.code, text.slice(p.offset, p.offset + p.length)]).sort((a, b) => text.indexOf(a[1]) - text.indexOf(b[1]) || a[0].localeCompare(b[0]));
+  assert.deepEqual(shown, [
+    ['zone-origin-repeated', 'mail.example.jp'],
+    ['zone-origin-repeated', 'example.jp'],
+    ['zone-origin-repeated', 'mail.example.jp'],
+    ['zone-origin-repeated', 'ns.sub.example.jp'],
+    ['zone-missing-glue', 'ns1.example.jp'],
+    ['zone-origin-repeated', 'ns1.example.jp'],
+    ['zone-cname-target-missing', 'gone'],
+  ].sort((a, b) => text.indexOf(a[1]) - text.indexOf(b[1]) || a[0].localeCompare(b[0])));
+  assert.equal(problems.find((p) => p.code === 'zone-missing-glue')?.severity, 'error');
+  // Without the slip (the final dot written), the targets are found and nothing is said.
+  const fixed = text.replace(/(mail|ns\.sub|ns1)\.example\.jp\n/g, '$1.example.jp.\n').replace('CNAME example.jp\n', 'CNAME example.jp.\n').replace('sub IN NS', 'ns.sub IN A 192.0.2.53\nsub IN NS');
+  const left = analyzeSync(parse(fixed)).filter((p) => /^zone-(cname-target-missing|mx-no-address|srv-no-address|missing-glue|origin-repeated)$/.test(p.code));
+  assert.deepEqual(left.map((p) => p.code), ['zone-cname-target-missing']);
+});

@@ -18,6 +18,7 @@ import { isSubdomain, nameKey } from '../names';
 import { SemanticsCodes } from './codes';
 import { type SemanticContext, answeringRecords, isBelowCut, problem } from './context';
 import { writtenAddress } from './targetAddress';
+import { targetRepeatsOrigin } from '../finalDot';
 import { belowDname, finalDotDetail, withFinalDot } from './targetNoAddress';
 import { CNAME_TARGET, targetsOf } from './targets';
 
@@ -35,6 +36,7 @@ export function checkCnameTargetMissing(ctx: SemanticContext): Problem[] {
     if (ctx.cuts.has(owner) || isBelowCut(ctx, t.record.owner) || ctx.cuts.has(key) || isBelowCut(ctx, t.name)) continue;
     if (belowDname(ctx, key, apexKey) || belowDname(ctx, owner, apexKey)) continue;
     const token = t.token;
+    if (targetRepeatsOrigin(token, t.name)) continue;
     const detail = token && !token.quoted && writtenAddress(token.text) !== undefined ? { detail: 'target-address', written: token.text } : finalDotDetail(token, answers);
     out.push(withFinalDot(problem(SemanticsCodes.cnameTargetMissing, t.record, token ?? t.record.span, { owner: t.record.owner, target: t.name, ...detail })));
   }

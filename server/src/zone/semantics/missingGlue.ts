@@ -21,6 +21,7 @@ import { isSubdomain, nameKey, namesEqual } from '../names';
 import { SemanticsCodes } from './codes';
 import { type SemanticContext, answeringRecords, isBelowCut, problem } from './context';
 import { writtenAddress } from './targetAddress';
+import { targetRepeatsOrigin } from '../finalDot';
 import { addressOrAlias, finalDotDetail, withFinalDot } from './targetNoAddress';
 import { NS_TARGET, targetsOf } from './targets';
 
@@ -39,6 +40,8 @@ export function checkMissingGlue(ctx: SemanticContext): Problem[] {
     // BIND refuses the zone when an apex name server has no address (not when it lies
     // below a delegation, nor for a delegation's own name servers: those it only logs).
     const apexError = namesEqual(t.record.owner, ctx.apex) && !glue;
+    // `NS ns1.example.jp` in the example.jp zone: zone-origin-repeated says so, unless BIND refuses the zone for it.
+    if (!apexError && targetRepeatsOrigin(t.token, t.name)) continue;
     out.push(apexError ? { ...p, severity: 'error' } : p);
   }
   return out;

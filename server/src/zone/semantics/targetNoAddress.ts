@@ -17,7 +17,7 @@ import type { ResourceRecord, Token } from '../ast';
 import { isSubdomain, nameKey, parentName } from '../names';
 import { type SemanticContext, answeringRecords, isBelowCut, problem } from './context';
 import { writtenAddress } from './targetAddress';
-import { looksOutside } from '../finalDot';
+import { looksOutside, targetRepeatsOrigin } from '../finalDot';
 import type { ProblemArgs } from '../../diagnostics/types';
 import { type TargetField, targetsOf } from './targets';
 
@@ -39,6 +39,8 @@ export function checkTargetNoAddress(ctx: SemanticContext, target: TargetField, 
     if (belowDname(ctx, key, apexKey)) continue;
     // Written as an address: zone-mx-address says so (BIND logs both).
     if (t.token && writtenAddress(t.token.text) !== undefined) continue;
+    // `MX 10 mail.example.jp` in the example.jp zone: zone-origin-repeated says so.
+    if (targetRepeatsOrigin(t.token, t.name)) continue;
     const answers = here ?? answeringRecords(ctx, key);
     if (here === undefined && answers?.some(addressOrAlias)) continue;
     out.push(withFinalDot(problem(def, t.record, t.token ?? t.record.span, { target: t.name, owner: t.record.owner, ...finalDotDetail(t.token, answers) })));
