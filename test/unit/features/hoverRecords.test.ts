@@ -16,6 +16,8 @@ const ZONE = [
   'www IN CAA 0 issue "letsencrypt.org; validationmethods=dns-01"',
   'www IN CAA 128 iodef "mailto:sec@example.com"',
   'www IN CAA 0 isue ";"',
+  '_25._tcp.mail IN TLSA 3 1 1 8cb0c6b8b7dd0ffe1a4f6ec1a0ab2f70c4a6a4b5f7e1f19c0d7b3e8a1f2c3d4e',
+  '_443._tcp.www IN TLSA 9 0 2 8cb0c6b8b7dd0ffe1a4f6ec1a0ab2f70c4a6a4b5f7e1f19c0d7b3e8a1f2c3d4e8cb0c6b8b7dd0ffe1a4f6ec1a0ab2f70c4a6a4b5f7e1f19c0d7b3e8a1f2c3d4e',
   '',
 ].join('\n');
 
@@ -58,6 +60,15 @@ const cases: Array<{ what: string; text: string; under: string; en: RegExp[]; ja
   { what: 'CAA issue value', text: at('letsencrypt.org;', 2), under: '"letsencrypt.org; validationmethods=dns-01"', en: [/Certificate authority: `letsencrypt\.org`/, /Parameters: `validationmethods=dns-01`/], ja: [/認証局: `letsencrypt\.org`/, /パラメーター/] },
   { what: 'CAA iodef tag', text: at('iodef', 1), under: 'iodef', en: [/report a request it refused/], ja: [/報告する先/] },
   { what: 'CAA unknown tag', text: at('isue', 1), under: 'isue', en: [/Not a property certificate authorities know/], ja: [/認証局が知らないプロパティ/] },
+  // TLSA (RFC 6698, RFC 7672)
+  { what: 'TLSA owner', text: at('_25._tcp.mail', 1), under: '_25._tcp.mail', en: [/`_25\._tcp\.mail\.example\.com\.`/, /TLSA records for port 25\/TCP of `mail\.example\.com` \(SMTP\)/, /rfc6698#section-3/], ja: [/`mail\.example\.com` のポート 25\/TCP（SMTP）の TLSA レコード/] },
+  { what: 'TLSA usage', text: at('3 1 1', 1), under: '3', en: [/\*\*TLSA Certificate usage\*\*/, /`3` DANE-EE: The server’s own certificate or key must match/, /certbot --reuse-key/, /rfc6698#section-2\.1\.1/], ja: [/証明書の使用法/, /`3` DANE-EE: サーバー自身の証明書か公開鍵/, /同じ鍵を使う/] },
+  { what: 'TLSA selector', text: at('3 1 1', 2), under: '1', en: [/TLSA Selector/, /`1` SPKI: Only the public key/, /rfc6698#section-2\.1\.2/], ja: [/セレクター/, /公開鍵（SubjectPublicKeyInfo）だけ/] },
+  { what: 'TLSA matching type', text: at('3 1 1', 4), under: '1', en: [/TLSA Matching type/, /`1` SHA2-256: .*64 hex digits/], ja: [/マッチングタイプ/, /16 進数 64 桁/] },
+  { what: 'TLSA data', text: at('8cb0c6b8b7dd0ffe1a4f6ec1a0ab2f70c4a6a4b5f7e1f19c0d7b3e8a1f2c3d4e', 10), under: '8cb0c6b8b7dd0ffe1a4f6ec1a0ab2f70c4a6a4b5f7e1f19c0d7b3e8a1f2c3d4e', en: [/Certificate association data/, /Matched against the SHA-256 digest of the public key the server presents: 32 octets written here/, /rfc6698#section-2\.1\.4/], ja: [/証明書の関連付けデータ/, /公開鍵の SHA-256 ダイジェストと照合します。ここには 32 オクテット/] },
+  { what: 'TLSA unassigned usage', text: at('9 0 2', 1), under: '9', en: [/TLSA Certificate usage/, /`9` is not assigned: clients treat the record as unusable/], ja: [/割り当てられていない値/] },
+  { what: 'TLSA SHA-512 data of a certificate', text: at('8cb0c6b8b7dd0ffe1a4f6ec1a0ab2f70c4a6a4b5f7e1f19c0d7b3e8a1f2c3d4e8cb0c6b8b7dd0ffe1a4f6ec1a0ab2f70c4a6a4b5f7e1f19c0d7b3e8a1f2c3d4e', 70), under: '8cb0c6b8b7dd0ffe1a4f6ec1a0ab2f70c4a6a4b5f7e1f19c0d7b3e8a1f2c3d4e8cb0c6b8b7dd0ffe1a4f6ec1a0ab2f70c4a6a4b5f7e1f19c0d7b3e8a1f2c3d4e', en: [/SHA-512 digest of the certificate the server presents: 64 octets/], ja: [/証明書の SHA-512 ダイジェスト/] },
+  { what: 'TLSA owner of HTTPS', text: at('_443._tcp.www', 2), under: '_443._tcp.www', en: [/port 443\/TCP of `www\.example\.com` \(HTTPS\)/], ja: [/ポート 443\/TCP（HTTPS）/] },
   // Zone file
   { what: 'RR type', text: at('SOA', 1), under: 'SOA', en: [/Record type \(type code 6\)/, /Fields, in order: `mname` `rname` `serial` `refresh` `retry` `expire` `minimum`/, /\[RFC 1035 §3\.3\.13\]\(https:\/\/www\.rfc-editor\.org\/rfc\/rfc1035#section-3\.3\.13\)/], ja: [/レコード型（型番号 6）/, /フィールド（記述順）/, /ゾーンの起点/] },
   { what: '$TTL directive', text: at('$TTL', 1), under: '$TTL', en: [/Directive/, /default TTL/], ja: [/ディレクティブ/, /既定の TTL/] },
@@ -138,4 +149,14 @@ test('hover on a MailChannels Domain Lockdown record explains each field, in Eng
   assert.equal(hoverAt('"v=mc1 au|th=myhost;"')!.under, 'auth=myhost');
   // Not a lockdown record: no field hover.
   assert.equal(hoverAt('"hel|lo"'), undefined);
+});
+
+test('a CAA or TLSA record written in RFC 3597 form has no field hover: its tokens are octets, not fields', () => {
+  for (const text of ['$ORIGIN example.com.\n@ IN CAA \\# |7 00 03 666f6f 6262\n', '$ORIGIN example.com.\n_25._tcp IN TLSA \\# |4 03 01 01 00\n', '$ORIGIN example.com.\n_25._tcp IN TLSA \\# 4 |03 01 01 00\n']) {
+    const o = open(text);
+    assert.equal(o.service.doHover(o.document, o.position), undefined, text);
+  }
+  // The same records in their own form do have one.
+  const o = open('$ORIGIN example.com.\n_25._tcp IN TLSA |3 1 1 00\n');
+  assert.match((o.service.doHover(o.document, o.position)!.contents as MarkupContent).value, /DANE-EE/);
 });

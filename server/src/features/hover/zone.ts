@@ -1,7 +1,8 @@
 /**
  * Hover on the zone file itself: RR types (what they are, their RDATA fields in order,
  * this record's values, the RFC), directives, TTLs as durations, classes, owners, the SOA
- * fields (RFC 1035 §3.3.13) and the CAA flags, tags and issuers (RFC 8659).
+ * fields (RFC 1035 §3.3.13), the CAA flags, tags and issuers (RFC 8659) and the TLSA fields
+ * and owner (RFC 6698, RFC 7672).
  */
 import { TypeDocs } from '../../l10n/rrtypes';
 import { ClassDocs, DirectiveDocs, Ui } from '../../l10n/strings';
@@ -11,6 +12,9 @@ import { parseRfcRefs } from '../../docs/rfc';
 import { RdataFieldOrder, SOA_FIELDS, SoaFieldDocs } from '../../docs/zone';
 import { CaaTagDocs, CaaTexts } from '../../docs/caa';
 import { ISSUER_TAGS, issueValueProblem } from '../../caa/value';
+import { TlsaFieldDocs, TlsaServices, TlsaTexts } from '../../docs/tlsa';
+import { dataSpan, tlsaFields } from '../../dane/tlsa';
+import { writtenToken } from '../../zone/semantics/targets';
 import { parseTtl } from '../../zone/ttl';
 import type { ResourceRecord, Span, Token } from '../../zone/ast';
 import { typeCode } from '../../zone/rdata/types';
@@ -45,11 +49,42 @@ export function zoneHover(ctx: HoverContext, offset: number, record: ResourceRec
     const doc = ClassDocs[record.class.toUpperCase()];
     return doc && { span: record.classSpan, markdown: `**${record.class.toUpperCase()}** — ${say(Ui.recordClass)}\n\n${say(doc)}` };
   }
-  if (touches(record.ownerSpan, offset)) return { span: record.ownerSpan, markdown: code(record.owner) };
+  if (touches(record.ownerSpan, offset)) return { span: record.ownerSpan, markdown: ownerHover(ctx, record) };
   const token = tokenAt(record.tokens, offset);
   if (token && record.type === 'SOA') return soaFieldHover(ctx, token.token, token.index);
   if (token && record.type === 'CAA') return caaFieldHover(ctx, record, token.token, token.index);
+  if (token && record.type === 'TLSA') return tlsaFieldHover(ctx, record, token.token, token.index);
   return undefined;
+}
+
+/** The owner as read (absolute); for a TLSA record, also the port, protocol and host it is for. */
+function ownerHover(ctx: HoverContext, record: ResourceRecord): string {
+  const m = record.type === 'TLSA' ? /^_(\d{1,5})\._(tcp|udp|sctp)\.(.+)$/i.exec(record.owner) : null;
+  if (!m) return code(record.owner);
+  const service = TlsaServices[Number(m[1])];
+  const host = m[3].length > 1 ? m[3].replace(/\.$/, '') : m[3];
+  const line = localize(TlsaTexts.owner, ctx.locale, { port: m[1], protocol: m[2].toUpperCase(), host: code(host), service: service ? aside(service, ctx.locale) : '' });
+  return `${code(record.owner)}\n\n${line} · ${rfcLink({ rfc: 6698, section: '3' })}`;
+}
+
+/** A TLSA record's usage, selector and matching type (each value in words), and what its data is matched against. */
+function tlsaFieldHover(ctx: HoverContext, record: ResourceRecord, token: Token, index: number): StaticHover | undefined {
+  const say = (text: Localized, args?: Record<string, string | number>) => localize(text, ctx.locale, args);
+  const f = tlsaFields(record);
+  // Written in RFC 3597 form (`\# 35 03 01 01 …`), the tokens are no fields.
+  if (!f || writtenToken(record, 0) === undefined) return undefined;
+  if (index <= 2) {
+    const doc = TlsaFieldDocs[index];
+    const value = [f.usage, f.selector, f.matchingType][index];
+    const meaning = doc.values[value];
+    const body = meaning ? `${code(String(value))} ${meaning.acronym}: ${say(meaning.text)}` : say(TlsaTexts.unassigned, { value: code(String(value)) });
+    return { span: token, markdown: `**TLSA ${say(doc.name)}** · ${rfcLink(doc.ref)}\n\n${body}` };
+  }
+  const part = say(f.selector === 1 ? TlsaTexts.key : TlsaTexts.certificate);
+  const hash = f.matchingType === 1 ? 'SHA-256' : f.matchingType === 2 ? 'SHA-512' : undefined;
+  const what = hash ? say(TlsaTexts.digestOf, { hash, part }) : part;
+  const text = say(TlsaTexts.dataText, { what, octets: f.data.length });
+  return { span: dataSpan(record), markdown: `**${say(TlsaTexts.data)}** · ${rfcLink({ rfc: 6698, section: '2.1.4' })}\n\n${text}` };
 }
 
 /** A CAA record's flags, tag (what the property asks of CAs) and, for an issuer, the CA and its parameters. */
@@ -58,6 +93,7 @@ function caaFieldHover(ctx: HoverContext, record: ResourceRecord, token: Token, 
   const tag = record.rdata.fields['tag'];
   if (typeof tag !== 'string') return undefined;
   const doc = CaaTagDocs[tag.toLowerCase()];
+  if (writtenToken(record, 0) === undefined) return undefined;
   if (index === 0) return { span: token, markdown: `**${say(CaaTexts.flags)}** · ${rfcLink({ rfc: 8659, section: '4.1' })}\n\n${say(CaaTexts.flagsText)}` };
   const head = `**${tag}** — ${say(CaaTexts.property)}${doc?.ref ? ` · ${rfcLink(doc.ref)}` : ''}`;
   const lines = [head, '', doc ? say(doc.text) : say(CaaTexts.unknown)];
