@@ -38,6 +38,7 @@ const FIXES: ReadonlyMap<string, FixProvider> = new Map<string, FixProvider>([
   ['spf-null-mx-missing', fixNullMxMissing],
   ['spf-null-mx-sender', fixNullMxSender],
   ['spf-unknown-mechanism', fixUnknownMechanism],
+  ['spf-include-typo', fixUnknownMechanism],
   ['spf-no-all', fixNoAll],
   ['spf-permissive-all', fixPermissiveAll],
   ['spf-after-all', fixAfterAll],

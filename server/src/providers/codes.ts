@@ -31,6 +31,10 @@ export const ProviderCodes = {
     en: "This Domain Lockdown record for {name} is not in the form MailChannels reads ('v=mc1', then auth=, senderid= or sidw= fields separated by spaces): {detail}",
     ja: "{name} の Domain Lockdown レコードが、MailChannels の読む形（'v=mc1' のあとに auth=、senderid=、sidw= のフィールドを半角スペースで区切って並べる）になっていません。{detail}",
   }),
+  includeTypo: defineCode('spf-include-typo', 'warning', 'RFC 7208 §5.2', {
+    en: "'{written}' looks like a misspelling of '{intended}', the SPF include of {provider}: unless {written} publishes an SPF record, receivers return permerror for every message (and whoever registers that name could send as this domain). Write '{intended}'",
+    ja: "'{written}' は {provider} の SPF の include '{intended}' の書き間違いのようです。{written} に SPF レコードがない限り、受信側はすべてのメールに permerror を返します（その名前を取得した第三者は、このドメインとしてメールを送れるようにもなります）。'{intended}' と書いてください",
+  }),
 } as const;
 
 export const ProviderDetails: Record<string, { en: string; ja: string }> = {

@@ -6,6 +6,7 @@ import type { Zone } from '../zone/ast';
 import { checkProviderMissing } from './providerMissing';
 import { checkMailchannelsLockdown } from './mailchannelsLockdown';
 import { checkMailchannelsLockdownSyntax } from './mailchannelsLockdownSyntax';
+import { checkIncludeTypo } from './includeTypo';
 
 export { PROVIDERS, providerById, providerTerms, hostMatches, providersForRelay } from './catalogue';
 export type { ProviderEntry, ProviderDetection } from './catalogue';
@@ -16,5 +17,5 @@ export type { ProviderMissingData } from './codes';
 
 /** Every provider check over a zone (sync): for the analysis list. */
 export function checkProviders(zone: Zone): Problem[] {
-  return [...checkProviderMissing(zone), ...checkMailchannelsLockdown(zone), ...checkMailchannelsLockdownSyntax(zone)];
+  return [...checkProviderMissing(zone), ...checkMailchannelsLockdown(zone), ...checkMailchannelsLockdownSyntax(zone), ...checkIncludeTypo(zone)];
 }

@@ -6,7 +6,6 @@
 import assert from 'node:assert/strict';
 import { parseZoneText } from '../../../server/src/zone/index';
 import { analyzeSync } from '../../../server/src/analysis';
-import { checkProviders } from '../../../server/src/providers/index';
 import { formatMessage, severityOf } from '../../../server/src/diagnostics/registry';
 import type { Problem } from '../../../server/src/diagnostics/types';
 import type { Zone } from '../../../server/src/zone/ast';
@@ -22,12 +21,10 @@ export function parse(text: string): Zone {
   return parseZoneText(text, { origin: ORIGIN });
 }
 
-/** Every sync check, as the language server runs them, plus the provider checks. */
+/** Every sync check, as the language server runs them (the provider checks among them). */
 export function check(text: string): { zone: Zone; problems: Problem[] } {
   const zone = parse(text);
-  // Without the provider checks analyzeSync may or may not run (the lead wires them): count them once.
-  const base = analyzeSync(zone, { now: NOW }).filter((p) => p.code !== 'spf-provider-missing');
-  return { zone, problems: [...base, ...checkProviders(zone)] };
+  return { zone, problems: analyzeSync(zone, { now: NOW }) };
 }
 
 /** Applies edits (any order); overlapping edits are a bug in the fix. */
