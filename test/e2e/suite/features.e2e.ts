@@ -40,6 +40,15 @@ suite('features', () => {
     assert.match(hoverText(hovers), /5 minutes/);
   });
 
+  test('hover on a TLSA record\'s fields says what 3 1 1 means', async () => {
+    const editor = await open(`_25._tcp.mail IN TLSA 3 1 1 ${'ab'.repeat(32)}\n`);
+    const at = (needle: string, shift: number) => positionOf(editor.document, needle, 1, shift);
+    const hover = async (pos: vscode.Position) => hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, pos));
+    assert.match(await hover(at('TLSA 3 1 1', 5)), /DANE-EE/);
+    assert.match(await hover(at('TLSA 3 1 1', 7)), /SPKI/);
+    assert.match(await hover(at('_25._tcp.mail', 2)), /port 25\/TCP of `mail\.feat\.test` \(SMTP\)/);
+  });
+
   test('the quick-fix for a long TXT string splits it, and the diagnostic goes', async () => {
     const editor = await open(`long IN TXT "${'y'.repeat(300)}"\n`);
     const [d] = await diagnosticsWithCode(editor.document.uri, 'zone-txt-string-too-long');

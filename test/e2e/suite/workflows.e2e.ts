@@ -173,6 +173,13 @@ suite('workflows', () => {
     assert.match(editor.document.getText(), /^ {2}IN MX 10 mail\.finaldot\.test\.$/m);
   });
 
+  test('a misspelt provider include: the warning, and the quick-fix writes the provider\'s domain', async () => {
+    const editor = await open(zone('typo.test', '@ IN TXT "v=spf1 include:spf.sender.xsever.jp ~all"'));
+    const fix = await applyQuickFix(editor.document, 'spf-include-typo');
+    assert.equal(fix.title, "Change to 'spf.sender.xserver.jp'");
+    assert.match(editor.document.getText(), /"v=spf1 include:spf\.sender\.xserver\.jp ~all"/);
+  });
+
   test('Add Email Provider to SPF adds the chosen provider to the SPF record', async () => {
     const editor = await open(zone('provider.test', '@ IN TXT "v=spf1 mx -all"'));
     assert.equal(await vscode.commands.executeCommand('zonelint.addProvider', 'Amazon SES'), true);
