@@ -2,6 +2,27 @@
 import type { ResourceRecord, Span } from '../zone/ast';
 import { rdataSpan } from '../zone/semantics/context';
 import { writtenToken } from '../zone/semantics/targets';
+import { splitLabels } from '../zone/names';
+
+const PORT = /^_[0-9]{1,5}$/;
+const PROTOCOL = /^_(?:tcp|udp|sctp)$/i;
+
+/** What a TLSA owner `_<port>._<protocol>.<host>` is for (RFC 6698 §3); undefined for any other name. */
+export interface TlsaService {
+  readonly port: number;
+  /** `tcp`, `udp` or `sctp`, as written. */
+  readonly protocol: string;
+  /** The host, absolute, as written (escapes kept). */
+  readonly host: string;
+}
+
+export function tlsaService(owner: string): TlsaService | undefined {
+  const labels = splitLabels(owner);
+  if (labels.length < 3 || !PORT.test(labels[0]) || !PROTOCOL.test(labels[1])) return undefined;
+  const port = Number(labels[0].slice(1));
+  if (port > 65535) return undefined;
+  return { port, protocol: labels[1].slice(1), host: owner.slice(labels[0].length + labels[1].length + 2) };
+}
 
 export interface TlsaFields {
   readonly usage: number;

@@ -6,12 +6,10 @@
  */
 import type { Problem } from '../../diagnostics/types';
 import type { ResourceRecord } from '../../zone/ast';
-import { nameKey, splitLabels } from '../../zone/names';
+import { nameKey } from '../../zone/names';
 import { ownerSpan, problem } from '../../zone/semantics/context';
 import { DaneCodes } from '../codes';
-
-const PORT = /^_[0-9]{1,5}$/;
-const PROTOCOL = /^_(?:tcp|udp|sctp)$/i;
+import { tlsaService } from '../tlsa';
 
 export function checkMisplaced(tlsa: readonly ResourceRecord[]): Problem[] {
   const out: Problem[] = [];
@@ -20,8 +18,7 @@ export function checkMisplaced(tlsa: readonly ResourceRecord[]): Problem[] {
     const key = nameKey(r.owner);
     if (seen.has(key)) continue;
     seen.add(key);
-    const labels = splitLabels(r.owner);
-    if (labels.length >= 3 && PORT.test(labels[0]) && Number(labels[0].slice(1)) <= 65535 && PROTOCOL.test(labels[1])) continue;
+    if (tlsaService(r.owner)) continue;
     out.push(problem(DaneCodes.misplaced, r, ownerSpan(r), { name: r.owner.replace(/\.$/, '') }));
   }
   return out;

@@ -10,11 +10,12 @@
  */
 import type { Problem } from '../../diagnostics/types';
 import type { ResourceRecord } from '../../zone/ast';
-import { recordsOfType } from '../../zone/checks/owners';
+import { ownerGroups } from '../../zone/checks/owners';
 import { isSubdomain, nameKey } from '../../zone/names';
 import { ownerSpan, problem } from '../../zone/semantics/context';
 import { display } from '../../dmarc/collect';
 import { DaneCodes } from '../codes';
+import { tlsaService } from '../tlsa';
 
 const MX = 15;
 const SMTP = '_25._tcp.';
@@ -29,39 +30,34 @@ export interface NotMxHostData {
 
 export function checkNotMxHost(tlsa: readonly ResourceRecord[], all: readonly ResourceRecord[], origin: string): Problem[] {
   const out: Problem[] = [];
-  let exchanges: Map<string, string[]> | undefined;
   const seen = new Set<string>();
   for (const r of tlsa) {
     const key = nameKey(r.owner);
-    if (!key.startsWith(SMTP) || seen.has(key)) continue;
+    if (seen.has(key)) continue;
     seen.add(key);
-    exchanges ??= mxTargets(all);
-    const domain = key.slice(SMTP.length);
-    const hosts = exchanges.get(domain);
-    if (hosts === undefined || hosts.some((h) => h === '.' || nameKey(h) === domain)) continue;
+    const service = tlsaService(r.owner);
+    if (service?.port !== 25 || service.protocol.toLowerCase() !== 'tcp') continue;
+    const domain = nameKey(service.host);
+    const hosts = exchanges(ownerGroups(all).get(domain));
+    if (hosts.length === 0 || hosts.some((h) => h === '.' || nameKey(h) === domain)) continue;
     const p = problem(DaneCodes.notMxHost, r, ownerSpan(r), {
-      domain: display(r.owner.slice(SMTP.length)),
+      domain: display(service.host),
       hosts: hosts.map(display).join(', '),
       first: display(hosts[0]),
       detail: hosts.every((h) => !isSubdomain(h, origin)) ? 'tlsa-mx-outside' : hosts.length > 1 ? 'tlsa-mx-several' : 'tlsa-mx-inside',
     });
-    const moveTo = hosts[0].endsWith('.') ? SMTP + hosts[0] : undefined;
-    if (hosts.length === 1 && moveTo && isSubdomain(hosts[0], origin)) (p as { data?: NotMxHostData }).data = { owner: key, moveTo };
+    if (hosts.length === 1 && hosts[0].endsWith('.') && isSubdomain(hosts[0], origin)) (p as { data?: NotMxHostData }).data = { owner: key, moveTo: SMTP + hosts[0] };
     out.push(p);
   }
   return out;
 }
 
-/** The MX exchanges of each owner key, as the records name them (in zone order, each once). */
-function mxTargets(all: readonly ResourceRecord[]): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const r of recordsOfType(all, MX)) {
-    const exchange = r.rdata.fields.exchange;
-    if (typeof exchange !== 'string') continue;
-    const key = nameKey(r.owner);
-    let list = out.get(key);
-    if (!list) out.set(key, (list = []));
-    if (!list.some((x) => nameKey(x) === nameKey(exchange))) list.push(exchange);
+/** The MX exchanges among a name's records, as they name them (in zone order, each once). */
+function exchanges(records: readonly ResourceRecord[] | undefined): string[] {
+  const out: string[] = [];
+  for (const r of records ?? []) {
+    const exchange = r.typeCode === MX ? r.rdata.fields.exchange : undefined;
+    if (typeof exchange === 'string' && !out.some((x) => nameKey(x) === nameKey(exchange))) out.push(exchange);
   }
   return out;
 }

@@ -13,7 +13,7 @@ import { RdataFieldOrder, SOA_FIELDS, SoaFieldDocs } from '../../docs/zone';
 import { CaaTagDocs, CaaTexts } from '../../docs/caa';
 import { ISSUER_TAGS, issueValueProblem } from '../../caa/value';
 import { TlsaFieldDocs, TlsaServices, TlsaTexts } from '../../docs/tlsa';
-import { dataSpan, tlsaFields } from '../../dane/tlsa';
+import { dataSpan, tlsaFields, tlsaService } from '../../dane/tlsa';
 import { writtenToken } from '../../zone/semantics/targets';
 import { parseTtl } from '../../zone/ttl';
 import type { ResourceRecord, Span, Token } from '../../zone/ast';
@@ -59,11 +59,11 @@ export function zoneHover(ctx: HoverContext, offset: number, record: ResourceRec
 
 /** The owner as read (absolute); for a TLSA record, also the port, protocol and host it is for. */
 function ownerHover(ctx: HoverContext, record: ResourceRecord): string {
-  const m = record.type === 'TLSA' ? /^_(\d{1,5})\._(tcp|udp|sctp)\.(.+)$/i.exec(record.owner) : null;
-  if (!m) return code(record.owner);
-  const service = TlsaServices[Number(m[1])];
-  const host = m[3].length > 1 ? m[3].replace(/\.$/, '') : m[3];
-  const line = localize(TlsaTexts.owner, ctx.locale, { port: m[1], protocol: m[2].toUpperCase(), host: code(host), service: service ? aside(service, ctx.locale) : '' });
+  const tlsa = record.type === 'TLSA' ? tlsaService(record.owner) : undefined;
+  if (!tlsa) return code(record.owner);
+  const service = TlsaServices[tlsa.port];
+  const host = tlsa.host.length > 1 ? tlsa.host.replace(/\.$/, '') : tlsa.host;
+  const line = localize(TlsaTexts.owner, ctx.locale, { port: tlsa.port, protocol: tlsa.protocol.toUpperCase(), host: code(host), service: service ? aside(service, ctx.locale) : '' });
   return `${code(record.owner)}\n\n${line} · ${rfcLink({ rfc: 6698, section: '3' })}`;
 }
 
