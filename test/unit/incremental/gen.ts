@@ -17,7 +17,7 @@ export function statement(rng: Rng): string {
   const h = host(rng);
   const blank = rng.chance(0.2) ? '' : h;
   const ttl = rng.chance(0.3) ? `${rng.pick([60, 300, 3600, '1h', '2d'])} ` : '';
-  switch (rng.int(0, 27)) {
+  switch (rng.int(0, 29)) {
     case 0:
     case 1:
       return `${blank}\t${ttl}IN A 192.0.2.${rng.int(1, 254)}`;
@@ -34,7 +34,7 @@ export function statement(rng: Rng): string {
       return `${h}\tSRV 10 5 5060 ${host(rng)}`;
     case 7:
     case 8:
-      return `${h}\tTXT "v=spf1 ${rng.pick(['mx', 'a', 'ip4:192.0.2.0/24', `include:${host(rng)}.example.com`, 'include:_spf.google.com', 'redirect=_spf.example.com', 'ptr', 'a:mail', 'include:relay.mailchannels.net'])} ${rng.pick(['-all', '~all', '+all', '', 'include:relay.example.com ?all'])}"`;
+      return `${h}\tTXT "v=spf1 ${rng.pick(['mx', 'a', 'ip4:192.0.2.0/24', `include:${host(rng)}.example.com`, 'include:_spf.google.com', 'include:_spf.gogle.com', 'redirect=_spf.example.com', 'ptr', 'a:mail', 'include:relay.mailchannels.net'])} ${rng.pick(['-all', '~all', '+all', '', 'include:relay.example.com ?all'])}"`;
     case 9:
       return `_dmarc.${rng.pick(['', h + '.'])}@`.replace('.@', '').replace('_dmarc.@', '_dmarc') + `\tTXT "v=DMARC1; p=${rng.pick(['none', 'quarantine', 'reject', 'bogus'])}${rng.chance(0.4) ? '; pct=50' : ''}${rng.chance(0.3) ? '; rua=mailto:d@example.net' : ''}"`;
     case 10:
@@ -74,6 +74,11 @@ export function statement(rng: Rng): string {
     case 26:
       // Type 99, TXT records split into strings with no space where they meet, mail records without quotes.
       return `${h}\t${rng.pick(['SPF "v=spf1 -all"', 'TXT "v=spf1" "a -all"', 'TXT "v=spf1 a" "mx -all"', 'TXT v=spf1 a -all', 'TXT v=DMARC1; p=none'])}`;
+    case 27:
+      // TLSA at a host, at a mail domain whose MX names another host, or off the _port._proto form.
+      return `${rng.pick(['_25._tcp.', '_443._tcp.', '_tcp.', ''])}${h}\tTLSA ${rng.pick(['3 1 1', '2 0 1', '1 1 1', '3 1 2'])} ${'cd'.repeat(32)}`;
+    case 28:
+      return `${h}\tCAA ${rng.pick(['0 issue "letsencrypt.org"', '0 issue "https://letsencrypt.org/"', '0 isue "pki.goog"', '128 policy "x"', '0 iodef "security@example.com"'])}`;
     default:
       return `${h}\tDS 12345 13 2 ${'ab'.repeat(32)}`;
   }
