@@ -37,13 +37,14 @@ const oneOf = <T>(...xs: T[]) => fc.constantFrom(...xs);
 const owner = oneOf(
   '@', 'www', 'a.b', '*', '*.wild', 'example.com.', 'other.test.', '\\.', 'x\\032y', 'x\\.y', '_dmarc',
   's1._domainkey', '_spf', 'mail', '', 'A'.repeat(63), 'a'.repeat(64), '\\255', '$', '"q"', '..', 'xn--caf-dma', '_mta-sts', '_smtp._tls',
+  '_25._tcp', '_25._tcp.mail', '_443._tcp.www',
 );
 const ttl = oneOf('', '', '0', '300', '3600', '1h', '1W2d', '2147483647', '2147483648', '4294967295', '1x', '-1');
 const klass = oneOf('', '', 'IN', 'CH', 'HS', 'CLASS1', 'CLASS255', 'NONE');
 
 const spfTerm = oneOf(
   'ip4:192.0.2.0/24', 'ip4:192.0.2.1', 'ip4:999.1.1.1', 'ip4:10.0.0.0/33', 'ip6:2001:db8::/32', 'ip6:::1/129', 'a', 'a/24', 'a:host//64',
-  'a:host.example.com/24//64', 'mx', 'mx:mail', 'mx/0', 'include:_spf.example.com', 'include:_spf.google.com', 'include:loop.example.com',
+  'a:host.example.com/24//64', 'mx', 'mx:mail', 'mx/0', 'include:_spf.example.com', 'include:_spf.google.com', 'include:_spf.gogle.com', 'redirect=spf.sender.xsever.jp.', 'include:loop.example.com',
   'exists:%{i}.%{d2}.x.example.com', 'exists:%{ir}.%{v}._spf.%{d}', 'redirect=_spf.example.com', 'redirect=', 'exp=explain.%{d}',
   'ptr', 'ptr:example.com', '-all', '~all', '?all', '+all', 'all', 'foo=bar', 'bogus', 'include:', 'a:%{', 'exists:%{l1r-}.x', '%%', '%-',
   '%', 'ip4:', 'v=spf1', 'include:%{s}', 'a:.', 'mx:x..y', 'ip4:192.0.2.0/', 'ip6:zz::1', 'exists:%{h}.%{c}', '-', 'include:nx.example.com',
