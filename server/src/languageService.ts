@@ -60,6 +60,7 @@ import { originFor, restrictSettings, type Settings } from './settings';
 import { WorkspaceIndex } from './workspace';
 import type { Zone } from './zone/ast';
 import { parseZoneText, type ParseOptions } from './zone';
+import { FINGERPRINT_MAX_RECORDS, recordsFingerprint, serialUnchangedProblem, zoneSerial } from './serial/unchanged';
 
 export type { ParsedDocument } from './features/context';
 
@@ -125,6 +126,11 @@ export interface LanguageService {
   providerActions(document: TextDocument, position: Position): CodeAction[];
   /** The edits that flatten an include for a spf-lookup-limit problem (queries the resolver). */
   flattenInclude(document: TextDocument, problem: Problem, signal?: AbortSignal): Promise<TextEdit[] | undefined>;
+  /**
+   * The document was saved: whether its records now differ from those it was opened with
+   * (zone-serial-unchanged, while its serial is still the one it had then) changed.
+   */
+  saved(document: TextDocument): boolean;
   /** The document was closed: drop its parse and its place in the index. */
   forget(uri: string): void;
   /** Settings changed: every parse is stale. */
@@ -152,6 +158,11 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
   const readFile = options.readFile ?? readFromDisk;
   /** Open documents: each keeps its zone up to date edit by edit (incremental/zone.ts). */
   const cache = new Map<string, { version: number; parsed: ParsedDocument; zone: IncrementalZone }>();
+  /**
+   * Each open document's text when opened (until its first save), what its records and serial
+   * were then, and whether it was last saved with other records (zone-serial-unchanged).
+   */
+  const sessions = new Map<string, { openText?: string; opened?: { serial: number | undefined; fingerprint: string | undefined }; changedAtSave: boolean }>();
   /** Where each open document was last edited (offset): its diagnostics come first. */
   const lastEdit = new Map<string, number>();
   let resolver: { key: string; resolver: Resolver } | undefined;
@@ -252,6 +263,10 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
   const parse = (document: TextDocument): ParsedDocument => {
     const hit = cache.get(document.uri);
     if (hit && hit.version === document.version) return hit.parsed;
+    // The text as opened, kept for the serial check at the first save (not for huge zones).
+    if (!sessions.has(document.uri)) {
+      sessions.set(document.uri, { openText: document.lineCount <= FINGERPRINT_MAX_RECORDS ? document.getText() : undefined, changedAtSave: false });
+    }
     const filePath = uriToPath(document.uri);
     let zone = hit?.zone;
     const chunked = isChunked(document) ? document : undefined;
@@ -325,8 +340,12 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
   };
   /** Every check that needs nothing but the text: kept up to date by the incremental zone. */
   const syncProblems = (document: TextDocument): Problem[] => {
-    parse(document);
-    return cache.get(document.uri)!.zone.allProblems();
+    const parsed = parse(document);
+    const problems = cache.get(document.uri)!.zone.allProblems();
+    const session = sessions.get(document.uri);
+    if (!session?.changedAtSave) return problems;
+    const unchanged = serialUnchangedProblem(document.getText(), parsed.zone, session.opened?.serial, new Date(), effectiveSettings().serial.format);
+    return unchanged ? [...problems, unchanged] : problems;
   };
 
   /** The diagnostics.maxPerFile setting: those near the document's last edit first. */
@@ -451,7 +470,23 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
     checkIp: async (params, signal) => remember(await checkIp(params, diagnosisContext(signal))),
     providerActions: (document, position) => providerActions(featureContext(document), document.offsetAt(position)),
     flattenInclude: (document, problem, signal) => flattenEdits(featureContext(document), problem, currentResolver(), signal),
+    saved(document) {
+      const session = sessions.get(document.uri);
+      if (!session) return false;
+      if (session.opened === undefined) {
+        if (session.openText === undefined) return false;
+        const opened = parseFile(session.openText, uriToPath(document.uri));
+        session.opened = { serial: zoneSerial(opened), fingerprint: recordsFingerprint(opened) };
+        session.openText = undefined;
+      }
+      const now = session.opened.fingerprint === undefined ? undefined : recordsFingerprint(parse(document).zone);
+      const changed = now !== undefined && now !== session.opened.fingerprint;
+      if (changed === session.changedAtSave) return false;
+      session.changedAtSave = changed;
+      return true;
+    },
     forget(uri) {
+      sessions.delete(uri);
       const hit = cache.get(uri);
       cache.delete(uri);
       lastEdit.delete(uri);

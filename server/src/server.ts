@@ -115,7 +115,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   });
   return {
     capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       hoverProvider: true,
       completionProvider: { triggerCharacters: ['$'] },
       documentSymbolProvider: true,
@@ -206,6 +206,10 @@ function watchWorkspaceFolders(): void {
 const justOpened = new Set<string>();
 documents.onDidOpen(({ document }) => justOpened.add(document.uri));
 documents.onDidChangeContent(({ document }) => validate(document));
+// Saved with other records than it was opened with, or back to them: zone-serial-unchanged comes or goes.
+documents.onDidSave(({ document }) => {
+  if (service.saved(document)) validate(document);
+});
 
 documents.onDidClose(({ document }) => {
   cancel(document.uri);

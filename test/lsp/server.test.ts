@@ -54,7 +54,7 @@ describe('push diagnostics, features and settings over --stdio', () => {
 
   test('capabilities: incremental sync and every feature', () => {
     const caps = client.initializeResult.capabilities;
-    assert.deepEqual(caps.textDocumentSync, { openClose: true, change: 2 });
+    assert.deepEqual(caps.textDocumentSync, { openClose: true, change: 2, save: { includeText: false } });
     for (const k of ['hoverProvider', 'completionProvider', 'documentSymbolProvider', 'foldingRangeProvider', 'definitionProvider', 'documentLinkProvider', 'codeActionProvider'] as const) {
       assert.ok(caps[k], k);
     }
@@ -100,6 +100,35 @@ describe('push diagnostics, features and settings over --stdio', () => {
     await client.waitForDiagnostics(quiet, 2);
     assert.ok((await client.request<ServerStats>(STATS_REQUEST, {})).quietMs >= 400);
     await client.notify('textDocument/didClose', { textDocument: { uri: quiet } });
+  });
+
+  test('didSave with records changed under the opened serial → zone-serial-unchanged on the serial; the quick-fix edit clears it', async () => {
+    const saved = 'file:///zones/saved.example.com.zone';
+    const serialLine = 2;
+    const hasSerial = (p: { diagnostics: Diagnostic[] }) => codes(p.diagnostics).includes('zone-serial-unchanged');
+    await client.open(saved, ZONE);
+    await client.waitForDiagnostics(saved, 1);
+    // The A record of www changes; nothing is said until the file is saved.
+    await client.notify('textDocument/didChange', {
+      textDocument: { uri: saved, version: 2 },
+      contentChanges: [{ range: { start: { line: CONFLICT_LINE, character: 20 }, end: { line: CONFLICT_LINE, character: 21 } }, text: '9' }],
+    });
+    const before = await client.waitForDiagnostics(saved, 2);
+    assert.ok(!hasSerial(before));
+    const from = client.diagnostics.length;
+    await client.notify('textDocument/didSave', { textDocument: { uri: saved } });
+    const published = await client.waitForDiagnostics(saved, 2, hasSerial, from);
+    const d = published.diagnostics.find((x) => x.code === 'zone-serial-unchanged')!;
+    const at = ZONE.split('\n')[serialLine].indexOf('2024010101');
+    assert.deepEqual(d.range, { start: { line: serialLine, character: at }, end: { line: serialLine, character: at + 10 } });
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: saved }, range: d.range, context: { diagnostics: [d] } });
+    const fix = actions.find((a) => a.title.startsWith('Increment the serial to '));
+    assert.ok(fix?.edit?.changes?.[saved], actions.map((a) => a.title).join(' | '));
+    const [edit] = fix.edit.changes[saved];
+    await client.notify('textDocument/didChange', { textDocument: { uri: saved, version: 3 }, contentChanges: [{ range: edit.range, text: edit.newText }] });
+    const after = await client.waitForDiagnostics(saved, 3);
+    assert.ok(!hasSerial(after));
+    await client.notify('textDocument/didClose', { textDocument: { uri: saved } });
   });
 
   test('hover on a TTL and an RR type', async () => {

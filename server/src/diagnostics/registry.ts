@@ -11,10 +11,11 @@ import { DmarcCodes, DmarcDetails } from '../dmarc/codes';
 import { DkimCodes, DkimDetails } from '../dkim/codes';
 import { MailPolicyCodes, MailPolicyDetails } from '../mailpolicy/codes';
 import { ProviderCodes, ProviderDetails } from '../providers/codes';
+import { SerialCodes } from '../serial/codes';
 import { CaaCodes, CaaDetails } from '../caa/codes';
 import { DaneCodes, DaneDetails } from '../dane/codes';
 
-const tables: ReadonlyArray<Record<string, CodeDef>> = [ZoneCodes, RdataCodes, SemanticsCodes, SpfCodes, DmarcCodes, DkimCodes, MailPolicyCodes, ProviderCodes, CaaCodes, DaneCodes];
+const tables: ReadonlyArray<Record<string, CodeDef>> = [ZoneCodes, RdataCodes, SemanticsCodes, SpfCodes, DmarcCodes, DkimCodes, MailPolicyCodes, ProviderCodes, CaaCodes, DaneCodes, SerialCodes];
 const detailTables: ReadonlyArray<Record<string, { en: string; ja: string }>> = [ZoneDetails, RdataDetails, SemanticsDetails, SpfDetails, DmarcDetails, DkimDetails, MailPolicyDetails, ProviderDetails, CaaDetails, DaneDetails];
 
 /** Every table as registered, for the test that each code is defined exactly once. */

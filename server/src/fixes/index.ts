@@ -22,7 +22,7 @@ import {
 import { fixDeprecatedRrtype, fixLookupLimit, fixMultipleRecords, fixNullMxMissing, fixNullMxSender } from './spfRecords';
 import type { DomainFix, FixInput } from './types';
 import { fixTlsaNotMxHost } from './dane';
-import { fixDuplicateRecord, fixLookalike, fixMissingTtl, fixStringTooLong, fixTtlMismatch, fixCaa, fixOriginRepeated, fixTargetFinalDot, fixTxtUnquoted, fixUnicodeName } from './zone';
+import { fixDuplicateRecord, fixLookalike, fixMissingTtl, fixStringTooLong, fixTtlMismatch, fixCaa, fixOriginRepeated, fixTargetFinalDot, fixTxtUnquoted, fixUnicodeName, fixSerialUnchanged } from './zone';
 
 export type { TextEditOffsets, DomainFix, FixInput } from './types';
 export { flattenInclude, type FlattenOptions } from './flatten';
@@ -74,6 +74,7 @@ const FIXES: ReadonlyMap<string, FixProvider> = new Map<string, FixProvider>([
   ['zone-missing-glue', fixTargetFinalDot],
   ['zone-txt-unquoted', fixTxtUnquoted],
   ['tlsa-not-mx-host', fixTlsaNotMxHost],
+  ['zone-serial-unchanged', fixSerialUnchanged],
 ]);
 
 /** The codes that may have a quick-fix (flattening, async, is flattenInclude). */

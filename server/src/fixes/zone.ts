@@ -4,8 +4,10 @@
  * character-string over 255 octets (RFC 1035 §3.3), type the ASCII character a
  * look-alike stands for (zone/lookalike.ts), put a mail record written bare in quotes,
  * write a Unicode name in ASCII (zone/idn.ts), give a name that repeats its origin its
- * final dot (zone/finalDot.ts), write a CAA tag or value as CAs read it (caa/value.ts).
+ * final dot (zone/finalDot.ts), write a CAA tag or value as CAs read it (caa/value.ts),
+ * write the next SOA serial over one saved unchanged (serial/unchanged.ts).
  */
+import type { SerialUnchangedData } from '../serial/unchanged';
 import type { ResourceRecord } from '../zone/ast';
 import { LOOKALIKE_ASCII, codePointHex, lookalikeKind } from '../zone/lookalike';
 import { nameKey } from '../zone/names';
@@ -260,6 +262,21 @@ export function fixCaa({ text, problem }: FixInput): DomainFix[] {
   return [
     {
       title: { en: `Write '${replacement}'`, ja: `'${replacement}' に書き換える` },
+      kind: 'quickfix',
+      edits: [{ offset: problem.offset, length: problem.length, newText: replacement }],
+      preferred: true,
+    },
+  ];
+}
+
+/** zone-serial-unchanged: the next serial (serial.format setting) over the one the file was opened with. */
+export function fixSerialUnchanged({ text, problem }: FixInput): DomainFix[] {
+  const data = problem.data as Partial<SerialUnchangedData> | undefined;
+  const replacement = data?.replacement;
+  if (typeof replacement !== 'string' || !/^[0-9]{1,10}$/.test(replacement) || under(text, problem) !== data?.serial) return [];
+  return [
+    {
+      title: { en: `Increment the serial to ${replacement}`, ja: `シリアル番号を ${replacement} に増やす` },
       kind: 'quickfix',
       edits: [{ offset: problem.offset, length: problem.length, newText: replacement }],
       preferred: true,

@@ -180,6 +180,19 @@ suite('workflows', () => {
     assert.match(editor.document.getText(), /"v=spf1 include:spf\.sender\.xserver\.jp ~all"/);
   });
 
+  test('saved with a record changed and the serial as opened: the warning on the serial, and the quick-fix increments it', async () => {
+    const editor = await open(zone('serial.test', 'www IN A 192.0.2.80'));
+    const doc = editor.document;
+    const at = doc.getText().indexOf('192.0.2.80');
+    assert.ok(await editor.edit((b) => b.replace(new vscode.Range(doc.positionAt(at), doc.positionAt(at + 10)), '192.0.2.81')));
+    assert.ok(await doc.save());
+    const [d] = await diagnosticsWithCode(doc.uri, 'zone-serial-unchanged');
+    assert.equal(doc.getText(d.range), '2024010101');
+    const fix = await applyQuickFix(doc, 'zone-serial-unchanged');
+    assert.match(fix.title, /^Increment the serial to \d+$/);
+    assert.doesNotMatch(doc.getText(), /2024010101/);
+  });
+
   test('Add Email Provider to SPF adds the chosen provider to the SPF record', async () => {
     const editor = await open(zone('provider.test', '@ IN TXT "v=spf1 mx -all"'));
     assert.equal(await vscode.commands.executeCommand('zonelint.addProvider', 'Amazon SES'), true);
