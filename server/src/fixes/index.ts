@@ -22,7 +22,7 @@ import {
 import { fixDeprecatedRrtype, fixLookupLimit, fixMultipleRecords, fixNullMxMissing, fixNullMxSender } from './spfRecords';
 import type { DomainFix, FixInput } from './types';
 import { fixTlsaNotMxHost } from './dane';
-import { fixDuplicateRecord, fixLookalike, fixMissingTtl, fixStringTooLong, fixTtlMismatch, fixCaa, fixOriginRepeated, fixTargetFinalDot, fixTxtUnquoted, fixUnicodeName, fixSerialUnchanged } from './zone';
+import { fixDuplicateRecord, fixLookalike, fixMissingTtl, fixStringTooLong, fixTtlMismatch, fixWritten, fixOriginRepeated, fixTargetFinalDot, fixTxtUnquoted, fixUnicodeName, fixSerialUnchanged } from './zone';
 
 export type { TextEditOffsets, DomainFix, FixInput } from './types';
 export { flattenInclude, type FlattenOptions } from './flatten';
@@ -66,8 +66,9 @@ const FIXES: ReadonlyMap<string, FixProvider> = new Map<string, FixProvider>([
   ['zone-lookalike-character', fixLookalike],
   ['zone-unicode-name', fixUnicodeName],
   ['zone-origin-repeated', fixOriginRepeated],
-  ['caa-unknown-tag', fixCaa],
-  ['caa-bad-value', fixCaa],
+  ['caa-unknown-tag', fixWritten],
+  ['caa-bad-value', fixWritten],
+  ['zone-target-typo', fixWritten],
   ['zone-cname-target-missing', fixTargetFinalDot],
   ['zone-mx-no-address', fixTargetFinalDot],
   ['zone-srv-no-address', fixTargetFinalDot],

@@ -249,11 +249,13 @@ export function fixTargetFinalDot({ text, problem }: FixInput): DomainFix[] {
 }
 
 /**
- * caa-unknown-tag, caa-bad-value: the known tag a misspelt one stands for, the CA's
- * domain name for a URL or a name with a final dot, `mailto:` before an address. Only where
- * the range holds the text as written, without escapes.
+ * The text to write over the problem's range, from its data (`written`, `replacement`):
+ * caa-unknown-tag, caa-bad-value (the known tag a misspelt one stands for, the CA's domain
+ * name for a URL or a name with a final dot, `mailto:` before an address), zone-target-typo
+ * (the zone's own domain in a target one letter off it). Only where the range still holds
+ * the text as written, without escapes.
  */
-export function fixCaa({ text, problem }: FixInput): DomainFix[] {
+export function fixWritten({ text, problem }: FixInput): DomainFix[] {
   const data = problem.data as { replacement?: unknown; written?: unknown } | undefined;
   const replacement = data?.replacement;
   if (typeof replacement !== 'string' || replacement === '' || problem.file !== undefined) return [];

@@ -51,6 +51,6 @@ test('every fix of every fixture problem removes a problem and adds no error', (
     }
   }
   assert.ok(applied > 200, `applied ${applied} fixes`);
-  for (const code of ['spf-after-all', 'spf-no-all', 'spf-permissive-all', 'spf-unknown-mechanism', 'spf-multiple-records', 'spf-deprecated-rrtype', 'spf-ptr-deprecated', 'spf-duplicate-modifier', 'spf-null-mx-missing', 'spf-strings-joined', 'spf-malformed-version', 'dmarc-missing', 'zone-duplicate-record', 'zone-ttl-mismatch', 'zone-txt-string-too-long', 'zone-origin-repeated', 'zone-cname-target-missing', 'zone-mx-no-address', 'zone-srv-no-address', 'spf-stale-ip', 'spf-ipv6-missing', 'caa-unknown-tag', 'caa-bad-value', 'tlsa-not-mx-host', 'spf-include-typo'])
+  for (const code of ['spf-after-all', 'spf-no-all', 'spf-permissive-all', 'spf-unknown-mechanism', 'spf-multiple-records', 'spf-deprecated-rrtype', 'spf-ptr-deprecated', 'spf-duplicate-modifier', 'spf-null-mx-missing', 'spf-strings-joined', 'spf-malformed-version', 'dmarc-missing', 'zone-duplicate-record', 'zone-ttl-mismatch', 'zone-txt-string-too-long', 'zone-origin-repeated', 'zone-cname-target-missing', 'zone-mx-no-address', 'zone-srv-no-address', 'spf-stale-ip', 'spf-ipv6-missing', 'caa-unknown-tag', 'caa-bad-value', 'tlsa-not-mx-host', 'spf-include-typo', 'zone-target-typo'])
     assert.ok(codes.has(code), `fixtures exercise ${code}`);
 });

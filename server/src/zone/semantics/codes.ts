@@ -70,6 +70,10 @@ export const SemanticsCodes = {
     en: 'The serial {serial} looks like a date (YYYYMMDDnn) but {detail}',
     ja: 'シリアル番号 {serial} は日付（YYYYMMDDnn）の形に見えますが、{detail}',
   }),
+  targetTypo: defineCode('zone-target-typo', 'warning', 'RFC 1035 §5.1', {
+    en: "'{written}' is a name of another domain, one letter off this zone's own {apex}: if {intended} was meant, write it (as written, lookups go to a domain that is not yours)",
+    ja: "'{written}' はこのゾーンの {apex} と 1 文字だけ違う、別のドメインの名前です。{intended} のつもりなら、そう書き直してください（このままでは自分のものではないドメインを参照します）",
+  }),
   checkNames: defineCode('zone-check-names', 'hint', 'RFC 1123 §2.1', {
     en: '{name} is not a valid host name (letters, digits and inner hyphens only); BIND warns about it (check-names)',
     ja: '{name} はホスト名として正しくありません（英字・数字と途中のハイフンだけが使えます）。BIND は check-names で警告します',

@@ -26,6 +26,7 @@ import { checkSerialFormat } from './serialFormat';
 import { checkSrvCname } from './srvCname';
 import { checkSrvNoAddress } from './srvNoAddress';
 import { checkTtlMismatch } from './ttlMismatch';
+import { checkTargetTypo } from './targetTypo';
 import { checkWildcardNs } from './wildcardNs';
 
 export { SemanticsCodes, SemanticsDetails } from './codes';
@@ -57,6 +58,7 @@ const RULES: ReadonlyArray<(ctx: SemanticContext) => Problem[]> = [
   checkMissingGlue,
   checkDnameOcclusion,
   checkCheckNames,
+  checkTargetTypo,
 ];
 
 /** Semantic problems of a parsed zone, in rule order; never throws on a well-formed Zone. */
