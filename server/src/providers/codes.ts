@@ -32,12 +32,14 @@ export const ProviderCodes = {
     ja: "{name} の Domain Lockdown レコードが、MailChannels の読む形（'v=mc1' のあとに auth=、senderid=、sidw= のフィールドを半角スペースで区切って並べる）になっていません。{detail}",
   }),
   includeTypo: defineCode('spf-include-typo', 'warning', 'RFC 7208 §5.2', {
-    en: "'{written}' looks like a misspelling of '{intended}', the SPF include of {provider}: unless {written} publishes an SPF record, receivers return permerror for every message (and whoever registers that name could send as this domain). Write '{intended}'",
-    ja: "'{written}' は {provider} の SPF の include '{intended}' の書き間違いのようです。{written} に SPF レコードがない限り、受信側はすべてのメールに permerror を返します（その名前を取得した第三者は、このドメインとしてメールを送れるようにもなります）。'{intended}' と書いてください",
+    en: "'{written}' looks like a misspelling of '{intended}'{whoseDetail}: unless {written} publishes an SPF record, receivers return permerror for every message (and whoever registers that name could send as this domain). Write '{intended}'",
+    ja: "'{written}' は '{intended}'{whoseDetail}の書き間違いのようです。{written} に SPF レコードがない限り、受信側はすべてのメールに permerror を返します（その名前を取得した第三者は、このドメインとしてメールを送れるようにもなります）。'{intended}' と書いてください",
   }),
 } as const;
 
 export const ProviderDetails: Record<string, { en: string; ja: string }> = {
+  'include-typo-provider': { en: ', the SPF include of {provider}', ja: '（{provider} の SPF の include）' },
+  'include-typo-own': { en: ", a name of this zone's own domain {apex}", ja: '（このゾーンのドメイン {apex} の名前）' },
   'provider-evidence-mx': { en: 'its MX host', ja: 'MX のホスト' },
   'mailchannels-none': { en: '', ja: '' },
   'mailchannels-cfid-only': {

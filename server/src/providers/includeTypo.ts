@@ -10,11 +10,12 @@
  * same public suffix, another registrable domain (`_spf.google.com` → `spf.google.com` is
  * left alone, and so is `mailgun.org` → `mailgun.com`), at most one edit when the provider's
  * registrable label has 5 letters or more, two at 9 or more (`mcsv.net` gets none). A swap
- * of two neighbours is one edit. The fix writes the provider's domain (spf-unknown-mechanism's
- * replace fix).
+ * of two neighbours is one edit. A name one letter off the zone's own domain
+ * (`include:_spf.exmaple.jp` in the example.jp zone) is one too, as zone-target-typo reads it.
+ * The fix writes the intended domain (spf-unknown-mechanism's replace fix).
  */
 import { parse as parseDomain } from 'tldts';
-import type { Problem } from '../diagnostics/types';
+import type { Problem, ProblemArgs } from '../diagnostics/types';
 import type { Zone } from '../zone/ast';
 import { recordsOfType } from '../zone/checks/owners';
 import { isMechanism, isModifier, type MacroString } from '../spf/ast';
@@ -24,6 +25,7 @@ import type { SpfReplaceData } from '../spf/codes';
 import { editDistance } from '../distance';
 import { PROVIDERS, type ProviderEntry } from './catalogue';
 import { ProviderCodes } from './codes';
+import { ownDomainSlip } from '../zone/semantics/targetTypo';
 
 const TXT = 16;
 const SPF = 99;
@@ -82,10 +84,24 @@ function plainDomain(spec: MacroString | undefined): string | undefined {
   return text.endsWith('.') ? text.slice(0, -1) : text;
 }
 
+/** What a domain misspells: a catalogued include, or a name of the zone's own domain (then `provider` is absent). */
+interface Slip {
+  readonly intended: string;
+  readonly provider?: ProviderEntry;
+}
+
+/** The include a domain misspells: a provider's, else one of the zone's own domain (`_spf.exmaple.jp` in example.jp). */
+function slipOf(domain: string, origin: string): Slip | undefined {
+  const known = misspeltInclude(domain);
+  if (known) return { intended: known.domain, provider: known.provider };
+  const own = ownDomainSlip(domain + '.', origin);
+  return own === undefined ? undefined : { intended: own.slice(0, -1) };
+}
+
 export function checkIncludeTypo(zone: Zone): Problem[] {
   const out: Problem[] = [];
   // The same few domains come back in every record of a large zone.
-  const seen = new Map<string, Known | undefined>();
+  const seen = new Map<string, Slip | undefined>();
   for (const rr of recordsOfType(zone.records, TXT).concat(recordsOfType(zone.records, SPF))) {
     const ctx = spfRecordOf(rr);
     if (!ctx) continue;
@@ -93,20 +109,15 @@ export function checkIncludeTypo(zone: Zone): Problem[] {
       const spec = isMechanism(t) && t.name === 'include' ? t.domain : isModifier(t) && t.name === 'redirect' ? t.value : undefined;
       const domain = plainDomain(spec);
       if (domain === undefined || spec === undefined) continue;
-      let typo = seen.get(domain);
-      if (!seen.has(domain)) seen.set(domain, (typo = misspeltInclude(domain)));
-      if (!typo) continue;
+      let slip = seen.get(domain);
+      if (!seen.has(domain)) seen.set(domain, (slip = slipOf(domain, zone.origin)));
+      if (!slip) continue;
       const written = spec.text.endsWith('.') ? spec.text.slice(0, -1) : spec.text;
-      const data: SpfReplaceData = { ...termData(ctx, t), replaceSpan: ctx.spf.spanOf(spec.from, spec.from + written.length), replacement: typo.domain };
-      out.push(
-        problemAt(
-          ctx,
-          ProviderCodes.includeTypo,
-          { from: spec.from, to: spec.from + written.length },
-          { written, intended: typo.domain, provider: typo.provider.names.en, 'provider@ja': typo.provider.names.ja },
-          data,
-        ),
-      );
+      const data: SpfReplaceData = { ...termData(ctx, t), replaceSpan: ctx.spf.spanOf(spec.from, spec.from + written.length), replacement: slip.intended };
+      const whose: ProblemArgs = slip.provider
+        ? { whoseDetail: 'include-typo-provider', provider: slip.provider.names.en, 'provider@ja': slip.provider.names.ja }
+        : { whoseDetail: 'include-typo-own', apex: zone.origin.replace(/\.$/, '') };
+      out.push(problemAt(ctx, ProviderCodes.includeTypo, { from: spec.from, to: spec.from + written.length }, { written, intended: slip.intended, ...whose }, data));
     }
   }
   return out;

@@ -34,7 +34,7 @@ export function statement(rng: Rng): string {
       return `${h}\tSRV 10 5 5060 ${host(rng)}`;
     case 7:
     case 8:
-      return `${h}\tTXT "v=spf1 ${rng.pick(['mx', 'a', 'ip4:192.0.2.0/24', `include:${host(rng)}.example.com`, 'include:_spf.google.com', 'include:_spf.gogle.com', 'redirect=_spf.example.com', 'ptr', 'a:mail', 'include:relay.mailchannels.net'])} ${rng.pick(['-all', '~all', '+all', '', 'include:relay.example.com ?all'])}"`;
+      return `${h}\tTXT "v=spf1 ${rng.pick(['mx', 'a', 'ip4:192.0.2.0/24', `include:${host(rng)}.example.com`, 'include:_spf.google.com', 'include:_spf.gogle.com', 'include:_spf.exmaple.com', 'redirect=_spf.example.com', 'ptr', 'a:mail', 'include:relay.mailchannels.net'])} ${rng.pick(['-all', '~all', '+all', '', 'include:relay.example.com ?all'])}"`;
     case 9:
       return `_dmarc.${rng.pick(['', h + '.'])}@`.replace('.@', '').replace('_dmarc.@', '_dmarc') + `\tTXT "v=DMARC1; p=${rng.pick(['none', 'quarantine', 'reject', 'bogus'])}${rng.chance(0.4) ? '; pct=50' : ''}${rng.chance(0.3) ? '; rua=mailto:d@example.net' : ''}"`;
     case 10:
@@ -56,7 +56,7 @@ export function statement(rng: Rng): string {
     case 17:
       return `${h}\tTXT ( "first part"\n\t\t"second part" ) ; split`;
     case 18:
-      return `${h}\tMX 10 ${rng.pick(['aspmx.l.google.com.', 'mx1.mailchannels.net.', 'example-com.mail.protection.outlook.com.'])}`;
+      return `${h}\tMX 10 ${rng.pick(['aspmx.l.google.com.', 'mx1.mailchannels.net.', 'example-com.mail.protection.outlook.com.', 'mail.exmaple.com.'])}`;
     case 19:
       return `${h}\t${rng.pick(['BOGUS 1', 'A 999.1.1.1', 'MX mail', 'A', 'TXT "unterminated'])}`;
     case 20:

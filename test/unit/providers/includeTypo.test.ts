@@ -76,7 +76,7 @@ test('the warning on the domain as written, in English and Japanese; include and
     formatMessage(typos[0]),
     "'SPF.Sender.XSever.JP' looks like a misspelling of 'spf.sender.xserver.jp', the SPF include of Xserver: unless SPF.Sender.XSever.JP publishes an SPF record, receivers return permerror for every message (and whoever registers that name could send as this domain). Write 'spf.sender.xserver.jp'",
   );
-  assert.match(formatMessage(typos[1], 'ja'), /^'_spf\.gogle\.com' は Google Workspace の SPF の include '_spf\.google\.com' の書き間違いのようです。/);
+  assert.match(formatMessage(typos[1], 'ja'), /^'_spf\.gogle\.com' は '_spf\.google\.com'（Google Workspace の SPF の include）の書き間違いのようです。/);
 });
 
 test('quick-fix: the provider\'s domain in place of the misspelt one; spf-provider-missing leaves the record to it', () => {
@@ -92,4 +92,21 @@ test('quick-fix: the provider\'s domain in place of the misspelt one; spf-provid
   // Without the misspelt include, the provider is missing and said to be.
   const without = text.replace('include:_spf.gogle.com ', '');
   assert.deepEqual(check(without).problems.filter((p) => p.code.startsWith('spf-')).map((p) => p.code), ['spf-provider-missing']);
+});
+
+test('an include one letter off the zone\'s own domain: the same warning, naming the zone\'s domain, and the fix', () => {
+  // HEAD is the example.com zone.
+  const text = HEAD + '@ TXT "v=spf1 include:_spf.exmaple.com -all"\n_spf TXT "v=spf1 ip4:192.0.2.0/24 -all"\nx TXT "v=spf1 include:_spf.example.com include:_spf.example2.com -all"\n';
+  const { zone, problems } = check(text);
+  const typos = problems.filter((p) => p.code === 'spf-include-typo');
+  assert.deepEqual(typos.map((p) => text.slice(p.offset, p.offset + p.length)), ['_spf.exmaple.com']);
+  assert.equal(
+    formatMessage(typos[0]),
+    "'_spf.exmaple.com' looks like a misspelling of '_spf.example.com', a name of this zone's own domain example.com: unless _spf.exmaple.com publishes an SPF record, receivers return permerror for every message (and whoever registers that name could send as this domain). Write '_spf.example.com'",
+  );
+  assert.match(formatMessage(typos[0], 'ja'), /^'_spf\.exmaple\.com' は '_spf\.example\.com'（このゾーンのドメイン example\.com の名前）の書き間違いのようです。/);
+  const [fix] = fixesFor({ text, zone, problem: asSent(typos[0]) });
+  const after = applyEdits(text, fix.edits);
+  assert.equal(after, text.replace('include:_spf.exmaple.com', 'include:_spf.example.com'));
+  assert.deepEqual(check(after).problems.filter((p) => p.code === 'spf-include-typo'), []);
 });
