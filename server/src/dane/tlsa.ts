@@ -2,7 +2,7 @@
 import type { ResourceRecord, Span } from '../zone/ast';
 import { rdataSpan } from '../zone/semantics/context';
 import { writtenToken } from '../zone/semantics/targets';
-import { splitLabels } from '../zone/names';
+import { nameKey, splitLabels } from '../zone/names';
 
 const PORT = /^_[0-9]{1,5}$/;
 const PROTOCOL = /^_(?:tcp|udp|sctp)$/i;
@@ -48,4 +48,17 @@ export function dataSpan(r: ResourceRecord): Span {
 /** The token of field `index` (0 usage, 1 selector, 2 matching type), or the RDATA. */
 export function fieldSpan(r: ResourceRecord, index: number): Span {
   return writtenToken(r, index) ?? rdataSpan(r);
+}
+
+/** The first record of each owner (by name key), in zone order: rules that speak once per name. */
+export function firstOfEachOwner(records: readonly ResourceRecord[]): ResourceRecord[] {
+  const seen = new Set<string>();
+  const out: ResourceRecord[] = [];
+  for (const r of records) {
+    const key = nameKey(r.owner);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(r);
+  }
+  return out;
 }

@@ -14,39 +14,15 @@ import { fixesFor } from '../../../server/src/fixes/index';
 import { iodefValueProblem, issueValueProblem } from '../../../server/src/caa/value';
 import { parseZoneText } from '../../../server/src/zone/index';
 import { applyEdits } from '../fixes/helpers';
+import { testAnnotatedFixtures } from '../../helpers/annotated';
 import { bindCheck, needsBind } from '../../helpers/bind';
 
 const HEAD = '$ORIGIN example.jp.\n$TTL 3600\n@ SOA ns1 hostmaster 1 3600 900 604800 3600\n@ NS ns1\nns1 A 192.0.2.1\n';
 const parse = (text: string) => parseZoneText(text, { origin: 'example.jp.' });
 const caa = (text: string) => analyzeSync(parse(text)).filter((p) => p.code.startsWith('caa-'));
 
-/**
- * Annotated fixtures (test/fixtures/caa): `;! CODE TEXT` under a line says a CODE diagnostic
- * covers exactly TEXT, at its first occurrence in that line; every diagnostic is annotated.
- */
-for (const file of fs.readdirSync(path.resolve(__dirname, '../../fixtures/caa')).filter((f) => f.endsWith('.zone'))) {
-  test(`fixture ${file}`, () => {
-    const text = fs.readFileSync(path.resolve(__dirname, '../../fixtures/caa', file), 'utf8');
-    const lines = text.split('\n');
-    const starts = lines.map((_, i) => lines.slice(0, i).reduce((n, l) => n + l.length + 1, 0));
-    const want: string[] = [];
-    let target = -1;
-    lines.forEach((line, i) => {
-      const m = /^;! (\S+) (.+)$/.exec(line);
-      if (!m) {
-        if (!line.startsWith(';')) target = i;
-        return;
-      }
-      const at = starts[target] + lines[target].indexOf(m[2]);
-      want.push(`${m[1]}@${at}+${m[2].length}`);
-    });
-    const zone = parseZoneText(text, { origin: 'example.com.' });
-    assert.deepEqual(zone.problems, [], 'the fixture parses cleanly');
-    const got = analyzeSync(zone).filter((p) => p.code.startsWith('caa-')).map((p) => `${p.code}@${p.offset}+${p.length}`);
-    assert.deepEqual(got.sort(), want.sort());
-    assert.ok(want.length > 0);
-  });
-}
+// Annotated fixtures (test/fixtures/caa): every caa- diagnostic is annotated, and every annotation found.
+testAnnotatedFixtures(path.resolve(__dirname, '../../fixtures/caa'), 'caa-');
 
 test('issue-value: the RFC 8659 grammar, and what a CA makes of the slips people write', () => {
   for (const ok of ['letsencrypt.org', ' pki.goog ', ';', '', 'ca.example.net; account=12345', 'letsencrypt.org; accounturi=https://x/1; validationmethods=dns-01', 'a-b.c--d.jp'])

@@ -16,6 +16,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fixesFor } from '../../../server/src/fixes/index';
 import { IncrementalZone } from '../../../server/src/incremental/zone';
+import { testAnnotatedFixtures } from '../../helpers/annotated';
 import { bindCheck, bindRecords, needsBind } from '../../helpers/bind';
 import { applyEdits, asSent } from '../fixes/helpers';
 import { expectSame, SAME_NOW, SAME_OPTIONS } from '../incremental/same';
@@ -81,32 +82,8 @@ test('BIND loads each of these records without a word', { skip: needsBind }, () 
   assert.deepEqual(r.stdout.split('\n').filter((l) => l && !/^zone example\.jp\/IN: loaded serial|^OK$/.test(l)), []);
 });
 
-/**
- * Annotated fixtures (test/fixtures/dane): `;! CODE TEXT` under a line says a CODE diagnostic
- * covers exactly TEXT, at its first occurrence in that line; every tlsa- diagnostic is annotated.
- */
-for (const file of fs.readdirSync(path.resolve(__dirname, '../../fixtures/dane')).filter((f) => f.endsWith('.zone'))) {
-  test(`fixture ${file}`, () => {
-    const text = fs.readFileSync(path.resolve(__dirname, '../../fixtures/dane', file), 'utf8');
-    const lines = text.split('\n');
-    const starts = lines.map((_, i) => lines.slice(0, i).reduce((n, l) => n + l.length + 1, 0));
-    const want: string[] = [];
-    let target = -1;
-    lines.forEach((line, i) => {
-      const m = /^;! (\S+) (.+)$/.exec(line);
-      if (!m) {
-        if (!line.startsWith(';')) target = i;
-        return;
-      }
-      want.push(`${m[1]}@${starts[target] + lines[target].indexOf(m[2])}+${m[2].length}`);
-    });
-    const zone = parseZoneText(text, { origin: 'example.com.' });
-    assert.deepEqual(zone.problems, [], 'the fixture parses cleanly');
-    const got = analyzeSync(zone).filter((p) => p.code.startsWith('tlsa-')).map((p) => `${p.code}@${p.offset}+${p.length}`);
-    assert.deepEqual(got.sort(), want.sort());
-    assert.ok(want.length > 0);
-  });
-}
+// Annotated fixtures (test/fixtures/dane): every tlsa- diagnostic is annotated, and every annotation found.
+testAnnotatedFixtures(path.resolve(__dirname, '../../fixtures/dane'), 'tlsa-');
 
 const NOT_MX = fs.readFileSync(path.resolve(__dirname, '../../fixtures/dane/tlsa-not-mx-host.zone'), 'utf8');
 const notMxHost = (text: string) => {

@@ -6,18 +6,13 @@
  */
 import type { Problem } from '../../diagnostics/types';
 import type { ResourceRecord } from '../../zone/ast';
-import { nameKey } from '../../zone/names';
 import { ownerSpan, problem } from '../../zone/semantics/context';
 import { DaneCodes } from '../codes';
-import { tlsaService } from '../tlsa';
+import { firstOfEachOwner, tlsaService } from '../tlsa';
 
 export function checkMisplaced(tlsa: readonly ResourceRecord[]): Problem[] {
   const out: Problem[] = [];
-  const seen = new Set<string>();
-  for (const r of tlsa) {
-    const key = nameKey(r.owner);
-    if (seen.has(key)) continue;
-    seen.add(key);
+  for (const r of firstOfEachOwner(tlsa)) {
     if (tlsaService(r.owner)) continue;
     out.push(problem(DaneCodes.misplaced, r, ownerSpan(r), { name: r.owner.replace(/\.$/, '') }));
   }

@@ -15,7 +15,7 @@ import { isSubdomain, nameKey } from '../../zone/names';
 import { ownerSpan, problem } from '../../zone/semantics/context';
 import { display } from '../../dmarc/collect';
 import { DaneCodes } from '../codes';
-import { tlsaService } from '../tlsa';
+import { firstOfEachOwner, tlsaService } from '../tlsa';
 
 const MX = 15;
 const SMTP = '_25._tcp.';
@@ -30,11 +30,8 @@ export interface NotMxHostData {
 
 export function checkNotMxHost(tlsa: readonly ResourceRecord[], all: readonly ResourceRecord[], origin: string): Problem[] {
   const out: Problem[] = [];
-  const seen = new Set<string>();
-  for (const r of tlsa) {
+  for (const r of firstOfEachOwner(tlsa)) {
     const key = nameKey(r.owner);
-    if (seen.has(key)) continue;
-    seen.add(key);
     const service = tlsaService(r.owner);
     if (service?.port !== 25 || service.protocol.toLowerCase() !== 'tcp') continue;
     const domain = nameKey(service.host);
