@@ -7,6 +7,7 @@ import { checkProviderMissing } from './providerMissing';
 import { checkMailchannelsLockdown } from './mailchannelsLockdown';
 import { checkMailchannelsLockdownSyntax } from './mailchannelsLockdownSyntax';
 import { checkIncludeTypo } from './includeTypo';
+import { checkProviderMxTypo } from './mxTypo';
 
 export { PROVIDERS, providerById, providerTerms, hostMatches, providersForRelay } from './catalogue';
 export type { ProviderEntry, ProviderDetection } from './catalogue';
@@ -17,5 +18,5 @@ export type { ProviderMissingData } from './codes';
 
 /** Every provider check over a zone (sync): for the analysis list. */
 export function checkProviders(zone: Zone): Problem[] {
-  return [...checkProviderMissing(zone), ...checkMailchannelsLockdown(zone), ...checkMailchannelsLockdownSyntax(zone), ...checkIncludeTypo(zone)];
+  return [...checkProviderMissing(zone), ...checkMailchannelsLockdown(zone), ...checkMailchannelsLockdownSyntax(zone), ...checkIncludeTypo(zone), ...checkProviderMxTypo(zone)];
 }

@@ -97,7 +97,7 @@ describe('checkZoneSemantics', () => {
 
 describe('messages', () => {
   it('are registered, and read in English and Japanese without unfilled placeholders', () => {
-    const args = { type: 'MX', ttl: 600, firstTtl: 300, owner: 'a.example.', apex: 'example.', origin: 'example.', target: 'b.example.', address: '192.0.2.1', dname: 'd.example.', serial: '2026023001', detail: 'serial-not-a-date', date: '2026-02-30', name: 'a_b.example.', written: 'mail.exmaple.jp.', intended: 'mail.example.jp' };
+    const args = { type: 'MX', ttl: 600, firstTtl: 300, owner: 'a.example.', apex: 'example.', origin: 'example.', target: 'b.example.', address: '192.0.2.1', dname: 'd.example.', serial: '2026023001', detail: 'serial-not-a-date', date: '2026-02-30', name: 'a_b.example.', written: 'mail.exmaple.jp.', intended: 'mail.example.jp', whoseDetail: 'target-typo-own' };
     for (const def of Object.values(SemanticsCodes)) {
       assert.equal(allCodes.get(def.code), def, def.code);
       for (const locale of ['en', 'ja'] as const) {

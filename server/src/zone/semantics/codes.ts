@@ -71,8 +71,8 @@ export const SemanticsCodes = {
     ja: 'シリアル番号 {serial} は日付（YYYYMMDDnn）の形に見えますが、{detail}',
   }),
   targetTypo: defineCode('zone-target-typo', 'warning', 'RFC 1035 §5.1', {
-    en: "'{written}' is a name of another domain, one letter off this zone's own {apex}: if {intended} was meant, write it (as written, lookups go to a domain that is not yours)",
-    ja: "'{written}' はこのゾーンの {apex} と 1 文字だけ違う、別のドメインの名前です。{intended} のつもりなら、そう書き直してください（このままでは自分のものではないドメインを参照します）",
+    en: "'{written}' is a name of another domain, one letter off {whoseDetail}: if {intended} was meant, write it (as written, lookups go to a domain that is not yours)",
+    ja: "'{written}' は{whoseDetail}と 1 文字だけ違う、別のドメインの名前です。{intended} のつもりなら、そう書き直してください（このままでは自分のものではないドメインを参照します）",
   }),
   checkNames: defineCode('zone-check-names', 'hint', 'RFC 1123 §2.1', {
     en: '{name} is not a valid host name (letters, digits and inner hyphens only); BIND warns about it (check-names)',
@@ -98,6 +98,8 @@ export const SemanticsCodes = {
 
 /** Localised fragments for `{detail}` arguments, by key. */
 export const SemanticsDetails: Record<string, { en: string; ja: string }> = {
+  'target-typo-own': { en: "this zone's own {apex}", ja: 'このゾーンの {apex} ' },
+  'target-typo-provider': { en: "{domain}, {provider}'s mail servers", ja: ' {provider} のメールサーバー {domain} ' },
   'serial-not-a-date': {
     en: '{date} is not a real calendar date',
     ja: '{date} は実在しない日付です',

@@ -28,7 +28,7 @@ export interface TargetTypoData {
 }
 
 /** The registrable domain and public suffix of an absolute name (lower case, no final dot). */
-function registrable(name: string): { domain: string; suffix: string; label: string } | undefined {
+export function registrable(name: string): { domain: string; suffix: string; label: string } | undefined {
   const parsed = parseDomain(name.replace(/\.$/, '').toLowerCase(), { allowPrivateDomains: false });
   return parsed.domain && parsed.publicSuffix && parsed.domainWithoutSuffix ? { domain: parsed.domain, suffix: parsed.publicSuffix, label: parsed.domainWithoutSuffix } : undefined;
 }
@@ -40,7 +40,8 @@ export function ownDomainSlip(target: string, apex: string): string | undefined 
   return slipFor(target, own);
 }
 
-function slipFor(target: string, own: { domain: string; suffix: string; label: string }): string | undefined {
+/** `target` with `own`'s registrable domain in place of its own, when its own is one edit off (not in digits only). */
+export function slipFor(target: string, own: { domain: string; suffix: string; label: string }): string | undefined {
   const lower = target.toLowerCase();
   // Cheap tests first: the same suffix, about the same length.
   if (!lower.endsWith(`.${own.suffix}.`)) return undefined;
@@ -67,6 +68,7 @@ export function checkTargetTypo(ctx: SemanticContext): Problem[] {
       const p = problem(SemanticsCodes.targetTypo, t.record, token ?? t.record.span, {
         written: token?.text ?? t.name,
         intended: intended.slice(0, -1),
+        whoseDetail: 'target-typo-own',
         apex: ctx.apex.replace(/\.$/, ''),
       });
       const data: TargetTypoData | undefined = token && !token.quoted ? { written: token.text, replacement: intended } : undefined;
