@@ -9,7 +9,8 @@
  * Only near misses that cannot be another name of the same provider or a regional one: the
  * same public suffix, another registrable domain (`_spf.google.com` → `spf.google.com` is
  * left alone, and so is `mailgun.org` → `mailgun.com`), at most one edit when the provider's
- * registrable label has 5 letters or more, two at 9 or more (`mcsv.net` gets none). A swap
+ * registrable label has 5 letters or more, two at 10 or more (`mcsv.net` gets none, and
+ * `amazonaws.com` is no slip of `amazonses.com`: two edits off a 9-letter label). A swap
  * of two neighbours is one edit. A name one letter off the zone's own domain
  * (`include:_spf.exmaple.jp` in the example.jp zone) is one too, as zone-target-typo reads it.
  * The fix writes the intended domain (spf-unknown-mechanism's replace fix).
@@ -51,7 +52,7 @@ function knownIncludes(): Known[] {
       const parsed = parseDomain(domain, { allowPrivateDomains: false });
       if (!parsed.publicSuffix || !parsed.domain || !parsed.domainWithoutSuffix) continue;
       const label = parsed.domainWithoutSuffix.length;
-      out.push({ domain, suffix: parsed.publicSuffix, registrable: parsed.domain, maxEdits: label >= 9 ? 2 : label >= 5 ? 1 : 0, provider });
+      out.push({ domain, suffix: parsed.publicSuffix, registrable: parsed.domain, maxEdits: label >= 10 ? 2 : label >= 5 ? 1 : 0, provider });
     }
   }
   return (known = out);

@@ -26,6 +26,9 @@ test('misspelt includes are found, with the provider meant; other names are not'
   assert.equal(meant('_spf.salseforce.com'), '_spf.salesforce.com', 'a swap of two letters is one edit');
   assert.equal(meant('sparkpostmial.com'), 'sparkpostmail.com');
   assert.equal(meant('spf.mandrilapp.com'), 'spf.mandrillapp.com');
+  assert.equal(meant('_spf.protonmial.ch'), '_spf.protonmail.ch', 'a swap in a 10-letter label');
+  assert.equal(meant('relay.mailchanels.net'), 'relay.mailchannels.net');
+  assert.equal(meant('relay.mialchanels.net'), 'relay.mailchannels.net', 'two edits in a 12-letter label');
   for (const fine of [
     ...includes,
     'spf.google.com', // the same registrable domain: another name of the provider, maybe
@@ -34,6 +37,8 @@ test('misspelt includes are found, with the provider meant; other names are not'
     'servers.mscv.net', // `mcsv` is too short to judge
     'zoho.sa',
     'spf.protection.outlk.com', // two edits off a 7-letter label
+    'amazonaws.com', // two edits off amazonses (9 letters): a name of its own
+    'spf.mailgun.org', // another name under a provider's registrable domain
     'example.com',
     'spf.example.jp',
   ])
